@@ -1,0 +1,181 @@
+/*
+ * edition.h - the edition model: edition -> sections -> articles -> blocks.
+ *
+ * Every loader (raw text, edition XML, NITF, HTML) produces one of these and
+ * everything downstream (layout, search, bookmarks, export, the TUI) reads
+ * it.  All memory of an edition, strings included, lives in one arena owned
+ * by the edition: edition_free() releases everything at once.
+ *
+ * Life cycle:
+ *
+ *   struct edition *ed = edition_new(title, source);     building starts
+ *   struct section *s  = edition_add_section(ed, ...);   loaders fill it
+ *   struct article *a  = section_add_article(ed, s);
+ *   article_add_headline(ed, a, ...); article_add_block(ed, a, ...); ...
+ *   edition_finish(ed);                                  ids, frozen
+ *   ... read through const pointers only ...
+ *   edition_free(ed);
+ *
+ * After edition_finish() the model is immutable: downstream modules receive
+ * `const struct edition *` and never change it.  There is no global state;
+ * two editions can be loaded side by side.
+ *
+ * All strings are valid UTF-8 (loaders guarantee it), NUL-terminated, and
+ * owned by the edition's arena.
+ */
+#ifndef KANBAO_EDITION_H
+#define KANBAO_EDITION_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+struct arena;
+
+/* The role a headline line plays in a printed headline group. */
+enum headline_role {
+	HEADLINE_UNKNOWN = 0,
+	HEADLINE_KICKER,	/* 引题: the line above the main headline */
+	HEADLINE_MAIN,		/* 主题: the headline proper */
+	HEADLINE_SUB		/* 副题: the subheadline below it */
+};
+
+/* One printed headline line. */
+struct headline {
+	const char		*text;
+	enum headline_role	 role;
+	bool			 inferred;	/* made from the lead, not printed */
+};
+
+/* The kind of a body block. */
+enum block_kind {
+	BLOCK_PARAGRAPH = 0,
+	BLOCK_SUBHEAD,		/* 小标题 inside an article */
+	BLOCK_CAPTION		/* a picture caption (NITF media-caption) */
+};
+
+/* One body block: a paragraph, subhead or caption. */
+struct block {
+	enum block_kind	 kind;
+	const char	*text;		/* normalised text, one line */
+};
+
+/* One credited person of a byline: 记者 王译博. */
+struct credit {
+	const char	*role;		/* 记者, 通讯员, ...; NULL when none printed */
+	const char	*name;
+};
+
+/* An article. */
+struct article {
+	char		 id[17];	/* stable id: 16 lowercase hex digits */
+	struct headline	*headlines;	/* in printed order */
+	size_t		 nheadlines;
+	const char	*dateline;	/* 本报讯, 新华社北京12月23日电; NULL if none */
+	const char	*byline;	/* "记者 王译博 通讯员 高岩"; NULL if none */
+	struct credit	*credits;	/* the byline split into roles and names */
+	size_t		 ncredits;
+	struct block	*blocks;
+	size_t		 nblocks;
+	const char	*source_file;	/* where it was read from */
+	unsigned	 source_line;	/* 1-based line of its first body line */
+	size_t		 length;	/* characters (code points) of body text */
+};
+
+/* A section: one printed page (版面). */
+struct section {
+	const char	*title;		/* 第05版：经开区新闻, or the file name */
+	const char	*source;	/* file the section came from */
+	struct article	**articles;
+	size_t		 narticles;
+};
+
+/* An edition: the sections of one issue of a paper. */
+struct edition {
+	struct arena	 *arena;
+	const char	 *title;
+	const char	 *source;	/* the path given by the user */
+	const char	 *encoding;	/* encoding the input was decoded from */
+	struct section	**sections;
+	size_t		  nsections;
+	bool		  finished;
+};
+
+/*
+ * Create an empty edition.  title and source are copied; either may be
+ * NULL.  Never returns NULL (allocation failure aborts).  Free with
+ * edition_free().
+ */
+struct edition	*edition_new(const char *title, const char *source);
+
+/* Free an edition and everything in it.  NULL is allowed. */
+void		 edition_free(struct edition *ed);
+
+/* Copy a string of len bytes into the edition's arena.  Returns the copy. */
+const char	*edition_strndup(struct edition *ed, const char *s, size_t len);
+
+/* Copy a NUL-terminated string into the edition's arena (NULL gives NULL). */
+const char	*edition_strdup(struct edition *ed, const char *s);
+
+/* Set the edition's title, source or encoding; the string is copied. */
+void		 edition_set_title(struct edition *ed, const char *title);
+void		 edition_set_encoding(struct edition *ed, const char *encoding);
+
+/*
+ * Append a section.  title and source are copied.  Returns the new section,
+ * which stays valid for the life of the edition.
+ */
+struct section	*edition_add_section(struct edition *ed, const char *title,
+		     const char *source);
+
+/* Append an empty article to a section.  Returns it; valid as above. */
+struct article	*section_add_article(struct edition *ed, struct section *s);
+
+/* Append a headline line (text copied) to an article. */
+void		 article_add_headline(struct edition *ed, struct article *a,
+		     const char *text, enum headline_role role, bool inferred);
+
+/* Append a body block (text copied) to an article. */
+void		 article_add_block(struct edition *ed, struct article *a,
+		     enum block_kind kind, const char *text);
+
+/* Set the dateline and byline (copied); either may be NULL. */
+void		 article_set_dateline(struct edition *ed, struct article *a,
+		     const char *dateline);
+void		 article_set_byline(struct edition *ed, struct article *a,
+		     const char *byline);
+
+/* Append one credit (role may be NULL) to an article's byline. */
+void		 article_add_credit(struct edition *ed, struct article *a,
+		     const char *role, const char *name);
+
+/* Record where an article came from (file copied). */
+void		 article_set_source(struct edition *ed, struct article *a,
+		     const char *file, unsigned line);
+
+/*
+ * Finish loading: compute lengths and stable ids, give every article without
+ * a printed headline an inferred one from its lead, and freeze the model.
+ * Call once, after the last add.
+ */
+void		 edition_finish(struct edition *ed);
+
+/*
+ * Compute the stable id of an article from its main headline and the start
+ * of its lead, both normalised (NFKC, case folded, whitespace and
+ * punctuation removed), so the id survives reloading, re-layout and
+ * re-extraction of the same article.  Writes 16 hex digits and a NUL into
+ * out[17].
+ */
+void		 article_stable_id(const struct article *a, char out[17]);
+
+/* The main headline text of an article (the MAIN line, else the first). */
+const char	*article_title(const struct article *a);
+
+/* Total number of articles in the edition. */
+size_t		 edition_count_articles(const struct edition *ed);
+
+/* Find an article by stable id; NULL if absent.  sec and art get the indexes. */
+const struct article *edition_find_article(const struct edition *ed,
+		     const char *id, size_t *sec, size_t *art);
+
+#endif

@@ -1,0 +1,48 @@
+/*
+ * load.h - open a path (file or directory) as an edition.
+ *
+ * The one entry point the rest of kanbao uses: it reads the bytes, decodes
+ * them (encoding.h), recognises the format by content (raw page text,
+ * kanbao edition XML, NITF, HTML) and hands the text to that format's
+ * loader.  A directory is an edition whose files are its sections, in
+ * natural order (2 before 10).  Several paths make one edition.
+ */
+#ifndef KANBAO_LOAD_H
+#define KANBAO_LOAD_H
+
+#include <stddef.h>
+
+struct edition;
+
+/* Hard limits that keep memory bounded on hostile input (see man page). */
+#define LOAD_MAX_FILE_SIZE	((size_t)1 << 30)	/* 1 GiB per file */
+#define LOAD_MAX_DIR_FILES	100000			/* files per directory */
+
+/* Called for each file that failed while others still loaded. */
+typedef void (*load_warn_fn)(void *ctx, const char *path, const char *msg);
+
+/* Options for loading. */
+struct load_options {
+	const char	*encoding;	/* forced encoding, or NULL to detect */
+	load_warn_fn	 warn;		/* warnings (may be NULL) */
+	void		*warn_ctx;
+};
+
+/*
+ * Load the given paths into one edition (finished, ready to read).
+ * Returns NULL with *cause set (caller frees, "PATH: reason") when nothing
+ * could be loaded: an unreadable or empty file, a binary file, a directory
+ * with no editions.  Files that fail while others load are reported
+ * through opts->warn.
+ */
+struct edition	*load_paths(char *const *paths, size_t npaths,
+		     const struct load_options *opts, char **cause);
+
+/*
+ * Read a whole file into memory (caller frees *data, NUL-terminated).
+ * Returns 0, or -1 with *cause set ("reason", no path).
+ */
+int		 load_read_file(const char *path, char **data, size_t *len,
+		     char **cause);
+
+#endif

@@ -1,0 +1,27 @@
+/*
+ * load_text.h - the raw-text loader: rebuilds the articles of newspaper
+ * pages from the text PDF-to-text extraction gives.
+ *
+ * The segmentation pipeline (lines -> classified lines -> blocks ->
+ * articles -> headline assignment) and its thresholds are described at the
+ * top of load_text.c.
+ */
+#ifndef KANBAO_LOAD_TEXT_H
+#define KANBAO_LOAD_TEXT_H
+
+#include <stddef.h>
+
+struct edition;
+
+/*
+ * Append the sections found in text[0..len) (valid UTF-8) to ed: one per
+ * page, pages separated by form feeds.  name is the fallback section title
+ * (the file name without directory and extension); path is recorded as the
+ * source.  Returns the number of articles added (a file with text but no
+ * dateline is one article), or -1 with *cause set (caller frees) when the
+ * text holds nothing to read.
+ */
+int	load_text(struct edition *ed, const char *text, size_t len,
+	    const char *path, const char *name, char **cause);
+
+#endif

@@ -1,0 +1,394 @@
+/*
+ * main.c - the kanbao command: options, locale, and dispatch.
+ *
+ * kanbao [options] [PATH...]
+ *
+ * With no mode option it opens the interactive reader; --list, --dump,
+ * --export and --detect are the non-interactive modes for scripts.  With no
+ * PATH it opens the bundled sample edition, so a new user sees something
+ * real at once.
+ *
+ * Exit status: 0 success, 1 usage error, 2 an input could not be read or
+ * parsed (and, for --detect, 2 when any file failed).
+ */
+#include "config.h"
+
+#include <errno.h>
+#include <getopt.h>
+#include <langinfo.h>
+#include <limits.h>
+#include <locale.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/ioctl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "dump.h"
+#include "edition.h"
+#include "encoding.h"
+#include "export.h"
+#include "load.h"
+#include "sanitize.h"
+#include "tui.h"
+#include "xalloc.h"
+
+#define EXIT_USAGE	1
+#define EXIT_INPUT	2
+
+#define SAMPLE_NAME	"000_5989cba5d6a3127f.txt"
+
+/* What the command was asked to do. */
+enum mode {
+	MODE_TUI = 0,
+	MODE_LIST,
+	MODE_DUMP,
+	MODE_EXPORT,
+	MODE_DETECT,
+	MODE_HELP_KEYS
+};
+
+/* Long options; the short ones are -h and -V. */
+static const struct option long_options[] = {
+	{ "ambiguous",	required_argument,	NULL, 'a' },
+	{ "detect",	no_argument,		NULL, 'D' },
+	{ "dump",	optional_argument,	NULL, 'd' },
+	{ "encoding",	required_argument,	NULL, 'e' },
+	{ "export",	required_argument,	NULL, 'x' },
+	{ "help",	no_argument,		NULL, 'h' },
+	{ "help-keys",	no_argument,		NULL, 'K' },
+	{ "list",	no_argument,		NULL, 'l' },
+	{ "measure",	required_argument,	NULL, 'm' },
+	{ "restart",	no_argument,		NULL, 'r' },
+	{ "version",	no_argument,		NULL, 'V' },
+	{ "width",	required_argument,	NULL, 'w' },
+	{ NULL,		0,			NULL, 0 }
+};
+
+/* Print usage to out. */
+static void
+usage(FILE *out)
+{
+	fprintf(out,
+"Usage: kanbao [OPTION]... [PATH]...\n"
+"Read a newspaper edition in the terminal.\n"
+"\n"
+"PATH is a file (raw page text from PDF extraction, kanbao edition XML,\n"
+"NITF or HTML) or a directory whose files are the pages of one edition.\n"
+"Without PATH, kanbao opens its bundled sample edition.\n"
+"\n"
+"Modes (default: the interactive reader):\n"
+"  -l, --list             list sections and articles\n"
+"  -d, --dump[=N]         print article N (default: all) as wrapped text\n"
+"  -x, --export=xml       write the edition as kanbao edition XML\n"
+"      --detect           print the detected encoding of each file\n"
+"      --help-keys        list the reader's keys\n"
+"\n"
+"Options:\n"
+"  -w, --width=COLS       wrap --dump output to COLS columns (default:\n"
+"                         the terminal width, or 80)\n"
+"  -e, --encoding=NAME    decode input as NAME instead of detecting it\n"
+"                         (%s)\n"
+"      --ambiguous=WHEN   draw East Asian ambiguous characters (“ … —)\n"
+"                         auto|narrow|wide (default: auto)\n"
+"      --measure=COLS     cap the reader's text width (0: window width)\n"
+"      --restart          open at the start, not the saved position\n"
+"  -h, --help             show this help and exit\n"
+"  -V, --version          show the version and exit\n"
+"\n"
+"Exit status: 0 on success, 1 on a usage error, 2 when an input cannot be\n"
+"read or parsed.  See kanbao(1) for the keys of the reader.\n",
+	    encoding_names());
+}
+
+/* Print "kanbao: msg" to stderr, sanitised (messages may hold file names). */
+static void
+warn_msg(const char *msg)
+{
+	char *clean = sanitize_str(msg);
+
+	fprintf(stderr, "kanbao: %s\n", clean);
+	free(clean);
+}
+
+/* Load warning callback: print "kanbao: PATH: msg". */
+static void
+load_warn(void *ctx, const char *path, const char *msg)
+{
+	char *line = xasprintf("%s: %s", path, msg);
+
+	(void)ctx;
+	warn_msg(line);
+	free(line);
+}
+
+/* Parse a positive column count; returns 0 on error. */
+static size_t
+parse_cols(const char *s)
+{
+	char *end;
+	long v;
+
+	errno = 0;
+	v = strtol(s, &end, 10);
+	if (errno != 0 || *s == '\0' || *end != '\0' || v < 1 || v > 10000)
+		return 0;
+	return (size_t)v;
+}
+
+/* The terminal width of stdout, or 80 when it is not a terminal. */
+static size_t
+default_width(void)
+{
+	struct winsize ws;
+
+	if (isatty(STDOUT_FILENO) && ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 &&
+	    ws.ws_col > 0)
+		return ws.ws_col;
+	return 80;
+}
+
+/* Whether path names an existing regular file. */
+static int
+is_file(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
+}
+
+/*
+ * Find the bundled sample edition: in the source tree when this binary is
+ * the one in the build tree, else under the installed data directory (and
+ * the other place as a fallback).  Caller frees.
+ */
+static char *
+find_sample(void)
+{
+	char self[PATH_MAX];
+	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
+	char *src = xasprintf("%s/samples/%s", KANBAO_SRCDIR, SAMPLE_NAME);
+	char *inst = xasprintf("%s/samples/%s", KANBAO_DATADIR, SAMPLE_NAME);
+	int in_build = 0;
+
+	if (n > 0) {
+		self[n] = '\0';
+		in_build = strncmp(self, KANBAO_BUILDDIR "/",
+		    strlen(KANBAO_BUILDDIR) + 1) == 0;
+	}
+	if (in_build ? is_file(src) : !is_file(inst)) {
+		free(inst);
+		return src;
+	}
+	free(src);
+	return inst;
+}
+
+/*
+ * Make LC_CTYPE a UTF-8 locale.  Widths come from wcwidth(), which knows
+ * CJK only in a UTF-8 locale; under LANG=C (common over SSH) fall back to
+ * C.UTF-8 so Chinese still measures 2 columns.  Output is UTF-8 either way.
+ */
+static void
+setup_locale(void)
+{
+	const char *codeset;
+
+	setlocale(LC_ALL, "");
+	codeset = nl_langinfo(CODESET);
+	if (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0)
+		return;
+	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
+	    setlocale(LC_CTYPE, "C.utf8") == NULL &&
+	    setlocale(LC_CTYPE, "en_US.UTF-8") == NULL)
+		warn_msg("no UTF-8 locale available; Chinese text may be "
+		    "measured wrongly");
+}
+
+/* --detect: print "FILE: ENCODING" for each path. */
+static int
+run_detect(char **paths, int npaths)
+{
+	int i, status = 0;
+
+	for (i = 0; i < npaths; i++) {
+		char *data = NULL, *cause = NULL, *clean;
+		size_t len = 0;
+
+		if (load_read_file(paths[i], &data, &len, &cause) != 0) {
+			load_warn(NULL, paths[i], cause);
+			free(cause);
+			status = EXIT_INPUT;
+			continue;
+		}
+		clean = sanitize_str(paths[i]);
+		printf("%s: %s\n", clean, encoding_detect(data, len));
+		free(clean);
+		free(data);
+	}
+	return status;
+}
+
+int
+main(int argc, char **argv)
+{
+	enum mode mode = MODE_TUI;
+	struct load_options lopts = { NULL, load_warn, NULL };
+	struct tui_options topts = { -1, 0, false };
+	size_t width = 0, dump_n = 0;
+	struct edition *ed;
+	char *cause = NULL, *sample = NULL;
+	char **paths;
+	int c, npaths, status = 0;
+
+	setup_locale();
+	while ((c = getopt_long(argc, argv, "d::e:hlVw:x:", long_options,
+	    NULL)) != -1) {
+		switch (c) {
+		case 'a':
+			if (strcmp(optarg, "auto") == 0)
+				topts.ambiguous = -1;
+			else if (strcmp(optarg, "narrow") == 0)
+				topts.ambiguous = 0;
+			else if (strcmp(optarg, "wide") == 0)
+				topts.ambiguous = 1;
+			else {
+				warn_msg("--ambiguous takes auto, narrow or wide");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'D':
+			mode = MODE_DETECT;
+			break;
+		case 'd':
+			mode = MODE_DUMP;
+			if (optarg != NULL) {
+				dump_n = parse_cols(optarg);
+				if (dump_n == 0) {
+					warn_msg("--dump takes an article number "
+					    "(1 or more)");
+					return EXIT_USAGE;
+				}
+			}
+			break;
+		case 'e':
+			if (encoding_normalize(optarg) == NULL) {
+				char *m = xasprintf("unknown encoding '%s' "
+				    "(accepted: %s)", optarg, encoding_names());
+				warn_msg(m);
+				free(m);
+				return EXIT_USAGE;
+			}
+			lopts.encoding = optarg;
+			break;
+		case 'h':
+			usage(stdout);
+			return 0;
+		case 'K':
+			mode = MODE_HELP_KEYS;
+			break;
+		case 'l':
+			mode = MODE_LIST;
+			break;
+		case 'm':
+			if (strcmp(optarg, "0") == 0)
+				topts.measure = 0;
+			else if ((topts.measure = parse_cols(optarg)) == 0) {
+				warn_msg("--measure takes a column count");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'r':
+			topts.restart = true;
+			break;
+		case 'V':
+			printf("kanbao %s\n", PACKAGE_VERSION);
+			return 0;
+		case 'w':
+			if ((width = parse_cols(optarg)) == 0) {
+				warn_msg("--width takes a column count from 1 to "
+				    "10000");
+				return EXIT_USAGE;
+			}
+			break;
+		case 'x':
+			if (strcmp(optarg, "xml") != 0) {
+				warn_msg("--export supports only 'xml'");
+				return EXIT_USAGE;
+			}
+			mode = MODE_EXPORT;
+			break;
+		default:
+			usage(stderr);
+			return EXIT_USAGE;
+		}
+	}
+	if (mode == MODE_HELP_KEYS) {
+		tui_print_keys(stdout);
+		return 0;
+	}
+	paths = argv + optind;
+	npaths = argc - optind;
+	if (mode == MODE_DETECT) {
+		if (npaths == 0) {
+			warn_msg("--detect needs at least one FILE");
+			return EXIT_USAGE;
+		}
+		return run_detect(paths, npaths);
+	}
+	if (npaths == 0) {
+		sample = find_sample();
+		paths = &sample;
+		npaths = 1;
+	}
+
+	ed = load_paths(paths, (size_t)npaths, &lopts, &cause);
+	if (ed == NULL) {
+		warn_msg(cause);
+		free(cause);
+		free(sample);
+		return EXIT_INPUT;
+	}
+
+	switch (mode) {
+	case MODE_LIST:
+		dump_list(ed, stdout);
+		break;
+	case MODE_DUMP:
+		if (width == 0)
+			width = default_width();
+		if (dump_articles(ed, dump_n, width, stdout) != 0) {
+			char *m = xasprintf("no article %zu (the edition has "
+			    "%zu)", dump_n, edition_count_articles(ed));
+			warn_msg(m);
+			free(m);
+			status = EXIT_USAGE;
+		}
+		break;
+	case MODE_EXPORT:
+		if (export_xml(ed, stdout, &cause) != 0) {
+			warn_msg(cause);
+			free(cause);
+			status = EXIT_INPUT;
+		}
+		break;
+	case MODE_TUI:
+		if (tui_run(ed, &topts, &cause) != 0) {
+			warn_msg(cause);
+			free(cause);
+			status = EXIT_INPUT;
+		}
+		break;
+	case MODE_DETECT:
+	case MODE_HELP_KEYS:
+		break;
+	}
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		warn_msg("error writing output");
+		status = EXIT_INPUT;
+	}
+	edition_free(ed);
+	free(sample);
+	return status;
+}

@@ -1,0 +1,35 @@
+/*
+ * tui.h - the interactive reader (ncursesw).
+ *
+ * The only part of kanbao that talks to curses.  It draws what layout.c
+ * computed and maps keys to actions through one table (tui_keys), which
+ * also feeds the help screen, `kanbao --help-keys` and the man page check.
+ */
+#ifndef KANBAO_TUI_H
+#define KANBAO_TUI_H
+
+#include <stdbool.h>
+#include <stdio.h>
+
+struct edition;
+
+/* Options of the interactive reader. */
+struct tui_options {
+	int	 ambiguous;	/* -1 auto (probe the terminal), 0 narrow, 1 wide */
+	size_t	 measure;	/* maximum text width in columns, 0 = window */
+	bool	 restart;	/* ignore the saved reading position */
+};
+
+/*
+ * Run the reader on a loaded edition until the user quits.  Returns 0, or
+ * -1 with *cause set (caller frees) when the terminal cannot be used (not a
+ * terminal, unknown TERM, too small to draw anything).  The terminal is
+ * always restored before returning.
+ */
+int	tui_run(const struct edition *ed, const struct tui_options *opts,
+	    char **cause);
+
+/* Print the key table (key, action) as text, for --help-keys. */
+void	tui_print_keys(FILE *out);
+
+#endif

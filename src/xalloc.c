@@ -1,0 +1,109 @@
+/*
+ * xalloc.c - allocation wrappers that abort instead of returning NULL.
+ *
+ * Out of memory is the one failure kanbao does not try to survive: a
+ * half-built edition is worse than a clear stop.  The message goes to
+ * stderr; the TUI installs nothing here, so a curses screen may be left
+ * behind only in this truly fatal case.
+ */
+#include "config.h"
+
+#include "xalloc.h"
+
+#include <stdarg.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* Print a fatal message and abort. */
+void
+fatalx(const char *fmt, ...)
+{
+	va_list ap;
+
+	fputs("kanbao: fatal: ", stderr);
+	va_start(ap, fmt);
+	vfprintf(stderr, fmt, ap);
+	va_end(ap);
+	fputc('\n', stderr);
+	abort();
+}
+
+/* Allocate size bytes or abort. */
+void *
+xmalloc(size_t size)
+{
+	void *p;
+
+	if (size == 0)
+		size = 1;
+	if ((p = malloc(size)) == NULL)
+		fatalx("out of memory (%zu bytes)", size);
+	return p;
+}
+
+/* Allocate a zeroed array or abort. */
+void *
+xcalloc(size_t nmemb, size_t size)
+{
+	void *p;
+
+	if (nmemb == 0 || size == 0)
+		nmemb = size = 1;
+	if (SIZE_MAX / nmemb < size)
+		fatalx("allocation overflow (%zu * %zu)", nmemb, size);
+	if ((p = calloc(nmemb, size)) == NULL)
+		fatalx("out of memory (%zu * %zu bytes)", nmemb, size);
+	return p;
+}
+
+/* Resize an array or abort. */
+void *
+xreallocarray(void *p, size_t nmemb, size_t size)
+{
+	void *q;
+
+	if (nmemb == 0 || size == 0)
+		nmemb = size = 1;
+	if (SIZE_MAX / nmemb < size)
+		fatalx("allocation overflow (%zu * %zu)", nmemb, size);
+	if ((q = realloc(p, nmemb * size)) == NULL)
+		fatalx("out of memory (%zu * %zu bytes)", nmemb, size);
+	return q;
+}
+
+/* Duplicate a string or abort. */
+char *
+xstrdup(const char *s)
+{
+	return xstrndup(s, strlen(s));
+}
+
+/* Duplicate at most n bytes of a string or abort. */
+char *
+xstrndup(const char *s, size_t n)
+{
+	size_t len = strnlen(s, n);
+	char *p = xmalloc(len + 1);
+
+	memcpy(p, s, len);
+	p[len] = '\0';
+	return p;
+}
+
+/* Format into a new string or abort. */
+char *
+xasprintf(const char *fmt, ...)
+{
+	va_list ap;
+	char *s;
+	int n;
+
+	va_start(ap, fmt);
+	n = vasprintf(&s, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		fatalx("out of memory (asprintf)");
+	return s;
+}

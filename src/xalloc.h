@@ -1,0 +1,37 @@
+/*
+ * xalloc.h - allocation that never returns NULL.
+ *
+ * kanbao has two tiers of errors (see STYLE in README): running out of
+ * memory or an impossible state is not something a reader can recover
+ * from, so these wrappers print a message and abort.  Everything a user can
+ * cause (a bad file, a wrong option) is reported through return values.
+ */
+#ifndef KANBAO_XALLOC_H
+#define KANBAO_XALLOC_H
+
+#include <stddef.h>
+
+/* malloc(size); aborts on failure.  size 0 is treated as 1.  Caller frees. */
+void	*xmalloc(size_t size);
+
+/* calloc(nmemb, size); aborts on failure or overflow.  Caller frees. */
+void	*xcalloc(size_t nmemb, size_t size);
+
+/* realloc(p, nmemb * size); aborts on failure or overflow.  Caller frees. */
+void	*xreallocarray(void *p, size_t nmemb, size_t size);
+
+/* strdup(s); aborts on failure.  Caller frees. */
+char	*xstrdup(const char *s);
+
+/* strndup(s, n); aborts on failure.  Caller frees. */
+char	*xstrndup(const char *s, size_t n);
+
+/* asprintf() that aborts on failure.  Caller frees. */
+char	*xasprintf(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2)));
+
+/* Print "kanbao: fatal: ..." and abort: for impossible states only. */
+void	 fatalx(const char *fmt, ...)
+	    __attribute__((format(printf, 1, 2), noreturn));
+
+#endif

@@ -240,7 +240,7 @@ append_identity(struct buf *b, const char *s, size_t max)
 	if (s == NULL)
 		return;
 	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPAT |
+	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
 	    UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STRIPMARK);
 	if (n < 0) {
 		/* Not expected for valid UTF-8; fall back to the raw text. */

@@ -1,2 +1,356 @@
-/* placeholder: being written */
+/*
+ * load.c - open paths as one edition: read, decode, pick the loader.
+ *
+ * This is the front door of the data flow (bytes -> decode -> load ->
+ * edition).  For each path:
+ *
+ *   directory   its regular, non-hidden files in natural order (strverscmp:
+ *               page 2 before page 10), each loaded as below; a file that
+ *               fails is reported through the warning callback and the
+ *               others still open
+ *   file        read whole (bounded by LOAD_MAX_FILE_SIZE), decoded to
+ *               UTF-8 by encoding.c, recognised by content, and handed to
+ *               the loader of its format
+ *   "-"         standard input, as a file
+ *
+ * Formats are recognised by content, not by extension: a document whose
+ * first element is <edition>, <nitf> or <html> is markup; everything else
+ * is raw page text.  Markup loaders come with their own issue; until then
+ * such a file is a clear error rather than a page of tags.
+ */
 #include "config.h"
+
+#include "load.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+#include <strings.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "buf.h"
+#include "edition.h"
+#include "encoding.h"
+#include "load_text.h"
+#include "xalloc.h"
+
+/* The format of a decoded document. */
+enum load_format {
+	FORMAT_TEXT = 0,	/* raw page text from PDF extraction */
+	FORMAT_MARKUP		/* XML or HTML: not readable yet */
+};
+
+/* Read from fd until EOF into a growing buffer, bounded by the size limit. */
+static int
+read_fd(int fd, char **data, size_t *len, char **cause)
+{
+	size_t cap = 64 * 1024, n = 0;
+	char *p = xmalloc(cap + 1);
+	ssize_t r;
+
+	for (;;) {
+		if (n == cap) {
+			if (cap >= LOAD_MAX_FILE_SIZE) {
+				free(p);
+				*cause = xasprintf("file too large (the limit "
+				    "is %zu MiB)", LOAD_MAX_FILE_SIZE >> 20);
+				return -1;
+			}
+			cap *= 2;
+			p = xreallocarray(p, cap + 1, 1);
+		}
+		r = read(fd, p + n, cap - n);
+		if (r < 0) {
+			if (errno == EINTR)
+				continue;
+			*cause = xasprintf("%s", strerror(errno));
+			free(p);
+			return -1;
+		}
+		if (r == 0)
+			break;
+		n += (size_t)r;
+	}
+	p[n] = '\0';
+	*data = p;
+	*len = n;
+	return 0;
+}
+
+/* Read a whole file into memory. */
+int
+load_read_file(const char *path, char **data, size_t *len, char **cause)
+{
+	struct stat st;
+	int fd, rc;
+
+	if (strcmp(path, "-") == 0)
+		return read_fd(STDIN_FILENO, data, len, cause);
+	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
+		*cause = xasprintf("%s", strerror(errno));
+		return -1;
+	}
+	if (fstat(fd, &st) == -1) {
+		*cause = xasprintf("%s", strerror(errno));
+		close(fd);
+		return -1;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		*cause = xasprintf("is a directory");
+		close(fd);
+		return -1;
+	}
+	if (S_ISREG(st.st_mode) && (size_t)st.st_size > LOAD_MAX_FILE_SIZE) {
+		*cause = xasprintf("file too large (%lld MiB; the limit is "
+		    "%zu MiB)", (long long)(st.st_size >> 20),
+		    LOAD_MAX_FILE_SIZE >> 20);
+		close(fd);
+		return -1;
+	}
+	rc = read_fd(fd, data, len, cause);
+	close(fd);
+	return rc;
+}
+
+/* The last component of a path, without a trailing slash. */
+static char *
+path_base(const char *path)
+{
+	size_t len = strlen(path);
+	const char *start;
+
+	while (len > 1 && path[len - 1] == '/')
+		len--;
+	start = path + len;
+	while (start > path && start[-1] != '/')
+		start--;
+	return xstrndup(start, (size_t)(path + len - start));
+}
+
+/* The file name without directory and extension: the fallback title. */
+static char *
+path_stem(const char *path)
+{
+	char *base = path_base(path), *dot;
+
+	if (strcmp(base, "-") == 0) {
+		free(base);
+		return xstrdup("stdin");
+	}
+	dot = strrchr(base, '.');
+	if (dot != NULL && dot != base)
+		*dot = '\0';
+	return base;
+}
+
+/* Recognise the format of decoded text by its first non-blank bytes. */
+static enum load_format
+sniff_format(const char *text, size_t len)
+{
+	size_t i = 0;
+
+	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
+	    text[i] == '\r' || text[i] == '\n'))
+		i++;
+	if (i < len && text[i] == '<') {
+		const char *p = text + i;
+		size_t left = len - i;
+
+		if ((left >= 5 && strncmp(p, "<?xml", 5) == 0) ||
+		    (left >= 9 && strncasecmp(p, "<!doctype", 9) == 0) ||
+		    (left >= 5 && strncasecmp(p, "<html", 5) == 0) ||
+		    (left >= 5 && strncmp(p, "<nitf", 5) == 0) ||
+		    (left >= 8 && strncmp(p, "<edition", 8) == 0))
+			return FORMAT_MARKUP;
+	}
+	return FORMAT_TEXT;
+}
+
+/*
+ * Load one file into ed.  Returns the number of articles added, or -1 with
+ * *cause set (without the path; the caller adds it).
+ */
+static int
+load_file(struct edition *ed, const char *path,
+    const struct load_options *opts, char **cause)
+{
+	struct decoded d;
+	char *data = NULL, *name;
+	size_t len = 0;
+	int n;
+
+	if (load_read_file(path, &data, &len, cause) != 0)
+		return -1;
+	if (len == 0) {
+		free(data);
+		*cause = xstrdup("empty file");
+		return -1;
+	}
+	if (encoding_decode(data, len, opts->encoding, &d, cause) != 0) {
+		free(data);
+		return -1;
+	}
+	free(data);
+	if (d.ninvalid > 0 && opts->warn != NULL) {
+		char *m = xasprintf("%zu invalid byte sequence%s in %s, first "
+		    "at byte %zu", d.ninvalid, d.ninvalid == 1 ? "" : "s",
+		    d.encoding, d.first_invalid);
+
+		opts->warn(opts->warn_ctx, path, m);
+		free(m);
+	}
+	if (ed->encoding == NULL)
+		edition_set_encoding(ed, d.encoding);
+	if (sniff_format(d.text, d.len) == FORMAT_MARKUP) {
+		encoding_decoded_free(&d);
+		*cause = xstrdup("XML and HTML editions are not supported by "
+		    "this version (raw page text only)");
+		return -1;
+	}
+	name = path_stem(path);
+	n = load_text(ed, d.text, d.len, path, name, cause);
+	free(name);
+	encoding_decoded_free(&d);
+	return n;
+}
+
+/* qsort comparator: natural order of file names (2 before 10). */
+static int
+cmp_natural(const void *a, const void *b)
+{
+	return strverscmp(*(char *const *)a, *(char *const *)b);
+}
+
+/*
+ * Load a directory's files in natural order.  Returns the number of
+ * articles added, or -1 with *cause set when none of its files loaded.
+ */
+static int
+load_dir(struct edition *ed, const char *path,
+    const struct load_options *opts, char **cause)
+{
+	DIR *dir;
+	struct dirent *de;
+	char **names = NULL;
+	size_t n = 0, cap = 0, i, failed = 0;
+	int total = 0, got;
+
+	if ((dir = opendir(path)) == NULL) {
+		*cause = xasprintf("%s", strerror(errno));
+		return -1;
+	}
+	while ((de = readdir(dir)) != NULL) {
+		if (de->d_name[0] == '.')
+			continue;	/* hidden files, . and .. */
+		if (n == LOAD_MAX_DIR_FILES) {
+			if (opts->warn != NULL)
+				opts->warn(opts->warn_ctx, path, "too many "
+				    "files; only the first ones are read");
+			break;
+		}
+		if (n == cap) {
+			cap = cap == 0 ? 32 : cap * 2;
+			names = xreallocarray(names, cap, sizeof *names);
+		}
+		names[n++] = xstrdup(de->d_name);
+	}
+	closedir(dir);
+	if (n > 0)
+		qsort(names, n, sizeof *names, cmp_natural);
+
+	for (i = 0; i < n; i++) {
+		char *file = xasprintf("%s/%s", path, names[i]), *why = NULL;
+		struct stat st;
+
+		if (stat(file, &st) != 0 || !S_ISREG(st.st_mode)) {
+			free(file);
+			continue;	/* subdirectories, sockets, dangling links */
+		}
+		got = load_file(ed, file, opts, &why);
+		if (got < 0) {
+			failed++;
+			if (opts->warn != NULL)
+				opts->warn(opts->warn_ctx, file, why);
+			free(why);
+		} else
+			total += got;
+		free(file);
+	}
+	for (i = 0; i < n; i++)
+		free(names[i]);
+	free(names);
+	if (ed->nsections == 0) {
+		*cause = failed > 0 ?
+		    xasprintf("no file of the directory could be read") :
+		    xasprintf("no editions in this directory");
+		return -1;
+	}
+	return total;
+}
+
+/* Load paths into one finished edition. */
+struct edition *
+load_paths(char *const *paths, size_t npaths, const struct load_options *opts,
+    char **cause)
+{
+	struct load_options none = { NULL, NULL, NULL };
+	struct edition *ed;
+	struct buf title = BUF_INIT;
+	size_t i, loaded = 0;
+
+	if (opts == NULL)
+		opts = &none;
+	if (npaths == 0) {
+		*cause = xstrdup("no path given");
+		return NULL;
+	}
+	ed = edition_new(NULL, paths[0]);
+	for (i = 0; i < npaths; i++) {
+		struct stat st;
+		char *why = NULL, *stem;
+		int got;
+
+		if (strcmp(paths[i], "-") != 0 && stat(paths[i], &st) == 0 &&
+		    S_ISDIR(st.st_mode))
+			got = load_dir(ed, paths[i], opts, &why);
+		else
+			got = load_file(ed, paths[i], opts, &why);
+		if (got < 0) {
+			/*
+			 * With one path the error is the result; with several,
+			 * the others still open and this one is a warning.
+			 */
+			if (npaths == 1) {
+				*cause = xasprintf("%s: %s", paths[i], why);
+				free(why);
+				edition_free(ed);
+				buf_free(&title);
+				return NULL;
+			}
+			if (opts->warn != NULL)
+				opts->warn(opts->warn_ctx, paths[i], why);
+			free(why);
+			continue;
+		}
+		stem = path_stem(paths[i]);
+		if (title.len > 0)
+			buf_puts(&title, ", ");
+		buf_puts(&title, stem);
+		free(stem);
+		loaded++;
+	}
+	if (loaded == 0) {
+		*cause = xasprintf("none of the %zu paths could be read", npaths);
+		edition_free(ed);
+		buf_free(&title);
+		return NULL;
+	}
+	edition_set_title(ed, buf_str(&title));
+	buf_free(&title);
+	edition_finish(ed);
+	return ed;
+}

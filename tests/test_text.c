@@ -1,0 +1,210 @@
+/*
+ * test_text.c - UTF-8 decoding/encoding, the growable buffer, the arena and
+ * the character classes shared by the loaders and the line breaker.
+ */
+#include "config.h"
+
+#include "common.h"
+
+#include "arena.h"
+#include "buf.h"
+#include "text.h"
+
+/* A decode vector: input bytes, expected code point and length. */
+struct decode_case {
+	const char	*name;
+	const char	*bytes;
+	size_t		 len;
+	uint32_t	 cp;
+	size_t		 used;
+};
+
+static const struct decode_case decode_cases[] = {
+	{ "ascii",		"A",			1, 0x41,   1 },
+	{ "two bytes",		"\xC3\xA9",		2, 0xE9,   2 },
+	{ "han",		"\xE4\xB8\xAD",		3, 0x4E2D, 3 },
+	{ "astral",		"\xF0\xA0\x80\x80",	4, 0x20000, 4 },
+	{ "overlong slash",	"\xC0\xAF",		2, 0xFFFD, 1 },
+	{ "overlong 3",		"\xE0\x80\xAF",		3, 0xFFFD, 1 },
+	{ "surrogate",		"\xED\xA0\x80",		3, 0xFFFD, 1 },
+	{ "above max",		"\xF4\x90\x80\x80",	4, 0xFFFD, 1 },
+	{ "lone continuation",	"\x80",			1, 0xFFFD, 1 },
+	{ "truncated han",	"\xE4\xB8",		2, 0xFFFD, 1 },
+	{ "ESC behind lead",	"\xE4\x1B[",		3, 0xFFFD, 1 },
+	{ "F5 lead",		"\xF5\x80\x80\x80",	4, 0xFFFD, 1 },
+};
+
+/* Every decode vector gives the expected code point and length. */
+static void
+test_decode_vectors(void **state)
+{
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof decode_cases / sizeof decode_cases[0]; i++) {
+		const struct decode_case *c = &decode_cases[i];
+		uint32_t cp = 0;
+		size_t used = utf8_decode(c->bytes, c->len, &cp);
+
+		if (cp != c->cp || used != c->used)
+			fail_msg("%s: expected U+%04X/%zu, got U+%04X/%zu",
+			    c->name, c->cp, c->used, cp, used);
+	}
+}
+
+/* Encoding then decoding gives the code point back; invalid ones give FFFD. */
+static void
+test_encode_roundtrip(void **state)
+{
+	static const uint32_t cps[] = { 0x24, 0xA2, 0x20AC, 0x4E2D, 0x10348,
+	    0x10FFFF, 0x3000 };
+	char out[4];
+	uint32_t cp;
+	size_t i, n;
+
+	(void)state;
+	for (i = 0; i < sizeof cps / sizeof cps[0]; i++) {
+		n = utf8_encode(cps[i], out);
+		assert_int_equal(utf8_decode(out, n, &cp), n);
+		assert_int_equal(cp, cps[i]);
+	}
+	n = utf8_encode(0xD800, out);
+	utf8_decode(out, n, &cp);
+	assert_int_equal(cp, 0xFFFD);
+	n = utf8_encode(0x110000, out);
+	utf8_decode(out, n, &cp);
+	assert_int_equal(cp, 0xFFFD);
+}
+
+/* utf8_valid finds the offset of the first bad sequence. */
+static void
+test_valid(void **state)
+{
+	const char *good = "本报讯（记者 王译博）AI";
+	const char bad[] = "ab\xE4\xB8\xADx\xFFyz";
+	size_t off = 99;
+
+	(void)state;
+	assert_true(utf8_valid(good, strlen(good), NULL));
+	assert_true(utf8_valid("", 0, NULL));
+	assert_false(utf8_valid(bad, sizeof bad - 1, &off));
+	assert_int_equal(off, 6);
+	/* An encoded U+FFFD is valid text, not an error. */
+	assert_true(utf8_valid("\xEF\xBF\xBD", 3, NULL));
+}
+
+/* Counting, stepping back, first and last code points. */
+static void
+test_count_prev(void **state)
+{
+	const char *s = "a中文b";
+
+	(void)state;
+	assert_int_equal(utf8_count(s, strlen(s)), 4);
+	assert_int_equal(utf8_prev(s, strlen(s)), 7);
+	assert_int_equal(utf8_prev(s, 7), 4);
+	assert_int_equal(utf8_prev(s, 4), 1);
+	assert_int_equal(utf8_last(s, 7), 0x6587);
+	assert_int_equal(utf8_first(s + 1, 6), 0x4E2D);
+	assert_int_equal(utf8_last("", 0), 0);
+}
+
+/* The character classes answer as newspaper text needs. */
+static void
+test_classes(void **state)
+{
+	(void)state;
+	assert_true(text_is_han(0x4E2D));		/* 中 */
+	assert_true(text_is_han(0x2F45));		/* ⽅ Kangxi radical */
+	assert_false(text_is_han(0x3002));		/* 。 */
+	assert_true(text_is_cjk_punct(0x3002));		/* 。 */
+	assert_true(text_is_cjk_punct(0xFF0C));		/* ， */
+	assert_true(text_is_cjk_punct(0x201C));		/* “ */
+	assert_false(text_is_cjk_punct(0xFF21));	/* Ａ is a letter */
+	assert_true(text_is_alnum(0xFF21));
+	assert_true(text_is_alnum('7'));
+	assert_false(text_is_alnum(0x4E2D));
+	assert_true(text_is_space(0x3000));
+	assert_true(text_is_sentence_end(0x3002));
+	assert_false(text_is_sentence_end(0xFF0C));
+	assert_true(text_is_closing(0x201D));
+	assert_true(text_is_opening(0xFF08));
+	assert_true(text_is_control(0x1B));
+	assert_true(text_is_control(0x9B));
+	assert_true(text_is_control(0x202E));
+	assert_false(text_is_control(0x4E2D));
+	assert_true(text_is_ignorable(0x200B));
+	assert_true(text_is_ignorable(0xFE0F));
+	assert_true(text_is_kana(0x30AB));
+	assert_true(text_is_hangul(0xAC00));
+	assert_false(text_is_cjk(0xAC00));
+}
+
+/* The buffer grows, formats and hands over its string. */
+static void
+test_buf(void **state)
+{
+	struct buf b = BUF_INIT;
+	char *s;
+	int i;
+
+	(void)state;
+	assert_string_equal(buf_str(&b), "");
+	for (i = 0; i < 1000; i++)
+		buf_puts(&b, "中");
+	assert_int_equal(b.len, 3000);
+	buf_clear(&b);
+	buf_printf(&b, "%d-%s", 42, "x");
+	buf_put_cp(&b, 0x3002);
+	buf_putc(&b, '!');
+	assert_string_equal(buf_str(&b), "42-x。!");
+	s = buf_detach(&b);
+	assert_string_equal(s, "42-x。!");
+	assert_null(b.data);
+	free(s);
+	buf_free(&b);
+}
+
+/* The arena aligns, zeroes, grows arrays and survives huge requests. */
+static void
+test_arena(void **state)
+{
+	struct arena *a = arena_new();
+	int *ints, *more;
+	char *big, *s;
+	size_t i;
+
+	(void)state;
+	ints = arena_calloc(a, 10, sizeof *ints);
+	for (i = 0; i < 10; i++) {
+		assert_int_equal(ints[i], 0);
+		ints[i] = (int)i;
+	}
+	more = arena_grow(a, ints, 10, 20, sizeof *ints);
+	assert_int_equal(more[9], 9);
+	assert_int_equal(more[19], 0);
+	big = arena_alloc(a, 1 << 20);		/* larger than a chunk */
+	big[(1 << 20) - 1] = 'x';
+	s = arena_strndup(a, "新闻xyz", 6);
+	assert_string_equal(s, "新闻");
+	assert_int_equal((uintptr_t)arena_alloc(a, 3) % sizeof(void *), 0);
+	assert_true(arena_used(a) >= (1 << 20));
+	arena_free(a);
+	arena_free(NULL);
+}
+
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_decode_vectors),
+		cmocka_unit_test(test_encode_roundtrip),
+		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_count_prev),
+		cmocka_unit_test(test_classes),
+		cmocka_unit_test(test_buf),
+		cmocka_unit_test(test_arena),
+	};
+
+	return cmocka_run_group_tests(tests, NULL, NULL);
+}

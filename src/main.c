@@ -25,6 +25,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "bookmarks.h"
 #include "dump.h"
 #include "edition.h"
 #include "encoding.h"
@@ -46,12 +47,14 @@ enum mode {
 	MODE_DUMP,
 	MODE_EXPORT,
 	MODE_DETECT,
-	MODE_HELP_KEYS
+	MODE_HELP_KEYS,
+	MODE_BOOKMARKS
 };
 
 /* Long options; the short ones are -h and -V. */
 static const struct option long_options[] = {
 	{ "ambiguous",	required_argument,	NULL, 'a' },
+	{ "bookmarks",	no_argument,		NULL, 'B' },
 	{ "detect",	no_argument,		NULL, 'D' },
 	{ "dump",	optional_argument,	NULL, 'd' },
 	{ "encoding",	required_argument,	NULL, 'e' },
@@ -83,6 +86,7 @@ usage(FILE *out)
 "  -d, --dump[=N]         print article N (default: all) as wrapped text\n"
 "  -x, --export=xml       write the edition as kanbao edition XML\n"
 "      --detect           print the detected encoding of each file\n"
+"      --bookmarks        list the bookmarks of all editions\n"
 "      --help-keys        list the reader's keys\n"
 "\n"
 "Options:\n"
@@ -258,6 +262,9 @@ main(int argc, char **argv)
 				return EXIT_USAGE;
 			}
 			break;
+		case 'B':
+			mode = MODE_BOOKMARKS;
+			break;
 		case 'D':
 			mode = MODE_DETECT;
 			break;
@@ -328,6 +335,14 @@ main(int argc, char **argv)
 		tui_print_keys(stdout);
 		return 0;
 	}
+	if (mode == MODE_BOOKMARKS) {
+		if (bookmarks_print(stdout, &cause) < 0) {
+			warn_msg(cause);
+			free(cause);
+			return EXIT_INPUT;
+		}
+		return 0;
+	}
 	paths = argv + optind;
 	npaths = argc - optind;
 	if (mode == MODE_DETECT) {
@@ -382,6 +397,7 @@ main(int argc, char **argv)
 		break;
 	case MODE_DETECT:
 	case MODE_HELP_KEYS:
+	case MODE_BOOKMARKS:
 		break;
 	}
 	if (fflush(stdout) != 0 || ferror(stdout)) {

@@ -1,0 +1,424 @@
+/*
+ * bookmarks.c - the bookmark list and the reading positions, on top of
+ * statefile.c (durable, mergeable text files).
+ *
+ * Records (one line each, tab-separated key=value, see statefile.h):
+ *
+ *   bookmark  edition= article= headline= title= section= block= offset= added=
+ *   position  edition= section= article= block= offset= when=
+ *
+ * Unknown keys and record types written by a newer kanbao are kept as they
+ * are: the change functions below touch only the records they own.
+ */
+#include "config.h"
+
+#include "bookmarks.h"
+
+#include <errno.h>
+#include <limits.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "edition.h"
+#include "sanitize.h"
+#include "statefile.h"
+#include "width.h"
+#include "xalloc.h"
+
+#define BOOKMARKS_KIND	"bookmarks"
+#define POSITIONS_KIND	"positions"
+
+/*
+ * Positions of editions not opened for a long time are forgotten so the
+ * file stays small: only the most recent ones are kept.
+ */
+#define POSITIONS_MAX	500
+
+/* The canonical path of an edition's source. */
+char *
+bookmarks_edition_key(const struct edition *ed)
+{
+	char *real;
+
+	if (ed->source == NULL)
+		return xstrdup("");
+	if (strcmp(ed->source, "-") == 0)
+		return xstrdup("-");
+	if ((real = realpath(ed->source, NULL)) != NULL)
+		return real;
+	return xstrdup(ed->source);
+}
+
+/* The bookmarks file path. */
+char *
+bookmarks_path(char **cause)
+{
+	char *dir = statefile_dir("XDG_DATA_HOME", ".local/share", cause), *p;
+
+	if (dir == NULL)
+		return NULL;
+	p = xasprintf("%s/bookmarks", dir);
+	free(dir);
+	return p;
+}
+
+/* The positions file path. */
+char *
+positions_path(char **cause)
+{
+	char *dir = statefile_dir("XDG_STATE_HOME", ".local/state", cause), *p;
+
+	if (dir == NULL)
+		return NULL;
+	p = xasprintf("%s/positions", dir);
+	free(dir);
+	return p;
+}
+
+/* Parse an unsigned number field (missing or bad: 0). */
+static size_t
+get_size(const struct staterecord *r, const char *key)
+{
+	const char *v = staterecord_get(r, key);
+	unsigned long long n;
+	char *end;
+
+	if (v == NULL)
+		return 0;
+	errno = 0;
+	n = strtoull(v, &end, 10);
+	if (errno != 0 || *end != '\0' || n > SIZE_MAX)
+		return 0;
+	return (size_t)n;
+}
+
+/* A copy of a string field, "" when missing. */
+static char *
+get_str(const struct staterecord *r, const char *key)
+{
+	const char *v = staterecord_get(r, key);
+
+	return xstrdup(v != NULL ? v : "");
+}
+
+/* Set a numeric field. */
+static void
+set_size(struct staterecord *r, const char *key, unsigned long long v)
+{
+	char num[32];
+
+	snprintf(num, sizeof num, "%llu", v);
+	staterecord_set(r, key, num);
+}
+
+/* Free a bookmark's strings. */
+static void
+bookmark_clear(struct bookmark *b)
+{
+	free(b->edition);
+	free(b->edition_title);
+	free(b->article);
+	free(b->headline);
+	free(b->section);
+}
+
+/* Free a list. */
+void
+bookmarks_free(struct bookmarks *bms)
+{
+	size_t i;
+
+	for (i = 0; i < bms->n; i++)
+		bookmark_clear(&bms->items[i]);
+	free(bms->items);
+	bms->items = NULL;
+	bms->n = 0;
+}
+
+/* Read all bookmarks. */
+int
+bookmarks_load(struct bookmarks *out, char **cause)
+{
+	struct statefile sf;
+	char *path = bookmarks_path(cause);
+	size_t i;
+
+	out->items = NULL;
+	out->n = 0;
+	if (path == NULL)
+		return -1;
+	if (statefile_read(path, BOOKMARKS_KIND, &sf, cause) != 0) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	for (i = 0; i < sf.nrecords; i++) {
+		const struct staterecord *r = &sf.records[i];
+		struct bookmark *b;
+
+		if (strcmp(r->type, "bookmark") != 0)
+			continue;
+		out->items = xreallocarray(out->items, out->n + 1,
+		    sizeof *out->items);
+		b = &out->items[out->n++];
+		b->edition = get_str(r, "edition");
+		b->edition_title = get_str(r, "title");
+		b->article = get_str(r, "article");
+		b->headline = get_str(r, "headline");
+		b->section = get_str(r, "section");
+		b->block = get_size(r, "block");
+		b->offset = get_size(r, "offset");
+		b->added = (time_t)get_size(r, "added");
+	}
+	statefile_clear(&sf);
+	return 0;
+}
+
+/* Find a bookmark. */
+const struct bookmark *
+bookmarks_find(const struct bookmarks *bms, const char *edition,
+    const char *article)
+{
+	size_t i;
+
+	for (i = 0; i < bms->n; i++)
+		if (strcmp(bms->items[i].edition, edition) == 0 &&
+		    strcmp(bms->items[i].article, article) == 0)
+			return &bms->items[i];
+	return NULL;
+}
+
+/* Index of the record of type with these edition/article keys, or -1. */
+static ssize_t
+find_record(const struct statefile *sf, const char *type,
+    const char *edition, const char *article)
+{
+	size_t i;
+
+	for (i = 0; i < sf->nrecords; i++) {
+		const struct staterecord *r = &sf->records[i];
+		const char *e = staterecord_get(r, "edition");
+		const char *a = staterecord_get(r, "article");
+
+		if (strcmp(r->type, type) != 0 || e == NULL ||
+		    strcmp(e, edition) != 0)
+			continue;
+		if (article == NULL || (a != NULL && strcmp(a, article) == 0))
+			return (ssize_t)i;
+	}
+	return -1;
+}
+
+/* statefile change: add or replace one bookmark. */
+static int
+change_add(struct statefile *sf, void *ctx, char **cause)
+{
+	const struct bookmark *bm = ctx;
+	struct staterecord *r;
+	ssize_t i;
+
+	(void)cause;
+	i = find_record(sf, "bookmark", bm->edition, bm->article);
+	r = i >= 0 ? &sf->records[i] : statefile_add(sf, "bookmark");
+	staterecord_set(r, "edition", bm->edition);
+	staterecord_set(r, "article", bm->article);
+	staterecord_set(r, "headline", bm->headline != NULL ? bm->headline : "");
+	staterecord_set(r, "title", bm->edition_title != NULL ?
+	    bm->edition_title : "");
+	staterecord_set(r, "section", bm->section != NULL ? bm->section : "");
+	set_size(r, "block", bm->block);
+	set_size(r, "offset", bm->offset);
+	set_size(r, "added", (unsigned long long)(bm->added != 0 ? bm->added :
+	    time(NULL)));
+	return 1;
+}
+
+/* Add a bookmark. */
+int
+bookmarks_add(const struct bookmark *bm, char **cause)
+{
+	char *path = bookmarks_path(cause);
+	int rc;
+
+	if (path == NULL)
+		return -1;
+	rc = statefile_update(path, BOOKMARKS_KIND, change_add, (void *)bm,
+	    cause);
+	free(path);
+	return rc;
+}
+
+/* What to remove: an edition's article. */
+struct removal {
+	const char	*edition;
+	const char	*article;
+};
+
+/* statefile change: remove one bookmark if present. */
+static int
+change_remove(struct statefile *sf, void *ctx, char **cause)
+{
+	const struct removal *rm = ctx;
+	ssize_t i;
+
+	(void)cause;
+	i = find_record(sf, "bookmark", rm->edition, rm->article);
+	if (i < 0)
+		return 0;
+	statefile_remove(sf, (size_t)i);
+	return 1;
+}
+
+/* Remove a bookmark. */
+int
+bookmarks_remove(const char *edition, const char *article, char **cause)
+{
+	struct removal rm = { edition, article };
+	char *path = bookmarks_path(cause);
+	int rc;
+
+	if (path == NULL)
+		return -1;
+	rc = statefile_update(path, BOOKMARKS_KIND, change_remove, &rm, cause);
+	free(path);
+	return rc;
+}
+
+/* Print one sanitised field padded to cols display columns. */
+static void
+print_col(FILE *out, const char *s, size_t cols)
+{
+	char *clean = sanitize_str(s), *padded;
+
+	padded = width_pad(clean, strlen(clean), cols);
+	fputs(padded, out);
+	free(padded);
+	free(clean);
+}
+
+/* Print the bookmark list. */
+int
+bookmarks_print(FILE *out, char **cause)
+{
+	struct bookmarks bms;
+	size_t i;
+
+	if (bookmarks_load(&bms, cause) != 0)
+		return -1;
+	for (i = 0; i < bms.n; i++) {
+		const struct bookmark *b = &bms.items[i];
+		struct stat st;
+		char when[32];
+		struct tm tm;
+		char *clean;
+
+		if (localtime_r(&b->added, &tm) == NULL ||
+		    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
+			strcpy(when, "?");
+		fprintf(out, "%s  ", when);
+		print_col(out, b->edition_title, 16);
+		fputs("  ", out);
+		print_col(out, b->section, 14);
+		fputs("  ", out);
+		clean = sanitize_str(b->headline);
+		fputs(clean, out);
+		free(clean);
+		if (strcmp(b->edition, "-") != 0 && stat(b->edition, &st) != 0)
+			fputs("  (edition missing)", out);
+		fputc('\n', out);
+	}
+	bookmarks_free(&bms);
+	return (int)(i > INT_MAX ? INT_MAX : i);
+}
+
+/* Load the position of an edition. */
+int
+position_load(const char *edition, struct position *out, char **cause)
+{
+	struct statefile sf;
+	char *path = positions_path(cause);
+	ssize_t i;
+
+	memset(out, 0, sizeof *out);
+	if (path == NULL)
+		return -1;
+	if (statefile_read(path, POSITIONS_KIND, &sf, cause) != 0) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	i = find_record(&sf, "position", edition, NULL);
+	if (i >= 0) {
+		const struct staterecord *r = &sf.records[i];
+		const char *a = staterecord_get(r, "article");
+
+		out->edition = xstrdup(edition);
+		out->section = get_size(r, "section");
+		out->article = a != NULL && a[0] != '\0' ? xstrdup(a) : NULL;
+		out->block = get_size(r, "block");
+		out->offset = get_size(r, "offset");
+		out->when = (time_t)get_size(r, "when");
+	}
+	statefile_clear(&sf);
+	return i >= 0 ? 1 : 0;
+}
+
+/* statefile change: replace an edition's position, newest last. */
+static int
+change_position(struct statefile *sf, void *ctx, char **cause)
+{
+	const struct position *p = ctx;
+	struct staterecord *r;
+	ssize_t i;
+	size_t npos = 0, k;
+
+	(void)cause;
+	if ((i = find_record(sf, "position", p->edition, NULL)) >= 0)
+		statefile_remove(sf, (size_t)i);
+	r = statefile_add(sf, "position");
+	staterecord_set(r, "edition", p->edition);
+	set_size(r, "section", p->section);
+	staterecord_set(r, "article", p->article != NULL ? p->article : "");
+	set_size(r, "block", p->block);
+	set_size(r, "offset", p->offset);
+	set_size(r, "when", (unsigned long long)(p->when != 0 ? p->when :
+	    time(NULL)));
+	/* Forget the oldest positions beyond the limit (they come first). */
+	for (k = 0; k < sf->nrecords; k++)
+		if (strcmp(sf->records[k].type, "position") == 0)
+			npos++;
+	for (k = 0; npos > POSITIONS_MAX && k < sf->nrecords; ) {
+		if (strcmp(sf->records[k].type, "position") == 0) {
+			statefile_remove(sf, k);
+			npos--;
+		} else
+			k++;
+	}
+	return 1;
+}
+
+/* Save a position. */
+int
+position_save(const struct position *p, char **cause)
+{
+	char *path = positions_path(cause);
+	int rc;
+
+	if (path == NULL)
+		return -1;
+	rc = statefile_update(path, POSITIONS_KIND, change_position, (void *)p,
+	    cause);
+	free(path);
+	return rc;
+}
+
+/* Free a position's strings. */
+void
+position_free(struct position *p)
+{
+	free(p->edition);
+	free(p->article);
+	p->edition = p->article = NULL;
+}

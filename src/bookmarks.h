@@ -1,0 +1,111 @@
+/*
+ * bookmarks.h - bookmarks and reading positions that are never lost.
+ *
+ * Bookmarks live in $XDG_DATA_HOME/kanbao/bookmarks (default
+ * ~/.local/share/kanbao/bookmarks) and reading positions in
+ * $XDG_STATE_HOME/kanbao/positions (default ~/.local/state/kanbao/), both
+ * statefile.h text files: mode 0600, written atomically, merged under a
+ * lock so two kanbao processes (two SSH sessions) lose nothing.
+ *
+ * Identity: a bookmark names the edition by the canonical path of its
+ * source (bookmarks_edition_key) and the article by its stable id
+ * (edition.h), so it survives reloading and small changes to the file.  A
+ * position inside an article is a block index and a byte offset in that
+ * block, which stays right at any window width.
+ *
+ * Every function that changes a file re-reads it under the lock and applies
+ * only its own change (add, remove, set), so concurrent changes merge.
+ */
+#ifndef KANBAO_BOOKMARKS_H
+#define KANBAO_BOOKMARKS_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdio.h>
+#include <time.h>
+
+struct edition;
+
+/* One bookmark. */
+struct bookmark {
+	char	*edition;	/* edition key (canonical path) */
+	char	*edition_title;
+	char	*article;	/* stable article id */
+	char	*headline;	/* kept so a missing edition still shows it */
+	char	*section;	/* section title */
+	size_t	 block;		/* position: block index in the article */
+	size_t	 offset;	/*           byte offset in that block */
+	time_t	 added;
+};
+
+/* All bookmarks, newest last. */
+struct bookmarks {
+	struct bookmark	*items;
+	size_t		 n;
+};
+
+/* A reading position in an edition. */
+struct position {
+	char	*edition;	/* edition key */
+	size_t	 section;	/* section index */
+	char	*article;	/* stable article id, NULL for the edition view */
+	size_t	 block;
+	size_t	 offset;
+	time_t	 when;
+};
+
+/*
+ * The identity of an edition for bookmarks: the canonical absolute path of
+ * its source (the first path it was opened from).  Caller frees.
+ */
+char	*bookmarks_edition_key(const struct edition *ed);
+
+/*
+ * Paths of the two files (caller frees); NULL with *cause set when no
+ * absolute XDG folder or HOME is known.
+ */
+char	*bookmarks_path(char **cause);
+char	*positions_path(char **cause);
+
+/*
+ * Read all bookmarks into *out (free with bookmarks_free).  A missing file
+ * is an empty list.  Returns -1 with *cause set when the file cannot be
+ * read or parsed; it is then left untouched, never overwritten.
+ */
+int	 bookmarks_load(struct bookmarks *out, char **cause);
+
+/* Free a bookmark list. */
+void	 bookmarks_free(struct bookmarks *bms);
+
+/* Whether the list holds a bookmark for this edition and article. */
+const struct bookmark *bookmarks_find(const struct bookmarks *bms,
+	     const char *edition, const char *article);
+
+/*
+ * Add bm (copied; added time set to now when 0), replacing an existing
+ * bookmark of the same edition and article.  Returns 0 or -1 (*cause).
+ */
+int	 bookmarks_add(const struct bookmark *bm, char **cause);
+
+/* Remove the bookmark of an edition's article (absent: no error). */
+int	 bookmarks_remove(const char *edition, const char *article,
+	     char **cause);
+
+/*
+ * Print the bookmarks for `kanbao --bookmarks`: added time, edition title,
+ * section, headline, and "(edition missing)" when its file is gone.
+ * Returns the number printed or -1 (*cause).
+ */
+int	 bookmarks_print(FILE *out, char **cause);
+
+/* Read the saved position of an edition: 1 found, 0 none, -1 (*cause). */
+int	 position_load(const char *edition, struct position *out,
+	     char **cause);
+
+/* Save (replace) the position of p->edition.  Returns 0 or -1 (*cause). */
+int	 position_save(const struct position *p, char **cause);
+
+/* Free the strings of a position. */
+void	 position_free(struct position *p);
+
+#endif

@@ -1,2 +1,291 @@
-/* placeholder: being written */
+/*
+ * dump.c - the non-interactive views: --list (a table of contents) and
+ * --dump (articles as wrapped plain text).
+ *
+ * Both write to a FILE, usually a pipe or a terminal without curses, so
+ * this file is the chokepoint's second customer: every string from the
+ * edition goes through sanitize_display() before it is measured or
+ * printed, and every column is counted in display cells (width.h), never
+ * in bytes, so a table of Chinese headlines stays aligned.
+ *
+ * The formats, chosen to read well and to be easy to grep:
+ *
+ *   --list:   Section 1: 第01版：要闻 (2 articles)
+ *               1  headline padded to a column  byline padded    1234
+ *               2  ~headline made from the lead  记者 王译博      567
+ *
+ *   A headline the paper did not print (kanbao made it from the lead) is
+ *   marked with a leading "~", the usual sign for "approximately".  The
+ *   article lines all have the same display width (DUMP_LIST_WIDTH).
+ *
+ *   --dump:   headline lines (kicker, main, sub, in printed order; "~" as
+ *             above), the byline, a blank line, then the paragraphs with a
+ *             first-line indent of two ideographic spaces "　　" (the
+ *             convention of Chinese text; 4 columns), subheads as
+ *             【subhead】 and captions as 〔图〕caption, each between blank
+ *             lines.  Articles are separated by a line of dashes.
+ *
+ * The decorations use only characters that are not East Asian Ambiguous,
+ * so they take the same width in every terminal (cjk-layout.md 1.8 e).
+ */
 #include "config.h"
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "dump.h"
+#include "edition.h"
+#include "layout.h"
+#include "sanitize.h"
+#include "width.h"
+#include "xalloc.h"
+
+/* Sizes of the text views. */
+enum {
+	/*
+	 * Width of a --list article line: one less than the classic 80 so
+	 * that a terminal of 80 columns never auto-wraps at the last cell
+	 * (cjk-layout.md R4).
+	 */
+	DUMP_LIST_WIDTH = 79,
+	DUMP_LIST_NUM_MIN = 3,		/* columns for the article number */
+	DUMP_LIST_LEN_MIN = 5,		/* columns for the length */
+	DUMP_LIST_BYLINE = 16,		/* byline columns: 8 CJK characters */
+	DUMP_LIST_GAP = 2,		/* spaces between columns */
+	DUMP_INDENT_COLS = 4,		/* "　　" */
+	/* Below this width an indent would eat too much of each line. */
+	DUMP_INDENT_MIN_WIDTH = 16,
+	DUMP_RULE_MAX = 40		/* longest separator line */
+};
+
+#define DUMP_INDENT		"\u3000\u3000"	/* 　　 first-line indent */
+#define DUMP_INFERRED		"~"		/* marks an inferred headline */
+#define DUMP_UNTITLED		"(untitled)"	/* no headline, no lead */
+#define DUMP_SUBHEAD_OPEN	"【"
+#define DUMP_SUBHEAD_CLOSE	"】"
+#define DUMP_CAPTION		"〔图〕"
+
+/* Output state of --dump: avoids doubled blank lines. */
+struct dump_out {
+	FILE	*f;
+	size_t	 width;
+	int	 blank;		/* the last line written was blank (or none) */
+};
+
+/* Number of decimal digits of v. */
+static size_t
+dump_digits(size_t v)
+{
+	size_t n = 1;
+
+	while (v >= 10) {
+		v /= 10;
+		n++;
+	}
+	return n;
+}
+
+/* The largest of two sizes. */
+static size_t
+dump_max(size_t a, size_t b)
+{
+	return a > b ? a : b;
+}
+
+/*
+ * The headline shown for an article: its main line, marked when
+ * inferred.  Returns a sanitised string; caller frees.
+ */
+static char *
+dump_headline(const struct article *a)
+{
+	const char *t = article_title(a);
+	struct buf b = BUF_INIT;
+	size_t i;
+	char *clean;
+
+	if (t == NULL)
+		return xstrdup(DUMP_UNTITLED);
+	for (i = 0; i < a->nheadlines; i++)
+		if (a->headlines[i].text == t && a->headlines[i].inferred)
+			buf_puts(&b, DUMP_INFERRED);
+	clean = sanitize_str(t);
+	buf_puts(&b, clean);
+	free(clean);
+	return buf_detach(&b);
+}
+
+/* Append s padded or truncated to cols columns. */
+static void
+dump_put_cell(struct buf *b, const char *s, size_t cols)
+{
+	char *cell = width_pad(s, strlen(s), cols);
+
+	buf_puts(b, cell);
+	free(cell);
+}
+
+/* Print the table of contents. */
+void
+dump_list(const struct edition *ed, FILE *out)
+{
+	size_t s, i, num = 0, maxlen = 0, numw, lenw, headw;
+	struct buf b = BUF_INIT;
+	char *t, *cell;
+
+	for (s = 0; s < ed->nsections; s++)
+		for (i = 0; i < ed->sections[s]->narticles; i++)
+			maxlen = dump_max(maxlen,
+			    ed->sections[s]->articles[i]->length);
+	numw = dump_max(DUMP_LIST_NUM_MIN,
+	    dump_digits(edition_count_articles(ed)));
+	lenw = dump_max(DUMP_LIST_LEN_MIN, dump_digits(maxlen));
+	headw = DUMP_LIST_WIDTH - numw - lenw - DUMP_LIST_BYLINE -
+	    3 * DUMP_LIST_GAP;
+
+	for (s = 0; s < ed->nsections; s++) {
+		const struct section *sec = ed->sections[s];
+
+		if (s > 0)
+			fputc('\n', out);
+		buf_clear(&b);
+		t = sanitize_str(sec->title);
+		buf_printf(&b, "Section %zu: %s (%zu article%s)", s + 1, t,
+		    sec->narticles, sec->narticles == 1 ? "" : "s");
+		free(t);
+		cell = width_truncate(buf_str(&b), b.len, DUMP_LIST_WIDTH,
+		    NULL);
+		fprintf(out, "%s\n", cell);
+		free(cell);
+
+		for (i = 0; i < sec->narticles; i++) {
+			const struct article *a = sec->articles[i];
+
+			buf_clear(&b);
+			buf_printf(&b, "%*zu%*s", (int)numw, ++num,
+			    DUMP_LIST_GAP, "");
+			t = dump_headline(a);
+			dump_put_cell(&b, t, headw);
+			free(t);
+			buf_printf(&b, "%*s", DUMP_LIST_GAP, "");
+			t = sanitize_str(a->byline);
+			dump_put_cell(&b, t, DUMP_LIST_BYLINE);
+			free(t);
+			buf_printf(&b, "%*s%*zu\n", DUMP_LIST_GAP, "",
+			    (int)lenw, a->length);
+			fputs(buf_str(&b), out);
+		}
+	}
+	buf_free(&b);
+}
+
+/* Write a blank line unless the last line already was one. */
+static void
+dump_blank(struct dump_out *o)
+{
+	if (!o->blank)
+		fputc('\n', o->f);
+	o->blank = 1;
+}
+
+/*
+ * Write prefix, text and suffix (raw edition text, sanitised here) as one
+ * paragraph wrapped to the output width; indent gives the first line an
+ * ideographic indent.
+ */
+static void
+dump_wrapped(struct dump_out *o, const char *prefix, const char *text,
+    const char *suffix, int indent)
+{
+	struct buf raw = BUF_INIT;
+	struct layout l;
+	size_t k, icols = 0;
+	char *s;
+
+	buf_puts(&raw, prefix);
+	buf_puts(&raw, text != NULL ? text : "");
+	buf_puts(&raw, suffix);
+	s = sanitize_display(buf_str(&raw), raw.len);
+	buf_free(&raw);
+	if (*s == '\0') {	/* an empty block prints nothing */
+		free(s);
+		return;
+	}
+	if (indent && o->width >= DUMP_INDENT_MIN_WIDTH)
+		icols = DUMP_INDENT_COLS;
+	layout_wrap_indent(s, strlen(s), o->width, icols, &l);
+	for (k = 0; k < l.nlines; k++) {
+		if (k == 0 && icols > 0)
+			fputs(DUMP_INDENT, o->f);
+		fwrite(s + l.lines[k].start, 1,
+		    l.lines[k].end - l.lines[k].start, o->f);
+		fputc('\n', o->f);
+	}
+	o->blank = 0;
+	layout_free(&l);
+	free(s);
+}
+
+/* Write one article. */
+static void
+dump_article(struct dump_out *o, const struct article *a)
+{
+	const struct block *bl;
+	size_t i;
+
+	for (i = 0; i < a->nheadlines; i++)
+		dump_wrapped(o, a->headlines[i].inferred ? DUMP_INFERRED : "",
+		    a->headlines[i].text, "", 0);
+	if (a->nheadlines == 0)
+		dump_wrapped(o, "", DUMP_UNTITLED, "", 0);
+	if (a->byline != NULL)
+		dump_wrapped(o, "", a->byline, "", 0);
+	dump_blank(o);
+	for (i = 0; i < a->nblocks; i++) {
+		bl = &a->blocks[i];
+		switch (bl->kind) {
+		case BLOCK_SUBHEAD:
+			dump_blank(o);
+			dump_wrapped(o, DUMP_SUBHEAD_OPEN, bl->text,
+			    DUMP_SUBHEAD_CLOSE, 0);
+			dump_blank(o);
+			break;
+		case BLOCK_CAPTION:
+			dump_blank(o);
+			dump_wrapped(o, DUMP_CAPTION, bl->text, "", 0);
+			dump_blank(o);
+			break;
+		case BLOCK_PARAGRAPH:
+		default:
+			dump_wrapped(o, "", bl->text, "", 1);
+			break;
+		}
+	}
+}
+
+/* Print one article or all of them. */
+int
+dump_articles(const struct edition *ed, size_t n, size_t width, FILE *out)
+{
+	struct dump_out o = { out, width > 0 ? width : 1, 1 };
+	size_t s, i, num = 0, k, printed = 0;
+
+	if (n > edition_count_articles(ed))
+		return -1;
+	for (s = 0; s < ed->nsections; s++)
+		for (i = 0; i < ed->sections[s]->narticles; i++) {
+			if (++num != n && n != 0)
+				continue;
+			if (printed++ > 0) {
+				dump_blank(&o);
+				for (k = 0; k < width && k < DUMP_RULE_MAX; k++)
+					fputc('-', out);
+				fputc('\n', out);
+				o.blank = 0;
+				dump_blank(&o);
+			}
+			dump_article(&o, ed->sections[s]->articles[i]);
+		}
+	return 0;
+}

@@ -14,15 +14,24 @@ struct edition;
 
 /*
  * Print the sections and their articles (number, headline, byline,
- * length), aligned by display width.
+ * length), aligned by display width: a header line per section
+ * ("Section 2: 第02版：要闻 (5 articles)"), then one line per article, all
+ * 79 columns wide: the number (1-based across the edition, right-aligned),
+ * the main headline (a leading "~" marks one kanbao inferred from the
+ * lead), the byline, and the body length in characters.  Long fields are
+ * cut with "…".
  */
 void	dump_list(const struct edition *ed, FILE *out);
 
 /*
  * Print article number n (1-based, counted across the edition as --list
  * numbers them), or every article when n is 0, wrapped to width columns
- * with Chinese line-breaking rules.  Returns 0, or -1 if there is no
- * article n.
+ * with Chinese line-breaking rules (layout.h): headline lines, byline, a
+ * blank line, paragraphs indented with "　　" (when width >= 16),
+ * 【subheads】 and 〔图〕captions between blank lines, and a line of dashes
+ * between articles.  No line is wider than width (except a single wide
+ * character when width is 1).  Returns 0, or -1 if there is no article n
+ * (nothing is printed then).
  */
 int	dump_articles(const struct edition *ed, size_t n, size_t width,
 	    FILE *out);

@@ -9,20 +9,50 @@
  * only when nothing else fits (an over-long URL).  Details and vectors:
  * research/cjk-layout.md section 3.
  *
- * Invariants (tested and fuzzed): no line is wider than width (except a
+ * More precisely, a line may end:
+ *   - at a run of breakable spaces (U+0020, U+3000, U+2000-U+200A but
+ *     not the figure space U+2007; never NBSP or U+202F), which is
+ *     consumed: no line starts or ends with a space;
+ *   - after a ZWSP U+200B;
+ *   - between two characters when one of them is CJK (Han, kana, CJK
+ *     punctuation) or two columns wide (Hangul, emoji), unless the next
+ *     one may not start a line or the previous one may not end one.
+ * Text between two narrow non-CJK characters (Latin words, numbers like
+ * 1,620.5, COVID-19, 1620GB, URLs) breaks only at spaces.  Prefix signs
+ * (¥$€#…) stay with the number after them, postfix signs (%℃°…) with the
+ * number before.  A digit run and a following counter (2021年, 22万,
+ * 12月15日) is "soft glue": kept together when the line has another break
+ * opportunity that leaves it at least half full.  Combining marks stay
+ * with their base character.
+ *
+ * Widths come from width_cp(), i.e. what sanitize_display() will show;
+ * give the text in the form it will be drawn (after
+ * width_substitute_ambiguous() in wide-ambiguous mode).  Control
+ * characters, including newlines, are not breaks: they count as their
+ * one-column stand-in.
+ *
+ * Invariants (tested and fuzzed): no line is wider than its width (except a
  * single character wider than width, alone on its line); concatenating the
- * lines plus the spaces dropped at the breaks gives back the input.
+ * lines plus the spaces dropped at the breaks (and at both ends of the
+ * paragraph) gives back the input.  The time is linear in the length of
+ * the paragraph for a fixed width, so re-wrapping on every resize is fine.
  */
 #ifndef KANBAO_LAYOUT_H
 #define KANBAO_LAYOUT_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 /* One wrapped line: a byte range of the paragraph. */
 struct layout_line {
 	size_t	start;		/* byte offset of the first character */
-	size_t	end;		/* byte offset just past the last (no trailing space) */
+	size_t	end;		/* byte offset past the last (no trailing space) */
 	size_t	width;		/* display columns */
+	/*
+	 * The break after this line breaks a rule because nothing allowed
+	 * fitted (an over-long word, or width 1 with CJK).
+	 */
+	bool	forced;
 };
 
 /* A wrapped paragraph. */
@@ -33,13 +63,21 @@ struct layout {
 
 /*
  * Wrap text[0..len) (one paragraph, no newlines) to width columns
- * (width >= 1).  Fills *out; free with layout_free().  An empty paragraph
- * gives one empty line.
+ * (width >= 1; 0 is taken as 1).  Fills *out; free with layout_free().
+ * An empty (or all-space) paragraph gives one empty line.
  */
 void	layout_wrap(const char *text, size_t len, size_t width,
 	    struct layout *out);
 
-/* Free the lines of a layout. */
+/*
+ * Like layout_wrap(), but the first line has only width - indent columns
+ * (at least 1), for a first-line indent the caller draws itself.  The
+ * first line's width field does not include the indent.
+ */
+void	layout_wrap_indent(const char *text, size_t len, size_t width,
+	    size_t indent, struct layout *out);
+
+/* Free the lines of a layout (the struct itself is the caller's). */
 void	layout_free(struct layout *l);
 
 #endif

@@ -23,11 +23,15 @@ enum width_ambiguous {
 
 /*
  * Columns of one code point: 0, 1 or 2.  Controls and unknown characters
- * count as 1 (they are shown as a stand-in).
+ * count as 1 (they are shown as a stand-in), unknown ideographs of planes
+ * 2-3 as 2 (shown as 〓); characters sanitize_display() drops count 0.
  */
 int	 width_cp(uint32_t cp);
 
-/* Columns of the UTF-8 string s[0..len). */
+/*
+ * Columns of the UTF-8 string s[0..len) as it will be displayed after
+ * sanitize_display() (invalid bytes count 1 each, like their U+FFFD).
+ */
 size_t	 width_str(const char *s, size_t len);
 
 /*
@@ -39,14 +43,40 @@ size_t	 width_fit(const char *s, size_t len, size_t cols, size_t *used);
 
 /*
  * Truncate s to at most cols columns, ending with "…" when cut.  Returns a
- * new string (caller frees); *used gets its width.
+ * new string (caller frees); *used (if not NULL) gets its width, which may
+ * be one less than cols when a wide character did not fit.  "…" is one
+ * column in glibc; in WIDTH_AMBIGUOUS_WIDE mode pass the result through
+ * width_substitute_ambiguous(), which makes it ⋯ (also one column).
  */
 char	*width_truncate(const char *s, size_t len, size_t cols, size_t *used);
 
 /*
- * Pad or truncate s to exactly cols columns (truncating with "…"), for
- * aligned columns in --list.  Caller frees.
+ * Pad or truncate s to exactly cols columns (truncating with "…", then
+ * padding with spaces when a wide character did not fit), for aligned
+ * columns in --list and the reader's list.  Caller frees.
  */
 char	*width_pad(const char *s, size_t len, size_t cols);
+
+/*
+ * For WIDTH_AMBIGUOUS_WIDE: return a copy of s[0..len) in which East Asian
+ * Ambiguous punctuation and symbols are replaced by characters whose width
+ * libc and a "wide" terminal agree on, so nothing drifts when the terminal
+ * draws A characters as 2 columns while wcwidth() says 1 (cjk-layout.md
+ * 1.7, 1.8).  Apply it to display text only (never to stored text, search
+ * keys or offsets: the length changes), before layout_wrap().
+ *
+ * In CJK context: “”→「」 ‘’→『』 …‥→⋯ —―→－ ·‧→・ ※→＊ ×→✕ ÷→/ °→⁰
+ * ℃→⁰C ℉→⁰F ‰→o/oo ′→' ″→" ∶→： ±→+- №→No. ←↑→↓→￩￪￫￬ ●→⬤ ○◎→o
+ * ■▲◆★→* □△◇☆→o, –‐→-, ①/⑴/❶→(1), ⒈→1., ⓐ/⒜→(a), Ⓐ→(A), Ⅻ→XII,
+ * box drawing → - | +, block elements → #.  Between two ASCII letters or
+ * digits the quotes, dashes and dots become ASCII instead ("don’t" →
+ * "don't", "a—b" → "a--b", "3∶1" → "3:1").  Other A characters (Greek,
+ * Cyrillic, accented Latin letters) are kept: they may still drift by one
+ * column, which the reader's slack column absorbs.
+ *
+ * When the locale already measures A as 2 (wcwidth(U+201C) == 2) nothing
+ * needs replacing and a plain copy is returned.  Caller frees.
+ */
+char	*width_substitute_ambiguous(const char *s, size_t len);
 
 #endif

@@ -1,0 +1,701 @@
+/*
+ * test_layout.c - Chinese line breaking (layout.c) and the text views
+ * built on it (dump.c).
+ *
+ * The fixed vectors are those of cjk-layout.md 3.6 (with soft glue on);
+ * the property tests wrap generated paragraphs of mixed CJK, punctuation,
+ * Latin and digits at every width from 1 to 60 and check the invariants
+ * of layout.h.  layout.c is included so the tests can use its character
+ * sets (layout_not_start() and friends) to state the rules.
+ */
+#include "config.h"
+
+#include "common.h"
+
+#include "../src/layout.c"
+
+#include "../src/buf.h"
+#include "../src/dump.h"
+#include "../src/edition.h"
+#include "../src/sanitize.h"
+
+#define RANDOM_PARAGRAPHS	300	/* generated paragraphs per property */
+#define RANDOM_MAX_WIDTH	60	/* widths 1..this */
+#define DUMP_KINSOKU_WIDTH	36	/* the sample's longest word fits:
+					   no forced breaks from here on */
+
+/* A small deterministic generator (xorshift64*), state kept by the caller. */
+static uint32_t
+rnd(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return (uint32_t)((*s * 2685821657736338717ULL) >> 32);
+}
+
+/* Wrap text and join the lines as "|line|line|".  Caller frees. */
+static char *
+wrap_joined(const char *text, size_t width, size_t indent)
+{
+	struct layout l;
+	struct buf b = BUF_INIT;
+	size_t k;
+
+	layout_wrap_indent(text, strlen(text), width, indent, &l);
+	buf_putc(&b, '|');
+	for (k = 0; k < l.nlines; k++) {
+		buf_append(&b, text + l.lines[k].start,
+		    l.lines[k].end - l.lines[k].start);
+		buf_putc(&b, '|');
+	}
+	layout_free(&l);
+	return buf_detach(&b);
+}
+
+/* One fixed wrapping vector. */
+struct wrap_vector {
+	size_t		 width;
+	const char	*text;
+	const char	*want;
+};
+
+/* Check a table of vectors, printing expected and got on failure. */
+static void
+check_vectors(const struct wrap_vector *v, size_t n)
+{
+	size_t i;
+	char *got;
+
+	for (i = 0; i < n; i++) {
+		got = wrap_joined(v[i].text, v[i].width, 0);
+		if (strcmp(got, v[i].want) != 0)
+			fail_msg("width %zu, \"%s\":\n  expected %s\n"
+			    "  got      %s", v[i].width, v[i].text, v[i].want,
+			    got);
+		free(got);
+	}
+}
+
+/* The test vectors of cjk-layout.md 3.6, soft glue on. */
+static void
+test_layout_research_vectors(void **state)
+{
+	static const struct wrap_vector v[] = {
+		{ 16, "他说：“这是2021年的22万元，1620GB数据……——好！”（完）",
+		    "|他说：“这是|2021年的22万元，|1620GB数据……——"
+		    "|好！”（完）|" },
+		{ 10, "依据和参考，进一步完善。",
+		    "|依据和参|考，进一步|完善。|" },
+		{ 12, "国家统计局表示，同比增长3.5%。",
+		    "|国家统计局表|示，同比增长|3.5%。|" },
+		{ 18, "新华社北京12月15日电（记者张三）"
+		    "iPhone 15 Pro与Mate 60的销量",
+		    "|新华社北京12月15日|电（记者张三）|iPhone 15 Pro与"
+		    "|Mate 60的销量|" },
+		{ 14, "価格は¥1,620です。ちょっと待ってください。",
+		    "|価格は¥1,620で|す。ちょっと|待ってくださ|い。|" },
+	};
+
+	(void)state;
+	check_vectors(v, sizeof v / sizeof v[0]);
+}
+
+/* Each rule of cjk-layout.md 3.2 on a small case. */
+static void
+test_layout_rules(void **state)
+{
+	static const struct wrap_vector v[] = {
+		/* —— and …… are units; a lone — may not start a line. */
+		{ 7, "好的好——好", "|好的好|——好|" },
+		{ 7, "好的好……好", "|好的好|……好|" },
+		{ 3, "——————", "|——|——|——|" },
+		{ 4, "——————", "|————|——|" },
+		{ 5, "———", "|———|" },
+		{ 6, "中文字—文", "|中文|字—文|" },
+		/* Alphanumeric runs, prefix and postfix signs. */
+		{ 10, "这是COVID-19疫情", "|这是|COVID-19疫|情|" },
+		{ 8, "售价¥1,620元", "|售价|¥1,620元|" },
+		{ 8, "增长了3.5%。", "|增长了|3.5%。|" },
+		{ 9, "用iPhone拍", "|用iPhone|拍|" },
+		{ 7, "约1620GB", "|约|1620GB|" },
+		{ 6, "气温-5℃", "|气温|-5℃|" },
+		/* Soft glue: kept when another break exists, else broken. */
+		{ 8, "他在2021年", "|他在|2021年|" },
+		{ 5, "2021年", "|2021|年|" },
+		{ 10, "在12月15日", "|在12月15日|" },
+		{ 11, "我们在12月15日", "|我们在|12月15日|" },
+		/* ... but not when that leaves the line under half full. */
+		{ 9, "在12月15日", "|在12月15|日|" },
+		/* Spaces are consumed at breaks and never start a line. */
+		{ 5, "abcde fgh  ij", "|abcde|fgh|ij|" },
+		{ 5, "  ab cd  ", "|ab cd|" },
+		{ 3, "ab  cd", "|ab|cd|" },
+		{ 3, "　中文　文字", "|中|文|文|字|" },
+		{ 8, "word ！中", "|word ！|中|" },
+		/* Non-breaking spaces glue. */
+		{ 6, "abc\xc2\xa0" "def", "|abc\xc2\xa0" "de|f|" },
+		/* Latin breaks at spaces only; an over-long word is forced. */
+		{ 10, "see http://example.com/a",
+		    "|see|http://exa|mple.com/a|" },
+		{ 6, "don’t go", "|don’t|go|" },
+		/* ZWSP is an opportunity; marks stay with their base. */
+		{ 4, "abc\xe2\x80\x8b" "def", "|abc\xe2\x80\x8b|def|" },
+		{ 2, "e\xcc\x81" "e\xcc\x81" "e\xcc\x81",
+		    "|e\xcc\x81" "e\xcc\x81|e\xcc\x81|" },
+		/* A wide character wider than the line goes alone. */
+		{ 1, "中文，", "|中|文|，|" },
+		/* Hangul breaks at spaces, like a Western language. */
+		{ 6, "한국어 문장", "|한국어|문장|" },
+		/* Closing marks in a row may all follow the text. */
+		{ 8, "他说“好。”）", "|他说|“好。”）|" },
+		/* Empty and blank paragraphs give one empty line. */
+		{ 10, "", "||" },
+		{ 10, "   ", "||" },
+	};
+
+	(void)state;
+	check_vectors(v, sizeof v / sizeof v[0]);
+}
+
+/* The first line of layout_wrap_indent() is narrower by the indent. */
+static void
+test_layout_indent(void **state)
+{
+	static const struct {
+		size_t		 width;
+		size_t		 indent;
+		const char	*text;
+		const char	*want;
+	} v[] = {
+		{ 10, 4, "依据和参考，进一步完善。",
+		    "|依据和|参考，进一|步完善。|" },
+		{ 10, 0, "依据和参考，进一步完善。",
+		    "|依据和参|考，进一步|完善。|" },
+		{ 4, 10, "中文", "|中|文|" },	/* at least 1 column */
+	};
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = wrap_joined(v[i].text, v[i].width, v[i].indent);
+		if (strcmp(got, v[i].want) != 0)
+			fail_msg("width %zu indent %zu: expected %s, got %s",
+			    v[i].width, v[i].indent, v[i].want, got);
+		free(got);
+	}
+}
+
+/* Forced breaks are flagged, and only those. */
+static void
+test_layout_forced_flag(void **state)
+{
+	struct layout l;
+	const char *url = "abcdefghij";
+
+	(void)state;
+	layout_wrap(url, strlen(url), 4, &l);
+	assert_int_equal(l.nlines, 3);
+	assert_true(l.lines[0].forced);
+	assert_true(l.lines[1].forced);
+	assert_false(l.lines[2].forced);
+	layout_free(&l);
+	layout_wrap("中文 text", strlen("中文 text"), 4, &l);
+	assert_int_equal(l.nlines, 2);
+	assert_false(l.lines[0].forced);
+	layout_free(&l);
+}
+
+/* The sets are sorted, since they are searched with bsearch(). */
+static void
+test_layout_sets_sorted(void **state)
+{
+	static const struct {
+		const char	*name;
+		const uint32_t	*set;
+		size_t		 n;
+	} v[] = {
+		{ "not_start", layout_not_start_set,
+		    sizeof layout_not_start_set /
+		    sizeof layout_not_start_set[0] },
+		{ "not_end", layout_not_end_set,
+		    sizeof layout_not_end_set / sizeof layout_not_end_set[0] },
+		{ "counter", layout_counter_set,
+		    sizeof layout_counter_set / sizeof layout_counter_set[0] },
+		{ "date", layout_date_set,
+		    sizeof layout_date_set / sizeof layout_date_set[0] },
+	};
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++)
+		for (k = 1; k < v[i].n; k++)
+			if (v[i].set[k - 1] >= v[i].set[k])
+				fail_msg("%s: U+%04X before U+%04X", v[i].name,
+				    (unsigned)v[i].set[k - 1],
+				    (unsigned)v[i].set[k]);
+	/* Every date counter is also a counter. */
+	for (k = 0; k < sizeof layout_date_set / sizeof layout_date_set[0]; k++)
+		assert_true(layout_is_counter(layout_date_set[k]));
+}
+
+/* A random paragraph of CJK, punctuation, Latin and digits. */
+static size_t
+random_paragraph(uint64_t *seed, char *out, size_t outlen)
+{
+	static const char *const tok[] = {
+		"你", "好", "中", "国", "新", "华", "社", "的", "是", "年",
+		"月", "日", "万", "个", "っ", "ー", "한", "국", "，", "。",
+		"、", "：", "；", "？", "！", "“", "”", "‘", "’", "（",
+		"）", "《", "》", "「", "」", "【", "】", "—", "——", "…",
+		"……", "·", "％", "¥", "$", "%", "(", ")", ",", ".", ":",
+		"-", "/", "'", "～", "a", "b", "c", "X", "Y", "iPhone",
+		"0", "1", "2", "9", "2021", "3.5", " ", " ", "  ", "　",
+		"\xc2\xa0", "\xe2\x80\x8b", "\xcc\x81", "😀", "Ａ", "１",
+		"COVID-19", "http://example.com/path"
+	};
+	size_t len = 0, n, k, tl;
+	const char *t;
+
+	n = rnd(seed) % 60;
+	for (k = 0; k < n; k++) {
+		t = tok[rnd(seed) % (sizeof tok / sizeof tok[0])];
+		tl = strlen(t);
+		if (len + tl >= outlen)
+			break;
+		memcpy(out + len, t, tl);
+		len += tl;
+	}
+	out[len] = '\0';
+	return len;
+}
+
+/* The base character a line ends with (skipping attached marks). */
+static uint32_t
+last_base(const char *s, size_t start, size_t end)
+{
+	uint32_t cp = 0;
+	size_t i = end;
+
+	while (i > start) {
+		i = utf8_prev(s, i);
+		utf8_decode(s + i, end - i, &cp);
+		if (width_cp(cp) != 0 || cp == LAYOUT_ZWSP)
+			break;
+	}
+	return cp;
+}
+
+/* Fail with the paragraph, width and line number. */
+#define PROP_FAIL(what) fail_msg("%s: width %zu line %zu of \"%s\"", \
+    (what), width, k, text)
+
+/*
+ * Check the invariants of one wrapped paragraph: widths, reassembly,
+ * kinsoku, unbroken pairs and words (the last three unless forced).
+ */
+static void
+check_properties(const char *text, size_t len, size_t width,
+    const struct layout *l)
+{
+	size_t k, prev_end = 0, i, n, w;
+	uint32_t cp, first, last, next_first;
+
+	assert_true(l->nlines >= 1);
+	for (k = 0; k < l->nlines; k++) {
+		const struct layout_line *ln = &l->lines[k];
+
+		/* (b) only breakable spaces between lines, in order. */
+		if (ln->start < prev_end || ln->end < ln->start)
+			PROP_FAIL("lines out of order");
+		for (i = prev_end; i < ln->start; i += n) {
+			n = utf8_decode(text + i, len - i, &cp);
+			if (!layout_is_space(cp))
+				PROP_FAIL("non-space dropped");
+		}
+		prev_end = ln->end;
+		if (ln->start == ln->end) {
+			if (l->nlines != 1)
+				PROP_FAIL("empty line");
+			continue;
+		}
+		/* (a) width is honest and within bounds. */
+		w = width_str(text + ln->start, ln->end - ln->start);
+		if (w != ln->width)
+			PROP_FAIL("width field wrong");
+		first = utf8_first(text + ln->start, ln->end - ln->start);
+		n = utf8_decode(text + ln->start, ln->end - ln->start, &cp);
+		if (w > width && (width_cp(first) <= (int)width ||
+		    width_str(text + ln->start + n,
+		    ln->end - ln->start - n) != 0))
+			PROP_FAIL("line too wide");
+		if (layout_is_space(first) ||
+		    layout_is_space(utf8_last(text + ln->start,
+		    ln->end - ln->start)))
+			PROP_FAIL("line starts or ends with a space");
+		if (k + 1 == l->nlines)
+			continue;
+		last = last_base(text, ln->start, ln->end);
+		next_first = utf8_first(text + l->lines[k + 1].start,
+		    l->lines[k + 1].end - l->lines[k + 1].start);
+		if (ln->forced)
+			continue;
+		/* (c), (d) kinsoku. */
+		if (layout_not_start(next_first))
+			PROP_FAIL("next line starts with NOT_START");
+		if (layout_not_end(last))
+			PROP_FAIL("line ends with NOT_END");
+		/* Words and pairs are not split. */
+		if (layout_is_word(last) && layout_is_word(next_first) &&
+		    ln->end == l->lines[k + 1].start)
+			PROP_FAIL("word split");
+		if (layout_is_pair_mark(last) && last == next_first &&
+		    ln->end == l->lines[k + 1].start) {
+			size_t before = 0, after = 0, j = ln->end;
+			uint32_t c;
+
+			/* Count from the start of the run, across lines. */
+			while (j > 0) {
+				j = utf8_prev(text, j);
+				utf8_decode(text + j, len - j, &c);
+				if (c != last)
+					break;
+				before++;
+			}
+			for (j = ln->end; j < len; j += n) {
+				n = utf8_decode(text + j, len - j, &c);
+				if (c != last)
+					break;
+				after++;
+			}
+			if (before % 2 != 0 || after < 2)
+				PROP_FAIL("pair split");
+		}
+	}
+	for (i = prev_end; i < len; i += n) {
+		n = utf8_decode(text + i, len - i, &cp);
+		if (!layout_is_space(cp))
+			fail_msg("width %zu: text after the last line of "
+			    "\"%s\"", width, text);
+	}
+}
+
+/* Generated paragraphs keep every invariant at every width from 1 to 60. */
+static void
+test_layout_properties(void **state)
+{
+	uint64_t seed = 0x6b616e62616f2121ULL;
+	char text[1024];
+	struct layout l;
+	size_t r, len, width;
+
+	(void)state;
+	for (r = 0; r < RANDOM_PARAGRAPHS; r++) {
+		len = random_paragraph(&seed, text, sizeof text);
+		for (width = 1; width <= RANDOM_MAX_WIDTH; width++) {
+			layout_wrap(text, len, width, &l);
+			check_properties(text, len, width, &l);
+			layout_free(&l);
+		}
+	}
+}
+
+/* A long paragraph wraps in one pass (a smoke test for linear time). */
+static void
+test_layout_long(void **state)
+{
+	struct buf b = BUF_INIT;
+	struct layout l;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < 20000; i++)
+		buf_puts(&b, "新华社北京12月15日电，iPhone 15的销量增长3.5%。");
+	layout_wrap(b.data, b.len, 40, &l);
+	assert_true(l.nlines > 20000);
+	check_properties(b.data, b.len, 40, &l);
+	layout_free(&l);
+	/* No opportunity at all: every line is forced, still linear. */
+	buf_clear(&b);
+	for (i = 0; i < 200000; i++)
+		buf_putc(&b, 'x');
+	layout_wrap(b.data, b.len, 60, &l);
+	assert_int_equal(l.nlines, (200000 + 59) / 60);
+	layout_free(&l);
+	buf_free(&b);
+}
+
+/*
+ * A small edition: two sections, an article with every kind of block,
+ * one without a headline (inferred), and one full of escape sequences.
+ */
+static struct edition *
+sample_edition(void)
+{
+	struct edition *ed = edition_new("测试", "memory");
+	struct section *s;
+	struct article *a;
+
+	s = edition_add_section(ed, "第01版：要闻", "a.txt");
+	a = section_add_article(ed, s);
+	article_add_headline(ed, a, "坚持稳中求进", HEADLINE_KICKER, false);
+	article_add_headline(ed, a, "国家统计局表示，同比增长3.5%",
+	    HEADLINE_MAIN, false);
+	article_add_headline(ed, a, "——2021年经济运行情况", HEADLINE_SUB,
+	    false);
+	article_set_byline(ed, a, "记者 王译博 通讯员 高岩");
+	article_add_block(ed, a, BLOCK_PARAGRAPH,
+	    "新华社北京12月15日电（记者张三）iPhone 15 Pro与Mate 60的销量在"
+	    "2021年增长了22万台，“这是1620GB数据……——好！”（完）");
+	article_add_block(ed, a, BLOCK_SUBHEAD, "数据说明");
+	article_add_block(ed, a, BLOCK_PARAGRAPH, "依据和参考，进一步完善。");
+	a = section_add_article(ed, s);
+	article_add_block(ed, a, BLOCK_PARAGRAPH,
+	    "今天上午，市政府召开新闻发布会，介绍了有关情况。");
+	s = edition_add_section(ed, "第02版：English \x1b[2J", "b.txt");
+	a = section_add_article(ed, s);
+	article_add_headline(ed, a, "Evil \x1b]52;c;SGVsbG8=\x07 title",
+	    HEADLINE_MAIN, false);
+	article_set_byline(ed, a, "By \x1b[31mMallory\xe2\x80\xae");
+	article_add_block(ed, a, BLOCK_PARAGRAPH,
+	    "Text with \x1b[2J an escape, \xc2\x9b" "31m a C1 CSI and a "
+	    "\x1b]8;;http://evil/\x1b\\link\x1b]8;;\x1b\\.");
+	article_add_block(ed, a, BLOCK_CAPTION, "图片说明\r伪造");
+	edition_finish(ed);
+	return ed;
+}
+
+/* Run a dump function into memory; caller frees. */
+static char *
+capture_list(const struct edition *ed)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	assert_non_null(f);
+	dump_list(ed, f);
+	fclose(f);
+	return out;
+}
+
+/* Run dump_articles() into memory; *ret gets its result.  Caller frees. */
+static char *
+capture_articles(const struct edition *ed, size_t n, size_t width, int *ret)
+{
+	char *out = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	assert_non_null(f);
+	*ret = dump_articles(ed, n, width, f);
+	fclose(f);
+	return out;
+}
+
+/* No byte that could start a terminal sequence survives. */
+static void
+assert_no_escape(const char *s)
+{
+	const unsigned char *u = (const unsigned char *)s;
+	size_t i;
+
+	for (i = 0; u[i] != '\0'; i++) {
+		if ((u[i] < 0x20 && u[i] != '\n') || u[i] == 0x7F)
+			fail_msg("control byte 0x%02x at %zu", u[i], i);
+		if (u[i] == 0xC2 && u[i + 1] >= 0x80 && u[i + 1] <= 0x9F)
+			fail_msg("C1 control at %zu", i);
+		if (u[i] == 0xE2 && u[i + 1] == 0x80 && u[i + 2] == 0xAE)
+			fail_msg("RLO at %zu", i);
+	}
+}
+
+/* --list: one header per section, article lines of equal width, aligned. */
+static void
+test_dump_list(void **state)
+{
+	struct edition *ed = sample_edition();
+	char *out = capture_list(ed), *line, *save = NULL, *p;
+	size_t nart = 0, nsec = 0, w, col, bycol = 0;
+	static const char *const bylines[] = { "记者", "", "By " };
+
+	(void)state;
+	assert_no_escape(out);
+	for (line = strtok_r(out, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		w = width_str(line, strlen(line));
+		if (strncmp(line, "Section ", 8) == 0) {
+			nsec++;
+			assert_true(w <= 79);
+			continue;
+		}
+		if (w != 79)
+			fail_msg("list line: expected 79 columns, got %zu: "
+			    "\"%s\"", w, line);
+		/* The number is right-aligned, the byline column fixed. */
+		if (nart == 0)
+			assert_memory_equal(line, "  1  ", 5);
+		if (*bylines[nart] != '\0') {
+			p = strstr(line, bylines[nart]);
+			assert_non_null(p);
+			col = width_str(line, (size_t)(p - line));
+			if (bycol == 0)
+				bycol = col;
+			else if (col != bycol)
+				fail_msg("byline column: expected %zu, got %zu",
+				    bycol, col);
+		}
+		if (nart == 1 && strstr(line, "  ~今天上午") == NULL)
+			fail_msg("inferred headline not marked: \"%s\"", line);
+		nart++;
+	}
+	assert_int_equal(nsec, 2);
+	assert_int_equal(nart, 3);
+	free(out);
+	edition_free(ed);
+}
+
+/* The exact --list output for the sample edition. */
+static void
+test_dump_list_golden(void **state)
+{
+	static const char want[] =
+"Section 1: 第01版：要闻 (2 articles)\n"
+"  1  国家统计局表示，同比增长3.5%                       "
+    "记者 王译博 通…      93\n"
+"  2  ~今天上午，市政府召开新闻发布会                    "
+    "                     24\n"
+"\n"
+"Section 2: 第02版：English ␛[2J (1 article)\n"
+"  3  Evil ␛]52;c;SGVsbG8=␇ title                        "
+    "By ␛[31mMallory      84\n";
+	struct edition *ed = sample_edition();
+	char *out = capture_list(ed);
+
+	(void)state;
+	if (strcmp(out, want) != 0)
+		fail_msg("expected:\n%s\ngot:\n%s", want, out);
+	free(out);
+	edition_free(ed);
+}
+
+/*
+ * --dump at widths 1 to 60: lines fit (a lone wide character may exceed
+ * width 1), kinsoku holds, escapes are neutralised.
+ */
+static void
+test_dump_articles_wrap(void **state)
+{
+	struct edition *ed = sample_edition();
+	char *out, *line, *save = NULL;
+	size_t width, w;
+	int ret;
+
+	(void)state;
+	for (width = 1; width <= 60; width++) {
+		out = capture_articles(ed, 0, width, &ret);
+		assert_int_equal(ret, 0);
+		assert_no_escape(out);
+		if (width >= DUMP_KINSOKU_WIDTH && (strstr(out, "␛[2J") == NULL ||
+		    strstr(out, "␛]52") == NULL))
+			fail_msg("width %zu: escapes not shown visibly", width);
+		save = NULL;
+		for (line = strtok_r(out, "\n", &save); line != NULL;
+		    line = strtok_r(NULL, "\n", &save)) {
+			w = width_str(line, strlen(line));
+			if (w > width && utf8_count(line, strlen(line)) != 1)
+				fail_msg("width %zu: line of %zu: \"%s\"",
+				    width, w, line);
+			/* Below that, the escaped link is forced apart. */
+			if (width >= DUMP_KINSOKU_WIDTH &&
+			    layout_not_start(utf8_first(line, strlen(line))))
+				fail_msg("width %zu: kinsoku: \"%s\"", width,
+				    line);
+		}
+		free(out);
+	}
+	edition_free(ed);
+}
+
+/* The exact --dump of the first article at width 30. */
+static void
+test_dump_articles_golden(void **state)
+{
+	static const char want[] =
+"坚持稳中求进\n"
+"国家统计局表示，同比增长3.5%\n"
+"——2021年经济运行情况\n"
+"记者 王译博 通讯员 高岩\n"
+"\n"
+"　　新华社北京12月15日电（记者\n"
+"张三）iPhone 15 Pro与Mate 60的\n"
+"销量在2021年增长了22万台，“这\n"
+"是1620GB数据……——好！”（完）\n"
+"\n"
+"【数据说明】\n"
+"\n"
+"　　依据和参考，进一步完善。\n";
+	struct edition *ed = sample_edition();
+	char *out;
+	int ret;
+
+	(void)state;
+	out = capture_articles(ed, 1, 30, &ret);
+	assert_int_equal(ret, 0);
+	if (strcmp(out, want) != 0)
+		fail_msg("expected:\n%s\ngot:\n%s", want, out);
+	free(out);
+	edition_free(ed);
+}
+
+/* Article numbers count across sections; out of range is -1. */
+static void
+test_dump_articles_select(void **state)
+{
+	struct edition *ed = sample_edition();
+	char *out;
+	int ret;
+
+	(void)state;
+	out = capture_articles(ed, 3, 40, &ret);
+	assert_int_equal(ret, 0);
+	assert_non_null(strstr(out, "Evil"));
+	assert_null(strstr(out, "坚持"));
+	assert_null(strstr(out, "----"));
+	assert_non_null(strstr(out, "\n〔图〕图片说明␍伪造\n"));
+	free(out);
+	out = capture_articles(ed, 4, 40, &ret);
+	assert_int_equal(ret, -1);
+	assert_string_equal(out, "");
+	free(out);
+	out = capture_articles(ed, 0, 40, &ret);
+	assert_int_equal(ret, 0);
+	assert_non_null(strstr(out,
+	    "\n\n----------------------------------------\n\n"));
+	assert_non_null(strstr(out, "~今天上午"));
+	free(out);
+	edition_free(ed);
+}
+
+/* Run the line breaking and dump tests in a UTF-8 locale. */
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_layout_research_vectors),
+		cmocka_unit_test(test_layout_rules),
+		cmocka_unit_test(test_layout_indent),
+		cmocka_unit_test(test_layout_forced_flag),
+		cmocka_unit_test(test_layout_sets_sorted),
+		cmocka_unit_test(test_layout_properties),
+		cmocka_unit_test(test_layout_long),
+		cmocka_unit_test(test_dump_list),
+		cmocka_unit_test(test_dump_list_golden),
+		cmocka_unit_test(test_dump_articles_wrap),
+		cmocka_unit_test(test_dump_articles_golden),
+		cmocka_unit_test(test_dump_articles_select),
+	};
+
+	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);
+}

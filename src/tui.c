@@ -1,2 +1,701 @@
-/* placeholder: being written */
+/*
+ * tui.c - the interactive reader: terminal lifecycle and the event loop.
+ *
+ * Everything about the terminal as a whole lives here: refusing to start
+ * when stdout is not a terminal, asking the terminal how wide it draws
+ * East Asian ambiguous characters (before curses starts), newterm() with
+ * its failure checked (initscr() would exit on an unknown TERM), the
+ * signal handlers that only set a flag, and the one place that restores
+ * the terminal.  The loop reads a key, maps it to an action through the key
+ * table (tui_keys.c), lets the current screen (tui_list.c, tui_reader.c,
+ * tui_help.c) handle it and acts on what the screen returns.
+ *
+ * All drawing goes through tui_put(): it sanitises the text (the display
+ * chokepoint, sanitize.h), substitutes ambiguous characters in wide mode,
+ * fits it by display columns and draws whole runs from left to right, so
+ * no half of a wide character is ever overwritten (research: cjk-layout.md
+ * R4, R5).
+ */
 #include "config.h"
+
+#include <errno.h>
+#include <fcntl.h>
+#include <poll.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <termios.h>
+#include <time.h>
+#include <unistd.h>
+#include <wchar.h>
+
+#include "tui_curses.h"
+
+#include "edition.h"
+#include "sanitize.h"
+#include "text.h"
+#include "tui.h"
+#include "tui_keys.h"
+#include "tui_view.h"
+#include "width.h"
+#include "xalloc.h"
+
+/* Tunables of the terminal layer, each with its reason. */
+enum {
+	/* Smallest usable window; below it only a notice is shown. */
+	TUI_MIN_COLS = 20,
+	TUI_MIN_LINES = 5,
+	/*
+	 * Escape delay in ms: long enough that an arrow key's bytes arrive
+	 * together even over SSH, short enough that Esc feels immediate.
+	 */
+	TUI_ESCDELAY = 40,
+	/* Wait for the terminal's cursor position reply (ambiguous probe). */
+	TUI_PROBE_MS = 100,
+	/*
+	 * Consecutive read errors (not caused by a signal) that mean the
+	 * terminal is gone: a closed pty returns EIO at once, forever, and a
+	 * TUI that ignores it spins at 100% CPU (reliability-anchors.md 6.1).
+	 */
+	TUI_MAX_READ_ERRORS = 64
+};
+
+/* Colour pairs, one per style that has a colour. */
+enum {
+	TUI_PAIR_KICKER = 1,
+	TUI_PAIR_SUBTITLE,
+	TUI_PAIR_BYLINE,
+	TUI_PAIR_SUBHEAD,
+	TUI_PAIR_INFERRED
+};
+
+/*
+ * The one context of the reader.  It has to be reachable from the signal
+ * handlers, which may only set its volatile sig_atomic_t member.
+ */
+static struct tui tui_ctx;
+
+/* Signal handler: only record the signal; the loop does the rest. */
+static void
+tui_on_signal(int sig)
+{
+	tui_ctx.sig = sig;
+}
+
+/*
+ * Hook: save the reading position (section, article, line) so the next
+ * start can resume.  PLANNED WORK, deliberately a no-op: the durable
+ * position store comes in a later issue (reliability-anchors.md section 4).
+ * It is already called at every exit path that should save: normal quit,
+ * SIGHUP (the SSH connection dropped), SIGTERM and SIGINT, and when the
+ * terminal went away.
+ */
+static void
+tui_save_position(struct tui *t)
+{
+	(void)t;
+}
+
+/* Milliseconds on the monotonic clock. */
+static long long
+tui_now_ms(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (long long)ts.tv_sec * 1000 + ts.tv_nsec / 1000000;
+}
+
+/*
+ * Ask the terminal how many columns “ (U+201C, East Asian Ambiguous)
+ * takes: go to column 1, print it, request the cursor position (ESC [6n)
+ * and read the reply "ESC [row;colR" with a short timeout.  Column 3 means
+ * wide.  No reply (or any doubt) means narrow, the Unicode default.  Runs
+ * before curses starts; the probe is erased afterwards.  Vim does the same
+ * (research: cjk-layout.md 1.8 (b)).
+ */
+static bool
+tui_probe_ambiguous_wide(bool *answered)
+{
+	static const char probe[] = "\r\xe2\x80\x9c\033[6n";
+	static const char erase[] = "\r\033[K";
+	struct termios old, raw;
+	struct pollfd pfd;
+	char reply[64];
+	size_t len = 0;
+	long long deadline;
+	int fd, row, col = -1;
+	bool wide = false;
+
+	*answered = false;
+	fd = open("/dev/tty", O_RDWR | O_NOCTTY | O_CLOEXEC);
+	if (fd == -1)
+		return false;
+	if (tcgetattr(fd, &old) != 0) {
+		close(fd);
+		return false;
+	}
+	raw = old;
+	raw.c_lflag &= ~(ICANON | ECHO);
+	raw.c_cc[VMIN] = 0;
+	raw.c_cc[VTIME] = 0;
+	if (tcsetattr(fd, TCSANOW, &raw) != 0 ||
+	    write(fd, probe, sizeof probe - 1) != (ssize_t)(sizeof probe - 1))
+		goto out;
+
+	deadline = tui_now_ms() + TUI_PROBE_MS;
+	pfd.fd = fd;
+	pfd.events = POLLIN;
+	while (len < sizeof reply - 1) {
+		long long left = deadline - tui_now_ms();
+		ssize_t n;
+		char *esc;
+
+		if (left <= 0 || poll(&pfd, 1, (int)left) <= 0)
+			break;
+		n = read(fd, reply + len, sizeof reply - 1 - len);
+		if (n <= 0)
+			break;
+		len += (size_t)n;
+		reply[len] = '\0';
+		/* Skip anything typed before the reply arrived. */
+		esc = strstr(reply, "\033[");
+		if (esc != NULL && strchr(esc, 'R') != NULL &&
+		    sscanf(esc, "\033[%d;%dR", &row, &col) == 2)
+			break;
+		col = -1;
+	}
+	wide = (col == 3);
+	*answered = (col != -1);
+out:
+	if (write(fd, erase, sizeof erase - 1) < 0) {
+		/* Nothing to do: the screen is cleared by curses anyway. */
+	}
+	/*
+	 * Without an answer a late reply could still come and be read as
+	 * keys (ESC would mean "back"): drop pending input.  With one, keep
+	 * what the user typed ahead.
+	 */
+	if (!*answered)
+		tcflush(fd, TCIFLUSH);
+	tcsetattr(fd, TCSANOW, &old);
+	close(fd);
+	return wide;
+}
+
+/*
+ * Sanitise s[0..len) and, in wide mode, substitute ambiguous characters
+ * (width_substitute_ambiguous(), research: cjk-layout.md 1.8 (c)).
+ */
+char *
+tui_prepare(const struct tui *t, const char *s, size_t len)
+{
+	char *clean, *wide;
+
+	clean = sanitize_display(s, len);
+	if (!t->ambiguous_wide)
+		return clean;
+	wide = width_substitute_ambiguous(clean, strlen(clean));
+	free(clean);
+	return wide;
+}
+
+/* The edition and section titles for the status line; see tui_view.h. */
+char *
+tui_where(const struct tui *t)
+{
+	const char *ed = t->ed->title, *sec = t->ed->sections[t->sec]->title;
+
+	if (ed == NULL || *ed == '\0' || strcmp(ed, sec) == 0)
+		return xstrdup(sec);
+	return xasprintf("%s  %s", ed, sec);
+}
+
+/* Columns text may use: COLS - 1, leaving the last column free. */
+size_t
+tui_text_cols(void)
+{
+	return COLS > 1 ? (size_t)COLS - 1 : 1;
+}
+
+/* The curses attributes of a style. */
+static attr_t
+tui_style_attr(const struct tui *t, enum tui_style style)
+{
+	/* Bold, reverse and underline work on a vt100; colour is extra. */
+	switch (style) {
+	case TUI_STYLE_KICKER:
+		return t->colours ? COLOR_PAIR(TUI_PAIR_KICKER) : A_NORMAL;
+	case TUI_STYLE_HEADLINE:
+	case TUI_STYLE_TITLE:
+		return A_BOLD;
+	case TUI_STYLE_SUBTITLE:
+		return t->colours ? COLOR_PAIR(TUI_PAIR_SUBTITLE) : A_NORMAL;
+	case TUI_STYLE_BYLINE:
+		return t->colours ? COLOR_PAIR(TUI_PAIR_BYLINE) : A_NORMAL;
+	case TUI_STYLE_SUBHEAD:
+		return A_BOLD |
+		    (t->colours ? COLOR_PAIR(TUI_PAIR_SUBHEAD) : A_NORMAL);
+	case TUI_STYLE_CAPTION:
+	case TUI_STYLE_DIM:
+		return A_DIM;
+	case TUI_STYLE_INFERRED:
+		return t->colours ? COLOR_PAIR(TUI_PAIR_INFERRED) : A_NORMAL;
+	case TUI_STYLE_STATUS:
+	case TUI_STYLE_SELECTED:
+		return A_REVERSE;
+	case TUI_STYLE_TEXT:
+	case TUI_STYLE_COUNT:
+		break;
+	}
+	return A_NORMAL;
+}
+
+/* Clear from column x to the end of row y. */
+void
+tui_clear_eol(int y, int x)
+{
+	if (y < LINES && x < COLS) {
+		move(y, x);
+		clrtoeol();
+	}
+}
+
+/*
+ * Draw the prepared UTF-8 string s (already fitted) at (y, x): convert it
+ * to wide characters and add them in one call, so ncurses places each
+ * wide character whole.
+ */
+static void
+tui_add_utf8(int y, int x, const char *s)
+{
+	size_t len = strlen(s), i, n, nw = 0;
+	wchar_t *w = xreallocarray(NULL, len + 1, sizeof *w);
+	uint32_t cp;
+
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(s + i, len - i, &cp);
+		/* A zero-width character cannot start a run: it has no cell. */
+		if (nw == 0 && wcwidth((wchar_t)cp) == 0)
+			continue;
+		/* sanitize_display() guarantees a width; be safe anyway. */
+		if (wcwidth((wchar_t)cp) < 0)
+			cp = '?';
+		w[nw++] = (wchar_t)cp;
+	}
+	w[nw] = L'\0';
+	if (nw > 0)
+		mvaddnwstr(y, x, w, (int)nw);
+	free(w);
+}
+
+/* Draw text at (y, x), fitted to cols and padded to pad (tui_view.h). */
+size_t
+tui_put(struct tui *t, int y, int x, const char *text, size_t len,
+    size_t cols, size_t pad, enum tui_style style)
+{
+	char *prep, *cut, *fin;
+	size_t used = 0, room;
+	attr_t attr = tui_style_attr(t, style);
+
+	if (y < 0 || y >= LINES || x < 0 || (size_t)x >= tui_text_cols())
+		return 0;
+	room = tui_text_cols() - (size_t)x;
+	if (cols > room)
+		cols = room;
+	if (pad > cols)
+		pad = cols;
+
+	prep = tui_prepare(t, text, len);
+	cut = width_truncate(prep, strlen(prep), cols, &used);
+	/*
+	 * width_truncate() may append "…", itself ambiguous: substitute again
+	 * (idempotent otherwise; "…" and "⋯" both count one column).
+	 */
+	fin = t->ambiguous_wide ? tui_prepare(t, cut, strlen(cut)) : NULL;
+
+	attron(attr);
+	tui_add_utf8(y, x, fin != NULL ? fin : cut);
+	for (; used < pad; used++)
+		mvaddch(y, x + (int)used, ' ');
+	attroff(attr);
+
+	free(fin);
+	free(cut);
+	free(prep);
+	return used;
+}
+
+/* Draw the status line: left text, right text flush right, or the prompt. */
+void
+tui_status(struct tui *t, const char *left, const char *right)
+{
+	char *prompt = NULL;
+	size_t cols = tui_text_cols(), rw, lw;
+	int y = LINES - 1;
+
+	if (t->numlen > 0) {
+		prompt = xasprintf("Go to section: %.*s  (Enter: go, Esc: "
+		    "cancel)", (int)t->numlen, t->number);
+		left = prompt;
+		right = "";
+	}
+	if (right == NULL)
+		right = "";
+	rw = width_str(right, strlen(right));
+	if (rw + 2 > cols)
+		rw = 0;
+	lw = cols - rw - (rw > 0 ? 1 : 0);
+	move(y, 0);
+	tui_put(t, y, 0, left, strlen(left), lw, lw, TUI_STYLE_STATUS);
+	if (rw > 0) {
+		tui_put(t, y, (int)lw, " ", 1, 1, 1, TUI_STYLE_STATUS);
+		tui_put(t, y, (int)lw + 1, right, strlen(right), rw, rw,
+		    TUI_STYLE_STATUS);
+	}
+	tui_clear_eol(y, (int)cols);
+	free(prompt);
+}
+
+/* Draw the current screen, or the notice when the window is too small. */
+static void
+tui_draw(struct tui *t)
+{
+	char *need;
+	const char *small[4];
+	size_t i;
+
+	erase();
+	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
+		/* Longest first: the first that fits is shown. */
+		need = xasprintf("terminal too small (need %dx%d)",
+		    TUI_MIN_COLS, TUI_MIN_LINES);
+		small[0] = need;
+		small[1] = "terminal too small";
+		small[2] = "too small";
+		small[3] = "small";
+		for (i = 0; i < 3; i++) {
+			if (strlen(small[i]) < (size_t)COLS)
+				break;
+		}
+		/* Plain ASCII, cut to fit: nothing here can wrap. */
+		mvaddnstr(0, 0, small[i], COLS > 1 ? COLS - 1 : 1);
+		refresh();
+		free(need);
+		return;
+	}
+	switch (t->screen) {
+	case TUI_SCREEN_EDITION:
+		tui_list_draw(t);
+		break;
+	case TUI_SCREEN_READER:
+		tui_reader_draw(t);
+		break;
+	case TUI_SCREEN_HELP:
+		tui_help_draw(t);
+		break;
+	}
+	refresh();
+}
+
+/* Jump to section n (1-based), from any screen, showing its articles. */
+static void
+tui_goto_section(struct tui *t, size_t n)
+{
+	if (n < 1 || n > t->ed->nsections) {
+		beep();
+		return;
+	}
+	t->sec = n - 1;
+	t->art = 0;
+	t->art_top = 0;
+	t->screen = TUI_SCREEN_EDITION;
+	t->focus = TUI_FOCUS_ARTICLES;
+	t->reader.loaded = false;
+}
+
+/*
+ * Handle a key while a section number is being typed, or a digit that
+ * starts one.  A number jumps as soon as no further digit could make a
+ * valid section (with fewer than ten sections, at once); otherwise Enter
+ * confirms it.  Returns true when the key was used up.
+ */
+static bool
+tui_number_key(struct tui *t, enum tui_action act, int key, bool code)
+{
+	size_t n = 0, i;
+
+	if (act != TUI_ACT_DIGIT && t->numlen == 0)
+		return false;
+	if (act == TUI_ACT_DIGIT) {
+		if (t->numlen == 0 && key == '0')
+			return true;
+		if (t->numlen < sizeof t->number)
+			t->number[t->numlen++] = (char)key;
+	} else if (act == TUI_ACT_OPEN) {
+		/* Enter: jump below. */
+	} else if ((code && key == KEY_BACKSPACE) ||
+	    (!code && (key == 127 || key == 8))) {
+		t->numlen--;
+		return true;
+	} else {
+		/* Esc or any other key cancels; Esc is used up. */
+		t->numlen = 0;
+		return act == TUI_ACT_BACK;
+	}
+	for (i = 0; i < t->numlen; i++)
+		n = n * 10 + (size_t)(t->number[i] - '0');
+	if (act == TUI_ACT_OPEN || n * 10 > t->ed->nsections ||
+	    t->numlen == sizeof t->number) {
+		t->numlen = 0;
+		tui_goto_section(t, n);
+	}
+	return true;
+}
+
+/* Open the selected article in the reader. */
+static void
+tui_open_article(struct tui *t)
+{
+	tui_reader_free(&t->reader);
+	t->reader.top = 0;
+	t->screen = TUI_SCREEN_READER;
+	tui_reader_layout(t);
+}
+
+/*
+ * Act on one key.  Returns false when the reader should quit.  Global
+ * actions (quit, help, redraw, section numbers) are handled here; the rest
+ * goes to the current screen.
+ */
+static bool
+tui_handle_key(struct tui *t, int key, bool code)
+{
+	enum tui_action act = tui_keys_action(key, code);
+	enum tui_next next = TUI_NEXT_NONE;
+
+	if (tui_number_key(t, act, key, code)) {
+		tui_draw(t);
+		return true;
+	}
+	switch (act) {
+	case TUI_ACT_NONE:
+		return true;
+	case TUI_ACT_QUIT:
+		return false;
+	case TUI_ACT_REDRAW:
+		/* A full repaint repairs any drift (research: cjk-layout R5). */
+		clearok(curscr, TRUE);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_HELP:
+		if (t->screen == TUI_SCREEN_HELP)
+			t->screen = t->help_from;
+		else {
+			t->help_from = t->screen;
+			t->screen = TUI_SCREEN_HELP;
+			t->help_top = 0;
+		}
+		next = TUI_NEXT_DRAW;
+		break;
+	default:
+		switch (t->screen) {
+		case TUI_SCREEN_EDITION:
+			next = tui_list_action(t, act);
+			break;
+		case TUI_SCREEN_READER:
+			next = tui_reader_action(t, act);
+			break;
+		case TUI_SCREEN_HELP:
+			next = tui_help_action(t, act);
+			break;
+		}
+		break;
+	}
+
+	switch (next) {
+	case TUI_NEXT_NONE:
+		return true;
+	case TUI_NEXT_QUIT:
+		return false;
+	case TUI_NEXT_OPEN:
+		tui_open_article(t);
+		break;
+	case TUI_NEXT_CLOSE:
+		if (t->screen == TUI_SCREEN_HELP)
+			t->screen = t->help_from;
+		else {
+			t->screen = TUI_SCREEN_EDITION;
+			t->focus = TUI_FOCUS_ARTICLES;
+		}
+		break;
+	case TUI_NEXT_DRAW:
+		break;
+	}
+	/* The reader may have been left for a jump: lay it out again. */
+	if (t->screen == TUI_SCREEN_READER && !t->reader.loaded)
+		tui_open_article(t);
+	tui_draw(t);
+	return true;
+}
+
+/* Read keys and act on them until the user quits or a signal arrives. */
+static void
+tui_loop(struct tui *t)
+{
+	wint_t wch;
+	int r, errors = 0;
+
+	tui_draw(t);
+	while (!t->sig) {
+		errno = 0;
+		r = get_wch(&wch);
+		if (r == ERR) {
+			if (t->sig || errno == EINTR)
+				continue;
+			if (++errors >= TUI_MAX_READ_ERRORS)
+				break;	/* the terminal is gone */
+			continue;
+		}
+		errors = 0;
+		if (r == KEY_CODE_YES && wch == KEY_RESIZE) {
+			/* ncurses has resized its screens; re-wrap. */
+			if (t->screen == TUI_SCREEN_READER ||
+			    t->help_from == TUI_SCREEN_READER)
+				tui_reader_layout(t);
+			tui_draw(t);
+			continue;
+		}
+		if (!tui_handle_key(t, (int)wch, r == KEY_CODE_YES))
+			break;
+	}
+}
+
+/* Set up colour pairs on the terminal's default background. */
+static void
+tui_init_colours(struct tui *t)
+{
+	t->colours = false;
+	if (!has_colors() || start_color() == ERR)
+		return;
+	/* -1 = the user's own background (an ncurses extension). */
+	if (use_default_colors() == ERR)
+		return;
+	/* Colours that read on dark and light backgrounds alike. */
+	init_pair(TUI_PAIR_KICKER, COLOR_BLUE, -1);
+	init_pair(TUI_PAIR_SUBTITLE, COLOR_BLUE, -1);
+	init_pair(TUI_PAIR_BYLINE, COLOR_MAGENTA, -1);
+	init_pair(TUI_PAIR_SUBHEAD, COLOR_GREEN, -1);
+	init_pair(TUI_PAIR_INFERRED, COLOR_RED, -1);
+	t->colours = true;
+}
+
+/* Install (or, with old set, restore) the handlers of the stop signals. */
+static void
+tui_signals(struct sigaction old[3], bool install)
+{
+	static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+	struct sigaction sa;
+	int i;
+
+	memset(&sa, 0, sizeof sa);
+	sa.sa_handler = tui_on_signal;
+	sigemptyset(&sa.sa_mask);
+	/* No SA_RESTART: the blocking read must return so the loop sees it. */
+	sa.sa_flags = 0;
+	for (i = 0; i < 3; i++) {
+		if (install)
+			sigaction(sigs[i], &sa, &old[i]);
+		else
+			sigaction(sigs[i], &old[i], NULL);
+	}
+}
+
+/* Run the reader; see tui.h. */
+int
+tui_run(const struct edition *ed, const struct tui_options *opts,
+    char **cause)
+{
+	struct tui *t = &tui_ctx;
+	struct sigaction old[3];
+	SCREEN *scr;
+	const char *term = getenv("TERM");
+	char *cup;
+	int sig;
+	bool answered = true;
+
+	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+		*cause = xstrdup("not a terminal (use --list or --dump)");
+		return -1;
+	}
+	if (term == NULL || *term == '\0') {
+		*cause = xstrdup("TERM is not set (use --list or --dump)");
+		return -1;
+	}
+	if (ed->nsections == 0) {
+		*cause = xstrdup("the edition has no sections");
+		return -1;
+	}
+
+	memset(t, 0, sizeof *t);
+	t->ed = ed;
+	t->opts = opts;
+	/* Only relevant when libc counts “ as one column, as glibc does. */
+	if (wcwidth(0x201C) == 1) {
+		if (opts->ambiguous == -1) {
+			t->ambiguous_wide =
+			    tui_probe_ambiguous_wide(&answered);
+		} else
+			t->ambiguous_wide = (opts->ambiguous == 1);
+	}
+	/* A single section: start in its article list, not a list of one. */
+	t->focus = ed->nsections == 1 ? TUI_FOCUS_ARTICLES : TUI_FOCUS_SECTIONS;
+
+	/* Before newterm(), so ncurses leaves these signals to us. */
+	tui_signals(old, true);
+	/* The size from the kernel wins over stale LINES/COLUMNS. */
+	use_tioctl(TRUE);
+	scr = newterm(NULL, stdout, stdin);
+	if (scr == NULL) {
+		tui_signals(old, false);
+		*cause = xasprintf("unknown terminal type '%s' (set TERM, or "
+		    "use --list or --dump)", term);
+		return -1;
+	}
+	/* A terminal that cannot move the cursor (dumb) cannot show a TUI. */
+	cup = tigetstr("cup");
+	if (cup == NULL || cup == (char *)-1) {
+		endwin();
+		delscreen(scr);
+		tui_signals(old, false);
+		*cause = xasprintf("terminal type '%s' cannot move the cursor "
+		    "(use --list or --dump)", term);
+		return -1;
+	}
+	cbreak();
+	noecho();
+	nonl();
+	intrflush(stdscr, FALSE);
+	keypad(stdscr, TRUE);
+	set_escdelay(TUI_ESCDELAY);
+	curs_set(0);
+	tui_init_colours(t);
+	/* Drop a late reply to an unanswered ambiguous-width probe. */
+	if (!answered)
+		flushinp();
+
+	tui_loop(t);
+
+	tui_save_position(t);
+	endwin();
+	delscreen(scr);
+	tui_signals(old, false);
+	tui_reader_free(&t->reader);
+	sig = t->sig;
+	memset(t, 0, sizeof *t);
+	/* Terminal restored: now let an interrupt act as the user meant. */
+	if (sig == SIGINT || sig == SIGTERM || sig == SIGHUP)
+		kill(getpid(), sig);
+	return 0;
+}

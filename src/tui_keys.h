@@ -1,0 +1,56 @@
+/*
+ * tui_keys.h - the reader's key bindings: one table maps keys to actions.
+ *
+ * The same table (tui_keys.c) feeds the key lookup, the help screen (`?`)
+ * and `kanbao --help-keys`, which the man page's key list is checked
+ * against, so the three never disagree.
+ */
+#ifndef KANBAO_TUI_KEYS_H
+#define KANBAO_TUI_KEYS_H
+
+#include <stddef.h>
+
+/* What a key asks for; each view decides what that means for it. */
+enum tui_action {
+	TUI_ACT_NONE = 0,
+	TUI_ACT_DOWN,		/* one line or item down */
+	TUI_ACT_UP,		/* one line or item up */
+	TUI_ACT_PAGE_DOWN,
+	TUI_ACT_PAGE_UP,
+	TUI_ACT_TOP,
+	TUI_ACT_BOTTOM,
+	TUI_ACT_OPEN,		/* open the selected section or article */
+	TUI_ACT_BACK,		/* back one level; quits from the top */
+	TUI_ACT_QUIT,		/* quit at once */
+	TUI_ACT_NEXT_ARTICLE,
+	TUI_ACT_PREV_ARTICLE,
+	TUI_ACT_NEXT_SECTION,
+	TUI_ACT_PREV_SECTION,
+	TUI_ACT_DIGIT,		/* part of a section number */
+	TUI_ACT_HELP,
+	TUI_ACT_REDRAW		/* repaint the whole screen */
+};
+
+/* Maximum keys bound to one action in the table. */
+#define TUI_KEYS_MAX	4
+
+/* One row of the key table: the keys, their printed names, the action. */
+struct tui_binding {
+	int		 keys[TUI_KEYS_MAX];	/* curses key codes or characters;
+						   0 ends the list */
+	const char	*names;		/* the keys as users type them */
+	enum tui_action	 action;
+	const char	*help;		/* one line for help and the man page */
+};
+
+/* The key table and its number of rows (read-only, static storage). */
+const struct tui_binding *tui_keys_table(size_t *n);
+
+/*
+ * The action bound to a key.  code is true when the key is a curses
+ * function-key code (KEY_DOWN, ...) rather than a character, as
+ * wget_wch() tells them apart.
+ */
+enum tui_action	 tui_keys_action(int key, int code);
+
+#endif

@@ -1,0 +1,397 @@
+/*
+ * tui_list.c - the edition screen: the sections of an edition and the
+ * articles of the selected one.
+ *
+ * On a wide terminal both lists stand side by side (sections left, the
+ * selected section's articles right), as a printed edition's table of
+ * contents does; on a narrow one they are two stacked screens, sections
+ * then articles, and q steps back.  Either way there is one selection per
+ * list and a focus saying which list the keys move.
+ *
+ * Rows are composed as one string of fixed-width fields (padded and
+ * truncated by display columns, never bytes) and drawn in one run from
+ * column 0, so a row is always drawn whole.
+ */
+#include "config.h"
+
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_curses.h"
+
+#include "buf.h"
+#include "edition.h"
+#include "tui.h"
+#include "tui_view.h"
+#include "width.h"
+#include "xalloc.h"
+
+/* Layout of the lists, each with its reason. */
+enum {
+	/* From this width on, sections and articles share the screen. */
+	LIST_WIDE_COLS = 100,
+	/* Bounds of the sections pane in the side-by-side layout. */
+	LIST_SECTIONS_MIN = 24,
+	LIST_SECTIONS_MAX = 40,
+	/* Article rows show the byline from this pane width on. */
+	LIST_BYLINE_FROM = 64,
+	/* Headlines get at most this many columns: on a very wide screen
+	   the byline and length stay near the headline they belong to. */
+	LIST_HEADLINE_MAX = 60,
+	/* Width of the byline field (8 CJK characters: 记者 王译博). */
+	LIST_BYLINE_COLS = 16,
+	/* Width of the length field: "12345字". */
+	LIST_LENGTH_COLS = 7
+};
+
+/* Rows of the list area: between the title row and the status line. */
+static size_t
+list_rows(void)
+{
+	return LINES > 2 ? (size_t)LINES - 2 : 1;
+}
+
+/* Number of decimal digits of n (at least 1). */
+static size_t
+list_digits(size_t n)
+{
+	size_t d = 1;
+
+	while (n >= 10) {
+		n /= 10;
+		d++;
+	}
+	return d;
+}
+
+/* Whether sections and articles are drawn side by side. */
+static bool
+list_wide(void)
+{
+	return COLS >= LIST_WIDE_COLS;
+}
+
+/* The headline line a list shows for an article (MAIN, else the first). */
+static const struct headline *
+list_headline(const struct article *a)
+{
+	size_t i;
+
+	for (i = 0; i < a->nheadlines; i++) {
+		if (a->headlines[i].role == HEADLINE_MAIN)
+			return &a->headlines[i];
+	}
+	return a->nheadlines > 0 ? &a->headlines[0] : NULL;
+}
+
+/* Append s as a field of exactly cols columns (truncated with "…"). */
+static void
+list_field(struct tui *t, struct buf *row, const char *s, size_t cols)
+{
+	char *prep = tui_prepare(t, s, strlen(s));
+	char *padded = width_pad(prep, strlen(prep), cols);
+
+	buf_puts(row, padded);
+	free(padded);
+	free(prep);
+}
+
+/* Compose the row of section i for a pane cols wide. */
+static void
+list_section_row(struct tui *t, struct buf *row, size_t i, size_t cols)
+{
+	const struct section *s = t->ed->sections[i];
+	size_t numw = list_digits(t->ed->nsections);
+	char *num = xasprintf(" %*zu ", (int)numw, i + 1);
+	char *count = xasprintf(" %4zu篇", s->narticles);
+	size_t fixed = strlen(num) + width_str(count, strlen(count));
+
+	buf_puts(row, num);
+	if (cols > fixed) {
+		list_field(t, row, s->title, cols - fixed);
+		buf_puts(row, count);
+	}
+	free(count);
+	free(num);
+}
+
+/* Compose the row of article i of the selected section. */
+static void
+list_article_row(struct tui *t, struct buf *row, size_t i, size_t cols)
+{
+	const struct section *s = t->ed->sections[t->sec];
+	const struct article *a = s->articles[i];
+	const struct headline *h = list_headline(a);
+	size_t numw = list_digits(s->narticles);
+	char *num = xasprintf(" %*zu. ", (int)numw, i + 1);
+	char *len = xasprintf(" %5zu字", a->length);
+	char *title;
+	size_t fixed = strlen(num) + width_str(len, strlen(len));
+	size_t byw = cols >= LIST_BYLINE_FROM ? LIST_BYLINE_COLS + 1 : 0;
+
+	/* "~" marks a headline kanbao made from the lead (none printed). */
+	if (h == NULL)
+		title = xstrdup("~ (no headline)");
+	else if (h->inferred)
+		title = xasprintf("~ %s", h->text);
+	else
+		title = xstrdup(h->text);
+
+	buf_puts(row, num);
+	if (cols > fixed + byw + 4) {
+		size_t headw = cols - fixed - byw;
+
+		if (headw > LIST_HEADLINE_MAX)
+			headw = LIST_HEADLINE_MAX;
+		list_field(t, row, title, headw);
+		if (byw > 0) {
+			buf_putc(row, ' ');
+			list_field(t, row, a->byline != NULL ? a->byline : "",
+			    LIST_BYLINE_COLS);
+		}
+		buf_puts(row, len);
+	} else if (cols > strlen(num))
+		list_field(t, row, title, cols - strlen(num));
+	free(title);
+	free(len);
+	free(num);
+}
+
+/* Keep selection sel inside the rows window starting at *top. */
+static void
+list_scroll(size_t sel, size_t *top, size_t rows)
+{
+	if (sel < *top)
+		*top = sel;
+	else if (sel >= *top + rows)
+		*top = sel - rows + 1;
+}
+
+/* Draw one row of a list pane at (y, x), cols wide. */
+static void
+list_draw_row(struct tui *t, int y, int x, size_t cols, bool sections,
+    size_t i, enum tui_style style)
+{
+	struct buf row = BUF_INIT;
+
+	if (sections)
+		list_section_row(t, &row, i, cols);
+	else
+		list_article_row(t, &row, i, cols);
+	tui_put(t, y, x, buf_str(&row), row.len, cols, cols, style);
+	buf_free(&row);
+}
+
+/* The style of row i of a list: selected rows are reversed when focused. */
+static enum tui_style
+list_row_style(const struct tui *t, bool sections, size_t i)
+{
+	bool focused = sections == (t->focus == TUI_FOCUS_SECTIONS);
+
+	if (sections && i == t->sec)
+		return focused ? TUI_STYLE_SELECTED : TUI_STYLE_TITLE;
+	if (!sections && focused && i == t->art)
+		return TUI_STYLE_SELECTED;
+	return TUI_STYLE_TEXT;
+}
+
+/* Width of the sections pane in the side-by-side layout. */
+static size_t
+list_sections_cols(const struct tui *t)
+{
+	size_t i, w, best = LIST_SECTIONS_MIN;
+
+	for (i = 0; i < t->ed->nsections; i++) {
+		const char *title = t->ed->sections[i]->title;
+
+		/* number, gaps and count take about 10 columns */
+		w = width_str(title, strlen(title)) + 10;
+		if (w > best)
+			best = w;
+	}
+	if (best > LIST_SECTIONS_MAX)
+		best = LIST_SECTIONS_MAX;
+	if (best > (size_t)COLS / 3)
+		best = (size_t)COLS / 3;
+	return best;
+}
+
+/* Draw the status line of the edition screen. */
+static void
+list_status(struct tui *t)
+{
+	const struct section *s = t->ed->sections[t->sec];
+	char *left, *right;
+
+	left = tui_where(t);
+	if (t->focus == TUI_FOCUS_ARTICLES && s->narticles > 0)
+		right = xasprintf("article %zu/%zu  ? help", t->art + 1,
+		    s->narticles);
+	else
+		right = xasprintf("section %zu/%zu  ? help", t->sec + 1,
+		    t->ed->nsections);
+	tui_status(t, left, right);
+	free(right);
+	free(left);
+}
+
+/* Draw the title row: the edition, or the section whose articles show. */
+static void
+list_title(struct tui *t)
+{
+	const struct section *s = t->ed->sections[t->sec];
+	char *title;
+
+	if (!list_wide() && t->focus == TUI_FOCUS_ARTICLES)
+		title = xasprintf(" %zu  %s  (%zu article%s)", t->sec + 1,
+		    s->title, s->narticles, s->narticles == 1 ? "" : "s");
+	else
+		title = xasprintf(" %s  (%zu section%s, %zu article%s)",
+		    t->ed->title != NULL ? t->ed->title : "kanbao",
+		    t->ed->nsections, t->ed->nsections == 1 ? "" : "s",
+		    edition_count_articles(t->ed),
+		    edition_count_articles(t->ed) == 1 ? "" : "s");
+	tui_put(t, 0, 0, title, strlen(title), tui_text_cols(), 0,
+	    TUI_STYLE_TITLE);
+	tui_clear_eol(0, COLS - 1);
+	free(title);
+}
+
+/* Draw the edition screen. */
+void
+tui_list_draw(struct tui *t)
+{
+	const struct section *s = t->ed->sections[t->sec];
+	size_t rows = list_rows(), r, cols = tui_text_cols(), left, i;
+	bool wide = list_wide();
+
+	list_scroll(t->sec, &t->sec_top, rows);
+	list_scroll(t->art, &t->art_top, rows);
+	list_title(t);
+
+	left = wide ? list_sections_cols(t) : 0;
+	for (r = 0; r < rows; r++) {
+		int y = (int)r + 1;
+		int x = 0;
+
+		if (wide || t->focus == TUI_FOCUS_SECTIONS) {
+			i = t->sec_top + r;
+			if (i < t->ed->nsections)
+				list_draw_row(t, y, 0, wide ? left : cols,
+				    true, i, list_row_style(t, true, i));
+			else if (wide)
+				tui_put(t, y, 0, "", 0, left, left,
+				    TUI_STYLE_TEXT);
+			if (wide) {
+				tui_put(t, y, (int)left, " | ", 3, 3, 3,
+				    TUI_STYLE_DIM);
+				x = (int)left + 3;
+			}
+		}
+		if (wide || t->focus == TUI_FOCUS_ARTICLES) {
+			i = t->art_top + r;
+			if (i < s->narticles)
+				list_draw_row(t, y, x, cols - (size_t)x,
+				    false, i, list_row_style(t, false, i));
+			else if (i == 0)
+				tui_put(t, y, x, " (no articles)", 14,
+				    cols - (size_t)x, 0, TUI_STYLE_DIM);
+		}
+		tui_clear_eol(y, COLS - 1);
+	}
+	list_status(t);
+}
+
+/* Move a selection by delta (clamped to [0, n)). */
+static void
+list_move(size_t *sel, size_t n, long delta)
+{
+	long v = (long)*sel + delta;
+
+	if (n == 0)
+		v = 0;
+	else if (v < 0)
+		v = 0;
+	else if (v >= (long)n)
+		v = (long)n - 1;
+	*sel = (size_t)v;
+}
+
+/* Select section sec, resetting the article selection. */
+static void
+list_select_section(struct tui *t, size_t sec)
+{
+	if (sec == t->sec)
+		return;
+	t->sec = sec;
+	t->art = 0;
+	t->art_top = 0;
+	t->reader.loaded = false;
+}
+
+/* Act on a key in the edition screen. */
+enum tui_next
+tui_list_action(struct tui *t, enum tui_action act)
+{
+	const struct section *s = t->ed->sections[t->sec];
+	bool on_sections = t->focus == TUI_FOCUS_SECTIONS;
+	size_t n = on_sections ? t->ed->nsections : s->narticles;
+	size_t sel = on_sections ? t->sec : t->art;
+	long page = (long)list_rows();
+
+	switch (act) {
+	case TUI_ACT_DOWN:
+		list_move(&sel, n, 1);
+		break;
+	case TUI_ACT_UP:
+		list_move(&sel, n, -1);
+		break;
+	case TUI_ACT_PAGE_DOWN:
+		list_move(&sel, n, page);
+		break;
+	case TUI_ACT_PAGE_UP:
+		list_move(&sel, n, -page);
+		break;
+	case TUI_ACT_TOP:
+		sel = 0;
+		break;
+	case TUI_ACT_BOTTOM:
+		list_move(&sel, n, (long)n);
+		break;
+	case TUI_ACT_OPEN:
+		if (!on_sections)
+			return s->narticles > 0 ? TUI_NEXT_OPEN : TUI_NEXT_NONE;
+		t->focus = TUI_FOCUS_ARTICLES;
+		return TUI_NEXT_DRAW;
+	case TUI_ACT_BACK:
+		if (on_sections)
+			return TUI_NEXT_QUIT;
+		t->focus = TUI_FOCUS_SECTIONS;
+		return TUI_NEXT_DRAW;
+	case TUI_ACT_NEXT_ARTICLE:
+	case TUI_ACT_PREV_ARTICLE:
+		/* J/K always move through the articles. */
+		t->focus = TUI_FOCUS_ARTICLES;
+		list_move(&t->art, s->narticles,
+		    act == TUI_ACT_NEXT_ARTICLE ? 1 : -1);
+		t->reader.loaded = false;
+		return TUI_NEXT_DRAW;
+	case TUI_ACT_NEXT_SECTION:
+	case TUI_ACT_PREV_SECTION:
+		sel = t->sec;
+		list_move(&sel, t->ed->nsections,
+		    act == TUI_ACT_NEXT_SECTION ? 1 : -1);
+		list_select_section(t, sel);
+		return TUI_NEXT_DRAW;
+	default:
+		return TUI_NEXT_NONE;
+	}
+	if (on_sections)
+		list_select_section(t, sel);
+	else if (sel != t->art) {
+		t->art = sel;
+		t->reader.loaded = false;
+	}
+	return TUI_NEXT_DRAW;
+}

@@ -1,0 +1,165 @@
+/*
+ * tui_view.h - what the screens of the reader share: the one context
+ * struct, the styles, and the functions each screen (tui_list.c,
+ * tui_reader.c, tui_help.c) offers the event loop in tui.c.
+ *
+ * Private to the tui_*.c files.  Screens never read keys themselves: the
+ * loop maps a key to an action (tui_keys.h), hands it to the current
+ * screen, and acts on what the screen returns (enum tui_next).
+ */
+#ifndef KANBAO_TUI_VIEW_H
+#define KANBAO_TUI_VIEW_H
+
+#include <signal.h>
+#include <stdbool.h>
+#include <stddef.h>
+
+#include "tui_keys.h"
+
+struct edition;
+struct tui_options;
+
+/* The screens. */
+enum tui_screen {
+	TUI_SCREEN_EDITION = 0,	/* sections and articles lists */
+	TUI_SCREEN_READER,	/* one article */
+	TUI_SCREEN_HELP		/* the key table */
+};
+
+/* Which list of the edition screen has the selection. */
+enum tui_focus {
+	TUI_FOCUS_SECTIONS = 0,
+	TUI_FOCUS_ARTICLES
+};
+
+/* What the loop must do after a screen handled an action. */
+enum tui_next {
+	TUI_NEXT_NONE = 0,	/* nothing changed */
+	TUI_NEXT_DRAW,		/* redraw the current screen */
+	TUI_NEXT_OPEN,		/* open the selected article in the reader */
+	TUI_NEXT_CLOSE,		/* leave the current screen for the lists */
+	TUI_NEXT_QUIT		/* leave the reader */
+};
+
+/* How a piece of text is drawn: mapped to colours and attributes in tui.c. */
+enum tui_style {
+	TUI_STYLE_TEXT = 0,	/* paragraphs, list items */
+	TUI_STYLE_KICKER,	/* 引题 */
+	TUI_STYLE_HEADLINE,	/* 主题 */
+	TUI_STYLE_SUBTITLE,	/* 副题 */
+	TUI_STYLE_BYLINE,
+	TUI_STYLE_SUBHEAD,	/* 小标题 inside an article */
+	TUI_STYLE_CAPTION,
+	TUI_STYLE_INFERRED,	/* a headline made from the lead */
+	TUI_STYLE_TITLE,	/* the title bar of a screen */
+	TUI_STYLE_STATUS,	/* the status line */
+	TUI_STYLE_SELECTED,	/* the selected list row */
+	TUI_STYLE_DIM,		/* counts, lengths, hints */
+	TUI_STYLE_COUNT
+};
+
+/* One prepared block of an article: display text and how to draw it. */
+struct tui_block {
+	char		*text;		/* sanitised, substituted; owned */
+	enum tui_style	 style;
+	size_t		 indent;	/* first-line indent in columns */
+};
+
+/* One wrapped line of an article: a byte range of one prepared block. */
+struct tui_line {
+	size_t		 block;		/* index into tui_reader.blocks */
+	size_t		 start;		/* byte range in that block's text */
+	size_t		 end;
+	size_t		 indent;	/* columns left blank before it */
+	size_t		 cols;		/* display width of the text */
+};
+
+/*
+ * An article laid out for the window: its blocks prepared for display
+ * (sanitised, ambiguous characters substituted) and an index of wrapped
+ * lines, of which only the visible ones are drawn.
+ */
+struct tui_reader {
+	struct tui_block *blocks;
+	size_t		  nblocks;
+	struct tui_line	 *lines;
+	size_t		  nlines;
+	size_t		  width;	/* the text width the lines fit */
+	size_t		  top;		/* first visible line */
+	bool		  loaded;	/* blocks belong to the selected article */
+};
+
+/*
+ * The one context of the reader: everything the screens share.  There is
+ * exactly one, in tui.c, because the signal handlers must reach sig.
+ */
+struct tui {
+	const struct edition		*ed;
+	const struct tui_options	*opts;
+	bool				 ambiguous_wide;
+	bool				 colours;
+	volatile sig_atomic_t		 sig;	/* a signal asked us to stop */
+
+	enum tui_screen			 screen;
+	enum tui_screen			 help_from;	/* screen under help */
+	enum tui_focus			 focus;
+	size_t				 sec;		/* selected section */
+	size_t				 art;		/* selected article */
+	size_t				 sec_top;	/* first visible rows */
+	size_t				 art_top;
+	size_t				 help_top;
+
+	char				 number[8];	/* typed section number */
+	size_t				 numlen;
+
+	struct tui_reader		 reader;
+};
+
+/* tui.c: drawing helpers every screen uses. */
+
+/*
+ * Draw text[0..len) at row y from column x, at most cols columns wide,
+ * padded with spaces to pad columns (0: no padding).  The text goes through
+ * sanitize_display() here, the one display chokepoint, and ambiguous
+ * characters are substituted in wide mode.  Returns the columns used.
+ */
+size_t	 tui_put(struct tui *t, int y, int x, const char *text, size_t len,
+	    size_t cols, size_t pad, enum tui_style style);
+
+/* Clear from column x to the end of row y. */
+void	 tui_clear_eol(int y, int x);
+
+/*
+ * Prepare a string for layout and display: sanitise, substitute ambiguous
+ * characters in wide mode.  Caller frees.
+ */
+char	*tui_prepare(const struct tui *t, const char *s, size_t len);
+
+/* Draw the status line (last row): left text, right text, or the prompt. */
+void	 tui_status(struct tui *t, const char *left, const char *right);
+
+/*
+ * "EDITION  SECTION" for the status line (the section alone when the two
+ * are the same, as for a single file).  Caller frees.
+ */
+char	*tui_where(const struct tui *t);
+
+/* The width text may use: never the last column (a wide character there
+   wraps on some terminals, research cjk-layout.md R4). */
+size_t	 tui_text_cols(void);
+
+/* tui_list.c: the edition screen. */
+void		 tui_list_draw(struct tui *t);
+enum tui_next	 tui_list_action(struct tui *t, enum tui_action act);
+
+/* tui_reader.c: the article screen. */
+void		 tui_reader_layout(struct tui *t);
+void		 tui_reader_draw(struct tui *t);
+enum tui_next	 tui_reader_action(struct tui *t, enum tui_action act);
+void		 tui_reader_free(struct tui_reader *r);
+
+/* tui_help.c: the help screen. */
+void		 tui_help_draw(struct tui *t);
+enum tui_next	 tui_help_action(struct tui *t, enum tui_action act);
+
+#endif

@@ -1,0 +1,212 @@
+# tui-lib.sh - shell helpers for the end-to-end tests of the reader.
+#
+# Sourced by tests/tui.test.  The real binary runs in a detached tmux
+# session on a PRIVATE server socket (never the user's tmux), keys are sent
+# with send-keys and the screen is read back with capture-pane.  Tests poll
+# for the text they expect (up to TUI_WAIT tenths of a second) instead of
+# sleeping a fixed time, so they are fast on a fast machine and still pass
+# on a slow one.
+#
+# Environment (set by make check): KANBAO, TMUX_BIN (empty: skip),
+# top_srcdir, LC_ALL=C.UTF-8.
+
+# Tenths of a second to wait for expected text before failing.
+TUI_WAIT=${TUI_WAIT:-50}
+
+tui_failed=0
+tui_session=kanbao
+
+# Start: skip when tmux is missing, make a scratch directory, set up the
+# private server and its clean-up.
+tui_init()
+{
+	if [ -z "$TMUX_BIN" ] || ! command -v "$TMUX_BIN" >/dev/null 2>&1; then
+		echo "SKIP: tmux not found"
+		exit 77
+	fi
+	if [ -z "$KANBAO" ] || [ ! -x "$KANBAO" ]; then
+		echo "FAIL: KANBAO is not set to the kanbao binary"
+		exit 1
+	fi
+	tui_socket=kanbao-test-$$
+	tui_dir=$(mktemp -d "${TMPDIR:-/tmp}/kanbao-tui.XXXXXX") || exit 1
+	trap 'tui_cleanup' EXIT
+	trap 'exit 1' INT TERM HUP
+	# tmux reads no configuration and inherits no $TMUX of its own.
+	unset TMUX
+	# Under ASan: when newterm() fails (unknown TERM) ncurses itself loses
+	# its "prescreen" (libtinfo new_prescr); no API frees it.  Not ours.
+	echo "leak:new_prescr" >"$tui_dir/lsan.supp"
+	LSAN_OPTIONS="suppressions=$tui_dir/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
+	export LSAN_OPTIONS
+}
+
+# Kill the private server and remove the scratch directory.
+tui_cleanup()
+{
+	"$TMUX_BIN" -L "$tui_socket" kill-server >/dev/null 2>&1
+	rm -rf "$tui_dir"
+}
+
+# Run tmux on the private server.
+tui_tmux()
+{
+	"$TMUX_BIN" -L "$tui_socket" -f /dev/null "$@"
+}
+
+# tui_start COLS ROWS SHELL-COMMAND: start a fresh session running the
+# command; its exit status lands in $tui_dir/status.
+tui_start()
+{
+	tui_tmux kill-server >/dev/null 2>&1
+	rm -f "$tui_dir/status" "$tui_dir/stderr"
+	tui_tmux new-session -d -s "$tui_session" -x "$1" -y "$2" \
+	    "$3 2>$tui_dir/stderr; echo \$? >$tui_dir/status"
+}
+
+# tui_kanbao COLS ROWS [ENV=VALUE...] -- ARGS: start kanbao itself.
+tui_kanbao()
+{
+	_cols=$1 _rows=$2
+	shift 2
+	_env="TERM=${TUI_TERM:-tmux-256color}"
+	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
+		_env="$_env $1"
+		shift
+	done
+	[ "$1" = "--" ] && shift
+	tui_start "$_cols" "$_rows" "env $_env '$KANBAO' $*"
+}
+
+# Print the screen as text.
+tui_capture()
+{
+	tui_tmux capture-pane -p -t "$tui_session" 2>/dev/null
+}
+
+# Send keys (tmux key names: Enter, Space, Escape, C-l, ...).
+tui_keys()
+{
+	tui_tmux send-keys -t "$tui_session" "$@"
+}
+
+# tui_wait TEXT: wait until TEXT (fixed string) is on the screen.
+tui_wait()
+{
+	_n=0
+	while [ "$_n" -lt "$TUI_WAIT" ]; do
+		if tui_capture | grep -F -q -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	return 1
+}
+
+# tui_wait_line N REGEX: wait until screen line N matches REGEX (grep).
+tui_wait_line()
+{
+	_n=0
+	while [ "$_n" -lt "$TUI_WAIT" ]; do
+		if tui_capture | sed -n "${1}p" | grep -q -- "$2"; then
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	return 1
+}
+
+# tui_wait_gone TEXT: wait until TEXT is no longer on the screen.
+tui_wait_gone()
+{
+	_n=0
+	while [ "$_n" -lt "$TUI_WAIT" ]; do
+		if ! tui_capture | grep -F -q -- "$1"; then
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	return 1
+}
+
+# tui_wait_exit: wait until the command in the pane has exited; print its
+# exit status.
+tui_wait_exit()
+{
+	_n=0
+	while [ "$_n" -lt "$TUI_WAIT" ]; do
+		if [ -s "$tui_dir/status" ]; then
+			cat "$tui_dir/status"
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	return 1
+}
+
+# tui_line N: line N (1-based) of the screen.
+tui_line()
+{
+	tui_capture | sed -n "${1}p"
+}
+
+# tui_max_width: the display width (CJK = 2) of the widest screen line.
+# GNU wc -L measures with wcwidth() in the UTF-8 locale.
+tui_max_width()
+{
+	tui_capture | wc -L
+}
+
+# tui_clean_text: true when the screen is valid UTF-8 without U+FFFD
+# (a wide character cut in half shows up as one or the other).
+tui_clean_text()
+{
+	tui_capture >"$tui_dir/screen" || return 1
+	iconv -f UTF-8 -t UTF-8 "$tui_dir/screen" >/dev/null 2>&1 || return 1
+	! grep -q "$(printf '\357\277\275')" "$tui_dir/screen"
+}
+
+# tui_ok NAME / tui_fail NAME [DETAIL]: report one case.
+tui_ok()
+{
+	echo "ok - $1"
+}
+
+tui_fail()
+{
+	echo "FAIL - $1"
+	[ -n "$2" ] && echo "  $2"
+	echo "  screen:"
+	tui_capture | sed 's/^/  | /'
+	if [ -s "$tui_dir/stderr" ]; then
+		echo "  stderr:"
+		sed 's/^/  | /' "$tui_dir/stderr"
+	fi
+	tui_failed=1
+}
+
+# tui_check NAME COMMAND...: ok when the command succeeds, else FAIL.
+tui_check()
+{
+	_name=$1
+	shift
+	if "$@"; then
+		tui_ok "$_name"
+	else
+		tui_fail "$_name" "failed: $*"
+	fi
+}
+
+# Exit status of the whole script: 1 when any case failed.
+tui_done()
+{
+	if [ "$tui_failed" -ne 0 ]; then
+		echo "some terminal UI tests FAILED"
+		exit 1
+	fi
+	exit 0
+}

@@ -13,10 +13,13 @@
  *               the loader of its format
  *   "-"         standard input, as a file
  *
- * Formats are recognised by content, not by extension: a document whose
- * first element is <edition>, <nitf> or <html> is markup; everything else
- * is raw page text.  Markup loaders come with their own issue; until then
- * such a file is a clear error rather than a page of tags.
+ * Formats are recognised by content, not by extension (a directory may mix
+ * them): a document whose root element is <edition> goes to load_xml.c,
+ * <nitf> to load_nitf.c, an HTML page (<html>, <!DOCTYPE html>, a <body>
+ * tag) to load_html.c; any other XML document is an error; everything
+ * else is raw page text for load_text.c.  The markup loaders get the
+ * decoded UTF-8 text and parse it with the encoding forced, so a
+ * declaration is never applied twice.
  */
 #include "config.h"
 
@@ -35,14 +38,13 @@
 #include "buf.h"
 #include "edition.h"
 #include "encoding.h"
+#include "load_html.h"
+#include "load_markup.h"
+#include "load_nitf.h"
 #include "load_text.h"
+#include "load_xml.h"
 #include "xalloc.h"
 
-/* The format of a decoded document. */
-enum load_format {
-	FORMAT_TEXT = 0,	/* raw page text from PDF extraction */
-	FORMAT_MARKUP		/* XML or HTML: not readable yet */
-};
 
 /* Read from fd until EOF into a growing buffer, bounded by the size limit. */
 static int
@@ -116,6 +118,20 @@ load_read_file(const char *path, char **data, size_t *len, char **cause)
 	return rc;
 }
 
+/*
+ * "PATH: reason", or "PATH:12: reason" when the reason starts with a line
+ * number (markup errors), the form compilers and grep use.  Caller frees.
+ */
+char *
+load_join_path(const char *path, const char *why)
+{
+	size_t digits = strspn(why, "0123456789");
+
+	if (digits > 0 && why[digits] == ':')
+		return xasprintf("%s:%s", path, why);
+	return xasprintf("%s: %s", path, why);
+}
+
 /* The last component of a path, without a trailing slash. */
 static char *
 path_base(const char *path)
@@ -147,27 +163,16 @@ path_stem(const char *path)
 	return base;
 }
 
-/* Recognise the format of decoded text by its first non-blank bytes. */
-static enum load_format
-sniff_format(const char *text, size_t len)
+/*
+ * Recognise the format of decoded text by its first markup: the root
+ * element's name (edition, nitf, html) after any declaration, comments and
+ * doctype, or <!DOCTYPE html> / a <body> tag for HTML (load_markup.c).
+ * root receives the root element's name for the error about other XML.
+ */
+static enum markup_kind
+sniff_format(const char *text, size_t len, char *root, size_t rootsize)
 {
-	size_t i = 0;
-
-	while (i < len && (text[i] == ' ' || text[i] == '\t' ||
-	    text[i] == '\r' || text[i] == '\n'))
-		i++;
-	if (i < len && text[i] == '<') {
-		const char *p = text + i;
-		size_t left = len - i;
-
-		if ((left >= 5 && strncmp(p, "<?xml", 5) == 0) ||
-		    (left >= 9 && strncasecmp(p, "<!doctype", 9) == 0) ||
-		    (left >= 5 && strncasecmp(p, "<html", 5) == 0) ||
-		    (left >= 5 && strncmp(p, "<nitf", 5) == 0) ||
-		    (left >= 8 && strncmp(p, "<edition", 8) == 0))
-			return FORMAT_MARKUP;
-	}
-	return FORMAT_TEXT;
+	return load_markup_sniff(text, len, root, rootsize);
 }
 
 /*
@@ -179,7 +184,7 @@ load_file(struct edition *ed, const char *path,
     const struct load_options *opts, char **cause)
 {
 	struct decoded d;
-	char *data = NULL, *name;
+	char *data = NULL, *name, root[64];
 	size_t len = 0;
 	int n;
 
@@ -205,14 +210,28 @@ load_file(struct edition *ed, const char *path,
 	}
 	if (ed->encoding == NULL)
 		edition_set_encoding(ed, d.encoding);
-	if (sniff_format(d.text, d.len) == FORMAT_MARKUP) {
-		encoding_decoded_free(&d);
-		*cause = xstrdup("XML and HTML editions are not supported by "
-		    "this version (raw page text only)");
-		return -1;
-	}
 	name = path_stem(path);
-	n = load_text(ed, d.text, d.len, path, name, cause);
+	switch (sniff_format(d.text, d.len, root, sizeof root)) {
+	case MARKUP_EDITION:
+		n = load_xml(ed, d.text, d.len, path, name,
+		    opts->strict ? LOAD_XML_STRICT : 0, cause);
+		break;
+	case MARKUP_NITF:
+		n = load_nitf(ed, d.text, d.len, path, name, cause);
+		break;
+	case MARKUP_HTML:
+		n = load_html(ed, d.text, d.len, path, name, cause);
+		break;
+	case MARKUP_OTHER:
+		*cause = xasprintf("XML document with root element <%s>: not "
+		    "an edition (kanbao reads <edition>, NITF and HTML)", root);
+		n = -1;
+		break;
+	case MARKUP_NONE:
+	default:
+		n = load_text(ed, d.text, d.len, path, name, cause);
+		break;
+	}
 	free(name);
 	encoding_decoded_free(&d);
 	return n;
@@ -297,7 +316,7 @@ struct edition *
 load_paths(char *const *paths, size_t npaths, const struct load_options *opts,
     char **cause)
 {
-	struct load_options none = { NULL, NULL, NULL };
+	struct load_options none = { NULL, false, NULL, NULL };
 	struct edition *ed;
 	struct buf title = BUF_INIT;
 	size_t i, loaded = 0;
@@ -325,7 +344,7 @@ load_paths(char *const *paths, size_t npaths, const struct load_options *opts,
 			 * the others still open and this one is a warning.
 			 */
 			if (npaths == 1) {
-				*cause = xasprintf("%s: %s", paths[i], why);
+				*cause = load_join_path(paths[i], why);
 				free(why);
 				edition_free(ed);
 				buf_free(&title);
@@ -349,7 +368,9 @@ load_paths(char *const *paths, size_t npaths, const struct load_options *opts,
 		buf_free(&title);
 		return NULL;
 	}
-	edition_set_title(ed, buf_str(&title));
+	/* An edition XML document brings its own title; keep it. */
+	if (ed->title == NULL)
+		edition_set_title(ed, buf_str(&title));
 	buf_free(&title);
 	edition_finish(ed);
 	return ed;

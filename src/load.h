@@ -10,6 +10,7 @@
 #ifndef KANBAO_LOAD_H
 #define KANBAO_LOAD_H
 
+#include <stdbool.h>
 #include <stddef.h>
 
 struct edition;
@@ -24,6 +25,7 @@ typedef void (*load_warn_fn)(void *ctx, const char *path, const char *msg);
 /* Options for loading. */
 struct load_options {
 	const char	*encoding;	/* forced encoding, or NULL to detect */
+	bool		 strict;	/* validate edition XML against the schema */
 	load_warn_fn	 warn;		/* warnings (may be NULL) */
 	void		*warn_ctx;
 };
@@ -37,6 +39,13 @@ struct load_options {
  */
 struct edition	*load_paths(char *const *paths, size_t npaths,
 		     const struct load_options *opts, char **cause);
+
+/*
+ * Join a path and an error reason as kanbao prints them: "PATH: reason",
+ * or "PATH:12: reason" when the reason starts with a line number.  Caller
+ * frees.
+ */
+char		*load_join_path(const char *path, const char *why);
 
 /*
  * Read a whole file into memory (caller frees *data, NUL-terminated).

@@ -64,6 +64,7 @@ static const struct option long_options[] = {
 	{ "list",	no_argument,		NULL, 'l' },
 	{ "measure",	required_argument,	NULL, 'm' },
 	{ "restart",	no_argument,		NULL, 'r' },
+	{ "strict",	no_argument,		NULL, 'S' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "width",	required_argument,	NULL, 'w' },
 	{ NULL,		0,			NULL, 0 }
@@ -98,6 +99,7 @@ usage(FILE *out)
 "                         auto|narrow|wide (default: auto)\n"
 "      --measure=COLS     cap the reader's text width (0: window width)\n"
 "      --restart          open at the start, not the saved position\n"
+"      --strict           validate edition XML against its schema\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
@@ -120,7 +122,7 @@ warn_msg(const char *msg)
 static void
 load_warn(void *ctx, const char *path, const char *msg)
 {
-	char *line = xasprintf("%s: %s", path, msg);
+	char *line = load_join_path(path, msg);
 
 	(void)ctx;
 	warn_msg(line);
@@ -238,7 +240,7 @@ int
 main(int argc, char **argv)
 {
 	enum mode mode = MODE_TUI;
-	struct load_options lopts = { NULL, load_warn, NULL };
+	struct load_options lopts = { NULL, false, load_warn, NULL };
 	struct tui_options topts = { -1, 0, false };
 	size_t width = 0, dump_n = 0;
 	struct edition *ed;
@@ -308,6 +310,9 @@ main(int argc, char **argv)
 			break;
 		case 'r':
 			topts.restart = true;
+			break;
+		case 'S':
+			lopts.strict = true;
 			break;
 		case 'V':
 			printf("kanbao %s\n", PACKAGE_VERSION);

@@ -9,7 +9,8 @@
  * real at once.
  *
  * Exit status: 0 success, 1 usage error, 2 an input could not be read or
- * parsed (and, for --detect, 2 when any file failed).
+ * parsed (and, for --detect, 2 when any file failed).  --search, like
+ * grep, exits 1 when nothing was found.
  */
 #include "config.h"
 
@@ -32,6 +33,7 @@
 #include "export.h"
 #include "load.h"
 #include "sanitize.h"
+#include "search.h"
 #include "tui.h"
 #include "xalloc.h"
 
@@ -48,7 +50,8 @@ enum mode {
 	MODE_EXPORT,
 	MODE_DETECT,
 	MODE_HELP_KEYS,
-	MODE_BOOKMARKS
+	MODE_BOOKMARKS,
+	MODE_SEARCH
 };
 
 /* Long options; the short ones are -h and -V. */
@@ -64,6 +67,7 @@ static const struct option long_options[] = {
 	{ "list",	no_argument,		NULL, 'l' },
 	{ "measure",	required_argument,	NULL, 'm' },
 	{ "restart",	no_argument,		NULL, 'r' },
+	{ "search",	required_argument,	NULL, 's' },
 	{ "strict",	no_argument,		NULL, 'S' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "width",	required_argument,	NULL, 'w' },
@@ -86,6 +90,8 @@ usage(FILE *out)
 "  -l, --list             list sections and articles\n"
 "  -d, --dump[=N]         print article N (default: all) as wrapped text\n"
 "  -x, --export=xml       write the edition as kanbao edition XML\n"
+"  -s, --search=QUERY     print the articles containing QUERY, like grep\n"
+"                         (words must all occur; \"quoted words\" together)\n"
 "      --detect           print the detected encoding of each file\n"
 "      --bookmarks        list the bookmarks of all editions\n"
 "      --help-keys        list the reader's keys\n"
@@ -245,11 +251,12 @@ main(int argc, char **argv)
 	size_t width = 0, dump_n = 0;
 	struct edition *ed;
 	char *cause = NULL, *sample = NULL;
+	const char *query = NULL;
 	char **paths;
-	int c, npaths, status = 0;
+	int c, n, npaths, status = 0;
 
 	setup_locale();
-	while ((c = getopt_long(argc, argv, "d::e:hlVw:x:", long_options,
+	while ((c = getopt_long(argc, argv, "d::e:hls:Vw:x:", long_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -310,6 +317,10 @@ main(int argc, char **argv)
 			break;
 		case 'r':
 			topts.restart = true;
+			break;
+		case 's':
+			mode = MODE_SEARCH;
+			query = optarg;
 			break;
 		case 'S':
 			lopts.strict = true;
@@ -392,6 +403,17 @@ main(int argc, char **argv)
 			free(cause);
 			status = EXIT_INPUT;
 		}
+		break;
+	case MODE_SEARCH:
+		if (width == 0)
+			width = default_width();
+		n = search_print(ed, query, width, stdout, &cause);
+		if (n < 0) {
+			warn_msg(cause);
+			free(cause);
+			status = EXIT_USAGE;
+		} else if (n == 0)
+			status = 1;	/* like grep: nothing found */
 		break;
 	case MODE_TUI:
 		if (tui_run(ed, &topts, &cause) != 0) {

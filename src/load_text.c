@@ -1,2 +1,2522 @@
-/* placeholder: being written */
+/*
+ * load_text.c - the raw-text loader: rebuilds the articles of newspaper
+ * pages from the text pdftotext (default mode) gives for a Chinese page.
+ *
+ * That text has lost everything but reading order: every typeset line of
+ * every column is one line, blank lines stand at column breaks (even in the
+ * middle of a word) as well as between paragraphs, the first-line indent of
+ * a paragraph is gone, justification left spaces between characters, and
+ * headlines may stand far from their article.  The loader rebuilds the
+ * structure in a pipeline of linear passes over one page at a time (pages
+ * are separated by form feeds; each becomes a section):
+ *
+ *  1. Lines.  Each line is cleaned and normalised (control characters,
+ *     ignorables and justification spaces dropped) only to measure it: its
+ *     width in quarter cells (a Han character is 4, CJK punctuation 3,
+ *     Latin letters and digits 2, plus the quarter-em gap typesetters put
+ *     between Han and Latin), how it ends (sentence end, colon, other
+ *     punctuation, nothing), whether it holds a stop inside, whether it
+ *     starts like a dateline or is a page header.  Blank lines are not kept;
+ *     the next line remembers that one stood before it.  A line is kept as
+ *     an offset into the caller's text, so memory stays near the file size.
+ *
+ *  2. Column widths.  Columns differ in width even inside one article, so
+ *     each line gets its own estimate: the upper median of the widths of
+ *     the nearest lines before it and, separately, after it that do not end
+ *     a sentence (those are mostly full), and the smaller of the two
+ *     unless the line is too wide for it.  The smaller one is safe at a
+ *     change of column width: a line is only called short when it is
+ *     short on both sides.
+ *
+ *  3. Classified lines and blocks.  One scan decides for every line whether
+ *     it is a page header, a dateline (an article starts), a display line
+ *     (headline or subhead: no final punctuation, standing where a
+ *     paragraph cannot continue) or a paragraph line, and where paragraphs
+ *     end: a line that ends a sentence (or a colon) and is clearly shorter
+ *     than its column, or that ends a sentence right before a blank line
+ *     or a line about an indent shorter than its column (a paragraph
+ *     ending exactly at the column edge), or that stands before a
+ *     dateline.  A blank line after an unfinished sentence is a column
+ *     break and joins.  Consecutive display lines form units (split at
+ *     blank lines); a unit interrupting a paragraph (a headline dropped
+ *     into a column break) lets the paragraph continue after it.
+ *
+ *  4. Articles.  An article starts at each dateline (a table of patterns,
+ *     dateline_patterns below) or at a byline line (本报记者 王译博); text
+ *     before the first dateline is an article of its own, and a page
+ *     without dateline is one article.  A headline inside an article
+ *     starts an article without dateline (an essay, a notice) when the
+ *     text after it shares almost nothing with the text before it
+ *     (split_articles).
+ *
+ *  5. Headline assignment.  Display units between articles are headline
+ *     candidates; units inside an article's body are its subheads unless
+ *     their content belongs clearly to another article.  Each unit is
+ *     scored against the articles near it by idf-weighted overlap of Han
+ *     bigrams (and Latin words) with the article's body, weighted towards
+ *     the lead, plus a small bonus for the article right after it and a
+ *     penalty that grows with distance.  Adjacent units with the same best
+ *     article are merged into one headline group (a kicker and its main
+ *     line, or a couplet); then groups and articles are matched greedily,
+ *     best score first, each article getting at most one group.  A group
+ *     that fits no article by content goes to the article right after it
+ *     if that one is still without a headline; otherwise its text is kept
+ *     as a paragraph of the article before it.  Scoring only looks a few
+ *     articles either way, so the work per page stays linear.
+ *
+ *  6. Output.  Paragraph lines are joined (no space next to CJK, one space
+ *     between Latin words, hyphenated words rejoined), the dateline is
+ *     matched and its parenthesised byline parsed into roles and names.
+ *
+ * All thresholds live in the table `tune` below.
+ */
 #include "config.h"
+
+#include "load_text.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "edition.h"
+#include "text.h"
+#include "xalloc.h"
+
+/*
+ * The heuristic constants of the segmenter, in one place.  Widths are in
+ * quarter cells (CELL = one CJK character).  The values were set from the
+ * typeset pages the loader is meant for: a paragraph indent of 2 cells,
+ * justified full lines that wander by about a cell either way because
+ * punctuation is sometimes compressed to half a cell.
+ */
+#define CELL	4
+
+static const struct {
+	int	samples;	/* width samples taken on each side of a line */
+	int	min_samples;	/* fewer on one side: that side untrusted */
+	int	full_tol;	/* a line this close to its column is full */
+	int	short_end;	/* this much short of its column, a line that
+				   ends a sentence ends its paragraph */
+	int	indent;		/* first-line indent of a paragraph */
+	int	indent_min;	/* a following line this much short of its
+				   column (and not itself ending) is a new
+				   paragraph's first line */
+	int	display_short;	/* a line at a block start this much shorter
+				   than a first line is a headline/subhead */
+	int	isolated_short;	/* same, for a line dropped between blank
+				   lines in the middle of a paragraph */
+	int	header_lines;	/* page headers are looked for among the
+				   first and the last this many lines */
+	int	window;		/* headline candidates: articles each side */
+	int	lead_chars;	/* Han characters of the body that are lead */
+	int	profile_chars;	/* Han characters an article profile reads */
+	int	segment_chars;	/* ... a text segment compared for cohesion */
+	double	cohesion_ratio;	/* a headline inside an article starts a new
+				   one (without dateline) when the text after
+				   it shares less with the text before it than
+				   ratio * what it shares with other articles */
+	double	cohesion_min;	/* ... or less than this at all */
+	int	layout_jump;	/* the column width changes this much across
+				   the headline ... */
+	double	cohesion_layout; /* ... and they share less than this */
+	double	w_base;		/* weight of a bigram found in an article */
+	double	w_tf;		/* added per further occurrence */
+	double	w_lead;		/* added when it occurs in the lead */
+	double	min_content;	/* content score that counts as a match */
+	double	pos_next;	/* bonus: the article right after the unit */
+	double	pos_prev;	/* bonus: the article right before it */
+	double	pos_far;	/* penalty per article further away */
+	double	steal_ratio;	/* a subhead leaves its article when another */
+	double	steal_margin;	/* scores ratio * own + margin or more */
+	int	byline_max;	/* characters a dateline's byline may hold */
+} tune = {
+	.samples = 4,
+	.min_samples = 2,
+	.full_tol = 1 * CELL,
+	.short_end = 3 * CELL / 2,
+	.indent = 2 * CELL,
+	.indent_min = 5 * CELL / 4,
+	.display_short = 2 * CELL,
+	.isolated_short = 4 * CELL,
+	.header_lines = 5,
+	.window = 4,
+	.lead_chars = 120,
+	.profile_chars = 600,
+	.segment_chars = 600,
+	.cohesion_ratio = 0.5,
+	.cohesion_min = 0.02,
+	.layout_jump = 4 * CELL,
+	.cohesion_layout = 0.05,
+	.w_base = 0.5,
+	.w_tf = 0.15,
+	.w_lead = 0.5,
+	.min_content = 0.12,
+	.pos_next = 0.15,
+	.pos_prev = 0.10,
+	.pos_far = 0.05,
+	.steal_ratio = 2.0,
+	.steal_margin = 0.10,
+	.byline_max = 48,
+};
+
+/* A page header is at most this many characters (第05版：经开区新闻). */
+#define HEADER_MAX	24
+
+/* Widths are stored in 16 bits; longer lines are simply "very long". */
+#define WIDTH_MAX	0xffff
+
+/* Flags of a line. */
+#define L_BLANK_BEFORE	0x0001	/* a blank line stood before it */
+#define L_END_STOP	0x0002	/* ends a sentence (maybe + closing marks) */
+#define L_END_COLON	0x0004	/* ends with a colon */
+#define L_END_CONT	0x0008	/* ends with other punctuation (，、；—) */
+#define L_INNER_STOP	0x0010	/* holds a 。； before its end */
+#define L_PAREN		0x0020	/* wholly in brackets: （完）, （记者 王）*/
+#define L_HEADER	0x0040	/* a page header (第05版：要闻) */
+#define L_DATELINE	0x0080	/* an article starts here */
+#define L_BYLINE	0x0100	/* a byline on a line of its own */
+#define L_DISPLAY	0x0200	/* a headline or subhead line */
+#define L_DROP		0x0400	/* noise (a bare page number) */
+#define L_HEADER_CAND	0x0800	/* looks like a header; position decides */
+#define L_PAGENO_CAND	0x1000	/* looks like a page number */
+#define L_INNER_COMMA	0x2000	/* holds a ， before its end */
+#define L_CHAIN		0x4000	/* display-like lines lead from it to an
+				   article start */
+
+/* One non-blank line of a page. */
+struct line {
+	size_t		 off;		/* byte offset into the text */
+	uint32_t	 len;		/* bytes, without the line break */
+	uint32_t	 lineno;	/* 1-based line number in the file */
+	uint16_t	 width;		/* normalised width, quarter cells */
+	uint16_t	 colw;		/* local column width estimate */
+	uint16_t	 flags;
+	uint8_t		 dl;		/* dateline pattern + 1, 0 if none */
+};
+
+/* Kinds of block. */
+enum blk_kind {
+	BLK_PARA,			/* a paragraph: lines first..last */
+	BLK_DISPLAY,			/* a display unit: lines first..last */
+	BLK_BYLINE			/* a byline line */
+};
+
+/* What became of a display unit. */
+enum unit_fate {
+	FATE_NONE,
+	FATE_HEADLINE,			/* the headline of some article */
+	FATE_SUBHEAD,			/* a subhead of its article */
+	FATE_PARAGRAPH			/* kept as text of a nearby article */
+};
+
+/* A block: a paragraph, a display unit or a byline line. */
+struct blk {
+	uint32_t	 first, last;	/* line indexes, inclusive */
+	uint8_t		 kind;
+	uint8_t		 fate;		/* display units: enum unit_fate */
+	bool		 interrupt;	/* display unit inside a paragraph */
+	int32_t		 group;		/* display units: headline group */
+};
+
+/* An article: a range of blocks. */
+struct art {
+	uint32_t	 first, end;	/* blocks [first, end) */
+	int32_t		 group;		/* assigned headline group or -1 */
+	bool		 phantom;	/* text before the first dateline with
+					   no paragraph: not a real article */
+	bool		 emit;		/* phantom that must be written */
+};
+
+/* A headline group: consecutive display units of one run. */
+struct group {
+	uint32_t	 first, last;	/* blocks, inclusive */
+	int32_t		 prev, next;	/* articles around it; -1 if none */
+	int32_t		 host;		/* inner units: the article */
+	bool		 interrupt;
+	bool		 candidate;	/* may become a headline */
+};
+
+/* A scored (group, article) pair for the greedy assignment. */
+struct pair {
+	double		 score;
+	uint32_t	 group, art;
+};
+
+/* One token of an article profile: a Han bigram or a Latin word. */
+struct tok {
+	uint64_t	 key;
+	uint16_t	 tf;
+	uint8_t		 lead;
+};
+
+/*
+ * A set of tokens with counts: the distinct tokens in order of first use
+ * and a hash table over them.  Hashing (not sorting) keeps building a
+ * profile linear in the text.
+ */
+struct tokvec {
+	struct tok	*t;
+	size_t		 n, cap;
+	uint32_t	*slot;		/* index + 1 of a token, 0 if empty */
+	size_t		 nslot;		/* a power of two, at least 2n */
+};
+
+/* A growable array of code points. */
+struct cpvec {
+	uint32_t	*v;
+	size_t		 n, cap;
+};
+
+/* Everything known about the page being read. */
+struct page {
+	const char	*text;
+	struct line	*lines;
+	size_t		 nlines, caplines;
+	struct blk	*blks;
+	size_t		 nblks, capblks;
+	struct art	*arts;
+	size_t		 narts, caparts;
+	struct group	*groups;
+	size_t		 ngroups, capgroups;
+	struct cpvec	 cv, tmp;	/* scratch */
+	long		 header;	/* line holding the page header or -1 */
+};
+
+/* Normalisation modes of norm_line(). */
+#define NORM_TEXT	0	/* spaces next to CJK dropped */
+#define NORM_RAW	1	/* spaces kept, runs collapsed */
+
+/*
+ * Dateline patterns.  An article starts at a line that begins with one of
+ * these (matched on the normalised line, so 本报北京 12 月 23 日电 matches).
+ * In a pattern, %P is a place (1-6 Han characters), %D a date (12月23日 or
+ * 23日, digits or Chinese numerals), %R a bracketed byline holding a role
+ * (记者, 通讯员 ...), %N a line of names only.  Kinds: DL_TEXT, the matched
+ * text is the dateline; DL_PAREN, no dateline, only a byline; DL_LINE, the
+ * line is a byline standing alone.
+ */
+enum dl_kind {
+	DL_TEXT,
+	DL_PAREN,
+	DL_LINE
+};
+
+static const struct dateline_pattern {
+	const char	*pattern;
+	enum dl_kind	 kind;
+} dateline_patterns[] = {
+	/* 本报讯（记者 王译博）: the paper's own news. */
+	{ "本报讯", DL_TEXT },
+	/* 本报北京12月23日电 and 本报12月23日电. */
+	{ "本报%P%D电", DL_TEXT },
+	{ "本报%D电", DL_TEXT },
+	/* 本报12月5日讯 and 本报北京12月5日讯. */
+	{ "本报%D讯", DL_TEXT },
+	{ "本报%P%D讯", DL_TEXT },
+	/* 新华社北京12月23日电, 新华社北京电, 新华社12月23日电. */
+	{ "新华社%P%D电", DL_TEXT },
+	{ "新华社%P电", DL_TEXT },
+	{ "新华社%D电", DL_TEXT },
+	/* Other agencies and sites: 人民网北京12月23日电 ... */
+	{ "人民网%P%D电", DL_TEXT },
+	{ "中新社%P%D电", DL_TEXT },
+	{ "中新网%P%D电", DL_TEXT },
+	{ "新华网%P%D电", DL_TEXT },
+	{ "央视网消息", DL_TEXT },
+	{ "据新华社电", DL_TEXT },
+	/* （记者 王译博）opening a lead, no agency named. */
+	{ "（%R", DL_PAREN },
+	{ "(%R", DL_PAREN },
+	/* 本报记者 王译博 李娜 on a line of its own. */
+	{ "本报记者%N", DL_LINE },
+	{ "本报通讯员%N", DL_LINE },
+	{ "本报特约记者%N", DL_LINE },
+	{ "本报评论员%N", DL_LINE },
+};
+#define NPATTERNS (sizeof dateline_patterns / sizeof dateline_patterns[0])
+
+/*
+ * Byline roles.  A byline token holding one of these is a role; text
+ * before it in the same token is part of the role (郑报全媒体记者) unless
+ * the role before still waits for its name (记者王译博通讯员 → 记者
+ * 王译博 通讯员).
+ */
+static const char *const byline_roles[] = {
+	"记者", "通讯员", "实习生", "摄影", "编辑", "撰稿", "评论员",
+	"撰稿人", "作者", "整理"
+};
+#define NROLES (sizeof byline_roles / sizeof byline_roles[0])
+
+/* ------------------------------------------------------------------ */
+/* Character helpers. */
+
+/* Append a code point to a vector. */
+static void
+cpvec_push(struct cpvec *cv, uint32_t cp)
+{
+	if (cv->n == cv->cap) {
+		cv->cap = cv->cap == 0 ? 256 : cv->cap * 2;
+		cv->v = xreallocarray(cv->v, cv->cap, sizeof *cv->v);
+	}
+	cv->v[cv->n++] = cp;
+}
+
+/* Free a code point vector. */
+static void
+cpvec_free(struct cpvec *cv)
+{
+	free(cv->v);
+	cv->v = NULL;
+	cv->n = cv->cap = 0;
+}
+
+/* CJK for spacing purposes: Han, kana and CJK punctuation, not Hangul. */
+static bool
+is_cjk(uint32_t c)
+{
+	return text_is_cjk(c) && !text_is_hangul(c);
+}
+
+/* ASCII letter. */
+static bool
+is_latin_letter(uint32_t c)
+{
+	return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+}
+
+/* ASCII or full-width digit. */
+static bool
+is_digit(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 0xFF10 && c <= 0xFF19);
+}
+
+/* Width of a code point in quarter cells (see the top of the file). */
+static int
+cp_units(uint32_t c)
+{
+	if (text_is_han(c) || text_is_kana(c) || text_is_hangul(c))
+		return CELL;
+	/* Dashes and ellipses are never compressed: —— …… */
+	if (c == 0x2014 || c == 0x2026 || c == 0x2015 || c == 0x22EF)
+		return CELL;
+	if (c >= 0xFF01 && c <= 0xFF5E)
+		return text_is_alnum(c) ? CELL : CELL * 3 / 4;
+	if (text_is_cjk_punct(c))
+		return CELL * 3 / 4;
+	return CELL / 2;
+}
+
+/*
+ * Punctuation after which a sentence goes on: ，、；— and the like, and
+ * opening brackets.  Not symbols such as ％ or ℃ that may end a headline.
+ */
+static bool
+is_cont_punct(uint32_t c)
+{
+	switch (c) {
+	case 0xFF0C: case 0x3001: case 0xFF1B: case 0x2014: case 0x2013:
+	case 0x2015: case 0x00B7: case 0x30FB: case 0xFF5E: case 0x301C:
+	case ',': case ';': case '-': case '/': case '~': case '&':
+		return true;
+	}
+	return text_is_opening(c);
+}
+
+/* Colon, full-width or ASCII. */
+static bool
+is_colon(uint32_t c)
+{
+	return c == 0xFF1A || c == ':';
+}
+
+/* A stop inside a line that a headline never holds: 。； */
+static bool
+is_inner_stop(uint32_t c)
+{
+	return c == 0x3002 || c == 0xFF1B || c == 0xFF61;
+}
+
+/* Chinese numeral (for dates written 十二月二十三日). */
+static bool
+is_cn_numeral(uint32_t c)
+{
+	static const char digits[] = "〇一二三四五六七八九十";
+	const char *p = digits;
+	uint32_t d;
+
+	while (*p != '\0') {
+		p += utf8_decode(p, strlen(p), &d);
+		if (d == c)
+			return true;
+	}
+	return false;
+}
+
+/* ------------------------------------------------------------------ */
+/* Normalisation. */
+
+/*
+ * Clean and normalise one line into out: drop controls and ignorables,
+ * make every space-like character a space, trim, undo letter spacing
+ * (4 or more tokens, 80% of them one character: 依 据 和 参 考), then per
+ * mode drop the spaces next to CJK (NORM_TEXT) or keep them collapsed
+ * (NORM_RAW).  Returns the number of leading spaces trimmed.
+ */
+static unsigned
+norm_line(const char *s, size_t len, int mode, struct cpvec *out,
+    struct cpvec *tmp)
+{
+	size_t i, j, ntok = 0, nsingle = 0, toklen = 0;
+	unsigned lead = 0;
+	uint32_t c, l, r;
+	bool letterspaced;
+
+	out->n = tmp->n = 0;
+	for (i = 0; i < len;) {
+		i += utf8_decode(s + i, len - i, &c);
+		if (c >= 0x4E00 && c <= 0x9FFF) {	/* fast path: Han */
+			cpvec_push(tmp, c);
+			continue;
+		}
+		if (text_is_space(c))
+			c = ' ';
+		else if (text_is_control(c) || text_is_ignorable(c))
+			continue;
+		if (c == ' ' && tmp->n == 0) {
+			lead++;
+			continue;
+		}
+		cpvec_push(tmp, c);
+	}
+	while (tmp->n > 0 && tmp->v[tmp->n - 1] == ' ')
+		tmp->n--;
+
+	/* Count tokens to detect letter spacing. */
+	for (i = 0; i <= tmp->n; i++) {
+		if (i == tmp->n || tmp->v[i] == ' ') {
+			if (toklen > 0) {
+				ntok++;
+				if (toklen == 1)
+					nsingle++;
+			}
+			toklen = 0;
+		} else
+			toklen++;
+	}
+	letterspaced = ntok >= 4 && nsingle * 5 >= ntok * 4;
+
+	for (i = 0; i < tmp->n; i = j) {
+		c = tmp->v[i];
+		if (c != ' ') {
+			cpvec_push(out, c);
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < tmp->n && tmp->v[j] == ' '; j++)
+			/* nothing */;
+		if (letterspaced && j - i == 1)
+			continue;
+		l = out->n > 0 ? out->v[out->n - 1] : 0;
+		r = j < tmp->n ? tmp->v[j] : 0;
+		if (mode == NORM_TEXT && (is_cjk(l) || is_cjk(r)) &&
+		    !text_is_hangul(l) && !text_is_hangul(r))
+			continue;
+		cpvec_push(out, ' ');
+	}
+	return lead;
+}
+
+/* Append code points to a buffer as UTF-8. */
+static void
+put_cps(struct buf *b, const uint32_t *v, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		buf_put_cp(b, v[i]);
+}
+
+/*
+ * Append the next line's code points to a paragraph being joined: no space
+ * when either side is CJK, the hyphen of a Latin word broken at the line
+ * end dropped, else one space between Latin words.
+ */
+static void
+join_cps(struct cpvec *acc, const uint32_t *v, size_t n)
+{
+	uint32_t l, l2, r;
+	size_t i;
+
+	if (n == 0)
+		return;
+	if (acc->n > 0) {
+		l = acc->v[acc->n - 1];
+		l2 = acc->n > 1 ? acc->v[acc->n - 2] : 0;
+		r = v[0];
+		if (l == '-' && is_latin_letter(l2) && r >= 'a' && r <= 'z')
+			acc->n--;
+		else if (is_cjk(l) || is_cjk(r) || l == ' ' || l == '-' ||
+		    l == '/')
+			;
+		else if (strchr(",.;:!?%)]}", (int)r) != NULL && r < 0x80)
+			;
+		else if (r < 0x80 && strchr("([{", (int)l) != NULL &&
+		    l < 0x80)
+			;
+		else
+			cpvec_push(acc, ' ');
+	}
+	for (i = 0; i < n; i++)
+		cpvec_push(acc, v[i]);
+}
+
+/* ------------------------------------------------------------------ */
+/* Dateline and header patterns. */
+
+/* Does v[i..n) start with the UTF-8 literal lit?  *end gets the end. */
+static bool
+match_literal(const uint32_t *v, size_t n, size_t i, const char *lit,
+    size_t litlen, size_t *end)
+{
+	size_t k = 0;
+	uint32_t c;
+
+	while (k < litlen) {
+		k += utf8_decode(lit + k, litlen - k, &c);
+		if (i >= n || v[i] != c)
+			return false;
+		i++;
+	}
+	*end = i;
+	return true;
+}
+
+/* Match a number of a date: 1-2 digits or 1-3 Chinese numerals. */
+static size_t
+match_number(const uint32_t *v, size_t n, size_t i)
+{
+	size_t k = 0;
+
+	while (i + k < n && k < 2 && is_digit(v[i + k]))
+		k++;
+	if (k > 0)
+		return k;
+	while (i + k < n && k < 3 && is_cn_numeral(v[i + k]))
+		k++;
+	return k;
+}
+
+/* Match a date (12月23日 or 23日) at v[i]; returns its end or 0. */
+static size_t
+match_date(const uint32_t *v, size_t n, size_t i)
+{
+	size_t k, j = i;
+
+	k = match_number(v, n, j);
+	if (k == 0)
+		return 0;
+	j += k;
+	if (j < n && v[j] == 0x6708) {				/* 月 */
+		j++;
+		k = match_number(v, n, j);
+		if (k == 0)
+			return 0;
+		j += k;
+	}
+	if (j < n && v[j] == 0x65E5)				/* 日 */
+		return j + 1;
+	return 0;
+}
+
+/* Find a role keyword at v[i]; returns its length in code points or 0. */
+static size_t
+match_role(const uint32_t *v, size_t n, size_t i)
+{
+	size_t r, end, best = 0;
+
+	for (r = 0; r < NROLES; r++) {
+		if (match_literal(v, n, i, byline_roles[r],
+		    strlen(byline_roles[r]), &end) && end - i > best)
+			best = end - i;
+	}
+	return best;
+}
+
+/*
+ * Match pattern pat (see dateline_patterns) against v[i..n).  Returns the
+ * end of the match or 0 when it does not match.  %P tries the shortest
+ * place first, so 新华社北京12月23日电 gives 北京.
+ */
+static size_t
+match_pattern(const char *pat, const uint32_t *v, size_t n, size_t i)
+{
+	const char *next;
+	size_t k, j, end;
+
+	while (*pat != '\0') {
+		if (pat[0] != '%') {
+			next = strchr(pat, '%');
+			k = next == NULL ? strlen(pat) : (size_t)(next - pat);
+			if (!match_literal(v, n, i, pat, k, &end))
+				return 0;
+			i = end;
+			pat += k;
+			continue;
+		}
+		switch (pat[1]) {
+		case 'P':
+			for (k = 1; k <= 6 && i + k <= n &&
+			    text_is_han(v[i + k - 1]); k++) {
+				end = match_pattern(pat + 2, v, n, i + k);
+				if (end != 0)
+					return end;
+			}
+			return 0;
+		case 'D':
+			end = match_date(v, n, i);
+			if (end == 0)
+				return 0;
+			i = end;
+			break;
+		case 'R':
+			/* A role within a few characters, a ) after it. */
+			for (k = 0; k < 10 && i + k < n; k++)
+				if (match_role(v, n, i + k) != 0)
+					break;
+			if (k == 10 || i + k >= n)
+				return 0;
+			end = i + (size_t)tune.byline_max;
+			for (j = i + k; j < n && j < end; j++)
+				if (v[j] == 0xFF09 || v[j] == ')')
+					break;
+			if (j >= n || j >= end)
+				return 0;
+			i = j + 1;
+			break;
+		case 'N':
+			/* Names only, to the end of the line. */
+			if (n - i < 2 || n - i > 16)
+				return 0;
+			for (j = i; j < n; j++)
+				if (!text_is_han(v[j]) && v[j] != 0x00B7 &&
+				    v[j] != 0x3001)
+					return 0;
+			i = n;
+			break;
+		default:
+			fatalx("bad dateline pattern %s", pat);
+		}
+		pat += 2;
+	}
+	return i;
+}
+
+/* The dateline pattern a line starts with: index + 1, or 0. */
+static int
+dateline_match(const uint32_t *v, size_t n, size_t *end)
+{
+	size_t p, e;
+
+	for (p = 0; p < NPATTERNS; p++) {
+		e = match_pattern(dateline_patterns[p].pattern, v, n, 0);
+		if (e != 0) {
+			if (end != NULL)
+				*end = e;
+			return (int)p + 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Is the line a page header: 第05版：经开区新闻, 第05版 经开区新闻,
+ * A05版：要闻, A5 要闻, 第5版?  A number, then 版 or (after a letter) a
+ * space and a short title without sentence punctuation.
+ */
+static bool
+header_match(const uint32_t *v, size_t n)
+{
+	size_t i = 0, digits = 0, j;
+	bool letter = false, ban = false;
+
+	if (n == 0 || n > HEADER_MAX)
+		return false;
+	if (v[i] == 0x7B2C)					/* 第 */
+		i++;
+	if (i < n && (is_latin_letter(v[i]) ||
+	    (v[i] >= 0xFF21 && v[i] <= 0xFF3A))) {
+		letter = true;
+		i++;
+	}
+	while (i < n && is_digit(v[i]) && digits < 3) {
+		digits++;
+		i++;
+	}
+	if (digits == 0)
+		return false;
+	if (i < n && v[i] == 0x7248) {				/* 版 */
+		ban = true;
+		i++;
+	}
+	if (i == n)
+		return ban;
+	if (!ban && !(letter && v[i] == ' '))
+		return false;
+	if (v[i] == ' ' || is_colon(v[i]))
+		i++;
+	else if (!ban)
+		return false;
+	if (i == n)
+		return ban;
+	for (j = i; j < n; j++)
+		if (text_is_sentence_end(v[j]) || is_inner_stop(v[j]) ||
+		    v[j] == 0xFF0C || is_digit(v[j]))
+			return false;
+	return true;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: lines. */
+
+/* Measure one normalised line and set its flags. */
+static void
+measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
+{
+	size_t i, k;
+	unsigned w = 0;
+	uint32_t last, core;
+
+	for (i = 0; i < n; i++) {
+		w += (unsigned)cp_units(v[i]);
+		/* The quarter-em gap typesetters put between Han and Latin. */
+		if (i > 0 && ((is_cjk(v[i - 1]) && text_is_alnum(v[i])) ||
+		    (text_is_alnum(v[i - 1]) && is_cjk(v[i]))))
+			w += CELL / 4;
+	}
+	ln->width = w > WIDTH_MAX ? WIDTH_MAX : (uint16_t)w;
+	if (n == 0)
+		return;
+	last = v[n - 1];
+	k = n;
+	while (k > 0 && text_is_closing(v[k - 1]))
+		k--;
+	core = k > 0 ? v[k - 1] : 0;
+	if (k > 0 && text_is_sentence_end(core) && core != '.')
+		ln->flags |= L_END_STOP;
+	else if (k > 0 && core == '.' && k > 1 && !is_digit(v[k - 2]))
+		ln->flags |= L_END_STOP;
+	else if (k > 0 && is_colon(core))
+		ln->flags |= L_END_COLON;
+	else if (is_cont_punct(last))
+		ln->flags |= L_END_CONT;
+	for (i = 0; k > 0 && i + 1 < k; i++) {
+		if (is_inner_stop(v[i]))
+			ln->flags |= L_INNER_STOP;
+		else if (v[i] == 0xFF0C)
+			ln->flags |= L_INNER_COMMA;
+	}
+	if (n >= 2 && text_is_opening(v[0]) && text_is_closing(last))
+		ln->flags |= L_PAREN;
+	ln->dl = (uint8_t)dl;
+}
+
+/* Append a line record to the page. */
+static struct line *
+page_add_line(struct page *pg)
+{
+	if (pg->nlines == pg->caplines) {
+		pg->caplines = pg->caplines == 0 ? 256 : pg->caplines * 2;
+		pg->lines = xreallocarray(pg->lines, pg->caplines,
+		    sizeof *pg->lines);
+	}
+	memset(&pg->lines[pg->nlines], 0, sizeof pg->lines[0]);
+	return &pg->lines[pg->nlines++];
+}
+
+/*
+ * Split text[start..end) (one page) into lines and measure them.  *lineno
+ * is the number of the page's first line and is advanced past it.
+ */
+static void
+scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
+{
+	const char *t = pg->text;
+	size_t i = start, e, next;
+	bool blank = false, digits;
+	struct line *ln;
+	size_t k;
+
+	pg->nlines = 0;
+	while (i < end) {
+		for (e = i; e < end && t[e] != '\n' && t[e] != '\r'; e++)
+			/* nothing */;
+		next = e;
+		if (next < end && t[next] == '\r' && next + 1 < end &&
+		    t[next + 1] == '\n')
+			next += 2;
+		else if (next < end)
+			next++;
+		norm_line(t + i, e - i, NORM_TEXT, &pg->cv, &pg->tmp);
+		if (pg->cv.n == 0)
+			blank = true;
+		else {
+			ln = page_add_line(pg);
+			ln->off = i;
+			ln->len = e - i > UINT32_MAX ? UINT32_MAX :
+			    (uint32_t)(e - i);
+			ln->lineno = *lineno;
+			measure_line(ln, pg->cv.v, pg->cv.n,
+			    dateline_match(pg->cv.v, pg->cv.n, NULL));
+			if (blank)
+				ln->flags |= L_BLANK_BEFORE;
+			blank = false;
+			/* Headers and page numbers are short lines. */
+			if (pg->cv.n > HEADER_MAX)
+				goto next;
+			norm_line(t + i, e - i, NORM_RAW, &pg->cv, &pg->tmp);
+			if (header_match(pg->cv.v, pg->cv.n))
+				ln->flags |= L_HEADER_CAND;
+			digits = pg->cv.n <= 4;
+			for (k = 0; k < pg->cv.n && digits; k++)
+				digits = is_digit(pg->cv.v[k]);
+			if (digits)
+				ln->flags |= L_PAGENO_CAND;
+		}
+next:
+		if (next > e)
+			(*lineno)++;
+		i = next;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: column widths, headers, datelines. */
+
+/* Is a line a width sample: not a paragraph end, header or noise? */
+static bool
+is_sample(const struct line *ln)
+{
+	return (ln->flags & (L_END_STOP | L_END_COLON | L_HEADER | L_DROP |
+	    L_BYLINE)) == 0;
+}
+
+/* Upper median of up to tune.samples widths (sorted in place). */
+static unsigned
+upper_median(unsigned *w, int n)
+{
+	int i, j;
+	unsigned x;
+
+	for (i = 1; i < n; i++) {
+		x = w[i];
+		for (j = i; j > 0 && w[j - 1] < x; j--)
+			w[j] = w[j - 1];
+		w[j] = x;
+	}
+	return w[(n - 1) / 2];
+}
+
+/* Marks a side estimate made from too few samples to trust. */
+#define WEAK_SIDE	0x10000u
+
+/*
+ * Combine the estimates before and after a line: the smaller of two
+ * trusted ones (the larger if the line does not fit the smaller), else
+ * the trusted one, else the larger of what there is, else the line's own
+ * width.
+ */
+static unsigned
+column_of(unsigned prev, unsigned next, unsigned own)
+{
+	unsigned p = prev & ~WEAK_SIDE, n = next & ~WEAK_SIDE;
+	bool pw = (prev & WEAK_SIDE) != 0, nw = (next & WEAK_SIDE) != 0;
+
+	if (p == 0 && n == 0)
+		return own;
+	/*
+	 * Two trusted sides that disagree: the narrower column, unless the
+	 * line is too wide for it (then it belongs to the wider one).
+	 */
+	if (!pw && !nw) {
+		if (own > (p < n ? p : n) + (unsigned)tune.full_tol)
+			return p > n ? p : n;
+		return p < n ? p : n;
+	}
+	if (!pw)
+		return p;
+	if (!nw)
+		return n;
+	return p > n ? p : n;
+}
+
+/*
+ * Estimate the column width of every line from the nearest width samples
+ * before and after it (see the top of the file).  Two linear sweeps with a
+ * small ring of the last samples.
+ */
+static void
+estimate_columns(struct page *pg)
+{
+	unsigned ring[16], tmp[16], *prev;
+	int nring = 0, pos = 0, k = tune.samples;
+	size_t i;
+
+	prev = xcalloc(pg->nlines + 1, sizeof *prev);
+	for (i = 0; i < pg->nlines; i++) {
+		memcpy(tmp, ring, sizeof ring);
+		prev[i] = nring == 0 ? 0 : upper_median(tmp, nring);
+		if (nring < tune.min_samples)
+			prev[i] |= WEAK_SIDE;
+		if (is_sample(&pg->lines[i])) {
+			ring[pos] = pg->lines[i].width;
+			pos = (pos + 1) % k;
+			if (nring < k)
+				nring++;
+		}
+	}
+	nring = pos = 0;
+	for (i = pg->nlines; i-- > 0;) {
+		unsigned next, c;
+
+		memcpy(tmp, ring, sizeof ring);
+		next = nring == 0 ? 0 : upper_median(tmp, nring);
+		if (nring < tune.min_samples)
+			next |= WEAK_SIDE;
+		c = column_of(prev[i], next, pg->lines[i].width);
+		pg->lines[i].colw = (uint16_t)c;
+		if (is_sample(&pg->lines[i])) {
+			ring[pos] = pg->lines[i].width;
+			pos = (pos + 1) % k;
+			if (nring < k)
+				nring++;
+		}
+	}
+	free(prev);
+}
+
+/* How much shorter than its column a line is (negative: longer). */
+static int
+shortfall(const struct line *ln)
+{
+	return (int)ln->colw - (int)ln->width;
+}
+
+/*
+ * Decide headers, page numbers and datelines.  A header or page number
+ * counts only near the top or bottom of the page.  A dateline pattern
+ * counts only where a paragraph may start: not after a line that ends in
+ * a comma, and a bracketed byline not right after a line that fills its
+ * column without ending a sentence.  (A full line without final
+ * punctuation may well be a headline, so a strong dateline after it
+ * counts.)
+ */
+static void
+mark_lines(struct page *pg)
+{
+	size_t i, n = pg->nlines, edge = (size_t)tune.header_lines;
+	struct line *ln, *pv;
+	bool near_edge;
+
+	pg->header = -1;
+	for (i = 0; i < n; i++) {
+		ln = &pg->lines[i];
+		near_edge = i < edge || i + edge >= n;
+		if ((ln->flags & L_HEADER_CAND) && near_edge && !ln->dl) {
+			ln->flags |= L_HEADER;
+			if (pg->header < 0)
+				pg->header = (long)i;
+		} else if ((ln->flags & L_PAGENO_CAND) && near_edge && n > 1)
+			ln->flags |= L_DROP;
+	}
+	estimate_columns(pg);
+	for (i = 0; i < n; i++) {
+		ln = &pg->lines[i];
+		if (ln->dl == 0 || (ln->flags & (L_HEADER | L_DROP)))
+			continue;
+		pv = NULL;
+		if (i > 0)
+			pv = &pg->lines[i - 1];
+		if (pv != NULL && (pv->flags & (L_HEADER | L_DROP)) == 0 &&
+		    (pv->flags & (L_END_STOP | L_END_COLON)) == 0 &&
+		    ((pv->flags & L_END_CONT) ||
+		    (dateline_patterns[ln->dl - 1].kind == DL_PAREN &&
+		    (ln->flags & L_BLANK_BEFORE) == 0 &&
+		    shortfall(pv) <= tune.full_tol &&
+		    shortfall(pv) >= -tune.full_tol))) {
+			ln->dl = 0;
+			continue;
+		}
+		/* 新华社郑州11月30日电 / （记者 韩冰）: one dateline. */
+		if (pv != NULL && (pv->flags & L_DATELINE) &&
+		    dateline_patterns[ln->dl - 1].kind == DL_PAREN) {
+			ln->dl = 0;
+			continue;
+		}
+		if (dateline_patterns[ln->dl - 1].kind == DL_LINE)
+			ln->flags |= L_BYLINE;
+		else
+			ln->flags |= L_DATELINE;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: blocks. */
+
+/* Append a block. */
+static struct blk *
+page_add_blk(struct page *pg, enum blk_kind kind, uint32_t first)
+{
+	struct blk *b;
+
+	if (pg->nblks == pg->capblks) {
+		pg->capblks = pg->capblks == 0 ? 64 : pg->capblks * 2;
+		pg->blks = xreallocarray(pg->blks, pg->capblks,
+		    sizeof *pg->blks);
+	}
+	b = &pg->blks[pg->nblks++];
+	memset(b, 0, sizeof *b);
+	b->kind = (uint8_t)kind;
+	b->first = b->last = first;
+	b->group = -1;
+	return b;
+}
+
+/* Does a line start an article (dateline or byline line)? */
+static bool
+starts_article(const struct line *ln)
+{
+	return (ln->flags & (L_DATELINE | L_BYLINE)) != 0;
+}
+
+/* Lines that may never be display lines, whatever their position. */
+static bool
+never_display(const struct line *ln)
+{
+	return (ln->flags & (L_END_STOP | L_END_COLON | L_END_CONT |
+	    L_INNER_STOP | L_PAREN | L_DATELINE | L_BYLINE)) != 0;
+}
+
+/* The next line that is not a header or noise, or NULL. */
+static const struct line *
+next_line(const struct page *pg, size_t i)
+{
+	for (i++; i < pg->nlines; i++)
+		if ((pg->lines[i].flags & (L_HEADER | L_DROP)) == 0)
+			return &pg->lines[i];
+	return NULL;
+}
+
+/*
+ * May a line be a display line at all?  Not when it ends with punctuation
+ * or holds a stop; not with a comma inside unless it is clearly short.
+ */
+static bool
+display_eligible(const struct line *ln)
+{
+	if (never_display(ln))
+		return false;
+	if (ln->flags & L_INNER_COMMA)
+		return shortfall(ln) - tune.indent >= tune.display_short;
+	return true;
+}
+
+/*
+ * Mark the lines from which display-eligible lines alone lead to an
+ * article start or the end of the page (a headline group waiting for its
+ * article, or left at the bottom).  One backward pass.
+ */
+static void
+mark_chains(struct page *pg)
+{
+	size_t i;
+	bool chain = true;	/* the end of the page */
+	struct line *ln;
+
+	for (i = pg->nlines; i-- > 0;) {
+		ln = &pg->lines[i];
+		if (ln->flags & (L_HEADER | L_DROP))
+			continue;
+		if (starts_article(ln)) {
+			chain = true;
+			continue;
+		}
+		chain = chain && display_eligible(ln);
+		if (chain)
+			ln->flags |= L_CHAIN;
+	}
+}
+
+/*
+ * Is line i, at the start of a block, a display line?  Yes when it leads
+ * to an article start through display lines, or is clearly shorter than a
+ * paragraph's first line, or is too wide for an indented first line while
+ * the next line starts something new (an indented line or a headline).
+ */
+static bool
+display_at_start(const struct page *pg, size_t i)
+{
+	const struct line *ln = &pg->lines[i], *nx;
+
+	if (!display_eligible(ln))
+		return false;
+	if (ln->flags & L_CHAIN)
+		return true;
+	if (shortfall(ln) - tune.indent >= tune.display_short)
+		return true;
+	nx = next_line(pg, i);
+	return shortfall(ln) < tune.indent_min && nx != NULL &&
+	    (nx->flags & (L_END_STOP | L_END_COLON)) == 0 &&
+	    shortfall(nx) >= tune.indent_min;
+}
+
+/*
+ * Is line i, met while a paragraph is open, a display line dropped into
+ * it: blank lines (or an article start) around it, clearly short, and the
+ * paragraph open mid-sentence.
+ */
+static bool
+display_inside(const struct page *pg, size_t i)
+{
+	const struct line *ln = &pg->lines[i], *nx, *pv;
+
+	if (never_display(ln) || (ln->flags & L_BLANK_BEFORE) == 0 || i == 0)
+		return false;
+	pv = &pg->lines[i - 1];
+	if (pv->flags & (L_END_STOP | L_END_COLON))
+		return false;
+	if (shortfall(ln) - tune.indent < tune.isolated_short)
+		return false;
+	nx = next_line(pg, i);
+	return nx == NULL || (nx->flags & L_BLANK_BEFORE) ||
+	    starts_article(nx);
+}
+
+/* Does line i (first: the first line of its paragraph) end it? */
+static bool
+ends_paragraph(const struct page *pg, size_t i, bool first)
+{
+	const struct line *ln = &pg->lines[i], *nx;
+	int d;
+
+	nx = next_line(pg, i);
+	if (nx == NULL || starts_article(nx))
+		return true;
+	if ((ln->flags & (L_END_STOP | L_END_COLON)) == 0)
+		return false;
+	d = shortfall(ln) - (first ? tune.indent : 0);
+	if (d >= tune.short_end)
+		return true;
+	/*
+	 * At the column edge.  A blank line after a finished sentence is
+	 * far more often a paragraph break than a column break that happens
+	 * to fall there (first lines can be as wide as full ones when their
+	 * punctuation is squeezed, so the width cannot tell).  Without a
+	 * blank line, the next line must be indented (or a headline).
+	 */
+	if (nx->flags & L_BLANK_BEFORE)
+		return true;
+	if (nx->flags & (L_END_STOP | L_END_COLON))
+		return false;
+	return shortfall(nx) >= tune.indent_min;
+}
+
+/*
+ * Cut the page's lines into blocks: paragraphs, display units and byline
+ * lines (see the top of the file).
+ */
+static void
+make_blocks(struct page *pg)
+{
+	struct blk *para = NULL, *unit = NULL;
+	bool first = true, para_first = false;
+	struct line *ln;
+	size_t i;
+
+	pg->nblks = 0;
+	mark_chains(pg);
+	for (i = 0; i < pg->nlines; i++) {
+		ln = &pg->lines[i];
+		if (ln->flags & (L_HEADER | L_DROP))
+			continue;
+		if (ln->flags & L_BYLINE) {
+			page_add_blk(pg, BLK_BYLINE, (uint32_t)i);
+			para = unit = NULL;
+			first = true;
+			continue;
+		}
+		if ((ln->flags & L_DATELINE) == 0 &&
+		    ((first && display_at_start(pg, i)) ||
+		    (!first && display_inside(pg, i)))) {
+			ln->flags |= L_DISPLAY;
+			if (unit != NULL && (ln->flags & L_BLANK_BEFORE) == 0 &&
+			    unit->last + 1 == i)
+				unit->last = (uint32_t)i;
+			else {
+				unit = page_add_blk(pg, BLK_DISPLAY,
+				    (uint32_t)i);
+				unit->interrupt = !first;
+			}
+			continue;
+		}
+		unit = NULL;
+		if (first || para == NULL || (ln->flags & L_DATELINE)) {
+			para = page_add_blk(pg, BLK_PARA, (uint32_t)i);
+			para_first = true;
+		} else {
+			/* Reopen the paragraph a display unit interrupted. */
+			if (&pg->blks[pg->nblks - 1] != para) {
+				para = page_add_blk(pg, BLK_PARA, (uint32_t)i);
+				para->interrupt = true;	/* continuation */
+			}
+			para->last = (uint32_t)i;
+			para_first = false;
+		}
+		first = false;
+		if (ends_paragraph(pg, i, para_first)) {
+			first = true;
+			para = NULL;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 4: articles. */
+
+/* Append an article starting at block first. */
+static struct art *
+page_add_art(struct page *pg, uint32_t first)
+{
+	struct art *a;
+
+	if (pg->narts == pg->caparts) {
+		pg->caparts = pg->caparts == 0 ? 16 : pg->caparts * 2;
+		pg->arts = xreallocarray(pg->arts, pg->caparts,
+		    sizeof *pg->arts);
+	}
+	a = &pg->arts[pg->narts++];
+	memset(a, 0, sizeof *a);
+	a->first = first;
+	a->group = -1;
+	return a;
+}
+
+/* Does block b start an article? */
+static bool
+blk_starts_article(const struct page *pg, const struct blk *b)
+{
+	const struct line *ln = &pg->lines[b->first];
+
+	if (b->kind == BLK_BYLINE)
+		return true;
+	return b->kind == BLK_PARA && !b->interrupt &&
+	    (ln->flags & L_DATELINE) != 0;
+}
+
+/*
+ * Cut the blocks into articles.  A byline line directly followed by a
+ * dateline paragraph is one article with it.  The blocks before the first
+ * article start form an article of their own, a phantom one when they
+ * hold no paragraph (only headlines waiting for their article).
+ */
+static void
+make_articles(struct page *pg)
+{
+	struct art *a = NULL;
+	size_t i, k;
+	bool has_para;
+
+	pg->narts = 0;
+	for (i = 0; i < pg->nblks; i++) {
+		struct blk *b = &pg->blks[i];
+
+		if (i == 0 || blk_starts_article(pg, b)) {
+			if (a != NULL && i > 0 && b->kind == BLK_PARA &&
+			    pg->blks[i - 1].kind == BLK_BYLINE &&
+			    a->first == i - 1)
+				continue;
+			if (a != NULL)
+				a->end = (uint32_t)i;
+			a = page_add_art(pg, (uint32_t)i);
+		}
+	}
+	if (a != NULL)
+		a->end = (uint32_t)pg->nblks;
+	/* Is the first range a real article? */
+	if (pg->narts > 0 && !blk_starts_article(pg, &pg->blks[0])) {
+		has_para = false;
+		for (k = pg->arts[0].first; k < pg->arts[0].end; k++)
+			if (pg->blks[k].kind == BLK_PARA)
+				has_para = true;
+		pg->arts[0].phantom = !has_para;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 5: headline assignment. */
+
+/* Append a group. */
+static struct group *
+page_add_group(struct page *pg)
+{
+	struct group *g;
+
+	if (pg->ngroups == pg->capgroups) {
+		pg->capgroups = pg->capgroups == 0 ? 16 : pg->capgroups * 2;
+		pg->groups = xreallocarray(pg->groups, pg->capgroups,
+		    sizeof *pg->groups);
+	}
+	g = &pg->groups[pg->ngroups++];
+	memset(g, 0, sizeof *g);
+	g->prev = g->next = g->host = -1;
+	return g;
+}
+
+/* Token key of a Han bigram. */
+static uint64_t
+bigram_key(uint32_t a, uint32_t b)
+{
+	return ((uint64_t)a << 21) | b;
+}
+
+/* Token key of a Latin word or number (FNV-1a, top bit set). */
+static uint64_t
+word_key(const uint32_t *v, size_t n)
+{
+	uint64_t h = 14695981039346656037ULL;
+	size_t i;
+
+	for (i = 0; i < n; i++) {
+		uint32_t c = v[i];
+
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		h = (h ^ c) * 1099511628211ULL;
+	}
+	return h | (1ULL << 63);
+}
+
+/* Spread a token key over the hash table. */
+static size_t
+tok_hash(uint64_t key)
+{
+	key ^= key >> 33;
+	key *= 0xff51afd7ed558ccdULL;
+	key ^= key >> 33;
+	return (size_t)key;
+}
+
+/* Double the hash table of a token set and insert every token again. */
+static void
+tokvec_rehash(struct tokvec *tv)
+{
+	size_t i, h;
+
+	free(tv->slot);
+	tv->nslot = tv->nslot == 0 ? 64 : tv->nslot * 2;
+	tv->slot = xcalloc(tv->nslot, sizeof *tv->slot);
+	for (i = 0; i < tv->n; i++) {
+		h = tok_hash(tv->t[i].key) & (tv->nslot - 1);
+		while (tv->slot[h] != 0)
+			h = (h + 1) & (tv->nslot - 1);
+		tv->slot[h] = (uint32_t)(i + 1);
+	}
+}
+
+/* Find a token in a set, or NULL. */
+static const struct tok *
+tokvec_find(const struct tokvec *tv, uint64_t key)
+{
+	size_t h;
+
+	if (tv->nslot == 0)
+		return NULL;
+	h = tok_hash(key) & (tv->nslot - 1);
+	while (tv->slot[h] != 0) {
+		if (tv->t[tv->slot[h] - 1].key == key)
+			return &tv->t[tv->slot[h] - 1];
+		h = (h + 1) & (tv->nslot - 1);
+	}
+	return NULL;
+}
+
+/* Add one occurrence of a token (in the lead or not) to a set. */
+static void
+tokvec_push(struct tokvec *tv, uint64_t key, bool lead)
+{
+	struct tok *t;
+	size_t h;
+
+	if ((tv->n + 1) * 2 > tv->nslot)
+		tokvec_rehash(tv);
+	h = tok_hash(key) & (tv->nslot - 1);
+	while (tv->slot[h] != 0) {
+		t = &tv->t[tv->slot[h] - 1];
+		if (t->key == key) {
+			if (t->tf < UINT16_MAX)
+				t->tf++;
+			t->lead |= lead;
+			return;
+		}
+		h = (h + 1) & (tv->nslot - 1);
+	}
+	if (tv->n == tv->cap) {
+		tv->cap = tv->cap == 0 ? 64 : tv->cap * 2;
+		tv->t = xreallocarray(tv->t, tv->cap, sizeof *tv->t);
+	}
+	tv->t[tv->n].key = key;
+	tv->t[tv->n].tf = 1;
+	tv->t[tv->n].lead = lead;
+	tv->slot[h] = (uint32_t)(++tv->n);
+}
+
+/* Empty a token set, keeping its memory. */
+static void
+tokvec_clear(struct tokvec *tv)
+{
+	if (tv->nslot != 0)
+		memset(tv->slot, 0, tv->nslot * sizeof *tv->slot);
+	tv->n = 0;
+}
+
+/* Free a token set's memory. */
+static void
+tokvec_free(struct tokvec *tv)
+{
+	free(tv->t);
+	free(tv->slot);
+	memset(tv, 0, sizeof *tv);
+}
+
+/* Is a code point part of a token: Han or kana for bigrams. */
+static bool
+is_token_han(uint32_t c)
+{
+	return text_is_han(c) || text_is_kana(c);
+}
+
+/*
+ * Tokens of v[0..n): Han bigrams and Latin/digit words of 2 or more
+ * characters.  *han counts Han characters so far (for the lead), *carry
+ * is the Han character before v[0] (0 if none) and is updated.
+ */
+static void
+tokenize(struct tokvec *tv, const uint32_t *v, size_t n, uint32_t *carry,
+    size_t *han)
+{
+	size_t i, j;
+
+	for (i = 0; i < n; i++) {
+		uint32_t c = v[i];
+
+		if (is_token_han(c)) {
+			if (*carry != 0)
+				tokvec_push(tv, bigram_key(*carry, c),
+				    *han < (size_t)tune.lead_chars);
+			*carry = c;
+			(*han)++;
+			continue;
+		}
+		*carry = 0;
+		if (text_is_alnum(c)) {
+			for (j = i; j < n && text_is_alnum(v[j]); j++)
+				/* nothing */;
+			if (j - i >= 2)
+				tokvec_push(tv, word_key(v + i, j - i),
+				    *han < (size_t)tune.lead_chars);
+			i = j - 1;
+		}
+	}
+}
+
+/* Normalised code points of line i of the page, into pg->cv. */
+static void
+line_cps(struct page *pg, size_t i, int mode)
+{
+	norm_line(pg->text + pg->lines[i].off, pg->lines[i].len, mode,
+	    &pg->cv, &pg->tmp);
+}
+
+/*
+ * Tokens of the paragraphs among blocks [first, end), folded: at most
+ * about cap Han characters, taken from the start, or from the end when
+ * backward (whole paragraphs).  Bounding the text keeps the work per
+ * article and per decision small whatever the size of the file.
+ */
+static void
+blocks_tokens(struct page *pg, size_t first, size_t end, size_t cap,
+    bool backward, struct tokvec *tv)
+{
+	size_t n, b, i, han = 0;
+	uint32_t carry;
+
+	tokvec_clear(tv);
+	for (n = 0; n < end - first && han < cap; n++) {
+		const struct blk *bl;
+
+		b = backward ? end - 1 - n : first + n;
+		bl = &pg->blks[b];
+		if (bl->kind != BLK_PARA)
+			continue;
+		carry = 0;
+		for (i = bl->first; i <= bl->last && han < cap; i++) {
+			if (pg->lines[i].flags & (L_DISPLAY | L_HEADER |
+			    L_DROP | L_BYLINE))
+				continue;
+			line_cps(pg, i, NORM_TEXT);
+			tokenize(tv, pg->cv.v, pg->cv.n, &carry, &han);
+		}
+	}
+}
+
+/* Build the profile of article k from its first cap Han characters. */
+static struct tokvec *
+build_profile(struct page *pg, size_t k, size_t cap)
+{
+	struct tokvec *p = xcalloc(1, sizeof *p);
+
+	blocks_tokens(pg, pg->arts[k].first, pg->arts[k].end, cap, false, p);
+	return p;
+}
+
+/* Free a profile. */
+static void
+free_profile(struct tokvec *p)
+{
+	if (p != NULL) {
+		tokvec_free(p);
+		free(p);
+	}
+}
+
+/* Tokens of the display lines of blocks first..last (distinct). */
+static void
+group_tokens(struct page *pg, uint32_t first, uint32_t last,
+    struct tokvec *tv)
+{
+	size_t b, i, han = 0;
+	uint32_t carry;
+
+	tokvec_clear(tv);
+	for (b = first; b <= last; b++) {
+		for (i = pg->blks[b].first; i <= pg->blks[b].last; i++) {
+			carry = 0;
+			line_cps(pg, i, NORM_TEXT);
+			tokenize(tv, pg->cv.v, pg->cv.n, &carry, &han);
+		}
+	}
+}
+
+/* The scoring context: profiles of the articles near the current unit. */
+struct scorer {
+	struct page	 *pg;
+	struct tokvec	**prof;		/* per article, built on demand */
+	size_t		  lo;		/* profiles below this are freed */
+	size_t		  cap;		/* Han characters a profile reads */
+	struct tokvec	  tv;
+};
+
+/* The profile of article k (built when first needed). */
+static const struct tokvec *
+scorer_profile(struct scorer *sc, size_t k)
+{
+	if (sc->prof[k] == NULL)
+		sc->prof[k] = build_profile(sc->pg, k, sc->cap);
+	return sc->prof[k];
+}
+
+/* Free the profiles of articles before lo: no later unit looks at them. */
+static void
+scorer_advance(struct scorer *sc, size_t lo)
+{
+	while (sc->lo < lo && sc->lo < sc->pg->narts) {
+		free_profile(sc->prof[sc->lo]);
+		sc->prof[sc->lo] = NULL;
+		sc->lo++;
+	}
+}
+
+/* Free every profile and the scorer's memory. */
+static void
+scorer_free(struct scorer *sc)
+{
+	size_t k;
+
+	for (k = 0; k < sc->pg->narts; k++)
+		free_profile(sc->prof[k]);
+	free(sc->prof);
+	tokvec_free(&sc->tv);
+}
+
+/*
+ * The candidate articles of a unit standing between articles prev and
+ * next: up to tune.window each side, phantoms excluded.
+ */
+static void
+candidate_range(const struct page *pg, int32_t prev, int32_t next,
+    size_t *lo, size_t *hi)
+{
+	long ref = next >= 0 ? next : prev + 1;
+	long l = ref - tune.window, h = ref + tune.window;
+
+	if (l < 0)
+		l = 0;
+	if (h > (long)pg->narts)
+		h = (long)pg->narts;
+	*lo = (size_t)l;
+	*hi = (size_t)h;
+}
+
+/* Position bonus of article k for a unit between prev and next. */
+static double
+position_bonus(int32_t prev, int32_t next, size_t k)
+{
+	long dist;
+
+	if (next >= 0 && (long)k == next)
+		return tune.pos_next;
+	if (prev >= 0 && (long)k == prev)
+		return tune.pos_prev;
+	if (next >= 0 && (long)k > next)
+		dist = (long)k - next;
+	else if (prev >= 0 && (long)k < prev)
+		dist = prev - (long)k;
+	else
+		dist = 1;
+	return -tune.pos_far * (double)dist;
+}
+
+/*
+ * Content scores of the tokens in sc->tv against articles lo..hi-1 into
+ * out[]: the idf-weighted share of the unit's tokens found in each
+ * article, a token counting more when frequent or in the lead.  idf is
+ * 1/df over the candidate articles (no logarithm needed at this size).
+ */
+static void
+content_scores(struct scorer *sc, size_t lo, size_t hi, double *out)
+{
+	const struct tokvec *tv = &sc->tv;
+	const struct tok *hit;
+	size_t t, k, df;
+	double idf, total = 0, w;
+
+	for (k = lo; k < hi; k++)
+		out[k - lo] = 0;
+	for (t = 0; t < tv->n; t++) {
+		df = 0;
+		for (k = lo; k < hi; k++)
+			if (!sc->pg->arts[k].phantom &&
+			    tokvec_find(scorer_profile(sc, k),
+			    tv->t[t].key) != NULL)
+				df++;
+		idf = 1.0 / (double)(df == 0 ? 1 : df);
+		total += idf;
+		for (k = lo; k < hi; k++) {
+			if (sc->pg->arts[k].phantom)
+				continue;
+			hit = tokvec_find(scorer_profile(sc, k),
+			    tv->t[t].key);
+			if (hit == NULL)
+				continue;
+			w = tune.w_base + tune.w_tf * (hit->tf - 1) +
+			    (hit->lead ? tune.w_lead : 0);
+			out[k - lo] += idf * (w > 1 ? 1 : w);
+		}
+	}
+	for (k = lo; k < hi; k++)
+		out[k - lo] = total > 0 ? out[k - lo] / total : 0;
+}
+
+/*
+ * Weighted share of the tokens of b found in a: sum of idf over the
+ * tokens in both, over the sum over b.  idf[] is per token of b.
+ */
+static double
+share_of(const struct tokvec *a, const struct tokvec *b, const double *idf)
+{
+	size_t j;
+	double both = 0, all = 0;
+
+	for (j = 0; j < b->n; j++) {
+		all += idf[j];
+		if (tokvec_find(a, b->t[j].key) != NULL)
+			both += idf[j];
+	}
+	return all > 0 ? both / all : 0;
+}
+
+/*
+ * Find the articles printed without dateline (an essay, a notice) that
+ * extraction ran into the article before them.  A display run inside an
+ * article, between paragraphs, is a subhead when the text after it goes
+ * on with the topic of the text before it, and the headline of a new
+ * article when the text after it shares no more with the text before it
+ * than with the other articles nearby (see tune.cohesion_ratio), or
+ * little while the column width changes there too.  The comparison reads
+ * bounded segments, so a page stays linear.
+ */
+static void
+split_articles(struct page *pg)
+{
+	struct tokvec before, after;
+	struct scorer sc;
+	uint8_t *cut;
+	double *idf, own, other, sh;
+	size_t a, b, e, k, t, lo, hi, start, n, df, nparas;
+	int jump;
+	struct art *arts;
+
+	if (pg->narts == 0 || pg->nblks == 0)
+		return;
+	memset(&sc, 0, sizeof sc);
+	memset(&before, 0, sizeof before);
+	memset(&after, 0, sizeof after);
+	sc.pg = pg;
+	sc.cap = (size_t)tune.segment_chars;
+	sc.prof = xcalloc(pg->narts + 1, sizeof *sc.prof);
+	cut = xcalloc(pg->nblks, 1);
+	n = 0;
+	for (a = 0; a < pg->narts; a++) {
+		start = pg->arts[a].first;
+		candidate_range(pg, (int32_t)a, (int32_t)a + 1 <
+		    (int32_t)pg->narts ? (int32_t)a + 1 : -1, &lo, &hi);
+		if (lo > 0)
+			scorer_advance(&sc, lo - 1);
+		for (b = pg->arts[a].first; b < pg->arts[a].end; b = e) {
+			if (pg->blks[b].kind != BLK_DISPLAY ||
+			    pg->blks[b].interrupt) {
+				e = b + 1;
+				continue;
+			}
+			for (e = b; e < pg->arts[a].end &&
+			    pg->blks[e].kind == BLK_DISPLAY; e++)
+				/* nothing */;
+			/* Paragraphs on both sides within the article? */
+			nparas = 0;
+			for (k = start; k < b; k++)
+				nparas += pg->blks[k].kind == BLK_PARA;
+			if (nparas == 0 || e >= pg->arts[a].end ||
+			    pg->blks[e].kind != BLK_PARA)
+				continue;
+			blocks_tokens(pg, start, b,
+			    (size_t)tune.segment_chars, true, &before);
+			blocks_tokens(pg, e, pg->arts[a].end,
+			    (size_t)tune.segment_chars, false, &after);
+			if (after.n == 0)
+				continue;
+			idf = xcalloc(after.n, sizeof *idf);
+			for (t = 0; t < after.n; t++) {
+				df = 0;
+				for (k = lo; k < hi; k++)
+					if (k != a && !pg->arts[k].phantom &&
+					    tokvec_find(scorer_profile(&sc, k),
+					    after.t[t].key) != NULL)
+						df++;
+				idf[t] = 1.0 / (double)(1 + df);
+			}
+			own = share_of(&before, &after, idf);
+			other = 0;
+			for (k = lo; k < hi; k++) {
+				if (k == a || pg->arts[k].phantom)
+					continue;
+				sh = share_of(scorer_profile(&sc, k), &after,
+				    idf);
+				if (sh > other)
+					other = sh;
+			}
+			free(idf);
+			jump = (int)pg->lines[pg->blks[e].first].colw -
+			    (int)pg->lines[pg->blks[b - 1].last].colw;
+			if (own < tune.cohesion_min ||
+			    own < tune.cohesion_ratio * other ||
+			    ((jump >= tune.layout_jump ||
+			    jump <= -tune.layout_jump) &&
+			    own < tune.cohesion_layout)) {
+				cut[b] = 1;
+				n++;
+			}
+		}
+	}
+	scorer_free(&sc);
+	tokvec_free(&before);
+	tokvec_free(&after);
+	if (n > 0) {
+		/* Rebuild the article list with the new starts. */
+		arts = xcalloc(pg->narts + n, sizeof *arts);
+		for (a = 0, k = 0; a < pg->narts; a++) {
+			arts[k] = pg->arts[a];
+			for (b = pg->arts[a].first; b < pg->arts[a].end; b++) {
+				if (!cut[b])
+					continue;
+				arts[k].end = (uint32_t)b;
+				k++;
+				memset(&arts[k], 0, sizeof arts[k]);
+				arts[k].first = (uint32_t)b;
+				arts[k].end = pg->arts[a].end;
+				arts[k].group = -1;
+			}
+			k++;
+		}
+		free(pg->arts);
+		pg->arts = arts;
+		pg->caparts = pg->narts + n;
+		pg->narts = k;
+	}
+	free(cut);
+}
+
+/* Order pairs by score, best first (ties: page order). */
+static int
+cmp_pair(const void *x, const void *y)
+{
+	const struct pair *a = x, *b = y;
+
+	if (a->score != b->score)
+		return a->score > b->score ? -1 : 1;
+	if (a->group != b->group)
+		return a->group < b->group ? -1 : 1;
+	return a->art < b->art ? -1 : a->art > b->art;
+}
+
+/* Append a pair. */
+static void
+push_pair(struct pair **v, size_t *n, size_t *cap, double score,
+    size_t g, size_t k)
+{
+	if (*n == *cap) {
+		*cap = *cap == 0 ? 64 : *cap * 2;
+		*v = xreallocarray(*v, *cap, sizeof **v);
+	}
+	(*v)[*n].score = score;
+	(*v)[*n].group = (uint32_t)g;
+	(*v)[*n].art = (uint32_t)k;
+	(*n)++;
+}
+
+/*
+ * Find the display runs of the page, with the articles around each, and
+ * cut them into groups: units of a run whose best article is the same are
+ * merged; a unit that matches nothing joins the unit after it.
+ */
+static void
+make_groups(struct page *pg, struct scorer *sc)
+{
+	size_t a, b, e, u, lo, hi, k, best_k;
+	int32_t prev, next, host, *best;
+	double *sco, bs, s;
+	bool inner;
+	struct group *g;
+
+	pg->ngroups = 0;
+	sco = xcalloc((size_t)tune.window * 2 + 2, sizeof *sco);
+	for (a = 0; a < pg->narts; a++) {
+		for (b = pg->arts[a].first; b < pg->arts[a].end; b = e) {
+			if (pg->blks[b].kind != BLK_DISPLAY) {
+				e = b + 1;
+				continue;
+			}
+			for (e = b; e < pg->arts[a].end &&
+			    pg->blks[e].kind == BLK_DISPLAY; e++)
+				/* nothing */;
+			/* The run is blocks b..e-1 of article a. */
+			inner = false;
+			for (k = pg->arts[a].first; k < b; k++)
+				if (pg->blks[k].kind == BLK_PARA)
+					inner = true;
+			if (e == pg->arts[a].end)
+				inner = false;
+			prev = -1;
+			next = -1;
+			host = -1;
+			if (inner)
+				host = (int32_t)a;
+			else if (e < pg->arts[a].end) {
+				/* Before article a's first paragraph. */
+				next = (int32_t)a;
+				prev = a > 0 && !pg->arts[a - 1].phantom ?
+				    (int32_t)a - 1 : -1;
+			} else {
+				prev = pg->arts[a].phantom ? -1 : (int32_t)a;
+				next = a + 1 < pg->narts ? (int32_t)a + 1 : -1;
+			}
+			if (inner) {
+				prev = (int32_t)a;
+				next = a + 1 < pg->narts ? (int32_t)a + 1 : -1;
+			}
+			candidate_range(pg, prev, next, &lo, &hi);
+			scorer_advance(sc, lo);
+			best = xcalloc(e - b, sizeof *best);
+			for (u = b; u < e; u++) {
+				group_tokens(pg, (uint32_t)u, (uint32_t)u,
+				    &sc->tv);
+				content_scores(sc, lo, hi, sco);
+				bs = -1;
+				best_k = (size_t)-1;
+				for (k = lo; k < hi; k++) {
+					if (pg->arts[k].phantom ||
+					    sco[k - lo] < tune.min_content)
+						continue;
+					s = sco[k - lo] +
+					    position_bonus(prev, next, k);
+					if (s > bs) {
+						bs = s;
+						best_k = k;
+					}
+				}
+				best[u - b] = best_k == (size_t)-1 ? -1 :
+				    (int32_t)best_k;
+			}
+			/* Weak units take the best of the unit after them. */
+			for (u = e - b; u-- > 1;)
+				if (best[u - 1] < 0)
+					best[u - 1] = best[u];
+			/*
+			 * The last unit joins the unit before it when that one
+			 * belongs to the article right after the run: nothing
+			 * else stands between the lines of one headline split
+			 * by a blank line (a main line and its subtitle).
+			 */
+			if (e - b > 1 && next >= 0 && !inner &&
+			    best[e - b - 2] == next)
+				best[e - b - 1] = next;
+			g = NULL;
+			for (u = b; u < e; u++) {
+				bool interrupt = pg->blks[u].interrupt;
+
+				if (g == NULL || best[u - b] < 0 ||
+				    best[u - b] != best[u - b - 1] || inner ||
+				    interrupt != g->interrupt) {
+					g = page_add_group(pg);
+					g->first = (uint32_t)u;
+					g->prev = prev;
+					g->next = next;
+					g->host = host;
+					g->interrupt = interrupt;
+					g->candidate = !inner || interrupt;
+				}
+				g->last = (uint32_t)u;
+				pg->blks[u].group = (int32_t)(g - pg->groups);
+			}
+			free(best);
+		}
+	}
+	free(sco);
+}
+
+/*
+ * Assign headline groups to articles (see the top of the file).  Fills
+ * arts[].group and the fate of every display unit.
+ */
+static void
+assign_headlines(struct page *pg)
+{
+	struct scorer sc;
+	struct pair *pairs = NULL;
+	size_t npairs = 0, cappairs = 0, gi, k, lo, hi, b;
+	double *sco, other, own;
+	struct group *g;
+	int32_t *owner;
+
+	memset(&sc, 0, sizeof sc);
+	sc.pg = pg;
+	sc.cap = (size_t)tune.profile_chars;
+	sc.prof = xcalloc(pg->narts + 1, sizeof *sc.prof);
+	make_groups(pg, &sc);
+	sc.lo = 0;	/* the groups start again from the top */
+
+	sco = xcalloc((size_t)tune.window * 2 + 2, sizeof *sco);
+	owner = xcalloc(pg->ngroups + 1, sizeof *owner);
+	for (gi = 0; gi < pg->ngroups; gi++) {
+		g = &pg->groups[gi];
+		owner[gi] = -1;
+		candidate_range(pg, g->prev, g->next, &lo, &hi);
+		scorer_advance(&sc, lo);
+		group_tokens(pg, g->first, g->last, &sc.tv);
+		content_scores(&sc, lo, hi, sco);
+		if (g->host >= 0 && !g->interrupt) {
+			/* A subhead leaves only for a clearly better home. */
+			own = sco[(size_t)g->host - lo];
+			other = 0;
+			for (k = lo; k < hi; k++)
+				if ((int32_t)k != g->host &&
+				    sco[k - lo] > other)
+					other = sco[k - lo];
+			g->candidate = other >= tune.min_content &&
+			    other >= tune.steal_ratio * own + tune.steal_margin;
+		}
+		if (!g->candidate)
+			continue;
+		for (k = lo; k < hi; k++) {
+			if (pg->arts[k].phantom ||
+			    sco[k - lo] < tune.min_content)
+				continue;
+			if (g->host >= 0 && !g->interrupt &&
+			    (int32_t)k == g->host)
+				continue;
+			push_pair(&pairs, &npairs, &cappairs, sco[k - lo] +
+			    position_bonus(g->prev, g->next, k), gi, k);
+		}
+	}
+	scorer_free(&sc);
+	free(sco);
+
+	/* Greedy matching, best pair first. */
+	if (npairs > 0)
+		qsort(pairs, npairs, sizeof *pairs, cmp_pair);
+	for (k = 0; k < npairs; k++) {
+		if (owner[pairs[k].group] >= 0 ||
+		    pg->arts[pairs[k].art].group >= 0)
+			continue;
+		owner[pairs[k].group] = (int32_t)pairs[k].art;
+		pg->arts[pairs[k].art].group = (int32_t)pairs[k].group;
+	}
+	free(pairs);
+
+	/*
+	 * What content did not place: the group right before an article
+	 * still without headline becomes its headline; subheads stay;
+	 * the rest is kept as text.
+	 */
+	for (gi = 0; gi < pg->ngroups; gi++) {
+		g = &pg->groups[gi];
+		if (owner[gi] < 0 && g->host < 0 && g->next >= 0 &&
+		    pg->arts[g->next].group < 0 &&
+		    !pg->arts[g->next].phantom && g->last + 1 < pg->nblks &&
+		    pg->blks[g->last + 1].kind != BLK_DISPLAY) {
+			owner[gi] = g->next;
+			pg->arts[g->next].group = (int32_t)gi;
+		}
+		for (b = g->first; b <= g->last; b++) {
+			if (owner[gi] >= 0)
+				pg->blks[b].fate = FATE_HEADLINE;
+			else if (g->host >= 0)
+				pg->blks[b].fate = FATE_SUBHEAD;
+			else
+				pg->blks[b].fate = FATE_PARAGRAPH;
+		}
+	}
+	free(owner);
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 6: output. */
+
+/* One piece of a byline: a role or a name, as code points. */
+struct byitem {
+	bool		 role;
+	size_t		 start, len;	/* into the token vector */
+};
+
+/* Append a byline item. */
+static void
+push_item(struct byitem *items, size_t *n, size_t max, bool role,
+    size_t start, size_t len)
+{
+	if (*n < max && len > 0) {
+		items[*n].role = role;
+		items[*n].start = start;
+		items[*n].len = len;
+		(*n)++;
+	}
+}
+
+/* Is c a separator between the names and roles of a byline? */
+static bool
+is_byline_sep(uint32_t c)
+{
+	return c == ' ' || c == 0x3001 || c == 0xFF0C || c == ',' ||
+	    c == 0xFF1B || c == ';';
+}
+
+/*
+ * Parse the inside of a dateline's brackets (spaces kept) into roles and
+ * names, add them as credits and set the byline "记者 王译博 通讯员 高岩".
+ * A token holding a role keyword is cut there (see byline_roles).
+ */
+static void
+parse_byline(struct edition *ed, struct article *art, const uint32_t *v,
+    size_t n)
+{
+	struct byitem items[32];
+	size_t nitems = 0, i, j, p, rl, pos, max = 32, ntok = 0, nsingle = 0;
+	struct buf byline = BUF_INIT, role = BUF_INIT, name = BUF_INIT;
+	bool have_role = false;
+	uint32_t *sq = NULL;
+
+	/* Letter-spaced (记 者 侯 爱 敏): drop the spaces, keywords split. */
+	for (i = 0; i < n; i = j) {
+		while (i < n && is_byline_sep(v[i]))
+			i++;
+		for (j = i; j < n && !is_byline_sep(v[j]); j++)
+			/* nothing */;
+		if (j > i) {
+			ntok++;
+			nsingle += j - i == 1;
+		}
+	}
+	if (ntok >= 3 && nsingle * 5 >= ntok * 4) {
+		sq = xreallocarray(NULL, n + 1, sizeof *sq);
+		for (i = j = 0; i < n; i++)
+			if (v[i] != ' ')
+				sq[j++] = v[i];
+		v = sq;
+		n = j;
+	}
+
+	for (i = 0; i < n; i = j) {
+		while (i < n && is_byline_sep(v[i]))
+			i++;
+		for (j = i; j < n && !is_byline_sep(v[j]); j++)
+			/* nothing */;
+		for (pos = i; pos < j;) {
+			rl = 0;
+			for (p = pos; p < j; p++)
+				if ((rl = match_role(v, j, p)) != 0)
+					break;
+			if (rl == 0) {
+				push_item(items, &nitems, max, false, pos,
+				    j - pos);
+				break;
+			}
+			if (p > pos && nitems > 0 && items[nitems - 1].role) {
+				push_item(items, &nitems, max, false, pos,
+				    p - pos);
+				push_item(items, &nitems, max, true, p, rl);
+			} else
+				push_item(items, &nitems, max, true, pos,
+				    p + rl - pos);
+			pos = p + rl;
+		}
+	}
+	for (i = 0; i < nitems; i++) {
+		if (i > 0)
+			buf_putc(&byline, ' ');
+		put_cps(&byline, v + items[i].start, items[i].len);
+		if (items[i].role) {
+			buf_clear(&role);
+			put_cps(&role, v + items[i].start, items[i].len);
+			have_role = true;
+			continue;
+		}
+		buf_clear(&name);
+		put_cps(&name, v + items[i].start, items[i].len);
+		article_add_credit(ed, art, have_role ? buf_str(&role) : NULL,
+		    buf_str(&name));
+	}
+	if (nitems > 0)
+		article_set_byline(ed, art, buf_str(&byline));
+	free(sq);
+	buf_free(&byline);
+	buf_free(&role);
+	buf_free(&name);
+}
+
+/*
+ * Set the dateline and byline of an article whose first paragraph is
+ * blk: the dateline is the matched text; the byline is read from the
+ * brackets right after it, joining the paragraph's first lines with their
+ * spaces kept (a line break may split 通讯 / 员 or the name).
+ */
+static void
+emit_dateline(struct page *pg, struct edition *ed, struct article *art,
+    const struct blk *blk)
+{
+	struct cpvec raw = { NULL, 0, 0 };
+	struct buf b = BUF_INIT;
+	size_t end = 0, i, k, nonspace, open;
+	int dl;
+
+	line_cps(pg, blk->first, NORM_TEXT);
+	dl = dateline_match(pg->cv.v, pg->cv.n, &end);
+	if (dl == 0)
+		return;
+	if (dateline_patterns[dl - 1].kind == DL_TEXT) {
+		put_cps(&b, pg->cv.v, end);
+		article_set_dateline(ed, art, buf_str(&b));
+		buf_free(&b);
+	} else
+		end = 0;
+	for (i = blk->first, k = 0; i <= blk->last && k < 4; i++, k++) {
+		if (pg->lines[i].flags & L_DISPLAY)
+			continue;
+		line_cps(pg, i, NORM_RAW);
+		join_cps(&raw, pg->cv.v, pg->cv.n);
+	}
+	/* The bracket must follow the dateline directly. */
+	nonspace = 0;
+	for (open = 0; open < raw.n; open++) {
+		if (raw.v[open] == 0xFF08 || raw.v[open] == '(')
+			break;
+		if (raw.v[open] != ' ')
+			nonspace++;
+	}
+	if (open < raw.n && nonspace == end) {
+		for (i = open + 1; i < raw.n &&
+		    i < open + 1 + (size_t)tune.byline_max; i++)
+			if (raw.v[i] == 0xFF09 || raw.v[i] == ')')
+				break;
+		if (i < raw.n && (raw.v[i] == 0xFF09 || raw.v[i] == ')'))
+			parse_byline(ed, art, raw.v + open + 1, i - open - 1);
+	}
+	cpvec_free(&raw);
+}
+
+/* Join the lines of blocks first..last (display lines only if display). */
+static void
+join_block(struct page *pg, const struct blk *bl, struct cpvec *acc)
+{
+	size_t i;
+	bool display = bl->kind == BLK_DISPLAY;
+
+	acc->n = 0;
+	for (i = bl->first; i <= bl->last; i++) {
+		if (pg->lines[i].flags & (L_HEADER | L_DROP))
+			continue;
+		if (((pg->lines[i].flags & L_DISPLAY) != 0) != display)
+			continue;
+		line_cps(pg, i, NORM_TEXT);
+		join_cps(acc, pg->cv.v, pg->cv.n);
+	}
+}
+
+/* Add the code points v[0..n) with the NORM_TEXT space rule applied. */
+static void
+put_squeezed(struct buf *b, const uint32_t *v, size_t n)
+{
+	size_t i;
+	uint32_t l, r;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == ' ') {
+			l = i > 0 ? v[i - 1] : 0;
+			r = i + 1 < n ? v[i + 1] : 0;
+			if (i == 0 || i + 1 == n || is_cjk(l) || is_cjk(r))
+				continue;
+		}
+		buf_put_cp(b, v[i]);
+	}
+}
+
+/*
+ * Add a display line as headline lines: a space between two parts of at
+ * least three characters, with CJK next to it and no digit, separates two
+ * headline lines printed side by side (医防养护一体 AI健康管理中心成立).
+ */
+static void
+emit_headline_line(struct page *pg, struct edition *ed, struct article *art,
+    size_t li, enum headline_role role)
+{
+	struct buf b = BUF_INIT;
+	size_t i, start = 0;
+	uint32_t l, r;
+	const uint32_t *v;
+	size_t n;
+
+	line_cps(pg, li, NORM_RAW);
+	v = pg->cv.v;
+	n = pg->cv.n;
+	for (i = 1; i + 1 < n; i++) {
+		if (v[i] != ' ')
+			continue;
+		l = v[i - 1];
+		r = v[i + 1];
+		if (is_digit(l) || is_digit(r) || i - start < 3 || n - i < 4)
+			continue;
+		if (!(text_is_han(l) || text_is_closing(l)) &&
+		    !(text_is_han(r) || text_is_opening(r)))
+			continue;
+		buf_clear(&b);
+		put_squeezed(&b, v + start, i - start);
+		article_add_headline(ed, art, buf_str(&b), HEADLINE_UNKNOWN,
+		    false);
+		start = i + 1;
+		role = HEADLINE_UNKNOWN;
+	}
+	buf_clear(&b);
+	put_squeezed(&b, v + start, n - start);
+	article_add_headline(ed, art, buf_str(&b), role, false);
+	buf_free(&b);
+}
+
+/* Write article k of the page into section s. */
+static void
+emit_article(struct page *pg, struct edition *ed, struct section *s,
+    size_t k, const char *path)
+{
+	const struct art *a = &pg->arts[k];
+	struct article *art;
+	struct cpvec acc = { NULL, 0, 0 };
+	struct buf b = BUF_INIT;
+	const struct group *g;
+	size_t bi, i, nlines;
+	unsigned source = 0;
+	bool dated = false;
+
+	art = section_add_article(ed, s);
+	if (a->group >= 0) {
+		g = &pg->groups[a->group];
+		nlines = 0;
+		for (bi = g->first; bi <= g->last; bi++)
+			nlines += pg->blks[bi].last - pg->blks[bi].first + 1;
+		for (bi = g->first; bi <= g->last; bi++)
+			for (i = pg->blks[bi].first; i <= pg->blks[bi].last;
+			    i++)
+				emit_headline_line(pg, ed, art, i, nlines == 1 ?
+				    HEADLINE_MAIN : HEADLINE_UNKNOWN);
+	}
+	for (bi = a->first; bi < a->end; bi++) {
+		const struct blk *bl = &pg->blks[bi];
+
+		if (bl->kind == BLK_BYLINE) {
+			line_cps(pg, bl->first, NORM_RAW);
+			parse_byline(ed, art, pg->cv.v, pg->cv.n);
+			if (source == 0)
+				source = pg->lines[bl->first].lineno;
+			continue;
+		}
+		if (bl->kind == BLK_DISPLAY && bl->fate == FATE_HEADLINE)
+			continue;
+		if (source == 0 && (bl->kind == BLK_PARA || a->phantom))
+			source = pg->lines[bl->first].lineno;
+		if (bl->kind == BLK_PARA && !dated &&
+		    (pg->lines[bl->first].flags & L_DATELINE) &&
+		    !bl->interrupt) {
+			dated = true;
+			emit_dateline(pg, ed, art, bl);
+		}
+		join_block(pg, bl, &acc);
+		if (acc.n == 0)
+			continue;
+		buf_clear(&b);
+		put_cps(&b, acc.v, acc.n);
+		article_add_block(ed, art, bl->kind == BLK_DISPLAY &&
+		    bl->fate == FATE_SUBHEAD ? BLOCK_SUBHEAD : BLOCK_PARAGRAPH,
+		    buf_str(&b));
+	}
+	if (source == 0)
+		source = pg->lines[pg->blks[a->first].first].lineno;
+	article_set_source(ed, art, path, source);
+	cpvec_free(&acc);
+	buf_free(&b);
+}
+
+/*
+ * Read one page (text[start..end)) into a new section.  Returns the
+ * number of articles added; a page holding nothing but a header or page
+ * number adds no section, unless header_text asks to read such lines as
+ * text (for a file that holds nothing else).
+ */
+static int
+load_page(struct page *pg, struct edition *ed, size_t start, size_t end,
+    uint32_t *lineno, const char *path, const char *name, bool header_text)
+{
+	struct section *s;
+	struct buf title = BUF_INIT;
+	size_t k, bi;
+	int count = 0;
+	bool any;
+
+	scan_page(pg, start, end, lineno);
+	if (pg->nlines == 0)
+		return 0;
+	mark_lines(pg);
+	make_blocks(pg);
+	if (pg->nblks == 0) {
+		if (!header_text)
+			return 0;
+		/* Only header-like lines: read them as text after all. */
+		for (k = 0; k < pg->nlines; k++)
+			pg->lines[k].flags &= ~(L_HEADER | L_DROP);
+		pg->header = -1;
+		make_blocks(pg);
+	}
+	make_articles(pg);
+	split_articles(pg);
+	assign_headlines(pg);
+
+	/* A phantom article is written only when it keeps some text. */
+	for (k = 0; k < pg->narts; k++) {
+		if (!pg->arts[k].phantom)
+			continue;
+		any = false;
+		for (bi = pg->arts[k].first; bi < pg->arts[k].end; bi++)
+			if (pg->blks[bi].kind != BLK_DISPLAY ||
+			    pg->blks[bi].fate != FATE_HEADLINE)
+				any = true;
+		pg->arts[k].emit = any;
+	}
+
+	if (pg->header >= 0) {
+		line_cps(pg, (size_t)pg->header, NORM_RAW);
+		put_cps(&title, pg->cv.v, pg->cv.n);
+	} else
+		buf_puts(&title, name != NULL ? name :
+		    path != NULL ? path : "text");
+	s = edition_add_section(ed, buf_str(&title), path);
+	buf_free(&title);
+	for (k = 0; k < pg->narts; k++) {
+		if (pg->arts[k].phantom && !pg->arts[k].emit)
+			continue;
+		emit_article(pg, ed, s, k, path);
+		count++;
+	}
+	return count;
+}
+
+/* Does text[0..len) hold anything but spaces and invisible characters? */
+static bool
+has_text(const char *text, size_t len)
+{
+	size_t i;
+	uint32_t c;
+
+	for (i = 0; i < len;) {
+		i += utf8_decode(text + i, len - i, &c);
+		if (!text_is_space(c) && !text_is_control(c) &&
+		    !text_is_ignorable(c))
+			return true;
+	}
+	return false;
+}
+
+/* Read the pages of text into sections of ed (see load_text.h). */
+int
+load_text(struct edition *ed, const char *text, size_t len, const char *path,
+    const char *name, char **cause)
+{
+	struct page pg;
+	size_t start, end;
+	uint32_t lineno = 1;
+	int count = 0, round;
+
+	if (text == NULL || !has_text(text, len)) {
+		if (cause != NULL)
+			*cause = xstrdup("no text to read");
+		return -1;
+	}
+	memset(&pg, 0, sizeof pg);
+	pg.text = text;
+	/* A second round only when the first found nothing but headers. */
+	for (round = 0; round < 2 && count == 0; round++) {
+		lineno = 1;
+		for (start = 0; start <= len; start = end + 1) {
+			end = start;
+			while (end < len && text[end] != '\f')
+				end++;
+			pg.ngroups = pg.narts = pg.nblks = 0;
+			count += load_page(&pg, ed, start, end, &lineno, path,
+			    name, round == 1);
+			if (end >= len)
+				break;
+		}
+	}
+	free(pg.lines);
+	free(pg.blks);
+	free(pg.arts);
+	free(pg.groups);
+	cpvec_free(&pg.cv);
+	cpvec_free(&pg.tmp);
+	return count;
+}

@@ -1,0 +1,881 @@
+/*
+ * test_load_text.c - tests of the raw-text loader (src/load_text.c).
+ *
+ * The loader's static functions are reached by including its source.
+ * The sample page must come out exactly as its golden file says
+ * (tests/data/000_5989cba5d6a3127f.expected, built from the hand-checked
+ * truth); the other tests check one stage each: normalisation, line
+ * classification, paragraph joining, datelines, bylines, headline
+ * assignment, sections and bad input.
+ */
+#include "config.h"
+
+#include "common.h"
+
+#include "../src/load_text.c"
+
+#include "arena.h"
+
+/* Append text without any whitespace (the golden format's rule). */
+static void
+put_nospace(struct buf *b, const char *s)
+{
+	uint32_t c;
+	size_t n, len = strlen(s);
+
+	while (len > 0) {
+		n = utf8_decode(s, len, &c);
+		if (!text_is_space(c) && c != '\n')
+			buf_append(b, s, n);
+		s += n;
+		len -= n;
+	}
+}
+
+/* Render an edition in the golden format: article/headline/byline/p/subhead. */
+static char *
+render(const struct edition *ed)
+{
+	struct buf b = BUF_INIT;
+	size_t s, a, i;
+
+	for (s = 0; s < ed->nsections; s++) {
+		for (a = 0; a < ed->sections[s]->narticles; a++) {
+			const struct article *ar = ed->sections[s]->articles[a];
+
+			buf_puts(&b, "article\n");
+			for (i = 0; i < ar->nheadlines; i++) {
+				if (ar->headlines[i].inferred)
+					continue;
+				buf_puts(&b, "headline ");
+				put_nospace(&b, ar->headlines[i].text);
+				buf_putc(&b, '\n');
+			}
+			if (ar->byline != NULL)
+				buf_printf(&b, "byline %s\n", ar->byline);
+			for (i = 0; i < ar->nblocks; i++) {
+				buf_puts(&b, ar->blocks[i].kind ==
+				    BLOCK_SUBHEAD ? "subhead " : "p ");
+				put_nospace(&b, ar->blocks[i].text);
+				buf_putc(&b, '\n');
+			}
+		}
+	}
+	return buf_detach(&b);
+}
+
+/* Load a string; fails the test when load_text() fails. */
+static struct edition *
+load_string(const char *text, int *count)
+{
+	struct edition *ed = edition_new("test", "test.txt");
+	char *cause = NULL;
+	int n;
+
+	n = load_text(ed, text, strlen(text), "test.txt", "test", &cause);
+	if (n < 0) {
+		fail_msg("load_text failed: %s", cause);
+		free(cause);
+	}
+	if (count != NULL)
+		*count = n;
+	return ed;
+}
+
+/* Load a string and render it (caller frees). */
+static char *
+render_string(const char *text)
+{
+	struct edition *ed = load_string(text, NULL);
+	char *out = render(ed);
+
+	edition_free(ed);
+	return out;
+}
+
+/* Compare two renderings line by line; print the first difference. */
+static void
+assert_rendering(const char *want, const char *got, const char *what)
+{
+	const char *w = want, *g = got, *we, *ge;
+	unsigned line = 1;
+
+	while (*w != '\0' || *g != '\0') {
+		we = strchr(w, '\n');
+		ge = strchr(g, '\n');
+		if (we == NULL)
+			we = w + strlen(w);
+		if (ge == NULL)
+			ge = g + strlen(g);
+		if (we - w != ge - g || memcmp(w, g, (size_t)(we - w)) != 0) {
+			fprintf(stderr, "%s: line %u differs\n"
+			    "  expected: %.*s\n  got:      %.*s\n"
+			    "full output:\n%s\n", what, line, (int)(we - w), w,
+			    (int)(ge - g), g, got);
+			fail();
+		}
+		w = *we != '\0' ? we + 1 : we;
+		g = *ge != '\0' ? ge + 1 : ge;
+		line++;
+	}
+}
+
+/* The sample page comes out exactly as its golden file. */
+static void
+test_golden_sample(void **state)
+{
+	struct edition *ed = edition_new("sample", NULL);
+	char *text, *want, *got, *cause = NULL;
+	size_t len = 0;
+	int n;
+
+	(void)state;
+	text = test_read_file(TEST_SAMPLES_DIR "/000_5989cba5d6a3127f.txt",
+	    &len);
+	want = test_read_file(TEST_DATA_DIR "/000_5989cba5d6a3127f.expected",
+	    NULL);
+	n = load_text(ed, text, len, "000_5989cba5d6a3127f.txt",
+	    "000_5989cba5d6a3127f", &cause);
+	assert_int_equal(n, 10);
+	got = render(ed);
+	assert_rendering(want, got, "golden sample");
+	free(got);
+	free(want);
+	free(text);
+	edition_free(ed);
+}
+
+/* Datelines, source lines and credits of the sample are recorded. */
+static void
+test_sample_metadata(void **state)
+{
+	static const unsigned first_lines[] = {
+		3, 36, 67, 132, 166, 213, 247, 303, 439, 497
+	};
+	struct edition *ed = edition_new("sample", NULL);
+	const struct section *s;
+	const struct article *a;
+	char *text, *cause = NULL;
+	size_t len = 0, i;
+
+	(void)state;
+	text = test_read_file(TEST_SAMPLES_DIR "/000_5989cba5d6a3127f.txt",
+	    &len);
+	assert_int_equal(load_text(ed, text, len, "sample.txt", "sample",
+	    &cause), 10);
+	assert_int_equal(ed->nsections, 1);
+	s = ed->sections[0];
+	assert_string_equal(s->title, "sample");
+	for (i = 0; i < s->narticles; i++) {
+		a = s->articles[i];
+		assert_string_equal(a->dateline, "本报讯");
+		assert_string_equal(a->source_file, "sample.txt");
+		if (a->source_line != first_lines[i])
+			fail_msg("article %zu: source line %u, expected %u",
+			    i, a->source_line, first_lines[i]);
+	}
+	a = s->articles[0];
+	assert_int_equal(a->ncredits, 2);
+	assert_string_equal(a->credits[0].role, "记者");
+	assert_string_equal(a->credits[0].name, "王译博");
+	assert_string_equal(a->credits[1].role, "通讯员");
+	assert_string_equal(a->credits[1].name, "高岩");
+	a = s->articles[9];
+	assert_int_equal(a->nheadlines, 0);
+	assert_int_equal(a->ncredits, 1);
+	assert_string_equal(a->credits[0].role, "郑报全媒体记者");
+	assert_string_equal(a->credits[0].name, "徐刚领");
+	free(text);
+	edition_free(ed);
+}
+
+/* Normalise one line with a mode into a new string (caller frees). */
+static char *
+norm_string(const char *s, int mode)
+{
+	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
+	struct buf b = BUF_INIT;
+
+	norm_line(s, strlen(s), mode, &out, &tmp);
+	put_cps(&b, out.v, out.n);
+	cpvec_free(&out);
+	cpvec_free(&tmp);
+	return buf_detach(&b);
+}
+
+/* Each PDF artefact is normalised; spaces between Latin words stay. */
+static void
+test_normalise(void **state)
+{
+	static const struct {
+		const char	*in, *want;
+	} v[] = {
+		/* Justification spaces between Han characters. */
+		{ "依 据 和 参 考 ，进 一 步", "依据和参考，进一步" },
+		/* Space before CJK punctuation. */
+		{ "自评验收 。分别", "自评验收。分别" },
+		/* Spaces between digits and Han. */
+		{ "12 月 15 日这一天", "12月15日这一天" },
+		{ "5G 网络实现全覆盖", "5G网络实现全覆盖" },
+		{ "2020 年工业互联网", "2020年工业互联网" },
+		/* Latin words keep one space; the seam to Han does not. */
+		{ "一台iPhone 15 Pro ，他说", "一台iPhone 15 Pro，他说" },
+		{ "Hello   world", "Hello world" },
+		/* Tab, U+3000 indent, trailing spaces. */
+		{ "\t\xe3\x80\x80新的一段  ", "新的一段" },
+		/* Controls and ignorables dropped, BOM too. */
+		{ "有\x01控制\xe2\x80\x8b字符", "有控制字符" },
+		{ "\xef\xbb\xbf开头", "开头" },
+		/* Letter-spaced digits and Latin. */
+		{ "1 6 2 0 G B 的带宽", "1620GB的带宽" },
+		/* Hangul keeps its word spaces. */
+		{ "대한민국 서울", "대한민국 서울" },
+		/* Width and script untouched: full-width and traditional. */
+		{ "ＧＤＰ增長６．５％", "ＧＤＰ增長６．５％" },
+	};
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = norm_string(v[i].in, NORM_TEXT);
+		if (strcmp(got, v[i].want) != 0)
+			fail_msg("normalise \"%s\": expected \"%s\", got "
+			    "\"%s\"", v[i].in, v[i].want, got);
+		free(got);
+	}
+	/* The raw mode keeps (collapsed) spaces for bylines and headlines. */
+	got = norm_string("记者  王译博 通讯员 高岩 ", NORM_RAW);
+	assert_string_equal(got, "记者 王译博 通讯员 高岩");
+	free(got);
+}
+
+/* Join two normalised lines the way a paragraph is joined. */
+static char *
+join_string(const char *a, const char *b)
+{
+	struct cpvec acc = { NULL, 0, 0 }, out = { NULL, 0, 0 };
+	struct cpvec tmp = { NULL, 0, 0 };
+	struct buf buf = BUF_INIT;
+
+	norm_line(a, strlen(a), NORM_TEXT, &out, &tmp);
+	join_cps(&acc, out.v, out.n);
+	norm_line(b, strlen(b), NORM_TEXT, &out, &tmp);
+	join_cps(&acc, out.v, out.n);
+	put_cps(&buf, acc.v, acc.n);
+	cpvec_free(&acc);
+	cpvec_free(&out);
+	cpvec_free(&tmp);
+	return buf_detach(&buf);
+}
+
+/* Lines join without space next to CJK, with one between Latin words. */
+static void
+test_join(void **state)
+{
+	static const struct {
+		const char	*a, *b, *want;
+	} v[] = {
+		{ "进一步完", "善了相关制度", "进一步完善了相关制度" },
+		{ "到 2025", "年，全省", "到2025年，全省" },
+		{ "the inter-", "national market", "the international market" },
+		{ "COVID-", "19 cases", "COVID-19 cases" },
+		{ "a new iPhone", "15 Pro", "a new iPhone 15 Pro" },
+		{ "growth of 15", "% a year", "growth of 15% a year" },
+		{ "增长 15", "%以上", "增长15%以上" },
+	};
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = join_string(v[i].a, v[i].b);
+		if (strcmp(got, v[i].want) != 0)
+			fail_msg("join \"%s\" + \"%s\": expected \"%s\", got "
+			    "\"%s\"", v[i].a, v[i].b, v[i].want, got);
+		free(got);
+	}
+}
+
+/* Measure one line into a struct line. */
+static struct line
+measure_string(const char *s)
+{
+	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
+	struct line ln;
+
+	memset(&ln, 0, sizeof ln);
+	norm_line(s, strlen(s), NORM_TEXT, &out, &tmp);
+	measure_line(&ln, out.v, out.n, dateline_match(out.v, out.n, NULL));
+	cpvec_free(&out);
+	cpvec_free(&tmp);
+	return ln;
+}
+
+/* Lines are classified by how they end and what they hold. */
+static void
+test_classify_lines(void **state)
+{
+	static const struct {
+		const char	*line;
+		unsigned	 flags;		/* L_END_* and shape flags */
+		unsigned	 width;
+	} v[] = {
+		{ "热潮。", L_END_STOP, 4 + 4 + 3 },
+		{ "化干预方案等研究。”", L_END_STOP, 0 },
+		{ "格局：", L_END_COLON, 0 },
+		{ "用，群策群力、", L_END_CONT | L_INNER_COMMA, 0 },
+		{ "让老人“少跑腿”", 0, 0 },
+		{ "化转化。南部产业走廊", L_INNER_STOP, 0 },
+		{ "前三季度我省GDP同比增长5.1%", 0, 0 },
+		{ "（完）", L_PAREN, 0 },
+		/* Half-width digits and the quarter-em gap at the seam. */
+		{ "5G网络", 0, 2 + 2 + 1 + 4 + 4 },
+		{ "堡垒作用", 0, 16 },
+	};
+	unsigned mask = L_END_STOP | L_END_COLON | L_END_CONT | L_INNER_STOP |
+	    L_INNER_COMMA | L_PAREN;
+	struct line ln;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		ln = measure_string(v[i].line);
+		if ((ln.flags & mask) != v[i].flags)
+			fail_msg("\"%s\": flags %#x, expected %#x", v[i].line,
+			    ln.flags & mask, v[i].flags);
+		if (v[i].width != 0 && ln.width != v[i].width)
+			fail_msg("\"%s\": width %u, expected %u", v[i].line,
+			    ln.width, v[i].width);
+	}
+}
+
+/* Every dateline pattern of the table matches its example. */
+static void
+test_dateline_patterns(void **state)
+{
+	static const struct {
+		const char	*line;
+		const char	*pattern;	/* NULL: must not match */
+		size_t		 len;		/* characters matched */
+	} v[] = {
+		{ "本报讯（记者 王译博）连日来", "本报讯", 3 },
+		{ "本报北京 12 月 23 日电 记者", "本报%P%D电", 11 },
+		{ "本报12月23日电（记者 李）", "本报%D电", 9 },
+		{ "本报12月5日讯 随着气温", "本报%D讯", 8 },
+		{ "本报郑州12月5日讯 随着", "本报%P%D讯", 10 },
+		{ "新华社北京12月23日电（记者 张三）", "新华社%P%D电", 12 },
+		{ "新华社北京电 记者", "新华社%P电", 6 },
+		{ "新华社12月23日电", "新华社%D电", 10 },
+		{ "人民网北京12月23日电", "人民网%P%D电", 12 },
+		{ "中新社上海十二月三日电", "中新社%P%D电", 11 },
+		{ "中新网广州3月4日电", "中新网%P%D电", 10 },
+		{ "新华网北京5月6日电", "新华网%P%D电", 10 },
+		{ "央视网消息（新闻联播）", "央视网消息", 5 },
+		{ "据新华社电 近日", "据新华社电", 5 },
+		{ "（记者 王译博）近日，", "（%R", 7 },
+		{ "(记者 王译博)近日，", "(%R", 7 },
+		{ "本报记者 王译博 李娜", "本报记者%N", 9 },
+		{ "本报通讯员 张三", "本报通讯员%N", 7 },
+		{ "本报特约记者 李四", "本报特约记者%N", 8 },
+		{ "本报评论员 王五", "本报评论员%N", 7 },
+		/* Not datelines. */
+		{ "本报记者了解到，近日", NULL, 0 },
+		{ "新华社记者近日从有关部门获悉", NULL, 0 },
+		{ "本报今年推出新栏目", NULL, 0 },
+	};
+	bool covered[NPATTERNS];
+	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
+	size_t i, end;
+	int dl;
+
+	(void)state;
+	memset(covered, 0, sizeof covered);
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		norm_line(v[i].line, strlen(v[i].line), NORM_TEXT, &out, &tmp);
+		end = 0;
+		dl = dateline_match(out.v, out.n, &end);
+		if (v[i].pattern == NULL) {
+			if (dl != 0)
+				fail_msg("\"%s\" matched %s", v[i].line,
+				    dateline_patterns[dl - 1].pattern);
+			continue;
+		}
+		if (dl == 0)
+			fail_msg("\"%s\": no match, expected %s", v[i].line,
+			    v[i].pattern);
+		if (strcmp(dateline_patterns[dl - 1].pattern,
+		    v[i].pattern) != 0 || end != v[i].len)
+			fail_msg("\"%s\": matched %s (%zu), expected %s (%zu)",
+			    v[i].line, dateline_patterns[dl - 1].pattern, end,
+			    v[i].pattern, v[i].len);
+		covered[dl - 1] = true;
+	}
+	for (i = 0; i < NPATTERNS; i++)
+		if (!covered[i])
+			fail_msg("pattern %s has no test",
+			    dateline_patterns[i].pattern);
+	cpvec_free(&out);
+	cpvec_free(&tmp);
+}
+
+/* Parse a byline string into "role/name;..." (caller frees). */
+static char *
+byline_string(const char *s, char **byline)
+{
+	struct edition *ed = edition_new(NULL, NULL);
+	struct section *sec = edition_add_section(ed, "t", NULL);
+	struct article *a = section_add_article(ed, sec);
+	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
+	struct buf b = BUF_INIT;
+	size_t i;
+
+	norm_line(s, strlen(s), NORM_RAW, &out, &tmp);
+	parse_byline(ed, a, out.v, out.n);
+	for (i = 0; i < a->ncredits; i++)
+		buf_printf(&b, "%s/%s;", a->credits[i].role != NULL ?
+		    a->credits[i].role : "-", a->credits[i].name);
+	*byline = a->byline != NULL ? xstrdup(a->byline) : NULL;
+	cpvec_free(&out);
+	cpvec_free(&tmp);
+	edition_free(ed);
+	return buf_detach(&b);
+}
+
+/* Bylines split into roles and names, also when spaces were lost. */
+static void
+test_byline_parse(void **state)
+{
+	static const struct {
+		const char	*in, *credits, *byline;
+	} v[] = {
+		{ "记者 王译博 通讯员 高岩", "记者/王译博;通讯员/高岩;",
+		    "记者 王译博 通讯员 高岩" },
+		/* A column break joined 通讯员 and the name. */
+		{ "记者 王译博 通讯员高岩", "记者/王译博;通讯员/高岩;",
+		    "记者 王译博 通讯员 高岩" },
+		{ "记者王译博通讯员周永凯", "记者/王译博;通讯员/周永凯;",
+		    "记者 王译博 通讯员 周永凯" },
+		/* A long role. */
+		{ "郑报全媒体记者 徐刚领", "郑报全媒体记者/徐刚领;",
+		    "郑报全媒体记者 徐刚领" },
+		/* Several names for one role, roles in any order. */
+		{ "记者 张华 李明", "记者/张华;记者/李明;", "记者 张华 李明" },
+		{ "通讯员 陈静 记者 刘洋", "通讯员/陈静;记者/刘洋;",
+		    "通讯员 陈静 记者 刘洋" },
+		/* Letter-spaced. */
+		{ "记 者 侯 爱 敏", "记者/侯爱敏;", "记者 侯爱敏" },
+		/* Names separated by 、. */
+		{ "记者 张华、李明", "记者/张华;记者/李明;", "记者 张华 李明" },
+		/* A name without role. */
+		{ "王译博", "-/王译博;", "王译博" },
+	};
+	size_t i;
+	char *got, *byline;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = byline_string(v[i].in, &byline);
+		if (strcmp(got, v[i].credits) != 0)
+			fail_msg("byline \"%s\": credits \"%s\", expected "
+			    "\"%s\"", v[i].in, got, v[i].credits);
+		if (byline == NULL || strcmp(byline, v[i].byline) != 0)
+			fail_msg("byline \"%s\": \"%s\", expected \"%s\"",
+			    v[i].in, byline != NULL ? byline : "(null)",
+			    v[i].byline);
+		free(got);
+		free(byline);
+	}
+}
+
+/* A byline cut by a line break (and a column break) is read whole. */
+static void
+test_byline_split(void **state)
+{
+	const char *text =
+	    "本报讯（记者 王译博 通讯\n"
+	    "员 周永凯）为实现人民信访“最\n"
+	    "多跑一次”的目标，连日来，经开\n"
+	    "区明湖办事处坚持以人民为中心。\n"
+	    "\n"
+	    "新华社郑州11月30日电（记\n"
+	    "\n"
+	    "者 韩冰）记者从河南省政务服\n"
+	    "务和大数据管理局了解到，截至\n"
+	    "11月底，全省已有2300余项政务\n"
+	    "服务事项实现“一网通办”。\n";
+	struct edition *ed;
+	const struct article *a;
+	int n;
+
+	(void)state;
+	ed = load_string(text, &n);
+	assert_int_equal(n, 2);
+	a = ed->sections[0]->articles[0];
+	assert_string_equal(a->dateline, "本报讯");
+	assert_string_equal(a->byline, "记者 王译博 通讯员 周永凯");
+	a = ed->sections[0]->articles[1];
+	assert_string_equal(a->dateline, "新华社郑州11月30日电");
+	assert_string_equal(a->byline, "记者 韩冰");
+	assert_int_equal(a->ncredits, 1);
+	assert_string_equal(a->credits[0].name, "韩冰");
+	edition_free(ed);
+}
+
+/*
+ * A blank line in mid-sentence (a column break) joins; a paragraph ends
+ * at a short line, or at the column edge before an indented line.
+ */
+static void
+test_paragraph_breaks(void **state)
+{
+	/* A 14-character column; no blank lines between paragraphs. */
+	const char *text =
+	    "本报讯（记者 王芳）今天\n"
+	    "上午，经开区举行了冬季消防安\n"
+	    "\n"
+	    "全演练，辖区二十多家企业的员\n"
+	    "工参加了演练。\n"
+	    "消防员现场讲解了灭火器的\n"
+	    "使用方法，演练分为疏散逃生。\n"
+	    "参加演练的企业负责人说，\n"
+	    "这样的演练很有必要。\n"
+	    "下一步，经开区还将组织消\n"
+	    "防部门深入企业开展隐患排查。\n";
+	const char *want =
+	    "article\n"
+	    "byline 记者 王芳\n"
+	    "p 本报讯（记者王芳）今天上午，经开区举行了冬季消防安全演练，辖区"
+	    "二十多家企业的员工参加了演练。\n"
+	    "p 消防员现场讲解了灭火器的使用方法，演练分为疏散逃生。\n"
+	    "p 参加演练的企业负责人说，这样的演练很有必要。\n"
+	    "p 下一步，经开区还将组织消防部门深入企业开展隐患排查。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "paragraph breaks");
+	free(got);
+}
+
+/* A full line ending a sentence goes on; a short colon line ends. */
+static void
+test_paragraph_stop_and_colon(void **state)
+{
+	const char *text =
+	    "本报讯（记者 李娜）《方案》提出，我\n"
+	    "省要构建兰考纳入郑开同城化的总体格\n"
+	    "局：\n"
+	    "\n"
+	    "“一区”即郑开同城化东部示范区。\n"
+	    "包括兰考全域，将其与郑开同城化南部示\n"
+	    "范区、北部示范区一道，共同打造成为支\n"
+	    "撑郑开同城化的三大核心引擎。到2025年\n"
+	    "基本形成一体化发展格局，具体目标如下：\n"
+	    "交通设施全面对接，公共服务共建共享。\n";
+	const char *want =
+	    "article\n"
+	    "byline 记者 李娜\n"
+	    "p 本报讯（记者李娜）《方案》提出，我省要构建兰考纳入郑开同城化的"
+	    "总体格局：\n"
+	    "p “一区”即郑开同城化东部示范区。包括兰考全域，将其与郑开同城化"
+	    "南部示范区、北部示范区一道，共同打造成为支撑郑开同城化的三大核心"
+	    "引擎。到2025年基本形成一体化发展格局，具体目标如下：交通设施全面"
+	    "对接，公共服务共建共享。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "stop and colon");
+	free(got);
+}
+
+/* Headlines printed after their body or before another one find home. */
+static void
+test_headlines_displaced(void **state)
+{
+	char *text, *got, *want_head[4], *p;
+	struct edition *ed = edition_new("t", NULL);
+	const struct section *s;
+	char *cause = NULL;
+	size_t len = 0, i;
+
+	(void)state;
+	text = test_read_file(TEST_DATA_DIR "/lt_displaced.txt", &len);
+	assert_int_equal(load_text(ed, text, len, "lt_displaced.txt",
+	    "lt_displaced", &cause), 4);
+	s = ed->sections[0];
+	/* After its own body; before another article; couplet; none. */
+	want_head[0] = "市图书馆完成改造|新增自习座位三百个";
+	want_head[1] = "让公交“多跑路”|让市民“少等车”";
+	want_head[2] = "万亩苹果喜获丰收|果农人均增收两千元";
+	want_head[3] = "";
+	for (i = 0; i < 4; i++) {
+		struct buf b = BUF_INIT;
+		size_t h;
+
+		for (h = 0; h < s->articles[i]->nheadlines; h++) {
+			if (h > 0)
+				buf_putc(&b, '|');
+			buf_puts(&b, s->articles[i]->headlines[h].text);
+		}
+		got = buf_detach(&b);
+		p = got != NULL ? got : "";
+		if (strcmp(p, want_head[i]) != 0)
+			fail_msg("article %zu: headlines \"%s\", expected "
+			    "\"%s\"", i, p, want_head[i]);
+		free(got);
+	}
+	assert_int_equal(s->articles[2]->nblocks, 3);
+	assert_string_equal(s->articles[2]->dateline, "新华社西安10月8日电");
+	free(text);
+	edition_free(ed);
+}
+
+/* One line holding two headline parts gives two headline lines. */
+static void
+test_headline_one_line(void **state)
+{
+	const char *text =
+	    "医防养护一体 AI健康管理中心成立\n"
+	    "\n"
+	    "本报讯（记者 王译博）近日，全省首家\n"
+	    "AI健康管理中心在经开区朝凤路正式\n"
+	    "揭牌成立，为婴幼童提供一体化的健康\n"
+	    "管理服务。\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	a = ed->sections[0]->articles[0];
+	assert_int_equal(a->nheadlines, 2);
+	assert_string_equal(a->headlines[0].text, "医防养护一体");
+	assert_string_equal(a->headlines[1].text, "AI健康管理中心成立");
+	assert_int_equal(a->nblocks, 1);
+	edition_free(ed);
+}
+
+/* Subheads stay inside their article. */
+static void
+test_subheads(void **state)
+{
+	const char *text =
+	    "本报讯（记者 侯爱敏）省工信厅昨日介绍，我省将\n"
+	    "通过五大举措推动数字化转型，建设数字强省。\n"
+	    "\n"
+	    "数字化转型四大基础\n"
+	    "我省作为人口大省、经济大省，拥有海量\n"
+	    "数据资源、丰富应用场景和广阔市场需求，\n"
+	    "推进数字化转型具备较好基础。\n"
+	    "\n"
+	    "数字化转型五项举措\n"
+	    "我省将建强数字基础设施，壮大数字核心\n"
+	    "产业，深化数字融合应用，提升数字治理能\n"
+	    "力，打造数字生态体系，推动数字化转型。\n";
+	const char *want =
+	    "article\n"
+	    "byline 记者 侯爱敏\n"
+	    "p 本报讯（记者侯爱敏）省工信厅昨日介绍，我省将通过五大举措推动数"
+	    "字化转型，建设数字强省。\n"
+	    "subhead 数字化转型四大基础\n"
+	    "p 我省作为人口大省、经济大省，拥有海量数据资源、丰富应用场景和广"
+	    "阔市场需求，推进数字化转型具备较好基础。\n"
+	    "subhead 数字化转型五项举措\n"
+	    "p 我省将建强数字基础设施，壮大数字核心产业，深化数字融合应用，提"
+	    "升数字治理能力，打造数字生态体系，推动数字化转型。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "subheads");
+	free(got);
+}
+
+/* Form feeds start sections, headers name them, else the file name. */
+static void
+test_sections(void **state)
+{
+	struct edition *ed = edition_new("t", NULL);
+	char *text, *cause = NULL;
+	size_t len = 0;
+	int n;
+
+	(void)state;
+	text = test_read_file(TEST_DATA_DIR "/lt_pages.txt", &len);
+	n = load_text(ed, text, len, "lt_pages.txt", "lt_pages", &cause);
+	assert_int_equal(n, 4);
+	/* The last page holds only a header: no section of its own. */
+	assert_int_equal(ed->nsections, 3);
+	assert_string_equal(ed->sections[0]->title, "第05版：经开区新闻");
+	assert_string_equal(ed->sections[1]->title, "第06版 要闻");
+	assert_string_equal(ed->sections[2]->title, "A7 体育");
+	assert_int_equal(ed->sections[1]->narticles, 2);
+	assert_string_equal(ed->sections[0]->source, "lt_pages.txt");
+	/* Line numbers go on across form feeds. */
+	assert_int_equal(ed->sections[2]->articles[0]->source_line, 16);
+	edition_free(ed);
+	free(text);
+
+	/* No header: the name passed in. */
+	ed = edition_new("t", NULL);
+	assert_int_equal(load_text(ed, "本报讯 今天天气晴朗。\n\f本报讯 明天有雨。"
+	    "\n\f", strlen("本报讯 今天天气晴朗。\n\f本报讯 明天有雨。\n\f"),
+	    "x.txt", "x", &cause), 2);
+	assert_int_equal(ed->nsections, 2);
+	assert_string_equal(ed->sections[0]->title, "x");
+	assert_string_equal(ed->sections[1]->title, "x");
+	edition_free(ed);
+}
+
+/* Page headers are recognised in their usual forms only. */
+static void
+test_header_match(void **state)
+{
+	static const struct {
+		const char	*line;
+		bool		 header;
+	} v[] = {
+		{ "第05版：经开区新闻", true },
+		{ "第05版 经开区新闻", true },
+		{ "A05版：要闻", true },
+		{ "A5 要闻", true },
+		{ "第5版", true },
+		{ "5 要闻", false },
+		{ "第5版。", false },
+		{ "2021年12月24日", false },
+		{ "第5版刊登了全文，敬请关注", false },
+	};
+	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		norm_line(v[i].line, strlen(v[i].line), NORM_RAW, &out, &tmp);
+		if (header_match(out.v, out.n) != v[i].header)
+			fail_msg("\"%s\": header %d, expected %d", v[i].line,
+			    !v[i].header, v[i].header);
+	}
+	cpvec_free(&out);
+	cpvec_free(&tmp);
+}
+
+/* CRLF, lone CR and a BOM read like plain LF text. */
+static void
+test_line_endings(void **state)
+{
+	const char *lf = "开展实战应急演练\n本报讯（记者 王译博）为检验辖区环境\n"
+	    "风险防控体系建设工作，近日开展了演练。\n";
+	const char *crlf = "\xef\xbb\xbf开展实战应急演练\r\n本报讯（记者 王译博）为"
+	    "检验辖区环境\r\n风险防控体系建设工作，近日开展了演练。\r\n";
+	const char *cr = "开展实战应急演练\r本报讯（记者 王译博）为检验辖区环境\r"
+	    "风险防控体系建设工作，近日开展了演练。\r";
+	char *a, *b, *c;
+
+	(void)state;
+	a = render_string(lf);
+	b = render_string(crlf);
+	c = render_string(cr);
+	assert_string_equal(a, "article\nheadline 开展实战应急演练\n"
+	    "byline 记者 王译博\np 本报讯（记者王译博）为检验辖区环境风险防控"
+	    "体系建设工作，近日开展了演练。\n");
+	assert_string_equal(a, b);
+	assert_string_equal(a, c);
+	free(a);
+	free(b);
+	free(c);
+}
+
+/* Empty and blank input fail with a cause; odd input never crashes. */
+static void
+test_bad_input(void **state)
+{
+	struct edition *ed;
+	char *cause = NULL, *text, *got;
+	size_t len = 0, i;
+	uint64_t x = 88172645463325252ULL;
+	struct buf b = BUF_INIT;
+	int n;
+
+	(void)state;
+	ed = edition_new("t", NULL);
+	assert_int_equal(load_text(ed, "", 0, "e.txt", "e", &cause), -1);
+	assert_string_equal(cause, "no text to read");
+	free(cause);
+	cause = NULL;
+	text = " \n\t\r\n\xe3\x80\x80\f\n\xef\xbb\xbf ";
+	assert_int_equal(load_text(ed, text, strlen(text), "w.txt", "w",
+	    &cause), -1);
+	assert_string_equal(cause, "no text to read");
+	free(cause);
+	assert_int_equal(ed->nsections, 0);
+	edition_free(ed);
+
+	/* One line: one article, one paragraph. */
+	got = render_string("你好");
+	assert_string_equal(got, "article\np 你好\n");
+	free(got);
+
+	/* No dateline: the whole file is one article with its title. */
+	ed = edition_new("t", NULL);
+	text = test_read_file(TEST_DATA_DIR "/lt_essay.txt", &len);
+	assert_int_equal(load_text(ed, text, len, "lt_essay.txt", "lt_essay",
+	    &cause), 1);
+	assert_int_equal(ed->sections[0]->articles[0]->nheadlines, 1);
+	assert_string_equal(ed->sections[0]->articles[0]->headlines[0].text,
+	    "城市里的口袋公园");
+	assert_int_equal(ed->sections[0]->articles[0]->nblocks, 3);
+	assert_null(ed->sections[0]->articles[0]->dateline);
+	assert_int_equal(ed->sections[0]->articles[0]->source_line, 3);
+	free(text);
+	edition_free(ed);
+
+	/* Garbage: random valid UTF-8 of every class, long lines too. */
+	for (i = 0; i < 20000; i++) {
+		static const char *const pieces[] = {
+			"本", "报", "讯", "（", "）", "。", "，", "：", " ", "\n",
+			"\n\n", "\f", "\r", "\t", "a", "-", "5", "\xe3\x80\x80",
+			"\xef\xbb\xbf", "\x01", "记者", "第5版", "”", "“",
+			"\xea\xb0\x80", "新华社北京12月23日电", "…"
+		};
+
+		x ^= x << 13;
+		x ^= x >> 7;
+		x ^= x << 17;
+		buf_puts(&b, pieces[x % (sizeof pieces / sizeof pieces[0])]);
+	}
+	ed = edition_new("t", NULL);
+	n = load_text(ed, b.data, b.len, "g.txt", "g", &cause);
+	assert_true(n > 0);
+	assert_int_equal((size_t)n, edition_count_articles(ed));
+	edition_finish(ed);
+	edition_free(ed);
+	buf_free(&b);
+}
+
+/* Run the tests in a UTF-8 locale. */
+int
+main(void)
+{
+	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(test_golden_sample),
+		cmocka_unit_test(test_sample_metadata),
+		cmocka_unit_test(test_normalise),
+		cmocka_unit_test(test_join),
+		cmocka_unit_test(test_classify_lines),
+		cmocka_unit_test(test_dateline_patterns),
+		cmocka_unit_test(test_byline_parse),
+		cmocka_unit_test(test_byline_split),
+		cmocka_unit_test(test_paragraph_breaks),
+		cmocka_unit_test(test_paragraph_stop_and_colon),
+		cmocka_unit_test(test_headlines_displaced),
+		cmocka_unit_test(test_headline_one_line),
+		cmocka_unit_test(test_subheads),
+		cmocka_unit_test(test_sections),
+		cmocka_unit_test(test_header_match),
+		cmocka_unit_test(test_line_endings),
+		cmocka_unit_test(test_bad_input),
+	};
+
+	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);
+}

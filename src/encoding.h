@@ -22,10 +22,15 @@ struct decoded {
 	bool		 had_bom;
 };
 
+/* What encoding_detect() answers for data that is not text. */
+#define ENCODING_BINARY	"binary"
+
 /*
  * Guess the encoding of buf[0..len): BOM, then a declaration (XML
  * declaration, HTML meta charset), then valid UTF-8, then a scored choice
- * among the CJK legacy encodings.  Returns a static iconv name.
+ * among the CJK legacy encodings.  Reads a bounded sample, not the whole
+ * buffer.  Returns a static iconv name, or ENCODING_BINARY when the data
+ * is not text (NUL bytes outside UTF-16/32, or mostly invalid).
  */
 const char	*encoding_detect(const char *buf, size_t len);
 

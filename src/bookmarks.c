@@ -5,7 +5,7 @@
  * Records (one line each, tab-separated key=value, see statefile.h):
  *
  *   bookmark  edition= article= headline= title= section= block= offset= added=
- *   position  edition= section= article= block= offset= when=
+ *   position  edition= section= article= block= offset= when= reading=
  *
  * Unknown keys and record types written by a newer kanbao are kept as they
  * are: the change functions below touch only the records they own.
@@ -360,6 +360,8 @@ position_load(const char *edition, struct position *out, char **cause)
 		out->block = get_size(r, "block");
 		out->offset = get_size(r, "offset");
 		out->when = (time_t)get_size(r, "when");
+		/* Absent in files of older kanbao versions: a list view. */
+		out->reading = get_size(r, "reading") != 0;
 	}
 	statefile_clear(&sf);
 	return i >= 0 ? 1 : 0;
@@ -385,6 +387,7 @@ change_position(struct statefile *sf, void *ctx, char **cause)
 	set_size(r, "offset", p->offset);
 	set_size(r, "when", (unsigned long long)(p->when != 0 ? p->when :
 	    time(NULL)));
+	set_size(r, "reading", p->reading ? 1 : 0);
 	/* Forget the oldest positions beyond the limit (they come first). */
 	for (k = 0; k < sf->nrecords; k++)
 		if (strcmp(sf->records[k].type, "position") == 0)

@@ -52,6 +52,8 @@ struct position {
 	size_t	 block;
 	size_t	 offset;
 	time_t	 when;
+	bool	 reading;	/* the article was open in the reader, not
+				   only selected in a list */
 };
 
 /*

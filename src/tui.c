@@ -10,6 +10,16 @@
  * table (tui_keys.c), lets the current screen (tui_list.c, tui_reader.c,
  * tui_help.c) handle it and acts on what the screen returns.
  *
+ * Bookmarks and reading positions (bookmarks.h) are handled here too, so
+ * the screens never touch the store: m, the bookmark list's Enter and d,
+ * restoring the position at start and saving it.  The position is saved
+ * at every way out (q, Q, SIGHUP, SIGTERM, SIGINT, a vanished terminal)
+ * and also while reading, soon after the article changes and at most every
+ * few seconds while scrolling, so a dropped SSH connection that never
+ * delivers SIGHUP loses little.  A store error is a status-line message:
+ * the reader goes on (a bookmarks file that cannot be read is left alone
+ * and bookmarks are read-only for the session).
+ *
  * All drawing goes through tui_put(): it sanitises the text (the display
  * chokepoint, sanitize.h), substitutes ambiguous characters in wide mode,
  * fits it by display columns and draws whole runs from left to right, so
@@ -18,10 +28,14 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <errno.h>
 #include <fcntl.h>
+#include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,7 +46,9 @@
 
 #include "tui_curses.h"
 
+#include "bookmarks.h"
 #include "edition.h"
+#include "load.h"
 #include "sanitize.h"
 #include "text.h"
 #include "tui.h"
@@ -58,7 +74,16 @@ enum {
 	 * terminal is gone: a closed pty returns EIO at once, forever, and a
 	 * TUI that ignores it spins at 100% CPU (reliability-anchors.md 6.1).
 	 */
-	TUI_MAX_READ_ERRORS = 64
+	TUI_MAX_READ_ERRORS = 64,
+	/*
+	 * Saving the reading position while reading: after a change of
+	 * article (or section, or screen) within this many ms, after
+	 * scrolling within that many.  Each save is an fsync'ed write; these
+	 * keep holding J or j from writing the disk dozens of times a second
+	 * while an SSH drop still loses at most a few seconds of reading.
+	 */
+	TUI_SAVE_ARTICLE_MS = 1000,
+	TUI_SAVE_SCROLL_MS = 5000
 };
 
 /* Colour pairs, one per style that has a colour. */
@@ -81,20 +106,6 @@ static void
 tui_on_signal(int sig)
 {
 	tui_ctx.sig = sig;
-}
-
-/*
- * Hook: save the reading position (section, article, line) so the next
- * start can resume.  PLANNED WORK, deliberately a no-op: the durable
- * position store comes in a later issue (reliability-anchors.md section 4).
- * It is already called at every exit path that should save: normal quit,
- * SIGHUP (the SSH connection dropped), SIGTERM and SIGINT, and when the
- * terminal went away.
- */
-static void
-tui_save_position(struct tui *t)
-{
-	(void)t;
 }
 
 /* Milliseconds on the monotonic clock. */
@@ -210,6 +221,41 @@ tui_where(const struct tui *t)
 	if (ed == NULL || *ed == '\0' || strcmp(ed, sec) == 0)
 		return xstrdup(sec);
 	return xasprintf("%s  %s", ed, sec);
+}
+
+/* Set the status-line message; see tui_view.h. */
+void
+tui_message(struct tui *t, const char *fmt, ...)
+{
+	va_list ap;
+	char *m, *joined;
+	int n;
+
+	va_start(ap, fmt);
+	n = vsnprintf(NULL, 0, fmt, ap);
+	va_end(ap);
+	if (n < 0)
+		return;
+	m = xmalloc((size_t)n + 1);
+	va_start(ap, fmt);
+	vsnprintf(m, (size_t)n + 1, fmt, ap);
+	va_end(ap);
+	/* Two messages from one step (both files unreadable) both show. */
+	if (t->msg != NULL) {
+		joined = xasprintf("%s; %s", t->msg, m);
+		free(m);
+		free(t->msg);
+		m = joined;
+	}
+	t->msg = m;
+}
+
+/* Whether an article of the shown edition has a bookmark. */
+bool
+tui_marked(const struct tui *t, const struct article *a)
+{
+	return t->ed_key != NULL &&
+	    bookmarks_find(&t->marks.bms, t->ed_key, a->id) != NULL;
 }
 
 /* Columns text may use: COLS - 1, leaving the last column free. */
@@ -340,7 +386,8 @@ tui_status(struct tui *t, const char *left, const char *right)
 		    "cancel)", (int)t->numlen, t->number);
 		left = prompt;
 		right = "";
-	}
+	} else if (t->msg != NULL)
+		left = t->msg;
 	if (right == NULL)
 		right = "";
 	rw = width_str(right, strlen(right));
@@ -394,6 +441,9 @@ tui_draw(struct tui *t)
 		break;
 	case TUI_SCREEN_HELP:
 		tui_help_draw(t);
+		break;
+	case TUI_SCREEN_BOOKMARKS:
+		tui_marks_draw(t);
 		break;
 	}
 	refresh();
@@ -465,6 +515,429 @@ tui_open_article(struct tui *t)
 }
 
 /*
+ * Read the bookmarks again (another kanbao may have changed them) and note
+ * which editions are missing.  A file that cannot be read makes bookmarks
+ * read-only for the rest of the session: it stays as it is, for the user
+ * to look at or repair, and is never overwritten.
+ */
+static void
+tui_marks_reload(struct tui *t)
+{
+	struct tui_marks *m = &t->marks;
+	struct stat st;
+	char *cause = NULL;
+	size_t i;
+
+	bookmarks_free(&m->bms);
+	free(m->missing);
+	m->missing = NULL;
+	if (bookmarks_load(&m->bms, &cause) != 0) {
+		if (!m->readonly)
+			tui_message(t, "bookmarks are read-only: the file "
+			    "cannot be read (' for details)");
+		free(m->error);
+		m->error = cause;
+		m->readonly = true;
+		return;
+	}
+	free(m->error);
+	m->error = NULL;
+	m->missing = xcalloc(m->bms.n > 0 ? m->bms.n : 1, sizeof *m->missing);
+	for (i = 0; i < m->bms.n; i++) {
+		const char *key = m->bms.items[i].edition;
+
+		/* Standard input has no file that could go missing. */
+		m->missing[i] = strcmp(key, "-") != 0 &&
+		    strcmp(key, t->ed_key) != 0 && stat(key, &st) != 0;
+	}
+	if (m->sel >= m->bms.n)
+		m->sel = m->bms.n > 0 ? m->bms.n - 1 : 0;
+}
+
+/*
+ * Find an article by stable id, in the hinted section first (by index, or
+ * by title when title is not NULL): an edition may hold one article twice
+ * (a page given twice, a reprint), and the copy the user was at is the
+ * one to open.  Returns false when the id is nowhere in the edition.
+ */
+static bool
+tui_find_article(const struct edition *ed, const char *id, size_t hint,
+    const char *title, size_t *sec, size_t *art)
+{
+	const struct section *s;
+	size_t i, j;
+
+	for (i = 0; i < ed->nsections; i++) {
+		s = ed->sections[i];
+		if (title != NULL ? strcmp(s->title, title) != 0 : i != hint)
+			continue;
+		for (j = 0; j < s->narticles; j++) {
+			if (strcmp(s->articles[j]->id, id) == 0) {
+				*sec = i;
+				*art = j;
+				return true;
+			}
+		}
+	}
+	return edition_find_article(ed, id, sec, art) != NULL;
+}
+
+/* The title a bookmark records for the shown edition. */
+static const char *
+tui_edition_title(const struct tui *t)
+{
+	if (t->ed->title != NULL && *t->ed->title != '\0')
+		return t->ed->title;
+	return t->ed->source != NULL ? t->ed->source : "";
+}
+
+/*
+ * m: bookmark the selected article (in the reader: at its first visible
+ * line), or remove its bookmark when it has one.
+ */
+static void
+tui_mark_toggle(struct tui *t)
+{
+	const struct section *s = t->ed->sections[t->sec];
+	const struct article *a;
+	struct bookmark bm;
+	char *cause = NULL;
+	int rc;
+
+	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER)
+		return;
+	if (t->screen == TUI_SCREEN_EDITION &&
+	    t->focus != TUI_FOCUS_ARTICLES) {
+		tui_message(t, "choose an article to bookmark (Enter)");
+		return;
+	}
+	if (t->art >= s->narticles) {
+		beep();
+		return;
+	}
+	a = s->articles[t->art];
+	if (t->marks.readonly) {
+		tui_message(t, "bookmarks are read-only this session (' for "
+		    "details)");
+		return;
+	}
+	if (tui_marked(t, a)) {
+		rc = bookmarks_remove(t->ed_key, a->id, &cause);
+		if (rc == 0)
+			tui_message(t, "bookmark removed");
+	} else {
+		/* The store copies the strings; the casts only drop const. */
+		memset(&bm, 0, sizeof bm);
+		bm.edition = t->ed_key;
+		bm.edition_title = (char *)tui_edition_title(t);
+		bm.article = (char *)a->id;
+		bm.headline = (char *)article_title(a);
+		bm.section = (char *)s->title;
+		if (t->screen == TUI_SCREEN_READER)
+			tui_reader_where(t, &bm.block, &bm.offset);
+		rc = bookmarks_add(&bm, &cause);
+		if (rc == 0)
+			tui_message(t, "bookmarked (' or B lists bookmarks)");
+	}
+	if (rc != 0) {
+		tui_message(t, "bookmark not saved: %s", cause);
+		free(cause);
+	}
+	tui_marks_reload(t);
+}
+
+/* ' or B: show the bookmark list, or close it when it is shown. */
+static void
+tui_marks_show(struct tui *t)
+{
+	if (t->screen == TUI_SCREEN_BOOKMARKS) {
+		t->screen = t->marks.from;
+		return;
+	}
+	if (t->screen == TUI_SCREEN_HELP) {
+		t->screen = t->help_from;
+		if (t->screen == TUI_SCREEN_BOOKMARKS)
+			return;
+	}
+	tui_marks_reload(t);
+	t->marks.from = t->screen;
+	t->marks.sel = t->marks.top = 0;
+	t->screen = TUI_SCREEN_BOOKMARKS;
+}
+
+/* d in the bookmark list: delete the selected bookmark. */
+static void
+tui_mark_delete(struct tui *t)
+{
+	struct tui_marks *m = &t->marks;
+	const struct bookmark *b;
+	char *cause = NULL;
+
+	if (m->sel >= m->bms.n)
+		return;
+	if (m->readonly) {
+		tui_message(t, "bookmarks are read-only this session");
+		return;
+	}
+	b = &m->bms.items[m->bms.n - 1 - m->sel];
+	if (bookmarks_remove(b->edition, b->article, &cause) != 0) {
+		tui_message(t, "bookmark not deleted: %s", cause);
+		free(cause);
+	} else
+		tui_message(t, "bookmark deleted");
+	tui_marks_reload(t);
+}
+
+/*
+ * Whether reading positions are kept for the shown edition: not for one
+ * read from standard input, whose contents next time are unknown.
+ */
+static bool
+tui_position_kept(const struct tui *t)
+{
+	return t->ed_key[0] != '\0' && strcmp(t->ed_key, "-") != 0;
+}
+
+/* The current reading position (strings owned by p). */
+static void
+tui_position_now(const struct tui *t, struct position *p)
+{
+	const struct section *s = t->ed->sections[t->sec];
+	enum tui_screen screen = t->screen;
+
+	/* Help and the bookmark list lie over a screen: that one counts. */
+	if (screen == TUI_SCREEN_HELP)
+		screen = t->help_from;
+	if (screen == TUI_SCREEN_BOOKMARKS)
+		screen = t->marks.from;
+	memset(p, 0, sizeof *p);
+	p->edition = xstrdup(t->ed_key);
+	p->section = t->sec;
+	if (t->art < s->narticles) {
+		p->article = xstrdup(s->articles[t->art]->id);
+		p->reading = screen == TUI_SCREEN_READER;
+	}
+	if (p->reading)
+		tui_reader_where(t, &p->block, &p->offset);
+}
+
+/* Whether two positions are in the same article and screen. */
+static bool
+tui_position_same_article(const struct position *a, const struct position *b)
+{
+	if (a->edition == NULL || b->edition == NULL ||
+	    strcmp(a->edition, b->edition) != 0 || a->section != b->section ||
+	    a->reading != b->reading)
+		return false;
+	if (a->article == NULL || b->article == NULL)
+		return a->article == b->article;
+	return strcmp(a->article, b->article) == 0;
+}
+
+/*
+ * Save the reading position if it changed since the last save.  force:
+ * now (a way out, or leaving the edition).  Otherwise only when a save is
+ * due (TUI_SAVE_*); when it is not yet, saved.due_ms says when, and the
+ * loop wakes up then even if no key comes.  After a failure (shown once)
+ * only forced saves try again.  Returns -1 when a save failed.
+ */
+static int
+tui_save_position(struct tui *t, bool force)
+{
+	struct tui_saved *sv = &t->saved;
+	struct position now;
+	long long ms = tui_now_ms(), due;
+	char *cause = NULL;
+
+	sv->due_ms = 0;
+	if (!tui_position_kept(t) || (!force && sv->error != NULL))
+		return 0;
+	tui_position_now(t, &now);
+	if (tui_position_same_article(&now, &sv->pos) &&
+	    now.block == sv->pos.block && now.offset == sv->pos.offset) {
+		position_free(&now);
+		return 0;
+	}
+	if (!force) {
+		due = sv->at_ms + (tui_position_same_article(&now, &sv->pos) ?
+		    TUI_SAVE_SCROLL_MS : TUI_SAVE_ARTICLE_MS);
+		if (ms < due) {
+			sv->due_ms = due;
+			position_free(&now);
+			return 0;
+		}
+	}
+	if (position_save(&now, &cause) != 0) {
+		if (sv->error == NULL)
+			tui_message(t, "reading position not saved: %s", cause);
+		free(sv->error);
+		sv->error = cause;
+		position_free(&now);
+		return -1;
+	}
+	free(sv->error);
+	sv->error = NULL;
+	position_free(&sv->pos);
+	sv->pos = now;
+	sv->at_ms = ms;
+	return 0;
+}
+
+/*
+ * Open the edition where the user left it, unless --restart: the saved
+ * section and article, and in the reader at the saved line when it was
+ * open.  An article no longer in the edition leaves the lists at its
+ * section, and says so.
+ */
+static void
+tui_position_restore(struct tui *t)
+{
+	struct position p;
+	char *cause = NULL;
+	size_t sec, art;
+	int rc;
+
+	if (!tui_position_kept(t))
+		return;
+	if (!t->opts->restart) {
+		rc = position_load(t->ed_key, &p, &cause);
+		if (rc < 0) {
+			tui_message(t, "reading position not restored: %s",
+			    cause);
+			/* The store will not overwrite it: stop trying. */
+			t->saved.error = cause;
+		} else if (rc == 1 && p.article != NULL &&
+		    tui_find_article(t->ed, p.article, p.section, NULL, &sec,
+		    &art)) {
+			t->sec = sec;
+			t->art = art;
+			if (p.reading) {
+				t->focus = TUI_FOCUS_ARTICLES;
+				t->screen = TUI_SCREEN_READER;
+				tui_open_article(t);
+				tui_reader_seek(t, p.block, p.offset);
+			}
+		} else if (rc == 1) {
+			if (p.section < t->ed->nsections)
+				t->sec = p.section;
+			if (p.article != NULL)
+				tui_message(t, "the article you were reading "
+				    "is no longer in this edition");
+		}
+		if (rc == 1)
+			position_free(&p);
+	}
+	/* The store holds what is on screen (or --restart): save changes. */
+	tui_position_now(t, &t->saved.pos);
+	t->saved.at_ms = tui_now_ms();
+}
+
+/*
+ * Show another edition: save the position in the one being left, free
+ * the edition the reader loaded before (never the caller's), and keep
+ * owned (NULL when ed is the caller's) to free later.
+ */
+static void
+tui_edition_switch(struct tui *t, const struct edition *ed,
+    struct edition *owned)
+{
+	tui_save_position(t, true);
+	tui_reader_free(&t->reader);
+	if (t->ed_owned != NULL && t->ed_owned != owned)
+		edition_free(t->ed_owned);
+	t->ed = ed;
+	t->ed_owned = owned;
+	free(t->ed_key);
+	t->ed_key = bookmarks_edition_key(ed);
+	/* Nothing saved for this edition yet in this session. */
+	position_free(&t->saved.pos);
+	t->saved.at_ms = 0;
+	t->sec = t->art = t->sec_top = t->art_top = 0;
+	t->focus = ed->nsections == 1 ? TUI_FOCUS_ARTICLES :
+	    TUI_FOCUS_SECTIONS;
+	t->numlen = 0;
+}
+
+/*
+ * Enter in the bookmark list: open the bookmarked article at its line.
+ * A bookmark of another edition loads that edition (the reader owns it);
+ * one whose edition file is gone, or whose article is no longer in it,
+ * says so and opens nothing rather than the wrong article.
+ */
+static void
+tui_mark_open(struct tui *t)
+{
+	struct tui_marks *m = &t->marks;
+	const struct bookmark *b;
+	const struct edition *ed = NULL;
+	struct edition *loaded = NULL;
+	struct stat st;
+	char *cause = NULL, *main_key;
+	size_t sec, art, block, offset;
+
+	if (m->sel >= m->bms.n)
+		return;
+	b = &m->bms.items[m->bms.n - 1 - m->sel];
+	main_key = bookmarks_edition_key(t->ed_main);
+	if (strcmp(b->edition, t->ed_key) == 0)
+		ed = t->ed;
+	else if (strcmp(b->edition, main_key) == 0)
+		ed = t->ed_main;
+	free(main_key);
+	if (ed == NULL && strcmp(b->edition, "-") == 0) {
+		tui_message(t, "that edition was read from standard input "
+		    "and cannot be opened again");
+		return;
+	}
+	if (ed == NULL && stat(b->edition, &st) != 0) {
+		tui_message(t, "edition missing: %s", b->edition);
+		return;
+	}
+	if (ed == NULL) {
+		/* Loading may take a moment: say what is going on. */
+		tui_status(t, "loading the edition...", "");
+		refresh();
+		loaded = load_paths(&b->edition, 1, NULL, &cause);
+		if (loaded == NULL) {
+			tui_message(t, "cannot open the edition: %s", cause);
+			free(cause);
+			return;
+		}
+		ed = loaded;
+	}
+	if (!tui_find_article(ed, b->article, 0, b->section, &sec, &art)) {
+		tui_message(t, "that article is no longer in its edition");
+		edition_free(loaded);
+		return;
+	}
+	/* b is gone once the list is read again: keep what is needed. */
+	block = b->block;
+	offset = b->offset;
+	if (ed != t->ed) {
+		tui_edition_switch(t, ed, loaded);
+		tui_marks_reload(t);
+	}
+	t->sec = sec;
+	t->art = art;
+	t->focus = TUI_FOCUS_ARTICLES;
+	t->screen = TUI_SCREEN_READER;
+	tui_open_article(t);
+	tui_reader_seek(t, block, offset);
+}
+
+/* R: back to the start of the edition, as a first opening shows it. */
+static void
+tui_restart(struct tui *t)
+{
+	tui_reader_free(&t->reader);
+	t->screen = TUI_SCREEN_EDITION;
+	t->sec = t->art = t->sec_top = t->art_top = 0;
+	t->focus = t->ed->nsections == 1 ? TUI_FOCUS_ARTICLES :
+	    TUI_FOCUS_SECTIONS;
+	tui_message(t, "back at the start of the edition");
+}
+
+/*
  * Act on one key.  Returns false when the reader should quit.  Global
  * actions (quit, help, redraw, section numbers) are handled here; the rest
  * goes to the current screen.
@@ -474,14 +947,19 @@ tui_handle_key(struct tui *t, int key, bool code)
 {
 	enum tui_action act = tui_keys_action(key, code);
 	enum tui_next next = TUI_NEXT_NONE;
+	bool had_msg = t->msg != NULL;
 
+	/* A message stays until the next key. */
+	free(t->msg);
+	t->msg = NULL;
 	if (tui_number_key(t, act, key, code)) {
+		tui_save_position(t, false);
 		tui_draw(t);
 		return true;
 	}
 	switch (act) {
 	case TUI_ACT_NONE:
-		return true;
+		break;
 	case TUI_ACT_QUIT:
 		return false;
 	case TUI_ACT_REDRAW:
@@ -499,6 +977,18 @@ tui_handle_key(struct tui *t, int key, bool code)
 		}
 		next = TUI_NEXT_DRAW;
 		break;
+	case TUI_ACT_BOOKMARK:
+		tui_mark_toggle(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_BOOKMARKS:
+		tui_marks_show(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_RESTART:
+		tui_restart(t);
+		next = TUI_NEXT_DRAW;
+		break;
 	default:
 		switch (t->screen) {
 		case TUI_SCREEN_EDITION:
@@ -510,12 +1000,18 @@ tui_handle_key(struct tui *t, int key, bool code)
 		case TUI_SCREEN_HELP:
 			next = tui_help_action(t, act);
 			break;
+		case TUI_SCREEN_BOOKMARKS:
+			next = tui_marks_action(t, act);
+			break;
 		}
 		break;
 	}
 
 	switch (next) {
 	case TUI_NEXT_NONE:
+		/* Nothing changed, but a message may have to go. */
+		if (had_msg)
+			tui_draw(t);
 		return true;
 	case TUI_NEXT_QUIT:
 		return false;
@@ -525,10 +1021,18 @@ tui_handle_key(struct tui *t, int key, bool code)
 	case TUI_NEXT_CLOSE:
 		if (t->screen == TUI_SCREEN_HELP)
 			t->screen = t->help_from;
+		else if (t->screen == TUI_SCREEN_BOOKMARKS)
+			t->screen = t->marks.from;
 		else {
 			t->screen = TUI_SCREEN_EDITION;
 			t->focus = TUI_FOCUS_ARTICLES;
 		}
+		break;
+	case TUI_NEXT_BOOKMARK_OPEN:
+		tui_mark_open(t);
+		break;
+	case TUI_NEXT_BOOKMARK_DELETE:
+		tui_mark_delete(t);
 		break;
 	case TUI_NEXT_DRAW:
 		break;
@@ -536,24 +1040,45 @@ tui_handle_key(struct tui *t, int key, bool code)
 	/* The reader may have been left for a jump: lay it out again. */
 	if (t->screen == TUI_SCREEN_READER && !t->reader.loaded)
 		tui_open_article(t);
+	tui_save_position(t, false);
 	tui_draw(t);
 	return true;
 }
 
-/* Read keys and act on them until the user quits or a signal arrives. */
+/*
+ * Read keys and act on them until the user quits or a signal arrives.
+ * While a position save is pending the read times out when it is due, so
+ * the save happens even if no further key comes.
+ */
 static void
 tui_loop(struct tui *t)
 {
 	wint_t wch;
+	long long wait;
 	int r, errors = 0;
 
 	tui_draw(t);
 	while (!t->sig) {
+		wait = -1;
+		if (t->saved.due_ms != 0) {
+			wait = t->saved.due_ms - tui_now_ms();
+			if (wait < 0)
+				wait = 0;
+		}
+		timeout((int)(wait > INT_MAX ? INT_MAX : wait));
 		errno = 0;
 		r = get_wch(&wch);
 		if (r == ERR) {
 			if (t->sig || errno == EINTR)
 				continue;
+			if (t->saved.due_ms != 0 &&
+			    tui_now_ms() >= t->saved.due_ms) {
+				/* The wait for a save ran out: no error. */
+				tui_save_position(t, false);
+				if (t->msg != NULL)
+					tui_draw(t);
+				continue;
+			}
 			if (++errors >= TUI_MAX_READ_ERRORS)
 				break;	/* the terminal is gone */
 			continue;
@@ -621,7 +1146,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	struct sigaction old[3];
 	SCREEN *scr;
 	const char *term = getenv("TERM");
-	char *cup;
+	char *cup, *unsaved = NULL;
 	int sig;
 	bool answered = true;
 
@@ -639,7 +1164,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	}
 
 	memset(t, 0, sizeof *t);
-	t->ed = ed;
+	t->ed = t->ed_main = ed;
 	t->opts = opts;
 	/* Only relevant when libc counts “ as one column, as glibc does. */
 	if (wcwidth(0x201C) == 1) {
@@ -685,13 +1210,32 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	if (!answered)
 		flushinp();
 
+	t->ed_key = bookmarks_edition_key(ed);
+	tui_marks_reload(t);
+	tui_position_restore(t);
 	tui_loop(t);
 
-	tui_save_position(t);
+	/* Every way out comes here: q, Q, a signal, a vanished terminal. */
+	if (tui_save_position(t, true) != 0)
+		unsaved = xstrdup(t->saved.error);
 	endwin();
 	delscreen(scr);
 	tui_signals(old, false);
+	if (unsaved != NULL) {
+		/* The terminal is restored: the message stays readable. */
+		fprintf(stderr, "kanbao: reading position not saved: %s\n",
+		    unsaved);
+		free(unsaved);
+	}
 	tui_reader_free(&t->reader);
+	bookmarks_free(&t->marks.bms);
+	free(t->marks.missing);
+	free(t->marks.error);
+	position_free(&t->saved.pos);
+	free(t->saved.error);
+	free(t->msg);
+	free(t->ed_key);
+	edition_free(t->ed_owned);
 	sig = t->sig;
 	memset(t, 0, sizeof *t);
 	/* Terminal restored: now let an interrupt act as the user meant. */

@@ -25,6 +25,16 @@ struct tui_options {
  * -1 with *cause set (caller frees) when the terminal cannot be used (not a
  * terminal, unknown TERM, too small to draw anything).  The terminal is
  * always restored before returning.
+ *
+ * ed stays the caller's: the reader only reads it.  Opening a bookmark of
+ * another edition makes the reader load that one (load_paths() on its
+ * path); such editions belong to the reader, which frees each when it
+ * switches again and before returning, so the caller frees only ed.
+ *
+ * The reading position is restored from the store at start (unless
+ * opts->restart) and saved at every way out, signals included; a position
+ * that could not be saved at the end is reported on stderr once the
+ * terminal is restored.  Bookmark and position errors never make it fail.
  */
 int	tui_run(const struct edition *ed, const struct tui_options *opts,
 	    char **cause);

@@ -26,7 +26,11 @@
 static const char *const help_legend[] = {
 	"",
 	"~ before a headline: kanbao made it from the lead (none printed)",
-	"字: length of an article in characters"
+	"* before an article: it has a bookmark",
+	"字: length of an article in characters",
+	"",
+	"Bookmarks and the place you stopped reading are kept across runs",
+	"(see kanbao(1), FILES); --restart opens at the start."
 };
 
 /* Number of help lines: title, blank, bindings, legend. */

@@ -5,7 +5,9 @@
  * in it, the help screen lists it and `kanbao --help-keys` prints it for
  * the man page check.  Keys follow what readers of less, Newsboat and tin
  * expect (research: anchors-features.md (c)): vi/less movement, q back and
- * Q quit, Space/b paging, J/K next/previous item, ? help, ^L redraw.
+ * Q quit, Space/b paging, J/K next/previous item, ? help, ^L redraw.  The
+ * bookmark keys are the marks of vi and less (m sets a mark, ' goes to
+ * one, here through the list of them); d deletes, as in mutt.
  */
 #include "config.h"
 
@@ -58,6 +60,14 @@ static const struct tui_binding tui_bindings[] = {
 	  TUI_ACT_PREV_SECTION, "previous section" },
 	{ { '1', '2', '3', 0 }, "1-9, NUMBER Enter",
 	  TUI_ACT_DIGIT, "go to section 1-9, or type a number and Enter" },
+	{ { 'm', 0 }, "m",
+	  TUI_ACT_BOOKMARK, "bookmark the article here, or remove its mark" },
+	{ { '\'', 'B', 0 }, "', B",
+	  TUI_ACT_BOOKMARKS, "show the bookmarks of all editions" },
+	{ { 'd', 0 }, "d",
+	  TUI_ACT_DELETE, "delete the selected bookmark (bookmark list)" },
+	{ { 'R', 0 }, "R",
+	  TUI_ACT_RESTART, "return to the start of the edition" },
 	{ { '?', KEY_CODE_FLAG | KEY_F(1), 0 }, "?, F1",
 	  TUI_ACT_HELP, "show or close this help" },
 	{ { CTRL('l'), 0 }, "^L",

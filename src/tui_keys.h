@@ -27,6 +27,10 @@ enum tui_action {
 	TUI_ACT_NEXT_SECTION,
 	TUI_ACT_PREV_SECTION,
 	TUI_ACT_DIGIT,		/* part of a section number */
+	TUI_ACT_BOOKMARK,	/* bookmark the article, or unbookmark it */
+	TUI_ACT_BOOKMARKS,	/* show or close the bookmark list */
+	TUI_ACT_DELETE,		/* delete the selected bookmark */
+	TUI_ACT_RESTART,	/* back to the start of the edition */
 	TUI_ACT_HELP,
 	TUI_ACT_REDRAW		/* repaint the whole screen */
 };

@@ -1,6 +1,6 @@
 /*
- * tui_list.c - the edition screen: the sections of an edition and the
- * articles of the selected one.
+ * tui_list.c - the list screens: the edition screen (the sections of an
+ * edition and the articles of the selected one) and the bookmark list.
  *
  * On a wide terminal both lists stand side by side (sections left, the
  * selected section's articles right), as a printed edition's table of
@@ -10,18 +10,28 @@
  *
  * Rows are composed as one string of fixed-width fields (padded and
  * truncated by display columns, never bytes) and drawn in one run from
- * column 0, so a row is always drawn whole.
+ * column 0, so a row is always drawn whole.  A bookmarked article has a
+ * "*" before its number (ASCII: one column on every terminal, unlike the
+ * East Asian Ambiguous stars).
+ *
+ * The bookmark list spans all editions, newest first, two rows a
+ * bookmark: the headline, then when it was added, the edition, the
+ * section, and "(edition missing)" when its file moved or vanished.  Two
+ * rows keep all of it readable in 40 columns.  Opening and deleting are
+ * store operations, left to tui.c (enum tui_next).
  */
 #include "config.h"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <time.h>
 
 #include "tui_curses.h"
 
 #include "buf.h"
 #include "edition.h"
+#include "layout.h"
 #include "tui.h"
 #include "tui_view.h"
 #include "width.h"
@@ -42,7 +52,9 @@ enum {
 	/* Width of the byline field (8 CJK characters: 记者 王译博). */
 	LIST_BYLINE_COLS = 16,
 	/* Width of the length field: "12345字". */
-	LIST_LENGTH_COLS = 7
+	LIST_LENGTH_COLS = 7,
+	/* Screen rows per bookmark: headline, then where it is from. */
+	MARKS_ROW_LINES = 2
 };
 
 /* Rows of the list area: between the title row and the status line. */
@@ -124,7 +136,8 @@ list_article_row(struct tui *t, struct buf *row, size_t i, size_t cols)
 	const struct article *a = s->articles[i];
 	const struct headline *h = list_headline(a);
 	size_t numw = list_digits(s->narticles);
-	char *num = xasprintf(" %*zu. ", (int)numw, i + 1);
+	char *num = xasprintf("%c%*zu. ", tui_marked(t, a) ? '*' : ' ',
+	    (int)numw, i + 1);
 	char *len = xasprintf(" %5zu字", a->length);
 	char *title;
 	size_t fixed = strlen(num) + width_str(len, strlen(len));
@@ -393,5 +406,149 @@ tui_list_action(struct tui *t, enum tui_action act)
 		t->art = sel;
 		t->reader.loaded = false;
 	}
+	return TUI_NEXT_DRAW;
+}
+
+/* Bookmarks that fit the list area (at least one). */
+static size_t
+marks_rows(void)
+{
+	size_t n = list_rows() / MARKS_ROW_LINES;
+
+	return n > 0 ? n : 1;
+}
+
+/* Draw text wrapped from row y, one column in; returns the next row. */
+static int
+marks_wrap(struct tui *t, int y, const char *text, enum tui_style style)
+{
+	struct layout lay;
+	size_t i, cols = tui_text_cols();
+
+	if (cols < 2)
+		return y;
+	layout_wrap(text, strlen(text), cols - 1, &lay);
+	for (i = 0; i < lay.nlines && y < LINES - 1; i++, y++)
+		tui_put(t, y, 1, text + lay.lines[i].start,
+		    lay.lines[i].end - lay.lines[i].start, cols - 1, 0, style);
+	layout_free(&lay);
+	return y;
+}
+
+/* The second row of a bookmark: added, missing, edition, section. */
+static char *
+marks_detail(const struct tui *t, size_t item)
+{
+	const struct bookmark *b = &t->marks.bms.items[item];
+	char when[32];
+	struct tm tm;
+	bool same = strcmp(b->edition_title, b->section) == 0;
+
+	if (localtime_r(&b->added, &tm) == NULL ||
+	    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
+		snprintf(when, sizeof when, "?");
+	/*
+	 * "missing" goes before the titles so 40 columns still show it; a
+	 * single-file edition's section is the edition, named once.
+	 */
+	return xasprintf("   %s  %s%s%s%s", when,
+	    t->marks.missing[item] ? "(edition missing)  " : "",
+	    b->edition_title, same ? "" : "  ", same ? "" : b->section);
+}
+
+/* Draw the bookmark list. */
+void
+tui_marks_draw(struct tui *t)
+{
+	struct tui_marks *m = &t->marks;
+	size_t rows = marks_rows(), cols = tui_text_cols(), r, n = m->bms.n;
+	char *title, *right;
+	int y = 1;
+
+	if (n > 0 && m->sel >= n)
+		m->sel = n - 1;
+	list_scroll(m->sel, &m->top, rows);
+	title = xasprintf(" Bookmarks  (%zu, all editions, newest first)", n);
+	tui_put(t, 0, 0, title, strlen(title), cols, 0, TUI_STYLE_TITLE);
+	tui_clear_eol(0, COLS - 1);
+	free(title);
+
+	if (m->error != NULL) {
+		static const char why[] = "The bookmarks file cannot be "
+		    "read. It is kept as it is and not changed this session:";
+
+		/* What it means, then the file, line and reason, wrapped:
+		   the reason is at the end and must not be cut off. */
+		y = marks_wrap(t, y, why, TUI_STYLE_DIM);
+		y = marks_wrap(t, y, m->error, TUI_STYLE_TEXT);
+	} else if (n == 0) {
+		static const char none[] =
+		    " (no bookmarks: press m on an article)";
+
+		tui_put(t, y, 0, none, strlen(none), cols, 0, TUI_STYLE_DIM);
+	}
+
+	for (r = 0; r < rows && m->top + r < n; r++) {
+		size_t item = n - 1 - (m->top + r);
+		const struct bookmark *b = &m->bms.items[item];
+		bool sel = m->top + r == m->sel;
+		char *head = xasprintf(" * %s", b->headline);
+		char *detail = marks_detail(t, item);
+		int row = y + (int)(r * MARKS_ROW_LINES);
+
+		if (row + 1 >= LINES - 1)
+			break;
+		tui_put(t, row, 0, head, strlen(head), cols, cols,
+		    sel ? TUI_STYLE_SELECTED : TUI_STYLE_TEXT);
+		tui_put(t, row + 1, 0, detail, strlen(detail), cols, cols,
+		    sel ? TUI_STYLE_SELECTED : TUI_STYLE_DIM);
+		free(detail);
+		free(head);
+	}
+	right = n > 0 ? xasprintf("%zu/%zu  ? help", m->sel + 1, n) :
+	    xstrdup("? help");
+	tui_status(t, "Enter: open  d: delete  q: back", right);
+	free(right);
+}
+
+/* Act on a key in the bookmark list. */
+enum tui_next
+tui_marks_action(struct tui *t, enum tui_action act)
+{
+	struct tui_marks *m = &t->marks;
+	size_t sel = m->sel, n = m->bms.n;
+	long page = (long)marks_rows();
+
+	switch (act) {
+	case TUI_ACT_DOWN:
+		list_move(&sel, n, 1);
+		break;
+	case TUI_ACT_UP:
+		list_move(&sel, n, -1);
+		break;
+	case TUI_ACT_PAGE_DOWN:
+		list_move(&sel, n, page);
+		break;
+	case TUI_ACT_PAGE_UP:
+		list_move(&sel, n, -page);
+		break;
+	case TUI_ACT_TOP:
+		sel = 0;
+		break;
+	case TUI_ACT_BOTTOM:
+		list_move(&sel, n, (long)n);
+		break;
+	case TUI_ACT_OPEN:
+		return n > 0 ? TUI_NEXT_BOOKMARK_OPEN : TUI_NEXT_NONE;
+	case TUI_ACT_DELETE:
+		return n > 0 ? TUI_NEXT_BOOKMARK_DELETE : TUI_NEXT_NONE;
+	case TUI_ACT_BACK:
+		return TUI_NEXT_CLOSE;
+	default:
+		return TUI_NEXT_NONE;
+	}
+	if (sel == m->sel)
+		return TUI_NEXT_NONE;
+	m->sel = sel;
 	return TUI_NEXT_DRAW;
 }

@@ -10,7 +10,9 @@
  * Drawing paints only the lines in the window, so an article of any
  * length costs one screen per frame; no curses pads (research:
  * cjk-layout.md R6).  A resize wraps again and keeps the first visible
- * character in view.
+ * character in view.  The same (block, byte offset) pair is what a
+ * bookmark or a saved reading position records (tui_reader_where) and
+ * restores (tui_reader_seek), so it survives any change of window width.
  */
 #include "config.h"
 
@@ -240,6 +242,40 @@ tui_reader_layout(struct tui *t)
 	}
 }
 
+/* Where the first visible line starts; see tui_view.h. */
+void
+tui_reader_where(const struct tui *t, size_t *block, size_t *offset)
+{
+	const struct tui_reader *r = &t->reader;
+
+	*block = *offset = 0;
+	if (r->loaded && r->top < r->nlines) {
+		*block = r->lines[r->top].block;
+		*offset = r->lines[r->top].start;
+	}
+}
+
+/*
+ * Make the line holding (block, offset) the first visible one: the last
+ * line of that block starting at or before offset.  A block the article
+ * no longer has (it was edited since) means the top: better the start of
+ * the right article than a guess in the middle.
+ */
+void
+tui_reader_seek(struct tui *t, size_t block, size_t offset)
+{
+	struct tui_reader *r = &t->reader;
+	size_t i;
+
+	r->top = 0;
+	if (block >= r->nblocks)
+		return;
+	for (i = 0; i < r->nlines && r->lines[i].block <= block; i++) {
+		if (r->lines[i].block < block || r->lines[i].start <= offset)
+			r->top = i;
+	}
+}
+
 /* The last possible top line: the end of the article fills the window. */
 static size_t
 reader_max_top(const struct tui_reader *r)
@@ -263,8 +299,10 @@ reader_status(struct tui *t)
 	if (pct > 100)
 		pct = 100;
 	left = tui_where(t);
-	right = xasprintf("article %zu/%zu  %3zu%%", t->art + 1,
-	    s->narticles, pct);
+	/* "*": this article has a bookmark, as in the article list. */
+	right = xasprintf("%sarticle %zu/%zu  %3zu%%",
+	    t->art < s->narticles && tui_marked(t, s->articles[t->art]) ?
+	    "* " : "", t->art + 1, s->narticles, pct);
 	tui_status(t, left, right);
 	free(right);
 	free(left);

@@ -1,7 +1,9 @@
 /*
  * tui_view.h - what the screens of the reader share: the one context
  * struct, the styles, and the functions each screen (tui_list.c,
- * tui_reader.c, tui_help.c) offers the event loop in tui.c.
+ * tui_reader.c, tui_help.c) offers the event loop in tui.c.  The bookmark
+ * and reading-position store (bookmarks.h) is reached only from tui.c;
+ * screens read the list it keeps in the context.
  *
  * Private to the tui_*.c files.  Screens never read keys themselves: the
  * loop maps a key to an action (tui_keys.h), hands it to the current
@@ -14,8 +16,10 @@
 #include <stdbool.h>
 #include <stddef.h>
 
+#include "bookmarks.h"
 #include "tui_keys.h"
 
+struct article;
 struct edition;
 struct tui_options;
 
@@ -23,7 +27,8 @@ struct tui_options;
 enum tui_screen {
 	TUI_SCREEN_EDITION = 0,	/* sections and articles lists */
 	TUI_SCREEN_READER,	/* one article */
-	TUI_SCREEN_HELP		/* the key table */
+	TUI_SCREEN_HELP,	/* the key table */
+	TUI_SCREEN_BOOKMARKS	/* the bookmarks of all editions */
 };
 
 /* Which list of the edition screen has the selection. */
@@ -38,7 +43,9 @@ enum tui_next {
 	TUI_NEXT_DRAW,		/* redraw the current screen */
 	TUI_NEXT_OPEN,		/* open the selected article in the reader */
 	TUI_NEXT_CLOSE,		/* leave the current screen for the lists */
-	TUI_NEXT_QUIT		/* leave the reader */
+	TUI_NEXT_QUIT,		/* leave the reader */
+	TUI_NEXT_BOOKMARK_OPEN,	/* open the selected bookmark */
+	TUI_NEXT_BOOKMARK_DELETE /* delete the selected bookmark */
 };
 
 /* How a piece of text is drawn: mapped to colours and attributes in tui.c. */
@@ -90,11 +97,46 @@ struct tui_reader {
 };
 
 /*
+ * The bookmarks as last read from the store, with what the list screen
+ * shows about each.  The list screen shows them newest first: its row r is
+ * items[n - 1 - r].
+ */
+struct tui_marks {
+	struct bookmarks bms;
+	bool		*missing;	/* per item: edition file gone */
+	char		*error;		/* why the file could not be read;
+					   NULL when it could */
+	bool		 readonly;	/* never written this session */
+	size_t		 sel;		/* selected row */
+	size_t		 top;		/* first visible row */
+	enum tui_screen	 from;		/* screen under the list */
+};
+
+/*
+ * The reading position last written to the store, and when the next
+ * write is due (the loop wakes up for it even without a key).
+ */
+struct tui_saved {
+	struct position	 pos;		/* edition NULL: none yet */
+	long long	 at_ms;		/* when it was written */
+	long long	 due_ms;	/* pending write, 0 none */
+	char		*error;		/* last failure; NULL after a success */
+};
+
+/*
  * The one context of the reader: everything the screens share.  There is
  * exactly one, in tui.c, because the signal handlers must reach sig.
+ *
+ * Editions: ed is the one shown.  ed_main is the caller's (tui_run's
+ * argument, never freed here); ed_owned is one the reader loaded itself
+ * to open a bookmark of another edition, and is freed by the reader when
+ * it switches again or returns.
  */
 struct tui {
 	const struct edition		*ed;
+	const struct edition		*ed_main;
+	struct edition			*ed_owned;
+	char				*ed_key;	/* its bookmarks key */
 	const struct tui_options	*opts;
 	bool				 ambiguous_wide;
 	bool				 colours;
@@ -113,6 +155,10 @@ struct tui {
 	size_t				 numlen;
 
 	struct tui_reader		 reader;
+	struct tui_marks		 marks;
+	struct tui_saved		 saved;
+	char				*msg;	/* status message until
+						   the next key */
 };
 
 /* tui.c: drawing helpers every screen uses. */
@@ -135,8 +181,18 @@ void	 tui_clear_eol(int y, int x);
  */
 char	*tui_prepare(const struct tui *t, const char *s, size_t len);
 
-/* Draw the status line (last row): left text, right text, or the prompt. */
+/*
+ * Draw the status line (last row): left text, right text, or the prompt.
+ * A pending message (tui_message) takes the place of the left text.
+ */
 void	 tui_status(struct tui *t, const char *left, const char *right);
+
+/* Show a message in the status line until the next key (printf format). */
+void	 tui_message(struct tui *t, const char *fmt, ...)
+	    __attribute__((format(printf, 2, 3)));
+
+/* Whether an article of the shown edition has a bookmark. */
+bool	 tui_marked(const struct tui *t, const struct article *a);
 
 /*
  * "EDITION  SECTION" for the status line (the section alone when the two
@@ -152,11 +208,27 @@ size_t	 tui_text_cols(void);
 void		 tui_list_draw(struct tui *t);
 enum tui_next	 tui_list_action(struct tui *t, enum tui_action act);
 
+/* tui_list.c: the bookmark list (t->marks). */
+void		 tui_marks_draw(struct tui *t);
+enum tui_next	 tui_marks_action(struct tui *t, enum tui_action act);
+
 /* tui_reader.c: the article screen. */
 void		 tui_reader_layout(struct tui *t);
 void		 tui_reader_draw(struct tui *t);
 enum tui_next	 tui_reader_action(struct tui *t, enum tui_action act);
 void		 tui_reader_free(struct tui_reader *r);
+
+/*
+ * The position of the first visible line as (prepared block index, byte
+ * offset in that block), which stays right at any window width; (0, 0)
+ * when nothing is laid out.
+ */
+void		 tui_reader_where(const struct tui *t, size_t *block,
+		     size_t *offset);
+
+/* Scroll so the line holding (block, offset) is the first visible one. */
+void		 tui_reader_seek(struct tui *t, size_t block,
+		     size_t offset);
 
 /* tui_help.c: the help screen. */
 void		 tui_help_draw(struct tui *t);

@@ -1,14 +1,19 @@
 # tui-lib.sh - shell helpers for the end-to-end tests of the reader.
 #
-# Sourced by tests/tui.test.  The real binary runs in a detached tmux
-# session on a PRIVATE server socket (never the user's tmux), keys are sent
-# with send-keys and the screen is read back with capture-pane.  Tests poll
-# for the text they expect (up to TUI_WAIT tenths of a second) instead of
-# sleeping a fixed time, so they are fast on a fast machine and still pass
-# on a slow one.
+# Sourced by tests/tui.test and tests/bookmarks.test.  The real binary runs
+# in a detached tmux session on a PRIVATE server socket (never the user's
+# tmux), keys are sent with send-keys and the screen is read back with
+# capture-pane.  Tests poll for the text they expect (up to TUI_WAIT
+# tenths of a second) instead of sleeping a fixed time, so they are fast on
+# a fast machine and still pass on a slow one.
 #
 # Environment (set by make check): KANBAO, TMUX_BIN (empty: skip),
 # top_srcdir, LC_ALL=C.UTF-8.
+#
+# Bookmarks and reading positions (XDG_DATA_HOME, XDG_STATE_HOME) never
+# touch the user's: they go to a private folder that is emptied before
+# each start, so every start opens an edition at its beginning.  A test
+# of the saved state itself calls tui_state_dir to keep it across starts.
 
 # Tenths of a second to wait for expected text before failing.
 TUI_WAIT=${TUI_WAIT:-50}
@@ -39,6 +44,29 @@ tui_init()
 	echo "leak:new_prescr" >"$tui_dir/lsan.supp"
 	LSAN_OPTIONS="suppressions=$tui_dir/lsan.supp${LSAN_OPTIONS:+:$LSAN_OPTIONS}"
 	export LSAN_OPTIONS
+	tui_state=$tui_dir/xdg
+	tui_fresh_state=1
+	tui_own_state=
+	tui_set_xdg
+}
+
+# Point XDG_DATA_HOME and XDG_STATE_HOME into $tui_state.
+tui_set_xdg()
+{
+	XDG_DATA_HOME=$tui_state/data
+	XDG_STATE_HOME=$tui_state/state
+	export XDG_DATA_HOME XDG_STATE_HOME
+}
+
+# tui_state_dir DIR: keep bookmarks and positions in DIR (made now,
+# removed at exit) and keep them across starts.
+tui_state_dir()
+{
+	mkdir -p "$1" || exit 1
+	tui_state=$1
+	tui_own_state=$1
+	tui_fresh_state=0
+	tui_set_xdg
 }
 
 # Kill the private server and remove the scratch directory.
@@ -46,6 +74,9 @@ tui_cleanup()
 {
 	"$TMUX_BIN" -L "$tui_socket" kill-server >/dev/null 2>&1
 	rm -rf "$tui_dir"
+	if [ -n "$tui_own_state" ]; then
+		rm -rf "$tui_own_state"
+	fi
 }
 
 # Run tmux on the private server.
@@ -70,12 +101,25 @@ tui_kanbao()
 	_cols=$1 _rows=$2
 	shift 2
 	_env="TERM=${TUI_TERM:-tmux-256color}"
+	_env="$_env XDG_DATA_HOME='$XDG_DATA_HOME'"
+	_env="$_env XDG_STATE_HOME='$XDG_STATE_HOME'"
+	if [ "$tui_fresh_state" = 1 ]; then
+		rm -rf "$tui_state"
+	fi
 	while [ $# -gt 0 ] && [ "$1" != "--" ]; do
 		_env="$_env $1"
 		shift
 	done
 	[ "$1" = "--" ] && shift
 	tui_start "$_cols" "$_rows" "env $_env '$KANBAO' $*"
+}
+
+# Print the process id of the program in the pane (started by tui_kanbao:
+# env execs it, so it is the pane shell's child).
+tui_pid()
+{
+	_pane=$(tui_tmux display-message -p -t "$tui_session" '#{pane_pid}')
+	ps -o pid= --ppid "$_pane" | head -n 1 | tr -d ' '
 }
 
 # Print the screen as text.

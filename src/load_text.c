@@ -37,17 +37,21 @@
  *     or a line about an indent shorter than its column (a paragraph
  *     ending exactly at the column edge), or that stands before a
  *     dateline.  A blank line after an unfinished sentence is a column
- *     break and joins.  Consecutive display lines form units (split at
- *     blank lines); a unit interrupting a paragraph (a headline dropped
- *     into a column break) lets the paragraph continue after it.
+ *     break and joins.  A line right above the text cannot be that
+ *     text's first line when it is much narrower or wider than the full
+ *     line under it, or shorter than an indented first line under it:
+ *     it is a title or subhead.  Consecutive display lines form units
+ *     (split at blank lines); a unit interrupting a paragraph (a headline
+ *     dropped into a column break) lets the paragraph continue after it.
  *
  *  4. Articles.  An article starts at each dateline (a table of patterns,
  *     dateline_patterns below) or at a byline line (本报记者 王译博); text
  *     before the first dateline is an article of its own, and a page
  *     without dateline is one article.  A headline inside an article
  *     starts an article without dateline (an essay, a notice) when the
- *     text after it shares almost nothing with the text before it
- *     (split_articles).
+ *     text after it shares almost nothing with the text before it, or
+ *     when its own tokens are found after it and not before it while the
+ *     two sides share little (split_articles).
  *
  *  5. Headline assignment.  Display units between articles are headline
  *     candidates; units inside an article's body are its subheads unless
@@ -63,6 +67,9 @@
  *     if that one is still without a headline; otherwise its text is kept
  *     as a paragraph of the article before it.  Scoring only looks a few
  *     articles either way, so the work per page stays linear.
+ *
+ *     The lines of a headline get roles from their lengths
+ *     (headline_roles: couplet, kicker + main, main + sub).
  *
  *  6. Output.  Paragraph lines are joined (no space next to CJK, one space
  *     between Latin words, hyphenated words rejoined), the dateline is
@@ -107,6 +114,12 @@ static const struct {
 				   than a first line is a headline/subhead */
 	int	isolated_short;	/* same, for a line dropped between blank
 				   lines in the middle of a paragraph */
+	int	first_gap;	/* a line this much (beyond the indent)
+				   shorter than the full line under it is
+				   not a first line but a title */
+	int	first_over;	/* ... nor one this much wider */
+	int	sub_gap;	/* a line this much shorter than the indented
+				   first line under it is a subhead */
 	int	header_lines;	/* page headers are looked for among the
 				   first and the last this many lines */
 	int	window;		/* headline candidates: articles each side */
@@ -121,6 +134,10 @@ static const struct {
 	int	layout_jump;	/* the column width changes this much across
 				   the headline ... */
 	double	cohesion_layout; /* ... and they share less than this */
+	double	title_after;	/* ... or this share of the headline's
+				   tokens is found in the text after it */
+	double	title_before;	/* ... at most this share before it */
+	double	cohesion_title;	/* ... and they share less than this */
 	double	w_base;		/* weight of a bigram found in an article */
 	double	w_tf;		/* added per further occurrence */
 	double	w_lead;		/* added when it occurs in the lead */
@@ -131,6 +148,8 @@ static const struct {
 	double	steal_ratio;	/* a subhead leaves its article when another */
 	double	steal_margin;	/* scores ratio * own + margin or more */
 	int	byline_max;	/* characters a dateline's byline may hold */
+	double	kicker_ratio;	/* a first headline line shorter than this
+				   share of the second is a kicker */
 } tune = {
 	.samples = 4,
 	.min_samples = 2,
@@ -140,15 +159,21 @@ static const struct {
 	.indent_min = 5 * CELL / 4,
 	.display_short = 2 * CELL,
 	.isolated_short = 4 * CELL,
+	.first_gap = 3 * CELL / 2,
+	.first_over = 2 * CELL,
+	.sub_gap = CELL,
 	.header_lines = 5,
 	.window = 4,
 	.lead_chars = 120,
-	.profile_chars = 600,
-	.segment_chars = 600,
+	.profile_chars = 300,
+	.segment_chars = 300,
 	.cohesion_ratio = 0.5,
 	.cohesion_min = 0.02,
 	.layout_jump = 4 * CELL,
 	.cohesion_layout = 0.05,
+	.title_after = 0.4,
+	.title_before = 0.2,
+	.cohesion_title = 0.06,
 	.w_base = 0.5,
 	.w_tf = 0.15,
 	.w_lead = 0.5,
@@ -159,6 +184,7 @@ static const struct {
 	.steal_ratio = 2.0,
 	.steal_margin = 0.10,
 	.byline_max = 48,
+	.kicker_ratio = 0.75,
 };
 
 /* A page header is at most this many characters (第05版：经开区新闻). */
@@ -184,6 +210,8 @@ static const struct {
 #define L_INNER_COMMA	0x2000	/* holds a ， before its end */
 #define L_CHAIN		0x4000	/* display-like lines lead from it to an
 				   article start */
+#define L_SIMPLE	0x8000	/* normalising changes nothing: the raw
+				   bytes are the text */
 
 /* One non-blank line of a page. */
 struct line {
@@ -281,6 +309,7 @@ struct page {
 	struct group	*groups;
 	size_t		 ngroups, capgroups;
 	struct cpvec	 cv, tmp;	/* scratch */
+	struct buf	 scratch;
 	long		 header;	/* line holding the page header or -1 */
 };
 
@@ -363,6 +392,39 @@ cpvec_push(struct cpvec *cv, uint32_t cp)
 	cv->v[cv->n++] = cp;
 }
 
+/* Make room for n more code points, so that pushes need no check. */
+static void
+cpvec_reserve(struct cpvec *cv, size_t n)
+{
+	if (cv->cap - cv->n >= n)
+		return;
+	cv->cap = cv->n + n < 256 ? 256 : (cv->n + n) * 2;
+	cv->v = xreallocarray(cv->v, cv->cap, sizeof *cv->v);
+}
+
+/*
+ * Decode one code point of valid UTF-8 at s[0..len): ASCII and the three
+ * byte sequences of the BMP (all of CJK) inline, anything else through
+ * utf8_decode.  This is the loader's innermost loop.
+ */
+static inline size_t
+decode_fast(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (len >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(u[0] & 0x0F) << 12) |
+		    ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		return 3;
+	}
+	return utf8_decode(s, len, cp);
+}
+
 /* Free a code point vector. */
 static void
 cpvec_free(struct cpvec *cv)
@@ -376,6 +438,8 @@ cpvec_free(struct cpvec *cv)
 static bool
 is_cjk(uint32_t c)
 {
+	if (c >= 0x4E00 && c <= 0x9FFF)		/* fast path: Han */
+		return true;
 	return text_is_cjk(c) && !text_is_hangul(c);
 }
 
@@ -463,36 +527,63 @@ is_cn_numeral(uint32_t c)
  * make every space-like character a space, trim, undo letter spacing
  * (4 or more tokens, 80% of them one character: 依 据 和 参 考), then per
  * mode drop the spaces next to CJK (NORM_TEXT) or keep them collapsed
- * (NORM_RAW).  Returns the number of leading spaces trimmed.
+ * (NORM_RAW).  Returns the number of leading spaces trimmed.  *simple
+ * (if not NULL) tells whether out is exactly the code points of the
+ * line, nothing dropped or changed: then the raw bytes can stand for it.
  */
 static unsigned
 norm_line(const char *s, size_t len, int mode, struct cpvec *out,
-    struct cpvec *tmp)
+    struct cpvec *tmp, bool *simple)
 {
-	size_t i, j, ntok = 0, nsingle = 0, toklen = 0;
+	size_t i, j, ntok = 0, nsingle = 0, toklen = 0, nspace = 0;
 	unsigned lead = 0;
 	uint32_t c, l, r;
-	bool letterspaced;
+	struct cpvec swap;
+	bool letterspaced, changed = false;
 
 	out->n = tmp->n = 0;
+	/* A line never has more code points than bytes. */
+	cpvec_reserve(tmp, len);
 	for (i = 0; i < len;) {
-		i += utf8_decode(s + i, len - i, &c);
+		i += decode_fast(s + i, len - i, &c);
 		if (c >= 0x4E00 && c <= 0x9FFF) {	/* fast path: Han */
-			cpvec_push(tmp, c);
+			tmp->v[tmp->n++] = c;
 			continue;
 		}
-		if (text_is_space(c))
+		if (text_is_space(c)) {
+			changed |= c != ' ';
 			c = ' ';
-		else if (text_is_control(c) || text_is_ignorable(c))
-			continue;
-		if (c == ' ' && tmp->n == 0) {
-			lead++;
-			continue;
+		} else if (text_is_control(c) || text_is_ignorable(c) ||
+		    c == TEXT_REPLACEMENT) {
+			/* U+FFFD: maybe a bad byte; never copy the raw ones. */
+			changed = true;
+			if (c != TEXT_REPLACEMENT)
+				continue;
 		}
-		cpvec_push(tmp, c);
+		if (c == ' ') {
+			if (tmp->n == 0) {
+				lead++;
+				continue;
+			}
+			nspace++;
+		}
+		tmp->v[tmp->n++] = c;
 	}
-	while (tmp->n > 0 && tmp->v[tmp->n - 1] == ' ')
+	while (tmp->n > 0 && tmp->v[tmp->n - 1] == ' ') {
 		tmp->n--;
+		nspace--;
+		changed = true;
+	}
+	if (simple != NULL)
+		*simple = !changed && lead == 0 && nspace == 0;
+	if (nspace == 0) {
+		/* Most lines hold no space: nothing more to do. */
+		swap = *out;
+		*out = *tmp;
+		*tmp = swap;
+		return lead;
+	}
+	cpvec_reserve(out, tmp->n);
 
 	/* Count tokens to detect letter spacing. */
 	for (i = 0; i <= tmp->n; i++) {
@@ -511,7 +602,7 @@ norm_line(const char *s, size_t len, int mode, struct cpvec *out,
 	for (i = 0; i < tmp->n; i = j) {
 		c = tmp->v[i];
 		if (c != ' ') {
-			cpvec_push(out, c);
+			out->v[out->n++] = c;
 			j = i + 1;
 			continue;
 		}
@@ -524,19 +615,46 @@ norm_line(const char *s, size_t len, int mode, struct cpvec *out,
 		if (mode == NORM_TEXT && (is_cjk(l) || is_cjk(r)) &&
 		    !text_is_hangul(l) && !text_is_hangul(r))
 			continue;
-		cpvec_push(out, ' ');
+		out->v[out->n++] = ' ';
 	}
 	return lead;
 }
 
-/* Append code points to a buffer as UTF-8. */
+/*
+ * Append code points to a buffer as UTF-8, encoded through a small
+ * block on the stack: far cheaper than one buffer call per character on
+ * the hundreds of megabytes a large file brings.
+ */
 static void
 put_cps(struct buf *b, const uint32_t *v, size_t n)
 {
-	size_t i;
+	char out[1024];
+	size_t i, k = 0;
+	uint32_t c;
 
-	for (i = 0; i < n; i++)
-		buf_put_cp(b, v[i]);
+	for (i = 0; i < n; i++) {
+		if (k > sizeof out - 4) {
+			buf_append(b, out, k);
+			k = 0;
+		}
+		c = v[i];
+		if (c < 0x80)
+			out[k++] = (char)c;
+		else if (c < 0x800) {
+			out[k++] = (char)(0xC0 | (c >> 6));
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000 && (c < 0xD800 || c > 0xDFFF)) {
+			out[k++] = (char)(0xE0 | (c >> 12));
+			out[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			buf_append(b, out, k);
+			k = 0;
+			buf_put_cp(b, c);	/* astral or invalid */
+		}
+	}
+	if (k > 0)
+		buf_append(b, out, k);
 }
 
 /*
@@ -548,7 +666,6 @@ static void
 join_cps(struct cpvec *acc, const uint32_t *v, size_t n)
 {
 	uint32_t l, l2, r;
-	size_t i;
 
 	if (n == 0)
 		return;
@@ -569,8 +686,9 @@ join_cps(struct cpvec *acc, const uint32_t *v, size_t n)
 		else
 			cpvec_push(acc, ' ');
 	}
-	for (i = 0; i < n; i++)
-		cpvec_push(acc, v[i]);
+	cpvec_reserve(acc, n);
+	memcpy(acc->v + acc->n, v, n * sizeof *v);
+	acc->n += n;
 }
 
 /* ------------------------------------------------------------------ */
@@ -719,8 +837,17 @@ static int
 dateline_match(const uint32_t *v, size_t n, size_t *end)
 {
 	size_t p, e;
+	char first[4];
+	size_t nfirst;
 
+	if (n == 0)
+		return 0;
+	/* Most lines fail at the first character: compare its bytes. */
+	nfirst = utf8_encode(v[0], first);
 	for (p = 0; p < NPATTERNS; p++) {
+		if (dateline_patterns[p].pattern[0] != first[0] ||
+		    strncmp(dateline_patterns[p].pattern, first, nfirst) != 0)
+			continue;
 		e = match_pattern(dateline_patterns[p].pattern, v, n, 0);
 		if (e != 0) {
 			if (end != NULL)
@@ -732,18 +859,57 @@ dateline_match(const uint32_t *v, size_t n, size_t *end)
 }
 
 /*
+ * Skip the date many papers print before the page number in the header
+ * (2024年12月24日 星期二): returns the index after it and its spaces, or
+ * 0 when the line does not start with a full date.
+ */
+static size_t
+header_date(const uint32_t *v, size_t n)
+{
+	static const uint32_t unit[] = { 0x5E74, 0x6708, 0x65E5 }; /* 年月日 */
+	size_t i = 0, k, u;
+
+	for (u = 0; u < 3; u++) {
+		for (k = 0; i < n && is_digit(v[i]) && k < 4; k++)
+			i++;
+		if (k == 0 || i >= n || v[i] != unit[u])
+			return 0;
+		i++;
+		while (i < n && v[i] == ' ')
+			i++;
+	}
+	/* 星期二 / 星期日 */
+	if (i + 2 < n && v[i] == 0x661F && v[i + 1] == 0x671F) {
+		i += 3;
+		while (i < n && v[i] == ' ')
+			i++;
+	}
+	return i;
+}
+
+/*
  * Is the line a page header: 第05版：经开区新闻, 第05版 经开区新闻,
- * A05版：要闻, A5 要闻, 第5版?  A number, then 版 or (after a letter) a
- * space and a short title without sentence punctuation.
+ * A05版：要闻, A5 要闻, 第5版, 2024年12月24日 星期二 第07版 民生?  An
+ * optional date, a number, then 版 or (after a letter) a space and a
+ * short title without sentence punctuation.
  */
 static bool
 header_match(const uint32_t *v, size_t n)
 {
-	size_t i = 0, digits = 0, j;
+	size_t i, digits = 0, j, skip;
 	bool letter = false, ban = false;
 
-	if (n == 0 || n > HEADER_MAX)
+	if (n == 0 || n > HEADER_MAX + 16)
 		return false;
+	/* After a date, only 第..版 counts: a date alone is no header. */
+	skip = header_date(v, n);
+	if (skip > 0 && (skip >= n || v[skip] != 0x7B2C))
+		return false;
+	v += skip;
+	n -= skip;
+	if (n > HEADER_MAX)
+		return false;
+	i = 0;
 	if (v[i] == 0x7B2C)					/* 第 */
 		i++;
 	if (i < n && (is_latin_letter(v[i]) ||
@@ -790,6 +956,12 @@ measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
 	uint32_t last, core;
 
 	for (i = 0; i < n; i++) {
+		if (v[i] >= 0x4E00 && v[i] <= 0x9FFF) {	/* fast path: Han */
+			w += CELL;
+			if (i > 0 && text_is_alnum(v[i - 1]))
+				w += CELL / 4;
+			continue;
+		}
 		w += (unsigned)cp_units(v[i]);
 		/* The quarter-em gap typesetters put between Han and Latin. */
 		if (i > 0 && ((is_cjk(v[i - 1]) && text_is_alnum(v[i])) ||
@@ -845,21 +1017,26 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 {
 	const char *t = pg->text;
 	size_t i = start, e, next;
-	bool blank = false, digits;
+	bool blank = false, digits, simple;
+	const char *nl, *cr;
 	struct line *ln;
 	size_t k;
 
 	pg->nlines = 0;
 	while (i < end) {
-		for (e = i; e < end && t[e] != '\n' && t[e] != '\r'; e++)
-			/* nothing */;
+		/* memchr: a byte loop here costs as much as the rest. */
+		nl = memchr(t + i, '\n', end - i);
+		e = nl != NULL ? (size_t)(nl - t) : end;
+		cr = memchr(t + i, '\r', e - i);
+		if (cr != NULL)
+			e = (size_t)(cr - t);
 		next = e;
 		if (next < end && t[next] == '\r' && next + 1 < end &&
 		    t[next + 1] == '\n')
 			next += 2;
 		else if (next < end)
 			next++;
-		norm_line(t + i, e - i, NORM_TEXT, &pg->cv, &pg->tmp);
+		norm_line(t + i, e - i, NORM_TEXT, &pg->cv, &pg->tmp, &simple);
 		if (pg->cv.n == 0)
 			blank = true;
 		else {
@@ -872,11 +1049,14 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 			    dateline_match(pg->cv.v, pg->cv.n, NULL));
 			if (blank)
 				ln->flags |= L_BLANK_BEFORE;
+			if (simple)
+				ln->flags |= L_SIMPLE;
 			blank = false;
-			/* Headers and page numbers are short lines. */
-			if (pg->cv.n > HEADER_MAX)
+			/* Headers (maybe after a date) are short lines. */
+			if (pg->cv.n > HEADER_MAX + 16)
 				goto next;
-			norm_line(t + i, e - i, NORM_RAW, &pg->cv, &pg->tmp);
+			norm_line(t + i, e - i, NORM_RAW, &pg->cv, &pg->tmp,
+			    NULL);
 			if (header_match(pg->cv.v, pg->cv.n))
 				ln->flags |= L_HEADER_CAND;
 			digits = pg->cv.n <= 4;
@@ -1167,7 +1347,32 @@ display_at_start(const struct page *pg, size_t i)
 	if (shortfall(ln) - tune.indent >= tune.display_short)
 		return true;
 	nx = next_line(pg, i);
-	return shortfall(ln) < tune.indent_min && nx != NULL &&
+	if (nx == NULL)
+		return false;
+	/*
+	 * The first line of a paragraph that goes on is full but for the
+	 * indent, and the next line, when it does not end the paragraph, is
+	 * full too: in one column the two differ by the indent.  A line
+	 * much shorter than that (a title over a wider text) or wider than
+	 * the full line under it (a title over a narrower column) is not
+	 * the first line of the text under it.
+	 */
+	if ((nx->flags & (L_BLANK_BEFORE | L_END_STOP | L_END_COLON |
+	    L_DATELINE | L_BYLINE | L_HEADER | L_DROP)) == 0 &&
+	    (nx->width >= ln->width + tune.indent + tune.first_gap ||
+	    ln->width >= nx->width + tune.first_over))
+		return true;
+	/*
+	 * A line followed by the indented first line of a paragraph is no
+	 * paragraph's first line itself; when it is shorter still than that
+	 * indented line, it is a subhead over it (手机就能“管”大田).
+	 */
+	if ((nx->flags & (L_BLANK_BEFORE | L_END_STOP | L_END_COLON |
+	    L_DATELINE | L_BYLINE | L_HEADER | L_DROP)) == 0 &&
+	    shortfall(nx) >= tune.indent_min &&
+	    shortfall(ln) >= shortfall(nx) + tune.sub_gap)
+		return true;
+	return shortfall(ln) < tune.indent_min &&
 	    (nx->flags & (L_END_STOP | L_END_COLON)) == 0 &&
 	    shortfall(nx) >= tune.indent_min;
 }
@@ -1381,23 +1586,6 @@ bigram_key(uint32_t a, uint32_t b)
 	return ((uint64_t)a << 21) | b;
 }
 
-/* Token key of a Latin word or number (FNV-1a, top bit set). */
-static uint64_t
-word_key(const uint32_t *v, size_t n)
-{
-	uint64_t h = 14695981039346656037ULL;
-	size_t i;
-
-	for (i = 0; i < n; i++) {
-		uint32_t c = v[i];
-
-		if (c >= 'A' && c <= 'Z')
-			c += 'a' - 'A';
-		h = (h ^ c) * 1099511628211ULL;
-	}
-	return h | (1ULL << 63);
-}
-
 /* Spread a token key over the hash table. */
 static size_t
 tok_hash(uint64_t key)
@@ -1497,38 +1685,90 @@ is_token_han(uint32_t c)
 	return text_is_han(c) || text_is_kana(c);
 }
 
+/* The state of the tokenizer between code points and lines. */
+struct tokstate {
+	uint32_t	 carry;		/* the Han character before, or 0 */
+	size_t		 han;		/* Han characters so far (the lead) */
+	uint64_t	 word;		/* hash of the Latin word being read */
+	size_t		 wordlen;	/* its length, 0 outside a word */
+};
+
+/* FNV-1a basis of word_key. */
+#define WORD_SEED	14695981039346656037ULL
+
+/* End the Latin word being read: a token when 2 or more characters. */
+static void
+tok_word_end(struct tokvec *tv, struct tokstate *ts)
+{
+	if (ts->wordlen >= 2)
+		tokvec_push(tv, ts->word | (1ULL << 63),
+		    ts->han < (size_t)tune.lead_chars);
+	ts->wordlen = 0;
+}
+
 /*
- * Tokens of v[0..n): Han bigrams and Latin/digit words of 2 or more
- * characters.  *han counts Han characters so far (for the lead), *carry
- * is the Han character before v[0] (0 if none) and is updated.
+ * Feed one code point to the tokenizer: Han bigrams and Latin/digit
+ * words of 2 or more characters (word_key, computed as it goes).
+ */
+static inline void
+tok_feed(struct tokvec *tv, struct tokstate *ts, uint32_t c)
+{
+	if (is_token_han(c)) {
+		if (ts->wordlen > 0)
+			tok_word_end(tv, ts);
+		if (ts->carry != 0)
+			tokvec_push(tv, bigram_key(ts->carry, c),
+			    ts->han < (size_t)tune.lead_chars);
+		ts->carry = c;
+		ts->han++;
+		return;
+	}
+	ts->carry = 0;
+	if (text_is_alnum(c)) {
+		if (c >= 'A' && c <= 'Z')
+			c += 'a' - 'A';
+		if (ts->wordlen++ == 0)
+			ts->word = WORD_SEED;
+		ts->word = (ts->word ^ c) * 1099511628211ULL;
+	} else if (ts->wordlen > 0)
+		tok_word_end(tv, ts);
+}
+
+/*
+ * Tokens of line i (normalised as NORM_TEXT) into tv.  A word never runs
+ * on to the next line; the Han carry does.  A simple line is decoded
+ * straight from the text, without a copy.
  */
 static void
-tokenize(struct tokvec *tv, const uint32_t *v, size_t n, uint32_t *carry,
-    size_t *han)
+tokenize_line(struct page *pg, size_t i, struct tokvec *tv,
+    struct tokstate *ts)
 {
-	size_t i, j;
+	const struct line *ln = &pg->lines[i];
+	const char *t = pg->text + ln->off;
+	size_t k, len = ln->len;
+	uint32_t c;
 
-	for (i = 0; i < n; i++) {
-		uint32_t c = v[i];
-
-		if (is_token_han(c)) {
-			if (*carry != 0)
-				tokvec_push(tv, bigram_key(*carry, c),
-				    *han < (size_t)tune.lead_chars);
-			*carry = c;
-			(*han)++;
-			continue;
+	if (ln->flags & L_SIMPLE) {
+		for (k = 0; k < len;) {
+			k += decode_fast(t + k, len - k, &c);
+			if (c >= 0x4E00 && c <= 0x9FFF && ts->wordlen == 0) {
+				/* fast path: a Han character */
+				if (ts->carry != 0)
+					tokvec_push(tv, bigram_key(ts->carry,
+					    c), ts->han <
+					    (size_t)tune.lead_chars);
+				ts->carry = c;
+				ts->han++;
+			} else
+				tok_feed(tv, ts, c);
 		}
-		*carry = 0;
-		if (text_is_alnum(c)) {
-			for (j = i; j < n && text_is_alnum(v[j]); j++)
-				/* nothing */;
-			if (j - i >= 2)
-				tokvec_push(tv, word_key(v + i, j - i),
-				    *han < (size_t)tune.lead_chars);
-			i = j - 1;
-		}
+	} else {
+		norm_line(t, len, NORM_TEXT, &pg->cv, &pg->tmp, NULL);
+		for (k = 0; k < pg->cv.n; k++)
+			tok_feed(tv, ts, pg->cv.v[k]);
 	}
+	if (ts->wordlen > 0)
+		tok_word_end(tv, ts);
 }
 
 /* Normalised code points of line i of the page, into pg->cv. */
@@ -1536,7 +1776,7 @@ static void
 line_cps(struct page *pg, size_t i, int mode)
 {
 	norm_line(pg->text + pg->lines[i].off, pg->lines[i].len, mode,
-	    &pg->cv, &pg->tmp);
+	    &pg->cv, &pg->tmp, NULL);
 }
 
 /*
@@ -1549,36 +1789,26 @@ static void
 blocks_tokens(struct page *pg, size_t first, size_t end, size_t cap,
     bool backward, struct tokvec *tv)
 {
-	size_t n, b, i, han = 0;
-	uint32_t carry;
+	size_t n, b, i;
+	struct tokstate ts;
 
+	memset(&ts, 0, sizeof ts);
 	tokvec_clear(tv);
-	for (n = 0; n < end - first && han < cap; n++) {
+	for (n = 0; n < end - first && ts.han < cap; n++) {
 		const struct blk *bl;
 
 		b = backward ? end - 1 - n : first + n;
 		bl = &pg->blks[b];
 		if (bl->kind != BLK_PARA)
 			continue;
-		carry = 0;
-		for (i = bl->first; i <= bl->last && han < cap; i++) {
+		ts.carry = 0;
+		for (i = bl->first; i <= bl->last && ts.han < cap; i++) {
 			if (pg->lines[i].flags & (L_DISPLAY | L_HEADER |
 			    L_DROP | L_BYLINE))
 				continue;
-			line_cps(pg, i, NORM_TEXT);
-			tokenize(tv, pg->cv.v, pg->cv.n, &carry, &han);
+			tokenize_line(pg, i, tv, &ts);
 		}
 	}
-}
-
-/* Build the profile of article k from its first cap Han characters. */
-static struct tokvec *
-build_profile(struct page *pg, size_t k, size_t cap)
-{
-	struct tokvec *p = xcalloc(1, sizeof *p);
-
-	blocks_tokens(pg, pg->arts[k].first, pg->arts[k].end, cap, false, p);
-	return p;
 }
 
 /* Free a profile. */
@@ -1596,15 +1826,15 @@ static void
 group_tokens(struct page *pg, uint32_t first, uint32_t last,
     struct tokvec *tv)
 {
-	size_t b, i, han = 0;
-	uint32_t carry;
+	size_t b, i;
+	struct tokstate ts;
 
+	memset(&ts, 0, sizeof ts);
 	tokvec_clear(tv);
 	for (b = first; b <= last; b++) {
 		for (i = pg->blks[b].first; i <= pg->blks[b].last; i++) {
-			carry = 0;
-			line_cps(pg, i, NORM_TEXT);
-			tokenize(tv, pg->cv.v, pg->cv.n, &carry, &han);
+			ts.carry = 0;
+			tokenize_line(pg, i, tv, &ts);
 		}
 	}
 }
@@ -1616,14 +1846,24 @@ struct scorer {
 	size_t		  lo;		/* profiles below this are freed */
 	size_t		  cap;		/* Han characters a profile reads */
 	struct tokvec	  tv;
+	struct tokvec	**pool;		/* freed profiles, memory kept */
+	size_t		  npool, cappool;
 };
 
 /* The profile of article k (built when first needed). */
 static const struct tokvec *
 scorer_profile(struct scorer *sc, size_t k)
 {
-	if (sc->prof[k] == NULL)
-		sc->prof[k] = build_profile(sc->pg, k, sc->cap);
+	struct tokvec *p;
+
+	if (sc->prof[k] == NULL) {
+		/* Reuse a freed profile: its tables are sized already. */
+		p = sc->npool > 0 ? sc->pool[--sc->npool] :
+		    xcalloc(1, sizeof *p);
+		blocks_tokens(sc->pg, sc->pg->arts[k].first,
+		    sc->pg->arts[k].end, sc->cap, false, p);
+		sc->prof[k] = p;
+	}
 	return sc->prof[k];
 }
 
@@ -1631,8 +1871,18 @@ scorer_profile(struct scorer *sc, size_t k)
 static void
 scorer_advance(struct scorer *sc, size_t lo)
 {
+	struct tokvec *p;
+
 	while (sc->lo < lo && sc->lo < sc->pg->narts) {
-		free_profile(sc->prof[sc->lo]);
+		if ((p = sc->prof[sc->lo]) != NULL) {
+			if (sc->npool == sc->cappool) {
+				sc->cappool = sc->cappool == 0 ? 16 :
+				    sc->cappool * 2;
+				sc->pool = xreallocarray(sc->pool, sc->cappool,
+				    sizeof *sc->pool);
+			}
+			sc->pool[sc->npool++] = p;
+		}
 		sc->prof[sc->lo] = NULL;
 		sc->lo++;
 	}
@@ -1646,6 +1896,9 @@ scorer_free(struct scorer *sc)
 
 	for (k = 0; k < sc->pg->narts; k++)
 		free_profile(sc->prof[k]);
+	for (k = 0; k < sc->npool; k++)
+		free_profile(sc->pool[k]);
+	free(sc->pool);
 	free(sc->prof);
 	tokvec_free(&sc->tv);
 }
@@ -1764,7 +2017,7 @@ split_articles(struct page *pg)
 	struct scorer sc;
 	uint8_t *cut;
 	double *idf, own, other, sh;
-	size_t a, b, e, k, t, lo, hi, start, n, df, nparas;
+	size_t a, b, e, k, t, u, lo, hi, start, n, df, nparas, ua, ub;
 	int jump;
 	struct art *arts;
 
@@ -1836,6 +2089,34 @@ split_articles(struct page *pg)
 			    own < tune.cohesion_layout)) {
 				cut[b] = 1;
 				n++;
+				continue;
+			}
+			/*
+			 * A title names what follows it, not what came
+			 * before: most of its tokens are in the text after,
+			 * few in the text before.  Subheads can look alike,
+			 * so the text on both sides must also hang together
+			 * little.  Each unit of the run is tried: a headline
+			 * printed after its body may stand before the title.
+			 */
+			for (u = b; u < e && own < tune.cohesion_title; u++) {
+				group_tokens(pg, (uint32_t)u, (uint32_t)u,
+				    &sc.tv);
+				ua = ub = 0;
+				for (t = 0; t < sc.tv.n; t++) {
+					ub += tokvec_find(&before,
+					    sc.tv.t[t].key) != NULL;
+					ua += tokvec_find(&after,
+					    sc.tv.t[t].key) != NULL;
+				}
+				if (sc.tv.n > 0 && (double)ua >=
+				    tune.title_after * (double)sc.tv.n &&
+				    (double)ub <=
+				    tune.title_before * (double)sc.tv.n) {
+					cut[u] = 1;
+					n++;
+					break;
+				}
 			}
 		}
 	}
@@ -2263,21 +2544,69 @@ emit_dateline(struct page *pg, struct edition *ed, struct article *art,
 	cpvec_free(&raw);
 }
 
-/* Join the lines of blocks first..last (display lines only if display). */
+/*
+ * join_cps() on UTF-8: append the normalised line s[0..n) to the
+ * paragraph being joined in acc, by the same rules.
+ */
 static void
-join_block(struct page *pg, const struct blk *bl, struct cpvec *acc)
+join_bytes(struct buf *acc, const char *s, size_t n)
 {
+	uint32_t l, l2 = 0, r;
+	size_t off;
+
+	if (n == 0)
+		return;
+	if (acc->len > 0) {
+		off = utf8_prev(acc->data, acc->len);
+		utf8_decode(acc->data + off, acc->len - off, &l);
+		if (off > 0) {
+			off = utf8_prev(acc->data, off);
+			utf8_decode(acc->data + off, acc->len - off, &l2);
+		}
+		decode_fast(s, n, &r);
+		if (l == '-' && is_latin_letter(l2) && r >= 'a' && r <= 'z')
+			acc->data[--acc->len] = '\0';
+		else if (is_cjk(l) || is_cjk(r) || l == ' ' || l == '-' ||
+		    l == '/')
+			;
+		else if (strchr(",.;:!?%)]}", (int)r) != NULL && r < 0x80)
+			;
+		else if (r < 0x80 && strchr("([{", (int)l) != NULL &&
+		    l < 0x80)
+			;
+		else
+			buf_putc(acc, ' ');
+	}
+	buf_append(acc, s, n);
+}
+
+/*
+ * Join the lines of a block (its display lines only if it is a display
+ * unit) into acc as UTF-8.  A simple line is copied as it stands, the
+ * others normalised first.
+ */
+static void
+join_block(struct page *pg, const struct blk *bl, struct buf *acc)
+{
+	const struct line *ln;
 	size_t i;
 	bool display = bl->kind == BLK_DISPLAY;
 
-	acc->n = 0;
+	buf_clear(acc);
 	for (i = bl->first; i <= bl->last; i++) {
-		if (pg->lines[i].flags & (L_HEADER | L_DROP))
+		ln = &pg->lines[i];
+		if (ln->flags & (L_HEADER | L_DROP))
 			continue;
-		if (((pg->lines[i].flags & L_DISPLAY) != 0) != display)
+		if (((ln->flags & L_DISPLAY) != 0) != display)
 			continue;
+		if (ln->flags & L_SIMPLE) {
+			join_bytes(acc, pg->text + ln->off, ln->len);
+			continue;
+		}
 		line_cps(pg, i, NORM_TEXT);
-		join_cps(acc, pg->cv.v, pg->cv.n);
+		buf_clear(&pg->scratch);
+		put_cps(&pg->scratch, pg->cv.v, pg->cv.n);
+		join_bytes(acc, pg->scratch.data, pg->scratch.len);
 	}
 }
 
@@ -2299,20 +2628,25 @@ put_squeezed(struct buf *b, const uint32_t *v, size_t n)
 	}
 }
 
+/* The lines of one headline group, as UTF-8, while roles are decided. */
+#define HEAD_MAX	8
+struct headlines {
+	struct buf	 line[HEAD_MAX];
+	size_t		 n;
+};
+
 /*
- * Add a display line as headline lines: a space between two parts of at
- * least three characters, with CJK next to it and no digit, separates two
- * headline lines printed side by side (医防养护一体 AI健康管理中心成立).
+ * Split a display line into headline lines: a space between two parts of
+ * at least three characters, with CJK next to it and no digit, separates
+ * two headline lines printed side by side (医防养护一体 AI健康管理中心成立).
+ * Lines beyond HEAD_MAX are joined to the last one.
  */
 static void
-emit_headline_line(struct page *pg, struct edition *ed, struct article *art,
-    size_t li, enum headline_role role)
+headline_split(struct page *pg, size_t li, struct headlines *h)
 {
-	struct buf b = BUF_INIT;
-	size_t i, start = 0;
+	size_t i, start = 0, n;
 	uint32_t l, r;
 	const uint32_t *v;
-	size_t n;
 
 	line_cps(pg, li, NORM_RAW);
 	v = pg->cv.v;
@@ -2327,17 +2661,78 @@ emit_headline_line(struct page *pg, struct edition *ed, struct article *art,
 		if (!(text_is_han(l) || text_is_closing(l)) &&
 		    !(text_is_han(r) || text_is_opening(r)))
 			continue;
-		buf_clear(&b);
-		put_squeezed(&b, v + start, i - start);
-		article_add_headline(ed, art, buf_str(&b), HEADLINE_UNKNOWN,
-		    false);
+		if (h->n < HEAD_MAX)
+			h->n++;
+		put_squeezed(&h->line[h->n - 1], v + start, i - start);
 		start = i + 1;
-		role = HEADLINE_UNKNOWN;
 	}
-	buf_clear(&b);
-	put_squeezed(&b, v + start, n - start);
-	article_add_headline(ed, art, buf_str(&b), role, false);
-	buf_free(&b);
+	if (h->n < HEAD_MAX)
+		h->n++;
+	put_squeezed(&h->line[h->n - 1], v + start, n - start);
+}
+
+/*
+ * The roles of the n lines of a headline, from their lengths w[] in
+ * characters (a text loader has no type sizes to go by):
+ *  - one line is the main headline;
+ *  - two lines of about the same length (one character apart at most)
+ *    are a couplet, both main: papers print parallel lines that way;
+ *  - a first line clearly shorter than the second (tune.kicker_ratio) is
+ *    a kicker over the main line: 冬季供暖 / 热力公司开通24小时服务热线;
+ *  - otherwise the first is the main headline and the second, as long or
+ *    longer and explaining it, its subheadline;
+ *  - three or more: a kicker, main lines, and a subheadline last.
+ */
+static void
+headline_roles(const size_t *w, size_t n, enum headline_role *role)
+{
+	size_t i;
+
+	if (n == 0)
+		return;
+	if (n == 1) {
+		role[0] = HEADLINE_MAIN;
+		return;
+	}
+	if (n == 2) {
+		if (w[0] + 1 >= w[1] && w[1] + 1 >= w[0])
+			role[0] = role[1] = HEADLINE_MAIN;
+		else if ((double)w[0] < tune.kicker_ratio * (double)w[1]) {
+			role[0] = HEADLINE_KICKER;
+			role[1] = HEADLINE_MAIN;
+		} else {
+			role[0] = HEADLINE_MAIN;
+			role[1] = HEADLINE_SUB;
+		}
+		return;
+	}
+	role[0] = HEADLINE_KICKER;
+	for (i = 1; i + 1 < n; i++)
+		role[i] = HEADLINE_MAIN;
+	role[n - 1] = HEADLINE_SUB;
+}
+
+/* Add the headline group g to an article, each line with its role. */
+static void
+emit_headlines(struct page *pg, struct edition *ed, struct article *art,
+    const struct group *g)
+{
+	struct headlines h;
+	enum headline_role role[HEAD_MAX];
+	size_t w[HEAD_MAX], bi, i;
+
+	memset(&h, 0, sizeof h);
+	for (bi = g->first; bi <= g->last; bi++)
+		for (i = pg->blks[bi].first; i <= pg->blks[bi].last; i++)
+			headline_split(pg, i, &h);
+	for (i = 0; i < h.n; i++)
+		w[i] = utf8_count(buf_str(&h.line[i]), h.line[i].len);
+	headline_roles(w, h.n, role);
+	for (i = 0; i < h.n; i++) {
+		article_add_headline(ed, art, buf_str(&h.line[i]), role[i],
+		    false);
+		buf_free(&h.line[i]);
+	}
 }
 
 /* Write article k of the page into section s. */
@@ -2347,25 +2742,14 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 {
 	const struct art *a = &pg->arts[k];
 	struct article *art;
-	struct cpvec acc = { NULL, 0, 0 };
 	struct buf b = BUF_INIT;
-	const struct group *g;
-	size_t bi, i, nlines;
+	size_t bi;
 	unsigned source = 0;
 	bool dated = false;
 
 	art = section_add_article(ed, s);
-	if (a->group >= 0) {
-		g = &pg->groups[a->group];
-		nlines = 0;
-		for (bi = g->first; bi <= g->last; bi++)
-			nlines += pg->blks[bi].last - pg->blks[bi].first + 1;
-		for (bi = g->first; bi <= g->last; bi++)
-			for (i = pg->blks[bi].first; i <= pg->blks[bi].last;
-			    i++)
-				emit_headline_line(pg, ed, art, i, nlines == 1 ?
-				    HEADLINE_MAIN : HEADLINE_UNKNOWN);
-	}
+	if (a->group >= 0)
+		emit_headlines(pg, ed, art, &pg->groups[a->group]);
 	for (bi = a->first; bi < a->end; bi++) {
 		const struct blk *bl = &pg->blks[bi];
 
@@ -2386,11 +2770,9 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 			dated = true;
 			emit_dateline(pg, ed, art, bl);
 		}
-		join_block(pg, bl, &acc);
-		if (acc.n == 0)
+		join_block(pg, bl, &b);
+		if (b.len == 0)
 			continue;
-		buf_clear(&b);
-		put_cps(&b, acc.v, acc.n);
 		article_add_block(ed, art, bl->kind == BLK_DISPLAY &&
 		    bl->fate == FATE_SUBHEAD ? BLOCK_SUBHEAD : BLOCK_PARAGRAPH,
 		    buf_str(&b));
@@ -2398,7 +2780,6 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 	if (source == 0)
 		source = pg->lines[pg->blks[a->first].first].lineno;
 	article_set_source(ed, art, path, source);
-	cpvec_free(&acc);
 	buf_free(&b);
 }
 
@@ -2488,6 +2869,7 @@ load_text(struct edition *ed, const char *text, size_t len, const char *path,
 {
 	struct page pg;
 	size_t start, end;
+	const char *ff;
 	uint32_t lineno = 1;
 	int count = 0, round;
 
@@ -2502,9 +2884,8 @@ load_text(struct edition *ed, const char *text, size_t len, const char *path,
 	for (round = 0; round < 2 && count == 0; round++) {
 		lineno = 1;
 		for (start = 0; start <= len; start = end + 1) {
-			end = start;
-			while (end < len && text[end] != '\f')
-				end++;
+			ff = memchr(text + start, '\f', len - start);
+			end = ff != NULL ? (size_t)(ff - text) : len;
 			pg.ngroups = pg.narts = pg.nblks = 0;
 			count += load_page(&pg, ed, start, end, &lineno, path,
 			    name, round == 1);
@@ -2518,5 +2899,6 @@ load_text(struct edition *ed, const char *text, size_t len, const char *path,
 	free(pg.groups);
 	cpvec_free(&pg.cv);
 	cpvec_free(&pg.tmp);
+	buf_free(&pg.scratch);
 	return count;
 }

@@ -196,7 +196,7 @@ norm_string(const char *s, int mode)
 	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
 	struct buf b = BUF_INIT;
 
-	norm_line(s, strlen(s), mode, &out, &tmp);
+	norm_line(s, strlen(s), mode, &out, &tmp, NULL);
 	put_cps(&b, out.v, out.n);
 	cpvec_free(&out);
 	cpvec_free(&tmp);
@@ -258,9 +258,9 @@ join_string(const char *a, const char *b)
 	struct cpvec tmp = { NULL, 0, 0 };
 	struct buf buf = BUF_INIT;
 
-	norm_line(a, strlen(a), NORM_TEXT, &out, &tmp);
+	norm_line(a, strlen(a), NORM_TEXT, &out, &tmp, NULL);
 	join_cps(&acc, out.v, out.n);
-	norm_line(b, strlen(b), NORM_TEXT, &out, &tmp);
+	norm_line(b, strlen(b), NORM_TEXT, &out, &tmp, NULL);
 	join_cps(&acc, out.v, out.n);
 	put_cps(&buf, acc.v, acc.n);
 	cpvec_free(&acc);
@@ -305,7 +305,7 @@ measure_string(const char *s)
 	struct line ln;
 
 	memset(&ln, 0, sizeof ln);
-	norm_line(s, strlen(s), NORM_TEXT, &out, &tmp);
+	norm_line(s, strlen(s), NORM_TEXT, &out, &tmp, NULL);
 	measure_line(&ln, out.v, out.n, dateline_match(out.v, out.n, NULL));
 	cpvec_free(&out);
 	cpvec_free(&tmp);
@@ -392,7 +392,8 @@ test_dateline_patterns(void **state)
 	(void)state;
 	memset(covered, 0, sizeof covered);
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
-		norm_line(v[i].line, strlen(v[i].line), NORM_TEXT, &out, &tmp);
+		norm_line(v[i].line, strlen(v[i].line), NORM_TEXT, &out, &tmp,
+		    NULL);
 		end = 0;
 		dl = dateline_match(out.v, out.n, &end);
 		if (v[i].pattern == NULL) {
@@ -430,7 +431,7 @@ byline_string(const char *s, char **byline)
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	norm_line(s, strlen(s), NORM_RAW, &out, &tmp);
+	norm_line(s, strlen(s), NORM_RAW, &out, &tmp, NULL);
 	parse_byline(ed, a, out.v, out.n);
 	for (i = 0; i < a->ncredits; i++)
 		buf_printf(&b, "%s/%s;", a->credits[i].role != NULL ?
@@ -692,6 +693,80 @@ test_subheads(void **state)
 	free(got);
 }
 
+/* Headline roles come from the lengths of the lines (headline_roles). */
+static void
+test_headline_roles(void **state)
+{
+	static const struct {
+		size_t			 n, w[3];
+		enum headline_role	 want[3];
+	} v[] = {
+		/* One line: the main headline. */
+		{ 1, { 10 }, { HEADLINE_MAIN } },
+		/* Couplet: 让疫苗“多跑路” / 让老人“少跑腿”. */
+		{ 2, { 8, 8 }, { HEADLINE_MAIN, HEADLINE_MAIN } },
+		/* Short lead-in: 冬季供暖 / 热力公司开通24小时服务热线. */
+		{ 2, { 4, 15 }, { HEADLINE_KICKER, HEADLINE_MAIN } },
+		/* Main and explaining line under it. */
+		{ 2, { 13, 15 }, { HEADLINE_MAIN, HEADLINE_SUB } },
+		{ 2, { 15, 11 }, { HEADLINE_MAIN, HEADLINE_SUB } },
+		/* Three lines: kicker, main, sub. */
+		{ 3, { 6, 12, 14 },
+		    { HEADLINE_KICKER, HEADLINE_MAIN, HEADLINE_SUB } },
+	};
+	enum headline_role got[3];
+	size_t i, k;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		headline_roles(v[i].w, v[i].n, got);
+		for (k = 0; k < v[i].n; k++)
+			if (got[k] != v[i].want[k])
+				fail_msg("case %zu line %zu: role %d, expected "
+				    "%d", i, k, (int)got[k], (int)v[i].want[k]);
+	}
+}
+
+/*
+ * An essay without dateline whose title stands right above its text
+ * (no blank line) in a wider column than the article before it starts
+ * an article of its own; its title is not taken into the text.
+ */
+static void
+test_title_without_dateline(void **state)
+{
+	const char *text =
+	    "老旧小区加装电梯\n"
+	    "\n"
+	    "本报讯（记者 王译博）连日来\n"
+	    "，经开区多个老旧小区的电梯\n"
+	    "安装工地一片繁忙。截至目前\n"
+	    "，已有二十部电梯投入使用。\n"
+	    "\n"
+	    "让街角公园装满幸福\n"
+	    "城市的温度，往往藏在一些不起眼的角落\n"
+	    "里。一片草地、几棵香樟，街角公园就能让\n"
+	    "忙碌的人们停下脚步。这些街角公园，正在\n"
+	    "悄悄让我们的生活多一分幸福。\n";
+	const char *want =
+	    "article\n"
+	    "headline 老旧小区加装电梯\n"
+	    "byline 记者 王译博\n"
+	    "p 本报讯（记者王译博）连日来，经开区多个老旧小区的电梯安装工地一"
+	    "片繁忙。截至目前，已有二十部电梯投入使用。\n"
+	    "article\n"
+	    "headline 让街角公园装满幸福\n"
+	    "p 城市的温度，往往藏在一些不起眼的角落里。一片草地、几棵香樟，街"
+	    "角公园就能让忙碌的人们停下脚步。这些街角公园，正在悄悄让我们的生"
+	    "活多一分幸福。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "title without dateline");
+	free(got);
+}
+
 /* Form feeds start sections, headers name them, else the file name. */
 static void
 test_sections(void **state)
@@ -751,7 +826,8 @@ test_header_match(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
-		norm_line(v[i].line, strlen(v[i].line), NORM_RAW, &out, &tmp);
+		norm_line(v[i].line, strlen(v[i].line), NORM_RAW, &out, &tmp,
+		    NULL);
 		if (header_match(out.v, out.n) != v[i].header)
 			fail_msg("\"%s\": header %d, expected %d", v[i].line,
 			    !v[i].header, v[i].header);
@@ -871,6 +947,8 @@ main(void)
 		cmocka_unit_test(test_headlines_displaced),
 		cmocka_unit_test(test_headline_one_line),
 		cmocka_unit_test(test_subheads),
+		cmocka_unit_test(test_headline_roles),
+		cmocka_unit_test(test_title_without_dateline),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_header_match),
 		cmocka_unit_test(test_line_endings),

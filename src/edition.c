@@ -239,13 +239,21 @@ append_identity(struct buf *b, const char *s, size_t max)
 
 	if (s == NULL)
 		return;
-	n = utf8proc_map((const utf8proc_uint8_t *)s, 0, &folded,
-	    UTF8PROC_NULLTERM | UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
+	/*
+	 * Only the first max characters count, and folding never turns one
+	 * letter into more than a few, so fold a bounded prefix: a lead can
+	 * be thousands of characters and this runs for every article.
+	 */
+	len = strlen(s);
+	if (max != 0 && len > max * 16)
+		len = utf8_prev(s, max * 16 + 1);
+	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
+	    &folded, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
 	    UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STRIPMARK);
 	if (n < 0) {
 		/* Not expected for valid UTF-8; fall back to the raw text. */
-		folded = (utf8proc_uint8_t *)xstrdup(s);
-		n = (utf8proc_ssize_t)strlen(s);
+		folded = (utf8proc_uint8_t *)xstrndup(s, len);
+		n = (utf8proc_ssize_t)len;
 	}
 	len = (size_t)n;
 	while (i < len && (max == 0 || count < max)) {
@@ -417,6 +425,21 @@ dedupe_ids(struct edition *ed)
 	free(all);
 }
 
+/*
+ * Characters in a string the loaders guarantee to be valid UTF-8: count the
+ * bytes that start a character.  Much cheaper than decoding, and this runs
+ * over the whole text of the edition.
+ */
+static size_t
+count_chars(const char *s)
+{
+	size_t n = 0;
+
+	for (; *s != '\0'; s++)
+		n += ((unsigned char)*s & 0xC0) != 0x80;
+	return n;
+}
+
 /* Finish the edition: lengths, inferred headlines, stable ids. */
 void
 edition_finish(struct edition *ed)
@@ -431,8 +454,7 @@ edition_finish(struct edition *ed)
 
 			a->length = 0;
 			for (j = 0; j < a->nblocks; j++)
-				a->length += utf8_count(a->blocks[j].text,
-				    strlen(a->blocks[j].text));
+				a->length += count_chars(a->blocks[j].text);
 			if (a->nheadlines == 0)
 				infer_headline(ed, a);
 			article_stable_id(a, a->id);

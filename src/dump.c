@@ -10,7 +10,9 @@
  *
  * The formats, chosen to read well and to be easy to grep:
  *
- *   --list:   Section 1: 第01版：要闻 (2 articles)
+ *   --list:   Edition: 郑州日报 (1 section, 2 articles; GB18030)
+ *
+ *             Section 1: 第01版：要闻 (2 articles)
  *               1  headline padded to a column  byline padded    1234
  *               2  ~headline made from the lead  记者 王译博      567
  *
@@ -144,11 +146,27 @@ dump_list(const struct edition *ed, FILE *out)
 	headw = DUMP_LIST_WIDTH - numw - lenw - DUMP_LIST_BYLINE -
 	    3 * DUMP_LIST_GAP;
 
+	/* The edition line names the encoding the input was decoded from. */
+	t = sanitize_str(ed->title);
+	buf_printf(&b, "Edition: %s (%zu section%s, %zu article%s", t,
+	    ed->nsections, ed->nsections == 1 ? "" : "s",
+	    edition_count_articles(ed),
+	    edition_count_articles(ed) == 1 ? "" : "s");
+	free(t);
+	if (ed->encoding != NULL) {
+		t = sanitize_str(ed->encoding);
+		buf_printf(&b, "; %s", t);
+		free(t);
+	}
+	buf_puts(&b, ")");
+	cell = width_truncate(buf_str(&b), b.len, DUMP_LIST_WIDTH, NULL);
+	fprintf(out, "%s\n", cell);
+	free(cell);
+
 	for (s = 0; s < ed->nsections; s++) {
 		const struct section *sec = ed->sections[s];
 
-		if (s > 0)
-			fputc('\n', out);
+		fputc('\n', out);
 		buf_clear(&b);
 		t = sanitize_str(sec->title);
 		buf_printf(&b, "Section %zu: %s (%zu article%s)", s + 1, t,

@@ -416,6 +416,15 @@ main(int argc, char **argv)
 			status = 1;	/* like grep: nothing found */
 		break;
 	case MODE_TUI:
+		/*
+		 * Piped or redirected, the reader would write escape
+		 * sequences into a file: print what --dump prints instead,
+		 * as less and git do.
+		 */
+		if (!isatty(STDOUT_FILENO)) {
+			dump_articles(ed, 0, width != 0 ? width : 80, stdout);
+			break;
+		}
 		if (tui_run(ed, &topts, &cause) != 0) {
 			warn_msg(cause);
 			free(cause);

@@ -17,6 +17,7 @@
 #include "../src/buf.h"
 #include "../src/dump.h"
 #include "../src/edition.h"
+#include "../src/load_text.h"
 #include "../src/sanitize.h"
 
 #define RANDOM_PARAGRAPHS	300	/* generated paragraphs per property */
@@ -401,6 +402,55 @@ test_layout_properties(void **state)
 	}
 }
 
+/*
+ * Every paragraph, subhead and headline of every bundled sample edition,
+ * wrapped at every width from 10 to 200: never wider than the width, no
+ * kinsoku rule broken, no character lost or duplicated (check_properties).
+ */
+static void
+test_layout_samples(void **state)
+{
+	static const char *const samples[] = {
+		TEST_SAMPLES_DIR "/000_5989cba5d6a3127f.txt",
+	};
+	size_t f, s, i, b, width, nwrapped = 0;
+	struct layout l;
+
+	(void)state;
+	for (f = 0; f < sizeof samples / sizeof samples[0]; f++) {
+		struct edition *ed = edition_new(NULL, samples[f]);
+		char *cause = NULL, *text;
+		size_t len = 0;
+
+		text = test_read_file(samples[f], &len);
+		if (load_text(ed, text, len, samples[f], "sample", &cause) <= 0)
+			fail_msg("%s: %s", samples[f], cause);
+		edition_finish(ed);
+		for (s = 0; s < ed->nsections; s++)
+			for (i = 0; i < ed->sections[s]->narticles; i++) {
+				const struct article *a =
+				    ed->sections[s]->articles[i];
+
+				for (b = 0; b < a->nblocks + a->nheadlines; b++) {
+					const char *t = b < a->nblocks ?
+					    a->blocks[b].text :
+					    a->headlines[b - a->nblocks].text;
+
+					for (width = 10; width <= 200; width++) {
+						layout_wrap(t, strlen(t), width, &l);
+						check_properties(t, strlen(t), width,
+						    &l);
+						layout_free(&l);
+						nwrapped++;
+					}
+				}
+			}
+		free(text);
+		edition_free(ed);
+	}
+	assert_true(nwrapped > 10000);
+}
+
 /* A long paragraph wraps in one pass (a smoke test for linear time). */
 static void
 test_layout_long(void **state)
@@ -696,6 +746,7 @@ main(void)
 		cmocka_unit_test(test_layout_sets_sorted),
 		cmocka_unit_test(test_layout_properties),
 		cmocka_unit_test(test_layout_long),
+		cmocka_unit_test(test_layout_samples),
 		cmocka_unit_test(test_dump_list),
 		cmocka_unit_test(test_dump_list_golden),
 		cmocka_unit_test(test_dump_articles_wrap),

@@ -222,6 +222,99 @@ article_title(const struct article *a)
 	return a->nheadlines > 0 ? a->headlines[0].text : "";
 }
 
+/* Does a character of this category count for the id (letters, numbers)? */
+static int
+identity_category(utf8proc_category_t cat)
+{
+	return cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
+	    cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
+	    cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_ND ||
+	    cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO;
+}
+
+/*
+ * Is c folded by append_identity() to itself (ASCII: to its lower case,
+ * full-width ASCII: to ASCII) without ever decomposing or composing with
+ * a neighbour?  Checked against utf8proc for every one of them: no
+ * decomposition but the full-width forms, combining class 0 and no part
+ * in any composition outside ASCII (and no composition joins two ASCII
+ * characters).  The ASCII, Han and punctuation of news text.  Two more
+ * fold to ASCII punctuation or space that composes with nothing (… and
+ * the ideographic space): they add nothing either way.
+ */
+static int
+identity_plain(uint32_t c)
+{
+	if (c == 0x2026 || c == 0x3000)
+		return 1;
+	return (c >= 0x01 && c <= 0x7F) || (c >= 0x4E00 && c <= 0x9FFF) ||
+	    (c >= 0x3001 && c <= 0x3029) || (c >= 0xFF01 && c <= 0xFF5E) ||
+	    c == 0x2010 || (c >= 0x2012 && c <= 0x2016) ||
+	    (c >= 0x2018 && c <= 0x2023) || c == 0x2027 || c == 0xB7;
+}
+
+/*
+ * utf8_decode() with ASCII and the three-byte sequences that cannot be
+ * overlong or surrogates (all of CJK) decoded inline.
+ */
+static inline size_t
+decode_quick(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (len >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(u[0] & 0x0F) << 12) |
+		    ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		return 3;
+	}
+	return utf8_decode(s, len, cp);
+}
+
+/*
+ * append_identity() for s[0..len) made only of identity_plain()
+ * characters: each folds on its own, so utf8proc_map() is not needed;
+ * the categories still come from utf8proc.  Returns false, appending
+ * nothing, when some character is not plain.
+ */
+static int
+append_identity_plain(struct buf *b, const char *s, size_t len, size_t max)
+{
+	size_t i, k, count = 0;
+	uint32_t cp;
+	char c;
+
+	for (i = 0; i < len; i += k) {
+		k = decode_quick(s + i, len - i, &cp);
+		if (!identity_plain(cp))	/* U+FFFD too: maybe bad */
+			return 0;
+	}
+	for (i = 0; i < len && (max == 0 || count < max); i += k) {
+		k = decode_quick(s + i, len - i, &cp);
+		if (cp >= 0xFF01 && cp <= 0xFF5E)
+			cp -= 0xFEE0;		/* full-width ASCII */
+		if (cp < 0x80) {
+			c = (char)cp;
+			if (c >= 'A' && c <= 'Z')
+				c = (char)(c - 'A' + 'a');
+			if ((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9')) {
+				buf_putc(b, c);
+				count++;
+			}
+			continue;
+		}
+		if (identity_category(utf8proc_category((utf8proc_int32_t)cp))) {
+			buf_append(b, s + i, k);
+			count++;
+		}
+	}
+	return 1;
+}
+
 /*
  * Append the identity-relevant characters of s to b: NFKC with case
  * folding (utf8proc), then only letters and digits kept, so that spacing,
@@ -247,6 +340,9 @@ append_identity(struct buf *b, const char *s, size_t max)
 	len = strlen(s);
 	if (max != 0 && len > max * 16)
 		len = utf8_prev(s, max * 16 + 1);
+	/* Nearly every lead and headline: no folding library call. */
+	if (append_identity_plain(b, s, len, max))
+		return;
 	n = utf8proc_map((const utf8proc_uint8_t *)s, (utf8proc_ssize_t)len,
 	    &folded, UTF8PROC_STABLE | UTF8PROC_COMPOSE | UTF8PROC_COMPAT |
 	    UTF8PROC_CASEFOLD | UTF8PROC_IGNORE | UTF8PROC_STRIPMARK);
@@ -258,12 +354,8 @@ append_identity(struct buf *b, const char *s, size_t max)
 	len = (size_t)n;
 	while (i < len && (max == 0 || count < max)) {
 		size_t k = utf8_decode((const char *)folded + i, len - i, &cp);
-		utf8proc_category_t cat = utf8proc_category((utf8proc_int32_t)cp);
 
-		if (cat == UTF8PROC_CATEGORY_LU || cat == UTF8PROC_CATEGORY_LL ||
-		    cat == UTF8PROC_CATEGORY_LT || cat == UTF8PROC_CATEGORY_LM ||
-		    cat == UTF8PROC_CATEGORY_LO || cat == UTF8PROC_CATEGORY_ND ||
-		    cat == UTF8PROC_CATEGORY_NL || cat == UTF8PROC_CATEGORY_NO) {
+		if (identity_category(utf8proc_category((utf8proc_int32_t)cp))) {
 			buf_append(b, (const char *)folded + i, k);
 			count++;
 		}
@@ -433,10 +525,21 @@ dedupe_ids(struct edition *ed)
 static size_t
 count_chars(const char *s)
 {
-	size_t n = 0;
+	size_t len = strlen(s), n = len, i = 0;
+	uint64_t w, cont;
 
-	for (; *s != '\0'; s++)
-		n += ((unsigned char)*s & 0xC0) != 0x80;
+	/*
+	 * Count the continuation bytes (10xxxxxx) eight at a time: bit 7
+	 * set and bit 6 clear gives a 1 in bit 7 of such a byte; shifted
+	 * to bit 0, the multiplication sums the eight bytes into the top.
+	 */
+	for (; i + 8 <= len; i += 8) {
+		memcpy(&w, s + i, 8);
+		cont = (w & ~(w << 1) & 0x8080808080808080ULL) >> 7;
+		n -= (size_t)((cont * 0x0101010101010101ULL) >> 56);
+	}
+	for (; i < len; i++)
+		n -= ((unsigned char)s[i] & 0xC0) == 0x80;
 	return n;
 }
 

@@ -434,6 +434,32 @@ cpvec_free(struct cpvec *cv)
 	cv->n = cv->cap = 0;
 }
 
+/*
+ * A code point that normalising keeps as it is: printable ASCII but the
+ * space, CJK punctuation up to the end of the unified Han block, the
+ * full-width forms and the dashes and quotes of U+2010..U+2027.  None of
+ * them is a space, a control, an ignorable or U+FFFD, so the range
+ * checks here stand for all four class tests on nearly every character.
+ */
+static inline bool
+is_plain(uint32_t c)
+{
+	return (c >= 0x3001 && c <= 0x9FFF) || (c >= 0x21 && c <= 0x7E) ||
+	    (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x2010 && c <= 0x2027);
+}
+
+/* text_is_alnum() with ASCII and Han answered inline. */
+static inline bool
+is_alnum_fast(uint32_t c)
+{
+	if (c < 0x80)
+		return (c >= '0' && c <= '9') || ((c | 0x20) >= 'a' &&
+		    (c | 0x20) <= 'z');
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return false;
+	return text_is_alnum(c);
+}
+
 /* CJK for spacing purposes: Han, kana and CJK punctuation, not Hangul. */
 static bool
 is_cjk(uint32_t c)
@@ -530,24 +556,29 @@ is_cn_numeral(uint32_t c)
  * (NORM_RAW).  Returns the number of leading spaces trimmed.  *simple
  * (if not NULL) tells whether out is exactly the code points of the
  * line, nothing dropped or changed: then the raw bytes can stand for it.
+ * *spaced (if not NULL) tells whether a space was left inside the line:
+ * without one, both modes give the same code points.
  */
 static unsigned
-norm_line(const char *s, size_t len, int mode, struct cpvec *out,
-    struct cpvec *tmp, bool *simple)
+norm_line_info(const char *s, size_t len, int mode, struct cpvec *out,
+    struct cpvec *tmp, bool *simple, bool *spaced)
 {
-	size_t i, j, ntok = 0, nsingle = 0, toklen = 0, nspace = 0;
+	size_t i, j, n, ntok = 0, nsingle = 0, toklen = 0, nspace = 0;
 	unsigned lead = 0;
-	uint32_t c, l, r;
+	uint32_t c, l, r, *v;
 	struct cpvec swap;
 	bool letterspaced, changed = false;
 
 	out->n = tmp->n = 0;
 	/* A line never has more code points than bytes. */
 	cpvec_reserve(tmp, len);
+	/* The array and count in locals: no reload after every store. */
+	v = tmp->v;
+	n = 0;
 	for (i = 0; i < len;) {
 		i += decode_fast(s + i, len - i, &c);
-		if (c >= 0x4E00 && c <= 0x9FFF) {	/* fast path: Han */
-			tmp->v[tmp->n++] = c;
+		if (is_plain(c)) {	/* fast path: Han, punctuation, ASCII */
+			v[n++] = c;
 			continue;
 		}
 		if (text_is_space(c)) {
@@ -561,14 +592,15 @@ norm_line(const char *s, size_t len, int mode, struct cpvec *out,
 				continue;
 		}
 		if (c == ' ') {
-			if (tmp->n == 0) {
+			if (n == 0) {
 				lead++;
 				continue;
 			}
 			nspace++;
 		}
-		tmp->v[tmp->n++] = c;
+		v[n++] = c;
 	}
+	tmp->n = n;
 	while (tmp->n > 0 && tmp->v[tmp->n - 1] == ' ') {
 		tmp->n--;
 		nspace--;
@@ -576,6 +608,8 @@ norm_line(const char *s, size_t len, int mode, struct cpvec *out,
 	}
 	if (simple != NULL)
 		*simple = !changed && lead == 0 && nspace == 0;
+	if (spaced != NULL)
+		*spaced = nspace != 0;
 	if (nspace == 0) {
 		/* Most lines hold no space: nothing more to do. */
 		swap = *out;
@@ -618,6 +652,14 @@ norm_line(const char *s, size_t len, int mode, struct cpvec *out,
 		out->v[out->n++] = ' ';
 	}
 	return lead;
+}
+
+/* norm_line_info() for callers that need not know about spaces. */
+static unsigned
+norm_line(const char *s, size_t len, int mode, struct cpvec *out,
+    struct cpvec *tmp, bool *simple)
+{
+	return norm_line_info(s, len, mode, out, tmp, simple, NULL);
 }
 
 /*
@@ -842,11 +884,18 @@ dateline_match(const uint32_t *v, size_t n, size_t *end)
 
 	if (n == 0)
 		return 0;
-	/* Most lines fail at the first character: compare its bytes. */
+	/*
+	 * Most lines fail at the first character: compare its bytes, by
+	 * hand (a pattern is at least as long as its first character, and
+	 * a NUL never matches a byte of an encoded character).
+	 */
 	nfirst = utf8_encode(v[0], first);
 	for (p = 0; p < NPATTERNS; p++) {
-		if (dateline_patterns[p].pattern[0] != first[0] ||
-		    strncmp(dateline_patterns[p].pattern, first, nfirst) != 0)
+		const char *pat = dateline_patterns[p].pattern;
+
+		if (pat[0] != first[0] || (nfirst > 1 && (pat[1] != first[1] ||
+		    (nfirst > 2 && (pat[2] != first[2] ||
+		    (nfirst > 3 && pat[3] != first[3]))))))
 			continue;
 		e = match_pattern(dateline_patterns[p].pattern, v, n, 0);
 		if (e != 0) {
@@ -953,28 +1002,50 @@ measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
 {
 	size_t i, k;
 	unsigned w = 0;
-	uint32_t last, core;
+	uint32_t c, last, core;
+	uint16_t inner = 0;
+	bool alnum, cjk, prev_alnum = false, prev_cjk = false;
 
+	/* Where the line ends before its closing marks (k). */
+	k = n;
+	while (k > 0 && text_is_closing(v[k - 1]))
+		k--;
+	/*
+	 * Each character is classified once, Han and ASCII inline; the
+	 * stops and commas before v[k - 1] are noted on the way.
+	 */
 	for (i = 0; i < n; i++) {
-		if (v[i] >= 0x4E00 && v[i] <= 0x9FFF) {	/* fast path: Han */
+		c = v[i];
+		if (c >= 0x4E00 && c <= 0x9FFF) {
 			w += CELL;
-			if (i > 0 && text_is_alnum(v[i - 1]))
-				w += CELL / 4;
-			continue;
+			alnum = false;
+			cjk = true;
+		} else if (c < 0x80) {
+			/* ASCII is half a cell, never CJK (cp_units). */
+			w += CELL / 2;
+			alnum = is_alnum_fast(c);
+			cjk = false;
+		} else {
+			w += (unsigned)cp_units(c);
+			alnum = text_is_alnum(c);
+			cjk = is_cjk(c);
+			if (i + 1 < k) {
+				if (is_inner_stop(c))
+					inner |= L_INNER_STOP;
+				else if (c == 0xFF0C)
+					inner |= L_INNER_COMMA;
+			}
 		}
-		w += (unsigned)cp_units(v[i]);
 		/* The quarter-em gap typesetters put between Han and Latin. */
-		if (i > 0 && ((is_cjk(v[i - 1]) && text_is_alnum(v[i])) ||
-		    (text_is_alnum(v[i - 1]) && is_cjk(v[i]))))
+		if ((prev_cjk && alnum) || (prev_alnum && cjk))
 			w += CELL / 4;
+		prev_alnum = alnum;
+		prev_cjk = cjk;
 	}
 	ln->width = w > WIDTH_MAX ? WIDTH_MAX : (uint16_t)w;
 	if (n == 0)
 		return;
 	last = v[n - 1];
-	k = n;
-	while (k > 0 && text_is_closing(v[k - 1]))
-		k--;
 	core = k > 0 ? v[k - 1] : 0;
 	if (k > 0 && text_is_sentence_end(core) && core != '.')
 		ln->flags |= L_END_STOP;
@@ -984,12 +1055,7 @@ measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
 		ln->flags |= L_END_COLON;
 	else if (is_cont_punct(last))
 		ln->flags |= L_END_CONT;
-	for (i = 0; k > 0 && i + 1 < k; i++) {
-		if (is_inner_stop(v[i]))
-			ln->flags |= L_INNER_STOP;
-		else if (v[i] == 0xFF0C)
-			ln->flags |= L_INNER_COMMA;
-	}
+	ln->flags |= inner;
 	if (n >= 2 && text_is_opening(v[0]) && text_is_closing(last))
 		ln->flags |= L_PAREN;
 	ln->dl = (uint8_t)dl;
@@ -1017,7 +1083,7 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 {
 	const char *t = pg->text;
 	size_t i = start, e, next;
-	bool blank = false, digits, simple;
+	bool blank = false, digits, simple, spaced;
 	const char *nl, *cr;
 	struct line *ln;
 	size_t k;
@@ -1036,7 +1102,8 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 			next += 2;
 		else if (next < end)
 			next++;
-		norm_line(t + i, e - i, NORM_TEXT, &pg->cv, &pg->tmp, &simple);
+		norm_line_info(t + i, e - i, NORM_TEXT, &pg->cv, &pg->tmp,
+		    &simple, &spaced);
 		if (pg->cv.n == 0)
 			blank = true;
 		else {
@@ -1055,8 +1122,10 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 			/* Headers (maybe after a date) are short lines. */
 			if (pg->cv.n > HEADER_MAX + 16)
 				goto next;
-			norm_line(t + i, e - i, NORM_RAW, &pg->cv, &pg->tmp,
-			    NULL);
+			/* Without inner spaces the modes agree: no redo. */
+			if (spaced)
+				norm_line(t + i, e - i, NORM_RAW, &pg->cv,
+				    &pg->tmp, NULL);
 			if (header_match(pg->cv.v, pg->cv.n))
 				ln->flags |= L_HEADER_CAND;
 			digits = pg->cv.n <= 4;
@@ -1586,14 +1655,14 @@ bigram_key(uint32_t a, uint32_t b)
 	return ((uint64_t)a << 21) | b;
 }
 
-/* Spread a token key over the hash table. */
-static size_t
+/*
+ * Spread a token key over the hash table: one multiplication (Fibonacci
+ * hashing), the high half of the product mixing every bit of the key.
+ */
+static inline size_t
 tok_hash(uint64_t key)
 {
-	key ^= key >> 33;
-	key *= 0xff51afd7ed558ccdULL;
-	key ^= key >> 33;
-	return (size_t)key;
+	return (size_t)((key * 0x9e3779b97f4a7c15ULL) >> 32);
 }
 
 /* Double the hash table of a token set and insert every token again. */
@@ -1614,7 +1683,7 @@ tokvec_rehash(struct tokvec *tv)
 }
 
 /* Find a token in a set, or NULL. */
-static const struct tok *
+static inline const struct tok *
 tokvec_find(const struct tokvec *tv, uint64_t key)
 {
 	size_t h;
@@ -1631,7 +1700,7 @@ tokvec_find(const struct tokvec *tv, uint64_t key)
 }
 
 /* Add one occurrence of a token (in the lead or not) to a set. */
-static void
+static inline void
 tokvec_push(struct tokvec *tv, uint64_t key, bool lead)
 {
 	struct tok *t;
@@ -1678,10 +1747,18 @@ tokvec_free(struct tokvec *tv)
 	memset(tv, 0, sizeof *tv);
 }
 
-/* Is a code point part of a token: Han or kana for bigrams. */
-static bool
+/*
+ * Is a code point part of a token: Han or kana for bigrams.  Nothing
+ * below U+2E80 (the radicals, where text_is_han() starts) is either, so
+ * ASCII and common punctuation are answered without a call.
+ */
+static inline bool
 is_token_han(uint32_t c)
 {
+	if (c < 0x2E80)
+		return false;
+	if (c >= 0x4E00 && c <= 0x9FFF)
+		return true;
 	return text_is_han(c) || text_is_kana(c);
 }
 
@@ -1724,7 +1801,7 @@ tok_feed(struct tokvec *tv, struct tokstate *ts, uint32_t c)
 		return;
 	}
 	ts->carry = 0;
-	if (text_is_alnum(c)) {
+	if (is_alnum_fast(c)) {
 		if (c >= 'A' && c <= 'Z')
 			c += 'a' - 'A';
 		if (ts->wordlen++ == 0)
@@ -1848,6 +1925,9 @@ struct scorer {
 	struct tokvec	  tv;
 	struct tokvec	**pool;		/* freed profiles, memory kept */
 	size_t		  npool, cappool;
+	const struct tokvec **win;	/* content_scores: the window's
+					   profiles (NULL: phantom) ... */
+	const struct tok **hit;		/* ... and one token's hits in them */
 };
 
 /* The profile of article k (built when first needed). */
@@ -1900,6 +1980,8 @@ scorer_free(struct scorer *sc)
 		free_profile(sc->pool[k]);
 	free(sc->pool);
 	free(sc->prof);
+	free(sc->win);
+	free(sc->hit);
 	tokvec_free(&sc->tv);
 }
 
@@ -1946,6 +2028,8 @@ position_bonus(int32_t prev, int32_t next, size_t k)
  * out[]: the idf-weighted share of the unit's tokens found in each
  * article, a token counting more when frequent or in the lead.  idf is
  * 1/df over the candidate articles (no logarithm needed at this size).
+ * Each token is looked up once per article: the hits found for df are
+ * kept for the weights.
  */
 static void
 content_scores(struct scorer *sc, size_t lo, size_t hi, double *out)
@@ -1955,22 +2039,30 @@ content_scores(struct scorer *sc, size_t lo, size_t hi, double *out)
 	size_t t, k, df;
 	double idf, total = 0, w;
 
+	if (sc->win == NULL) {
+		sc->win = xcalloc((size_t)tune.window * 2 + 2,
+		    sizeof *sc->win);
+		sc->hit = xcalloc((size_t)tune.window * 2 + 2,
+		    sizeof *sc->hit);
+	}
 	for (k = lo; k < hi; k++)
 		out[k - lo] = 0;
+	/* Profiles are built only when there is a token to look up. */
+	for (k = lo; k < hi && tv->n > 0; k++)
+		sc->win[k - lo] = sc->pg->arts[k].phantom ? NULL :
+		    scorer_profile(sc, k);
 	for (t = 0; t < tv->n; t++) {
 		df = 0;
-		for (k = lo; k < hi; k++)
-			if (!sc->pg->arts[k].phantom &&
-			    tokvec_find(scorer_profile(sc, k),
-			    tv->t[t].key) != NULL)
-				df++;
+		for (k = lo; k < hi; k++) {
+			hit = sc->win[k - lo] == NULL ? NULL :
+			    tokvec_find(sc->win[k - lo], tv->t[t].key);
+			sc->hit[k - lo] = hit;
+			df += hit != NULL;
+		}
 		idf = 1.0 / (double)(df == 0 ? 1 : df);
 		total += idf;
 		for (k = lo; k < hi; k++) {
-			if (sc->pg->arts[k].phantom)
-				continue;
-			hit = tokvec_find(scorer_profile(sc, k),
-			    tv->t[t].key);
+			hit = sc->hit[k - lo];
 			if (hit == NULL)
 				continue;
 			w = tune.w_base + tune.w_tf * (hit->tf - 1) +
@@ -2001,6 +2093,25 @@ share_of(const struct tokvec *a, const struct tokvec *b, const double *idf)
 }
 
 /*
+ * share_of() with the lookups done already: hit[j * stride] tells
+ * whether token j of b is in the other set.  Sums in the same order.
+ */
+static double
+share_of_hits(const struct tokvec *b, const double *idf, const uint8_t *hit,
+    size_t stride)
+{
+	size_t j;
+	double both = 0, all = 0;
+
+	for (j = 0; j < b->n; j++) {
+		all += idf[j];
+		if (hit[j * stride])
+			both += idf[j];
+	}
+	return all > 0 ? both / all : 0;
+}
+
+/*
  * Find the articles printed without dateline (an essay, a notice) that
  * extraction ran into the article before them.  A display run inside an
  * article, between paragraphs, is a subhead when the text after it goes
@@ -2015,9 +2126,9 @@ split_articles(struct page *pg)
 {
 	struct tokvec before, after;
 	struct scorer sc;
-	uint8_t *cut;
+	uint8_t *cut, *hits;
 	double *idf, own, other, sh;
-	size_t a, b, e, k, t, u, lo, hi, start, n, df, nparas, ua, ub;
+	size_t a, b, e, k, t, u, lo, hi, start, n, df, nparas, ua, ub, w;
 	int jump;
 	struct art *arts;
 
@@ -2059,14 +2170,23 @@ split_articles(struct page *pg)
 			    (size_t)tune.segment_chars, false, &after);
 			if (after.n == 0)
 				continue;
+			/*
+			 * hits[t * w + k - lo]: token t of the text after is
+			 * in article k; found once for df, used again for
+			 * the shares.
+			 */
+			w = hi - lo;
 			idf = xcalloc(after.n, sizeof *idf);
+			hits = xcalloc(after.n * w + 1, 1);
 			for (t = 0; t < after.n; t++) {
 				df = 0;
 				for (k = lo; k < hi; k++)
 					if (k != a && !pg->arts[k].phantom &&
 					    tokvec_find(scorer_profile(&sc, k),
-					    after.t[t].key) != NULL)
+					    after.t[t].key) != NULL) {
+						hits[t * w + k - lo] = 1;
 						df++;
+					}
 				idf[t] = 1.0 / (double)(1 + df);
 			}
 			own = share_of(&before, &after, idf);
@@ -2074,11 +2194,12 @@ split_articles(struct page *pg)
 			for (k = lo; k < hi; k++) {
 				if (k == a || pg->arts[k].phantom)
 					continue;
-				sh = share_of(scorer_profile(&sc, k), &after,
-				    idf);
+				sh = share_of_hits(&after, idf, hits + k - lo,
+				    w);
 				if (sh > other)
 					other = sh;
 			}
+			free(hits);
 			free(idf);
 			jump = (int)pg->lines[pg->blks[e].first].colw -
 			    (int)pg->lines[pg->blks[b - 1].last].colw;
@@ -2176,19 +2297,68 @@ push_pair(struct pair **v, size_t *n, size_t *cap, double score,
 	(*n)++;
 }
 
+/* The (group, article) pairs collected for the greedy matching. */
+struct pairs {
+	struct pair	*v;
+	size_t		 n, cap;
+};
+
+/*
+ * Score group gi against the articles around it and collect its pairs:
+ * a subhead only when another article clearly wants it more.  sco has
+ * room for a window of scores.
+ */
+static void
+score_group(struct page *pg, struct scorer *sc, size_t gi, double *sco,
+    struct pairs *pp)
+{
+	struct group *g = &pg->groups[gi];
+	size_t k, lo, hi;
+	double other, own;
+
+	candidate_range(pg, g->prev, g->next, &lo, &hi);
+	scorer_advance(sc, lo);
+	group_tokens(pg, g->first, g->last, &sc->tv);
+	content_scores(sc, lo, hi, sco);
+	if (g->host >= 0 && !g->interrupt) {
+		/* A subhead leaves only for a clearly better home. */
+		own = sco[(size_t)g->host - lo];
+		other = 0;
+		for (k = lo; k < hi; k++)
+			if ((int32_t)k != g->host && sco[k - lo] > other)
+				other = sco[k - lo];
+		g->candidate = other >= tune.min_content &&
+		    other >= tune.steal_ratio * own + tune.steal_margin;
+	}
+	if (!g->candidate)
+		return;
+	for (k = lo; k < hi; k++) {
+		if (pg->arts[k].phantom || sco[k - lo] < tune.min_content)
+			continue;
+		if (g->host >= 0 && !g->interrupt && (int32_t)k == g->host)
+			continue;
+		push_pair(&pp->v, &pp->n, &pp->cap, sco[k - lo] +
+		    position_bonus(g->prev, g->next, k), gi, k);
+	}
+}
+
 /*
  * Find the display runs of the page, with the articles around each, and
  * cut them into groups: units of a run whose best article is the same are
- * merged; a unit that matches nothing joins the unit after it.
+ * merged; a unit that matches nothing joins the unit after it.  Each
+ * group is scored (score_group) as soon as its run is cut, while the
+ * profiles of the run's articles are still at hand: the groups of a run
+ * look at the same articles as its units.
  */
 static void
-make_groups(struct page *pg, struct scorer *sc)
+make_groups(struct page *pg, struct scorer *sc, struct pairs *pp)
 {
 	size_t a, b, e, u, lo, hi, k, best_k;
 	int32_t prev, next, host, *best;
 	double *sco, bs, s;
 	bool inner;
 	struct group *g;
+	size_t gfirst, gi;
 
 	pg->ngroups = 0;
 	sco = xcalloc((size_t)tune.window * 2 + 2, sizeof *sco);
@@ -2263,6 +2433,7 @@ make_groups(struct page *pg, struct scorer *sc)
 			    best[e - b - 2] == next)
 				best[e - b - 1] = next;
 			g = NULL;
+			gfirst = pg->ngroups;
 			for (u = b; u < e; u++) {
 				bool interrupt = pg->blks[u].interrupt;
 
@@ -2281,6 +2452,8 @@ make_groups(struct page *pg, struct scorer *sc)
 				pg->blks[u].group = (int32_t)(g - pg->groups);
 			}
 			free(best);
+			for (gi = gfirst; gi < pg->ngroups; gi++)
+				score_group(pg, sc, gi, sco, pp);
 		}
 	}
 	free(sco);
@@ -2294,9 +2467,9 @@ static void
 assign_headlines(struct page *pg)
 {
 	struct scorer sc;
-	struct pair *pairs = NULL;
-	size_t npairs = 0, cappairs = 0, gi, k, lo, hi, b;
-	double *sco, other, own;
+	struct pairs pp = { NULL, 0, 0 };
+	struct pair *pairs;
+	size_t npairs, gi, k, b;
 	struct group *g;
 	int32_t *owner;
 
@@ -2304,44 +2477,14 @@ assign_headlines(struct page *pg)
 	sc.pg = pg;
 	sc.cap = (size_t)tune.profile_chars;
 	sc.prof = xcalloc(pg->narts + 1, sizeof *sc.prof);
-	make_groups(pg, &sc);
-	sc.lo = 0;	/* the groups start again from the top */
-
-	sco = xcalloc((size_t)tune.window * 2 + 2, sizeof *sco);
-	owner = xcalloc(pg->ngroups + 1, sizeof *owner);
-	for (gi = 0; gi < pg->ngroups; gi++) {
-		g = &pg->groups[gi];
-		owner[gi] = -1;
-		candidate_range(pg, g->prev, g->next, &lo, &hi);
-		scorer_advance(&sc, lo);
-		group_tokens(pg, g->first, g->last, &sc.tv);
-		content_scores(&sc, lo, hi, sco);
-		if (g->host >= 0 && !g->interrupt) {
-			/* A subhead leaves only for a clearly better home. */
-			own = sco[(size_t)g->host - lo];
-			other = 0;
-			for (k = lo; k < hi; k++)
-				if ((int32_t)k != g->host &&
-				    sco[k - lo] > other)
-					other = sco[k - lo];
-			g->candidate = other >= tune.min_content &&
-			    other >= tune.steal_ratio * own + tune.steal_margin;
-		}
-		if (!g->candidate)
-			continue;
-		for (k = lo; k < hi; k++) {
-			if (pg->arts[k].phantom ||
-			    sco[k - lo] < tune.min_content)
-				continue;
-			if (g->host >= 0 && !g->interrupt &&
-			    (int32_t)k == g->host)
-				continue;
-			push_pair(&pairs, &npairs, &cappairs, sco[k - lo] +
-			    position_bonus(g->prev, g->next, k), gi, k);
-		}
-	}
+	make_groups(pg, &sc, &pp);
 	scorer_free(&sc);
-	free(sco);
+	pairs = pp.v;
+	npairs = pp.n;
+
+	owner = xcalloc(pg->ngroups + 1, sizeof *owner);
+	for (gi = 0; gi < pg->ngroups; gi++)
+		owner[gi] = -1;
 
 	/* Greedy matching, best pair first. */
 	if (npairs > 0)

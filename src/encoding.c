@@ -1451,9 +1451,13 @@ resolve_order(const struct charset *cs, const char *buf, size_t len)
 	return charset_byname(cs->kind == KIND_UTF16 ? "UTF-16LE" : "UTF-32LE");
 }
 
-/* Decode a buffer to UTF-8. */
-int
-encoding_decode(const char *buf, size_t len, const char *force,
+/*
+ * Decode a buffer to UTF-8.  When owned is not NULL it is buf itself, a
+ * malloc'd block of len + 1 bytes the caller gives away if it can be used
+ * as the result (valid UTF-8): then out->text == owned.
+ */
+static int
+decode(const char *buf, size_t len, const char *force, char *owned,
     struct decoded *out, char **cause)
 {
 	const struct charset *cs, *bomcs;
@@ -1492,8 +1496,21 @@ encoding_decode(const char *buf, size_t len, const char *force,
 	out->had_bom = bom > 0;
 	if (cs->kind == KIND_UTF8) {
 		utf8_scan(buf + bom, len - bom, bom, true, NULL, &t);
+		if (t.ninvalid == 0 && owned != NULL) {
+			/*
+			 * The common case for a file: valid UTF-8 is its own
+			 * result.  Reusing the read buffer saves a copy of the
+			 * whole file and as much peak memory.
+			 */
+			if (bom > 0)
+				memmove(owned, owned + bom, len - bom);
+			owned[len - bom] = '\0';
+			out->text = owned;
+			out->len = len - bom;
+			return 0;
+		}
 		if (t.ninvalid == 0) {
-			/* The common case: one validation pass and a copy. */
+			/* The same for a borrowed buffer: one copy. */
 			out->text = xmalloc(len - bom + 1);
 			memcpy(out->text, buf + bom, len - bom);
 			out->text[len - bom] = '\0';
@@ -1516,6 +1533,26 @@ encoding_decode(const char *buf, size_t len, const char *force,
 	out->ninvalid = t.ninvalid + t.nc1;
 	out->first_invalid = t.first;
 	return 0;
+}
+
+/* Decode a buffer the caller keeps. */
+int
+encoding_decode(const char *buf, size_t len, const char *force,
+    struct decoded *out, char **cause)
+{
+	return decode(buf, len, force, NULL, out, cause);
+}
+
+/* Decode a buffer the caller may give away. */
+int
+encoding_decode_take(char **bufp, size_t len, const char *force,
+    struct decoded *out, char **cause)
+{
+	int rc = decode(*bufp, len, force, *bufp, out, cause);
+
+	if (rc == 0 && out->text == *bufp)
+		*bufp = NULL;
+	return rc;
 }
 
 /* Free a decoded result. */

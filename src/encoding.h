@@ -44,6 +44,16 @@ const char	*encoding_detect(const char *buf, size_t len);
 int		 encoding_decode(const char *buf, size_t len, const char *force,
 		     struct decoded *out, char **cause);
 
+/*
+ * Like encoding_decode(), for a buffer the caller can give away: *bufp is
+ * a malloc'd block of at least len + 1 bytes (what load_read_file gives).
+ * When the input is valid UTF-8 the block itself becomes out->text (a BOM
+ * is moved out of the way) and *bufp is set to NULL; otherwise *bufp is
+ * untouched and still the caller's to free.  Saves copying large files.
+ */
+int		 encoding_decode_take(char **bufp, size_t len,
+		     const char *force, struct decoded *out, char **cause);
+
 /* Free the text of a decoded result. */
 void		 encoding_decoded_free(struct decoded *d);
 

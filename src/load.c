@@ -195,11 +195,11 @@ load_file(struct edition *ed, const char *path,
 		*cause = xstrdup("empty file");
 		return -1;
 	}
-	if (encoding_decode(data, len, opts->encoding, &d, cause) != 0) {
+	if (encoding_decode_take(&data, len, opts->encoding, &d, cause) != 0) {
 		free(data);
 		return -1;
 	}
-	free(data);
+	free(data);		/* NULL when the buffer became d.text */
 	if (d.ninvalid > 0 && opts->warn != NULL) {
 		char *m = xasprintf("%zu invalid byte sequence%s in %s, first "
 		    "at byte %zu", d.ninvalid, d.ninvalid == 1 ? "" : "s",

@@ -8,6 +8,7 @@
 #   load     kanbao --list FILE            (loading only)
 #   rare     kanbao --search=RARE FILE     (a word in few articles)
 #   common   kanbao --search=COMMON FILE   (a word in most articles)
+#   latin    kanbao --search=LATIN FILE    (an ASCII word: another path)
 #   grep     grep -c -F WORD FILE          (the same words)
 #
 # The search itself is search minus load.  It prints that against grep
@@ -17,12 +18,14 @@
 #   bench/bench-search.sh [KANBAO [MB]]
 #
 # KANBAO defaults to src/kanbao in the current (build) directory, MB to
-# 100.  RARE and COMMON can be set in the environment.
+# 100.  RARE, COMMON and LATIN can be set in the environment.  The machine
+# may be noisy: the load is subtracted, so run it twice and compare.
 
 KANBAO=${1:-./src/kanbao}
 MB=${2:-100}
 RARE=${RARE:-蝶湖公园}
 COMMON=${COMMON:-社区}
+LATIN=${LATIN:-AI}
 here=$(cd "$(dirname "$0")" && pwd)
 sample=$here/../samples/000_5989cba5d6a3127f.txt
 LC_ALL=C.UTF-8
@@ -75,18 +78,23 @@ cat "$big" >/dev/null		# warm the page cache for everyone
 load=$(best "$KANBAO" --list "$big")
 rare=$(best "$KANBAO" --search="$RARE" "$big")
 common=$(best "$KANBAO" --search="$COMMON" "$big")
+latin=$(best "$KANBAO" --search="$LATIN" "$big")
 grep_rare=$(best grep -c -F "$RARE" "$big")
 grep_common=$(best grep -c -F "$COMMON" "$big")
+grep_latin=$(best grep -c -F "$LATIN" "$big")
 
-echo "$load $rare $common $grep_rare $grep_common" | awk -v r="$RARE" \
-    -v c="$COMMON" '{
-	sr = $2 - $1; sc = $3 - $1
+echo "$load $rare $common $grep_rare $grep_common $latin $grep_latin" |
+    awk -v r="$RARE" -v c="$COMMON" -v l="$LATIN" '{
+	sr = $2 - $1; sc = $3 - $1; sl = $6 - $1
 	if (sr < 0) sr = 0
 	if (sc < 0) sc = 0
+	if (sl < 0) sl = 0
 	printf "load (kanbao --list): %.3f s\n", $1
 	printf "rare   %-12s search %.3f s, grep %.3f s, ratio %.2f\n", \
 	    r, sr, $4, sr / ($4 > 0 ? $4 : 0.001)
 	printf "common %-12s search %.3f s, grep %.3f s, ratio %.2f\n", \
 	    c, sc, $5, sc / ($5 > 0 ? $5 : 0.001)
+	printf "latin  %-12s search %.3f s, grep %.3f s, ratio %.2f\n", \
+	    l, sl, $7, sl / ($7 > 0 ? $7 : 0.001)
 	printf "(target: ratio 2.00 or less; search = --search minus --list)\n"
 }'

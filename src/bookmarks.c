@@ -6,6 +6,7 @@
  *
  *   bookmark  edition= article= headline= title= section= block= offset= added=
  *   position  edition= section= article= block= offset= when= reading=
+ *   query     text= when=                  (the history file)
  *
  * Unknown keys and record types written by a newer kanbao are kept as they
  * are: the change functions below touch only the records they own.
@@ -29,6 +30,7 @@
 
 #define BOOKMARKS_KIND	"bookmarks"
 #define POSITIONS_KIND	"positions"
+#define HISTORY_KIND	"history"
 
 /*
  * Positions of editions not opened for a long time are forgotten so the
@@ -424,4 +426,110 @@ position_free(struct position *p)
 	free(p->edition);
 	free(p->article);
 	p->edition = p->article = NULL;
+}
+
+/* The search history file path. */
+char *
+history_path(char **cause)
+{
+	char *dir = statefile_dir("XDG_STATE_HOME", ".local/state", cause), *p;
+
+	if (dir == NULL)
+		return NULL;
+	p = xasprintf("%s/history", dir);
+	free(dir);
+	return p;
+}
+
+/* Read the history, oldest first. */
+int
+history_load(struct history *out, char **cause)
+{
+	struct statefile sf;
+	char *path = history_path(cause);
+	const char *text;
+	size_t i;
+
+	memset(out, 0, sizeof *out);
+	if (path == NULL)
+		return -1;
+	if (statefile_read(path, HISTORY_KIND, &sf, cause) != 0) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	out->items = xcalloc(sf.nrecords > 0 ? sf.nrecords : 1,
+	    sizeof *out->items);
+	for (i = 0; i < sf.nrecords; i++) {
+		if (strcmp(sf.records[i].type, "query") != 0)
+			continue;
+		text = staterecord_get(&sf.records[i], "text");
+		if (text != NULL && *text != '\0')
+			out->items[out->n++] = xstrdup(text);
+	}
+	statefile_clear(&sf);
+	return 0;
+}
+
+/* statefile change: append a query, drop an older equal one, bound it. */
+static int
+change_history(struct statefile *sf, void *ctx, char **cause)
+{
+	const char *query = ctx;
+	struct staterecord *r;
+	const char *text;
+	size_t k, n = 0;
+
+	(void)cause;
+	for (k = 0; k < sf->nrecords; ) {
+		if (strcmp(sf->records[k].type, "query") == 0 &&
+		    (text = staterecord_get(&sf->records[k], "text")) != NULL &&
+		    strcmp(text, query) == 0)
+			statefile_remove(sf, k);
+		else
+			k++;
+	}
+	r = statefile_add(sf, "query");
+	staterecord_set(r, "text", query);
+	set_size(r, "when", (unsigned long long)time(NULL));
+	/* Forget the oldest queries beyond the limit (they come first). */
+	for (k = 0; k < sf->nrecords; k++)
+		if (strcmp(sf->records[k].type, "query") == 0)
+			n++;
+	for (k = 0; n > HISTORY_MAX && k < sf->nrecords; ) {
+		if (strcmp(sf->records[k].type, "query") == 0) {
+			statefile_remove(sf, k);
+			n--;
+		} else
+			k++;
+	}
+	return 1;
+}
+
+/* Add a query to the history. */
+int
+history_add(const char *query, char **cause)
+{
+	char *path = history_path(cause);
+	int rc;
+
+	if (path == NULL)
+		return -1;
+	rc = statefile_update(path, HISTORY_KIND, change_history,
+	    (void *)query, cause);
+	free(path);
+	return rc;
+}
+
+/* Free a history. */
+void
+history_free(struct history *h)
+{
+	size_t i;
+
+	for (i = 0; i < h->n; i++)
+		free(h->items[i]);
+	free(h->items);
+	h->items = NULL;
+	h->n = 0;
 }

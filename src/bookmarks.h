@@ -13,6 +13,9 @@
  * position inside an article is a block index and a byte offset in that
  * block, which stays right at any window width.
  *
+ * The search history of the reader is a third file of the same kind,
+ * $XDG_STATE_HOME/kanbao/history (history_*).
+ *
  * Every function that changes a file re-reads it under the lock and applies
  * only its own change (add, remove, set), so concurrent changes merge.
  */
@@ -109,5 +112,35 @@ int	 position_save(const struct position *p, char **cause);
 
 /* Free the strings of a position. */
 void	 position_free(struct position *p);
+
+/*
+ * Search history: the queries typed at the reader's / prompt, oldest
+ * first, in $XDG_STATE_HOME/kanbao/history (a statefile.h file like the
+ * others, so two sessions merge their queries).  At most HISTORY_MAX are
+ * kept; typing a query again moves it to the end.
+ */
+#define HISTORY_MAX	100
+
+/* The search history, oldest first. */
+struct history {
+	char	**items;
+	size_t	  n;
+};
+
+/* Path of the history file (caller frees); NULL with *cause set. */
+char	*history_path(char **cause);
+
+/*
+ * Read the history into *out (free with history_free).  A missing file
+ * is an empty history.  Returns -1 with *cause set when the file cannot
+ * be read or parsed (it is then never overwritten).
+ */
+int	 history_load(struct history *out, char **cause);
+
+/* Append query (moving an equal older entry).  Returns 0 or -1 (*cause). */
+int	 history_add(const char *query, char **cause);
+
+/* Free the strings of a history. */
+void	 history_free(struct history *h);
 
 #endif

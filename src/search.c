@@ -25,8 +25,23 @@
  * code point that folds into it (a Kangxi radical, a compatibility
  * ideograph, a Traditional form), found by running the folding tables
  * backwards once.  That is exact: a field whose key holds the character
- * must hold one of its raw forms.  Queries without Han (Latin words) fold
- * every field.
+ * must hold one of its raw forms.
+ *
+ * A field that passes is not folded whole either: only WINDOWS around the
+ * places where one character of the word (the LEAD) occurs raw.  A
+ * window reaches back over as many characters that emit something as the
+ * word has before its lead, and forward over as many as it has after,
+ * plus the combining marks of the last one, so every occurrence of the
+ * word that uses this lead lies inside it; windows that touch are joined
+ * and each is folded once.  A window starts and ends at segment
+ * boundaries, so its key is exactly a piece of the field's key and the
+ * hits are the same as with the whole field folded.  The lead is a Han
+ * anchor (found with memmem() on its raw forms), or for a word that
+ * starts with an ASCII letter or digit that character: an ASCII scan that
+ * ignores case finds it, and a table of the 64-code-point blocks that hold
+ * anything folding to an ASCII letter or digit (full-width Ａ, ℃, ㎡, ...)
+ * says where a non-ASCII character must be looked at.  Other words (kana,
+ * Greek, a leading %) fold the whole field.
  *
  * OpenCC.  Its t2s conversion is phrase-based; kanbao folds character by
  * character so offsets stay exact.  At the first search, every BMP
@@ -135,7 +150,16 @@ static const struct search_radical {
 #define FOLD_PAGE		256	/* code points per table page */
 #define FOLD_DECOMP_MAX		64	/* longest decomposition (U+FDFA: 18) */
 #define FOLD_SCAN_END		0x30000	/* planes 0-2 hold every character
-					   that folds into an ideograph */
+					   that folds into an ideograph or an
+					   ASCII letter or digit */
+#define SEARCH_WINDOW_MAX	4096	/* a window reaching further than this
+					   (a long run of punctuation) gives up:
+					   the field is folded whole, so no input
+					   makes windows quadratic */
+#define SEARCH_SHORT_NEEDLE	16	/* needles up to this many bytes are
+					   found by memchr() on their last byte
+					   (see short_find); longer ones, and
+					   whole fields, by memmem() */
 
 /* utf8proc options of NFKC_Casefold, as utf8proc_NFKC_Casefold() uses. */
 #define FOLD_NFKC_CF	(UTF8PROC_STABLE | UTF8PROC_COMPOSE | \
@@ -195,6 +219,12 @@ struct inv_pair {
 	uint32_t	from;
 };
 
+/* A byte range of a field: a window to fold. */
+struct span {
+	size_t		lo;
+	size_t		hi;
+};
+
 /* The index: folding tables and scratch space; see search.h. */
 struct search_index {
 	const struct edition	*ed;
@@ -206,6 +236,12 @@ struct search_index {
 	struct inv_pair		*inv;
 	size_t			 ninv;
 	bool			 inv_built;
+	uint64_t		 ascii_map[FOLD_SCAN_END / 64];	/* bit per
+					   code point: its fold may hold an
+					   ASCII letter or digit */
+	struct span		*spans;		/* windows of one field */
+	size_t			 nspans;
+	size_t			 spancap;
 	struct key		 key;
 	struct buf		 tmp;		/* radical-folded input */
 	uint32_t		*masks;		/* per field: words that may match */
@@ -227,17 +263,31 @@ struct search_query {
 
 /* A prefilter anchor: an ideograph and its raw forms in UTF-8. */
 struct anchor {
+	uint32_t	cp;
 	size_t		nforms;
 	char		form[SEARCH_ANCHOR_FORMS][4];
 	uint8_t		formlen[SEARCH_ANCHOR_FORMS];
 };
 
-/* A query word folded by one index, with its anchors. */
+/* How the fields of a word are searched (see Speed, above). */
+enum lead_kind {
+	LEAD_NONE = 0,		/* fold whole fields */
+	LEAD_HAN,		/* windows around an anchor's raw forms */
+	LEAD_ASCII		/* windows around an ASCII letter or digit */
+};
+
+/* A query word folded by one index, with its anchors and its lead. */
 struct pterm {
 	char		*key;
 	size_t		 len;
 	struct anchor	 anchors[SEARCH_ANCHORS];
 	size_t		 nanchors;
+	enum lead_kind	 lead;
+	size_t		 lead_anchor;	/* LEAD_HAN: index into anchors */
+	unsigned char	 lead_ascii;	/* LEAD_ASCII: the (folded) byte */
+	size_t		 before;	/* code points of the key before the
+					   lead and after it */
+	size_t		 after;
 };
 
 /* A query prepared for one index. */
@@ -298,6 +348,14 @@ t2s_fold(const struct search_index *idx, uint32_t cp)
 		return cp;
 	p = bsearch(&cp, idx->t2s, idx->nt2s, sizeof *idx->t2s, t2s_cmp);
 	return p != NULL ? p->to : cp;
+}
+
+/* Whether c is an ASCII letter or digit (locale-free). */
+static bool
+search_ascii_alnum(uint32_t c)
+{
+	return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+	    (c >= 'A' && c <= 'Z');
 }
 
 /* Unified ideographs: the only characters used as prefilter anchors. */
@@ -684,6 +742,23 @@ fold_text(struct search_index *idx, struct key *k, const char *s, size_t len,
 }
 
 /*
+ * Fold the window s[lo..hi) of a field into k with the offset map, the
+ * offsets counted from the start of the field.
+ */
+static void
+fold_window(struct search_index *idx, struct key *k, const char *s,
+    size_t lo, size_t hi)
+{
+	size_t i;
+
+	fold_text(idx, k, s + lo, hi - lo, true);
+	for (i = 0; i < k->len; i++) {
+		k->lo[i] += (uint32_t)lo;
+		k->hi[i] += (uint32_t)lo;
+	}
+}
+
+/*
  * Load the Traditional to Simplified table from OpenCC, once.  Every BMP
  * ideograph goes through t2s in one call, one per line so no phrase rule
  * can join two; a result that is not exactly one code point is ignored.
@@ -789,6 +864,9 @@ inv_build(struct search_index *idx)
 			    (unsigned)cp);
 		for (i = 0; i < n; i++) {
 			c = t2s_fold(idx, (uint32_t)d[i]);
+			if (c < 0x80 && cp >= 0x80 && search_ascii_alnum(c))
+				idx->ascii_map[cp / 64] |= (uint64_t)1 <<
+				    (cp % 64);
 			if (c == cp || !is_anchor_han(c))
 				continue;
 			if (idx->ninv == cap) {
@@ -814,6 +892,7 @@ anchor_forms(const struct search_index *idx, uint32_t c, struct anchor *a)
 {
 	size_t lo = 0, hi = idx->ninv, mid;
 
+	a->cp = c;
 	a->nforms = 0;
 	a->formlen[a->nforms] = (uint8_t)utf8_encode(c, a->form[a->nforms]);
 	a->nforms++;
@@ -873,6 +952,60 @@ pterm_anchors(struct search_index *idx, struct pterm *pt)
 	}
 }
 
+/* Number of code points in the valid UTF-8 s[0..len). */
+static size_t
+key_cps(const char *s, size_t len)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < len; i++)
+		if (((unsigned char)s[i] & 0xC0) != 0x80)
+			n++;
+	return n;
+}
+
+/*
+ * Choose how the fields of word pt are searched (see Speed, at the top):
+ * its lead character and how many code points of its key come before and
+ * after the lead's first occurrence in it.
+ */
+static void
+pterm_lead(struct search_index *idx, struct pterm *pt)
+{
+	size_t i, best, off, n, l;
+	uint32_t cp = 0;
+	unsigned char c0;
+
+	pt->lead = LEAD_NONE;
+	if (pt->len == 0)
+		return;
+	if (pt->nanchors > 0) {
+		/* The anchor with the fewest raw forms: fewest scans. */
+		for (best = 0, i = 1; i < pt->nanchors; i++)
+			if (pt->anchors[i].nforms < pt->anchors[best].nforms)
+				best = i;
+		for (off = 0, n = 0; off < pt->len; n++) {
+			l = utf8_decode(pt->key + off, pt->len - off, &cp);
+			if (cp == pt->anchors[best].cp)
+				break;
+			off += l;
+		}
+		pt->lead = LEAD_HAN;
+		pt->lead_anchor = best;
+		pt->before = n;
+		pt->after = key_cps(pt->key, pt->len) - n - 1;
+		return;
+	}
+	c0 = (unsigned char)pt->key[0];
+	if (search_ascii_alnum(c0)) {
+		inv_build(idx);		/* fills ascii_map */
+		pt->lead = LEAD_ASCII;
+		pt->lead_ascii = c0;
+		pt->before = 0;
+		pt->after = key_cps(pt->key, pt->len) - 1;
+	}
+}
+
 /* Fold every word of q with idx and choose its anchors. */
 static void
 prepare(struct search_index *idx, const struct search_query *q,
@@ -892,6 +1025,7 @@ prepare(struct search_index *idx, const struct search_query *q,
 		pt->key = xstrndup(idx->key.s, idx->key.len);
 		pt->len = idx->key.len;
 		pterm_anchors(idx, pt);
+		pterm_lead(idx, pt);
 		pr->all |= (uint32_t)1 << i;
 	}
 }
@@ -907,6 +1041,34 @@ prepared_free(struct prepared *pr)
 	free(pr->t);
 }
 
+/*
+ * memmem() for a short needle: memchr() on its last byte, then compare
+ * the bytes before it.  In Chinese text the last byte of a character is a
+ * UTF-8 continuation byte, one of 64, so memchr() skips far, and it is
+ * vectorised; glibc's memmem() costs more to set up than a paragraph
+ * costs to scan.  The work is at most needle length times haystack
+ * length, which SEARCH_SHORT_NEEDLE bounds.
+ */
+static const char *
+short_find(const char *s, size_t len, const char *needle, size_t n)
+{
+	const char *m;
+	size_t p;
+
+	if (n == 0 || n > len)
+		return n == 0 ? s : NULL;
+	if (n > SEARCH_SHORT_NEEDLE)
+		return memmem(s, len, needle, n);
+	for (p = n - 1; p < len; p = (size_t)(m - s) + 1) {
+		m = memchr(s + p, (unsigned char)needle[n - 1], len - p);
+		if (m == NULL)
+			return NULL;
+		if (memcmp(m - (n - 1), needle, n - 1) == 0)
+			return m - (n - 1);
+	}
+	return NULL;
+}
+
 /* Whether s[0..len) may hold word pt: every anchor has a raw form in it. */
 static bool
 prefilter(const struct pterm *pt, const char *s, size_t len)
@@ -920,8 +1082,8 @@ prefilter(const struct pterm *pt, const char *s, size_t len)
 	for (i = 0; i < pt->nanchors; i++) {
 		a = &pt->anchors[i];
 		for (found = false, j = 0; j < a->nforms && !found; j++)
-			found = memmem(s, len, a->form[j], a->formlen[j]) !=
-			    NULL;
+			found = short_find(s, len, a->form[j],
+			    a->formlen[j]) != NULL;
 		if (!found)
 			return false;
 	}
@@ -1013,13 +1175,177 @@ find_hits(const struct key *k, const struct pterm *pt, enum search_field f,
 	size_t pos = 0, ks;
 
 	while (pos + pt->len <= k->len) {
-		m = memmem(k->s + pos, k->len - pos, pt->key, pt->len);
+		m = short_find(k->s + pos, k->len - pos, pt->key, pt->len);
 		if (m == NULL)
 			break;
 		ks = (size_t)(m - k->s);
 		hitvec_push(hv, f, index, k->lo[ks], k->hi[ks + pt->len - 1]);
 		pos = ks + pt->len;	/* hits of one word do not overlap */
 	}
+}
+
+/* Whether code point cp emits key text (a starter that is not dropped). */
+static bool
+window_emits(struct search_index *idx, uint32_t cp)
+{
+	const struct fold_entry *e;
+	struct fold_entry tmp;
+
+	e = fold_lookup(idx, cp, &tmp);
+	return e->kind == FOLD_EMIT || e->kind == FOLD_SLOW;
+}
+
+/*
+ * Add the window around a raw occurrence s[c..ce) of pt's lead in the
+ * field s[0..len): back over pt->before characters that emit, forward
+ * over pt->after, to just before the next one that emits (so the last
+ * one keeps its combining marks).  Both ends are segment boundaries: a
+ * character that emits is never a combining mark.  Returns false when
+ * the window grows past SEARCH_WINDOW_MAX.
+ */
+static bool
+window_add(struct search_index *idx, const struct pterm *pt, const char *s,
+    size_t len, size_t c, size_t ce)
+{
+	struct span *sp;
+	size_t lo = c, hi = ce, n, q;
+	uint32_t cp;
+
+	for (n = 0; n < pt->before && lo > 0; ) {
+		if (c - lo > SEARCH_WINDOW_MAX)
+			return false;
+		lo = utf8_prev(s, lo);
+		fold_decode(s, lo, len, &cp);
+		if (window_emits(idx, cp))
+			n++;
+	}
+	for (n = 0; hi < len; hi = q) {
+		if (hi - ce > SEARCH_WINDOW_MAX)
+			return false;
+		q = fold_decode(s, hi, len, &cp);
+		if (window_emits(idx, cp)) {
+			if (n == pt->after)
+				break;
+			n++;
+		}
+	}
+	if (idx->nspans == idx->spancap) {
+		idx->spancap = idx->spancap == 0 ? 64 : idx->spancap * 2;
+		idx->spans = xreallocarray(idx->spans, idx->spancap,
+		    sizeof *idx->spans);
+	}
+	sp = &idx->spans[idx->nspans++];
+	sp->lo = lo;
+	sp->hi = hi;
+	return true;
+}
+
+/* Compare spans by start, for qsort(). */
+static int
+span_cmp(const void *a, const void *b)
+{
+	const struct span *x = a, *y = b;
+
+	return x->lo < y->lo ? -1 : x->lo > y->lo;
+}
+
+/*
+ * Find the raw occurrences of pt's lead in s[0..len) and add a window
+ * around each.  Returns false when a window grew too large.
+ */
+static bool
+window_collect(struct search_index *idx, const struct pterm *pt,
+    const char *s, size_t len)
+{
+	const struct anchor *a;
+	const struct fold_entry *e;
+	struct fold_entry tmp;
+	const char *m;
+	size_t j, p, q, c;
+	uint32_t cp;
+	unsigned char lc, uc, b;
+
+	if (pt->lead == LEAD_HAN) {
+		a = &pt->anchors[pt->lead_anchor];
+		for (j = 0; j < a->nforms; j++) {
+			for (p = 0; p < len; p = c + a->formlen[j]) {
+				m = short_find(s + p, len - p, a->form[j],
+				    a->formlen[j]);
+				if (m == NULL)
+					break;
+				c = (size_t)(m - s);
+				if (!window_add(idx, pt, s, len, c,
+				    c + a->formlen[j]))
+					return false;
+			}
+		}
+		return true;
+	}
+	/* LEAD_ASCII: the byte in either case, or a character that may fold
+	   to it (ascii_map) and does. */
+	lc = pt->lead_ascii;
+	uc = lc >= 'a' && lc <= 'z' ? (unsigned char)(lc - 'a' + 'A') : lc;
+	for (p = 0; p < len; p = q) {
+		b = (unsigned char)s[p];
+		if (b < 0x80) {
+			q = p + 1;
+			if ((b == lc || b == uc) &&
+			    !window_add(idx, pt, s, len, p, q))
+				return false;
+			continue;
+		}
+		q = fold_decode(s, p, len, &cp);
+		if (cp >= FOLD_SCAN_END ||
+		    (idx->ascii_map[cp / 64] & ((uint64_t)1 << (cp % 64))) == 0)
+			continue;
+		/* Only what emits the byte, or may with its neighbours. */
+		e = fold_lookup(idx, cp, &tmp);
+		if (e->kind == FOLD_SPACE || e->kind == FOLD_DROP ||
+		    (e->kind == FOLD_EMIT &&
+		    memchr(e->out, lc, e->len) == NULL))
+			continue;
+		if (!window_add(idx, pt, s, len, p, q))
+			return false;
+	}
+	return true;
+}
+
+/*
+ * Find the hits of word pt in field s[0..len) by folding only windows
+ * around its lead.  Returns false (nothing added) when the word has no
+ * lead or a window grew too large: the caller then
+ * folds the whole field.
+ */
+static bool
+window_hits(struct search_index *idx, const struct pterm *pt, const char *s,
+    size_t len, enum search_field f, size_t index, struct hitvec *hv)
+{
+	struct span *sp = NULL;
+	size_t i, n = 0;
+
+	if (pt->lead == LEAD_NONE)
+		return false;
+	idx->nspans = 0;
+	if (!window_collect(idx, pt, s, len))
+		return false;
+	/* Several raw forms: their windows come form by form. */
+	if (pt->lead == LEAD_HAN && pt->anchors[pt->lead_anchor].nforms > 1)
+		qsort(idx->spans, idx->nspans, sizeof *idx->spans, span_cmp);
+	for (i = 0; i < idx->nspans; i++) {
+		if (n > 0 && idx->spans[i].lo <= sp->hi) {
+			if (idx->spans[i].hi > sp->hi)
+				sp->hi = idx->spans[i].hi;
+			continue;
+		}
+		sp = &idx->spans[n++];
+		*sp = idx->spans[i];
+	}
+	for (i = 0; i < n; i++) {
+		fold_window(idx, &idx->key, s, idx->spans[i].lo,
+		    idx->spans[i].hi);
+		find_hits(&idx->key, pt, f, index, hv);
+	}
+	return true;
 }
 
 /*
@@ -1037,6 +1363,7 @@ collect(struct search_index *idx, const struct prepared *pr,
 	const char *text;
 	size_t nf = a->nheadlines + 2 + a->nblocks, i, t, index, from, before;
 	uint32_t all = 0, found = 0, m;
+	bool folded;
 
 	*hits = NULL;
 	if (pr->n == 0)
@@ -1063,13 +1390,23 @@ collect(struct search_index *idx, const struct prepared *pr,
 		if ((m = idx->masks[i]) == 0)
 			continue;
 		text = field_get(a, i, &f, &index);
-		fold_text(idx, &idx->key, text, idx->lens[i], true);
 		from = hv.n;
+		folded = false;
 		for (t = 0; t < pr->n; t++) {
 			if ((m & ((uint32_t)1 << t)) == 0)
 				continue;
 			before = hv.n;
-			find_hits(&idx->key, &pr->t[t], f, index, &hv);
+			/* Windows reuse the key: fold the field again after. */
+			if (window_hits(idx, &pr->t[t], text, idx->lens[i], f,
+			    index, &hv))
+				folded = false;
+			else {
+				if (!folded)
+					fold_text(idx, &idx->key, text,
+					    idx->lens[i], true);
+				folded = true;
+				find_hits(&idx->key, &pr->t[t], f, index, &hv);
+			}
 			if (hv.n > before)
 				found |= (uint32_t)1 << t;
 		}
@@ -1255,6 +1592,7 @@ search_index_free(struct search_index *idx)
 	buf_free(&idx->tmp);
 	free(idx->masks);
 	free(idx->lens);
+	free(idx->spans);
 	free(idx);
 }
 
@@ -1277,6 +1615,7 @@ search_index_memory(const struct search_index *idx)
 	n += idx->key.cap * (1 + sizeof *idx->key.lo + sizeof *idx->key.hi);
 	n += idx->tmp.cap + idx->nfields * (sizeof *idx->masks +
 	    sizeof *idx->lens);
+	n += idx->spancap * sizeof *idx->spans;
 	return n;
 }
 

@@ -20,6 +20,14 @@
  * the reader goes on (a bookmarks file that cannot be read is left alone
  * and bookmarks are read-only for the session).
  *
+ * Search lives here too, as far as it is not a screen: the / prompt at the
+ * bottom line, which edits the query by character (get_wch() gives code
+ * points, so a CJK character typed through an IME is one character for
+ * Backspace and the cursor), recalls earlier queries with Up and Down
+ * (kept in the history file, bookmarks.h), and runs the query: over the
+ * edition, giving the result list (tui_list.c), or over the open article,
+ * giving highlighted matches (tui_reader.c).
+ *
  * All drawing goes through tui_put(): it sanitises the text (the display
  * chokepoint, sanitize.h), substitutes ambiguous characters in wide mode,
  * fits it by display columns and draws whole runs from left to right, so
@@ -50,6 +58,7 @@
 #include "edition.h"
 #include "load.h"
 #include "sanitize.h"
+#include "search.h"
 #include "text.h"
 #include "tui.h"
 #include "tui_keys.h"
@@ -83,8 +92,16 @@ enum {
 	 * while an SSH drop still loses at most a few seconds of reading.
 	 */
 	TUI_SAVE_ARTICLE_MS = 1000,
-	TUI_SAVE_SCROLL_MS = 5000
+	TUI_SAVE_SCROLL_MS = 5000,
+	/*
+	 * Longest query the prompt takes, in characters: four bytes each at
+	 * most, so it stays within search.h's SEARCH_QUERY_MAX bytes.
+	 */
+	TUI_PROMPT_MAX = SEARCH_QUERY_MAX / 4
 };
+
+/* Control-key code of a letter, as the terminal sends it in cbreak mode. */
+#define TUI_CTRL(c)	((c) & 0x1f)
 
 /* Colour pairs, one per style that has a colour. */
 enum {
@@ -290,7 +307,11 @@ tui_style_attr(const struct tui *t, enum tui_style style)
 		return t->colours ? COLOR_PAIR(TUI_PAIR_INFERRED) : A_NORMAL;
 	case TUI_STYLE_STATUS:
 	case TUI_STYLE_SELECTED:
+	case TUI_STYLE_MATCH:
 		return A_REVERSE;
+	case TUI_STYLE_MATCH_CUR:
+		/* The one n went to stands out among the others. */
+		return A_REVERSE | A_BOLD | A_UNDERLINE;
 	case TUI_STYLE_TEXT:
 	case TUI_STYLE_COUNT:
 		break;
@@ -373,6 +394,61 @@ tui_put(struct tui *t, int y, int x, const char *text, size_t len,
 	return used;
 }
 
+/* The prompt's code points [from, to) as UTF-8.  Caller frees. */
+static char *
+tui_prompt_utf8(const struct tui_prompt *p, size_t from, size_t to)
+{
+	char *s = xreallocarray(NULL, (to - from) * 4 + 1, 1);
+	size_t i, n = 0;
+
+	for (i = from; i < to; i++)
+		n += utf8_encode(p->text[i], s + n);
+	s[n] = '\0';
+	return s;
+}
+
+/* Display width of the prompt's code points [from, to), as drawn. */
+static size_t
+tui_prompt_width(const struct tui *t, size_t from, size_t to)
+{
+	char *s = tui_prompt_utf8(&t->prompt, from, to);
+	char *prep = tui_prepare(t, s, strlen(s));
+	size_t w = width_str(prep, strlen(prep));
+
+	free(prep);
+	free(s);
+	return w;
+}
+
+/*
+ * Draw the search prompt on the status line: "/" and the query, scrolled
+ * by display width so the cursor is always in view ("<" instead of "/"
+ * when the start is scrolled off), and note where the cursor goes.
+ */
+static void
+tui_prompt_draw(struct tui *t)
+{
+	struct tui_prompt *p = &t->prompt;
+	size_t cols = tui_text_cols(), room, used;
+	int y = LINES - 1;
+	char *s;
+
+	room = cols > 2 ? cols - 2 : 1;	/* the label and the cursor cell */
+	if (p->scroll > p->cursor)
+		p->scroll = p->cursor;
+	if (tui_prompt_width(t, 0, p->cursor) <= room)
+		p->scroll = 0;
+	while (p->scroll < p->cursor &&
+	    tui_prompt_width(t, p->scroll, p->cursor) > room)
+		p->scroll++;
+	tui_put(t, y, 0, p->scroll > 0 ? "<" : "/", 1, 1, 1, TUI_STYLE_TEXT);
+	s = tui_prompt_utf8(p, p->scroll, p->len);
+	used = tui_put(t, y, 1, s, strlen(s), cols - 1, 0, TUI_STYLE_TEXT);
+	tui_clear_eol(y, (int)(1 + used));
+	free(s);
+	p->cursor_col = 1 + tui_prompt_width(t, p->scroll, p->cursor);
+}
+
 /* Draw the status line: left text, right text flush right, or the prompt. */
 void
 tui_status(struct tui *t, const char *left, const char *right)
@@ -381,6 +457,10 @@ tui_status(struct tui *t, const char *left, const char *right)
 	size_t cols = tui_text_cols(), rw, lw;
 	int y = LINES - 1;
 
+	if (t->prompt.active) {
+		tui_prompt_draw(t);
+		return;
+	}
 	if (t->numlen > 0) {
 		prompt = xasprintf("Go to section: %.*s  (Enter: go, Esc: "
 		    "cancel)", (int)t->numlen, t->number);
@@ -445,7 +525,16 @@ tui_draw(struct tui *t)
 	case TUI_SCREEN_BOOKMARKS:
 		tui_marks_draw(t);
 		break;
+	case TUI_SCREEN_RESULTS:
+		tui_results_draw(t);
+		break;
 	}
+	/* The terminal's own cursor shows where typing goes, and only then. */
+	if (t->prompt.active) {
+		move(LINES - 1, (int)t->prompt.cursor_col);
+		curs_set(1);
+	} else
+		curs_set(0);
 	refresh();
 }
 
@@ -512,6 +601,376 @@ tui_open_article(struct tui *t)
 	t->reader.top = 0;
 	t->screen = TUI_SCREEN_READER;
 	tui_reader_layout(t);
+	/* Opened from search results: at the hit the list showed. */
+	if (t->results.open_hit != SIZE_MAX) {
+		tui_reader_find(t, t->results.open_hit, true);
+		t->results.open_hit = SIZE_MAX;
+	}
+}
+
+/* Make query (text) the active search, replacing the one before. */
+static void
+tui_search_set(struct tui *t, struct search_query *q, const char *text)
+{
+	search_query_free(t->search.q);
+	free(t->search.text);
+	t->search.q = q;
+	t->search.text = text != NULL ? xstrdup(text) : NULL;
+	if (t->search.idx == NULL)
+		t->search.idx = search_index_new(t->ed);
+}
+
+/* Forget the result list (not where it was opened from). */
+static void
+tui_results_free(struct tui *t)
+{
+	search_results_free(t->results.res);
+	free(t->results.query);
+	t->results.res = NULL;
+	t->results.query = NULL;
+	t->results.opened = false;
+	t->results.open_hit = SIZE_MAX;
+}
+
+/*
+ * Forget all of the search: the result list, the active query and, when
+ * the edition changes (drop_index), the index made over the old one.
+ */
+static void
+tui_search_reset(struct tui *t, bool drop_index)
+{
+	tui_results_free(t);
+	tui_search_set(t, NULL, NULL);
+	if (drop_index) {
+		search_index_free(t->search.idx);
+		t->search.idx = NULL;
+	}
+	t->prompt.active = false;
+}
+
+/* q in the result list: back where the user was when searching. */
+static void
+tui_results_close(struct tui *t)
+{
+	struct tui_results *rs = &t->results;
+
+	t->screen = rs->from;
+	t->focus = rs->focus;
+	t->sec = rs->sec;
+	t->art = rs->art;
+	t->sec_top = rs->sec_top;
+	t->art_top = rs->art_top;
+	t->reader.loaded = false;
+	tui_results_free(t);
+	tui_search_set(t, NULL, NULL);
+}
+
+/* Enter in the result list: open the article at the hit the list shows. */
+static void
+tui_results_open(struct tui *t)
+{
+	struct tui_results *rs = &t->results;
+	const struct search_match *m;
+	struct search_query *q;
+	char *cause = NULL;
+
+	if (rs->res == NULL || rs->sel >= rs->res->nmatches)
+		return;
+	m = &rs->res->matches[rs->sel];
+	/* A search typed in the reader since may have replaced the query. */
+	if (t->search.text == NULL || strcmp(t->search.text, rs->query) != 0) {
+		if ((q = search_compile(rs->query, &cause)) == NULL) {
+			free(cause);
+			return;
+		}
+		tui_search_set(t, q, rs->query);
+	}
+	t->sec = m->section;
+	t->art = m->article;
+	t->focus = TUI_FOCUS_ARTICLES;
+	rs->opened = true;
+	rs->open_hit = tui_results_hit(m);
+	tui_open_article(t);
+}
+
+/* /: open the search prompt, empty, for the screen it was typed on. */
+static void
+tui_prompt_open(struct tui *t)
+{
+	struct tui_prompt *p = &t->prompt;
+	char *cause = NULL;
+
+	history_free(&p->hist);
+	/* Read again each time: another session may have added queries. */
+	if (history_load(&p->hist, &cause) != 0) {
+		tui_message(t, "search history not read: %s", cause);
+		free(cause);
+	}
+	p->active = true;
+	p->from = t->screen;
+	p->len = p->cursor = p->scroll = 0;
+	p->hpos = p->hist.n;
+	free(p->typed);
+	p->typed = NULL;
+	p->ntyped = 0;
+	t->numlen = 0;
+}
+
+/* Close the prompt (Esc, Enter). */
+static void
+tui_prompt_close(struct tui *t)
+{
+	struct tui_prompt *p = &t->prompt;
+
+	p->active = false;
+	history_free(&p->hist);
+	free(p->typed);
+	p->typed = NULL;
+	p->ntyped = 0;
+}
+
+/* Replace the prompt's text with n code points. */
+static void
+tui_prompt_set(struct tui_prompt *p, const uint32_t *cps, size_t n)
+{
+	if (n > p->cap) {
+		p->text = xreallocarray(p->text, n, sizeof *p->text);
+		p->cap = n;
+	}
+	if (n > 0)
+		memcpy(p->text, cps, n * sizeof *cps);
+	p->len = p->cursor = n;
+}
+
+/* Put UTF-8 string s (valid: it came from the history) in the prompt. */
+static void
+tui_prompt_set_utf8(struct tui_prompt *p, const char *s)
+{
+	size_t len = strlen(s), off = 0, n = 0;
+	uint32_t *cps = xreallocarray(NULL, len + 1, sizeof *cps);
+
+	while (off < len && n < TUI_PROMPT_MAX)
+		off += utf8_decode(s + off, len - off, &cps[n++]);
+	tui_prompt_set(p, cps, n);
+	free(cps);
+}
+
+/*
+ * Up (older) and Down (newer) through the history.  The line being typed
+ * is kept aside while recalling and comes back below the newest query.
+ */
+static void
+tui_prompt_recall(struct tui *t, bool older)
+{
+	struct tui_prompt *p = &t->prompt;
+
+	if (older ? p->hpos == 0 : p->hpos >= p->hist.n) {
+		beep();
+		return;
+	}
+	if (p->hpos == p->hist.n) {
+		free(p->typed);
+		p->typed = xreallocarray(NULL, p->len + 1, sizeof *p->typed);
+		if (p->len > 0)
+			memcpy(p->typed, p->text, p->len * sizeof *p->text);
+		p->ntyped = p->len;
+	}
+	p->hpos += older ? -1 : 1;
+	if (p->hpos == p->hist.n)
+		tui_prompt_set(p, p->typed, p->ntyped);
+	else
+		tui_prompt_set_utf8(p, p->hist.items[p->hpos]);
+}
+
+/* Delete the code points [from, to) of the prompt; the cursor goes to from. */
+static void
+tui_prompt_delete(struct tui_prompt *p, size_t from, size_t to)
+{
+	memmove(p->text + from, p->text + to, (p->len - to) * sizeof *p->text);
+	p->len -= to - from;
+	p->cursor = from;
+}
+
+/* Insert code point cp at the cursor. */
+static void
+tui_prompt_insert(struct tui_prompt *p, uint32_t cp)
+{
+	if (p->len >= TUI_PROMPT_MAX) {
+		beep();
+		return;
+	}
+	if (p->len == p->cap) {
+		p->cap = p->cap == 0 ? 64 : p->cap * 2;
+		p->text = xreallocarray(p->text, p->cap, sizeof *p->text);
+	}
+	memmove(p->text + p->cursor + 1, p->text + p->cursor,
+	    (p->len - p->cursor) * sizeof *p->text);
+	p->text[p->cursor++] = cp;
+	p->len++;
+}
+
+/* Ctrl-W: delete the word before the cursor and the spaces after it. */
+static void
+tui_prompt_delete_word(struct tui_prompt *p)
+{
+	size_t from = p->cursor;
+
+	while (from > 0 && text_is_space(p->text[from - 1]))
+		from--;
+	while (from > 0 && !text_is_space(p->text[from - 1]))
+		from--;
+	tui_prompt_delete(p, from, p->cursor);
+}
+
+/*
+ * Enter: run the query.  From the reader it searches the open article and
+ * goes to the first match from the top of the window on; from the lists
+ * it searches the whole edition and shows the result list.  A query that
+ * cannot be searched, or finds nothing, says why on the status line.
+ */
+static void
+tui_prompt_run(struct tui *t)
+{
+	struct tui_prompt *p = &t->prompt;
+	struct tui_results *rs = &t->results;
+	struct search_query *q;
+	struct search_results *res;
+	enum tui_screen from = p->from;
+	char *text = tui_prompt_utf8(p, 0, p->len), *cause = NULL;
+
+	tui_prompt_close(t);
+	if ((q = search_compile(text, &cause)) == NULL) {
+		tui_message(t, "cannot search: %s", cause);
+		free(cause);
+		free(text);
+		return;
+	}
+	if (history_add(text, &cause) != 0) {
+		tui_message(t, "search history not saved: %s", cause);
+		free(cause);
+	}
+	tui_search_set(t, q, text);
+	if (from == TUI_SCREEN_READER) {
+		if (tui_reader_find(t, SIZE_MAX, true) == 0)
+			tui_message(t, "not in this article: %s", text);
+		free(text);
+		return;
+	}
+	/* A big edition takes a moment: say what is going on. */
+	tui_status(t, "searching...", "");
+	refresh();
+	res = search_edition(t->search.idx, q);
+	if (res->nmatches == 0) {
+		tui_message(t, "no article contains: %s", text);
+		search_results_free(res);
+		free(text);
+		return;
+	}
+	/* From the lists, remember them; from results, keep that place. */
+	if (from != TUI_SCREEN_RESULTS) {
+		rs->from = from;
+		rs->focus = t->focus;
+		rs->sec = t->sec;
+		rs->art = t->art;
+		rs->sec_top = t->sec_top;
+		rs->art_top = t->art_top;
+	}
+	tui_results_free(t);
+	rs->res = res;
+	rs->query = text;
+	rs->sel = rs->top = 0;
+	t->screen = TUI_SCREEN_RESULTS;
+}
+
+/*
+ * A key while the prompt is open: edit by character, Enter runs, Esc
+ * (or ^G) cancels, Backspace on an empty line cancels too, as in less.
+ */
+static void
+tui_prompt_key(struct tui *t, wint_t key, bool code)
+{
+	struct tui_prompt *p = &t->prompt;
+
+	if (code) {
+		switch (key) {
+		case KEY_ENTER:
+			tui_prompt_run(t);
+			break;
+		case KEY_BACKSPACE:
+			if (p->len == 0)
+				tui_prompt_close(t);
+			else if (p->cursor > 0)
+				tui_prompt_delete(p, p->cursor - 1, p->cursor);
+			break;
+		case KEY_DC:
+			if (p->cursor < p->len)
+				tui_prompt_delete(p, p->cursor, p->cursor + 1);
+			break;
+		case KEY_LEFT:
+			if (p->cursor > 0)
+				p->cursor--;
+			break;
+		case KEY_RIGHT:
+			if (p->cursor < p->len)
+				p->cursor++;
+			break;
+		case KEY_HOME:
+			p->cursor = 0;
+			break;
+		case KEY_END:
+			p->cursor = p->len;
+			break;
+		case KEY_UP:
+		case KEY_DOWN:
+			tui_prompt_recall(t, key == KEY_UP);
+			break;
+		default:
+			break;
+		}
+		return;
+	}
+	switch (key) {
+	case '\n':
+	case '\r':
+		tui_prompt_run(t);
+		break;
+	case 0x1b:		/* Esc */
+	case TUI_CTRL('g'):
+		tui_prompt_close(t);
+		break;
+	case 0x7f:
+	case TUI_CTRL('h'):
+		if (p->len == 0)
+			tui_prompt_close(t);
+		else if (p->cursor > 0)
+			tui_prompt_delete(p, p->cursor - 1, p->cursor);
+		break;
+	case TUI_CTRL('u'):
+		tui_prompt_delete(p, 0, p->len);
+		break;
+	case TUI_CTRL('w'):
+		tui_prompt_delete_word(p);
+		break;
+	case TUI_CTRL('a'):
+		p->cursor = 0;
+		break;
+	case TUI_CTRL('e'):
+		p->cursor = p->len;
+		break;
+	case TUI_CTRL('p'):
+	case TUI_CTRL('n'):
+		tui_prompt_recall(t, key == TUI_CTRL('p'));
+		break;
+	case '\t':
+		tui_prompt_insert(p, ' ');
+		break;
+	default:
+		/* Other control characters have no place in a query. */
+		if (key >= 0x20 && key != 0x7f && (key < 0x80 || key > 0x9f) &&
+		    key <= 0x10FFFF && (key < 0xD800 || key > 0xDFFF))
+			tui_prompt_insert(p, (uint32_t)key);
+		break;
+	}
 }
 
 /*
@@ -711,6 +1170,7 @@ tui_position_now(const struct tui *t, struct position *p)
 	if (screen == TUI_SCREEN_BOOKMARKS)
 		screen = t->marks.from;
 	memset(p, 0, sizeof *p);
+	/* The result list lies over the lists: no reading there. */
 	p->edition = xstrdup(t->ed_key);
 	p->section = t->sec;
 	if (t->art < s->narticles) {
@@ -843,6 +1303,8 @@ tui_edition_switch(struct tui *t, const struct edition *ed,
 {
 	tui_save_position(t, true);
 	tui_reader_free(&t->reader);
+	/* The index, the list and the matches were of the old edition. */
+	tui_search_reset(t, true);
 	if (t->ed_owned != NULL && t->ed_owned != owned)
 		edition_free(t->ed_owned);
 	t->ed = ed;
@@ -921,6 +1383,8 @@ tui_mark_open(struct tui *t)
 	t->art = art;
 	t->focus = TUI_FOCUS_ARTICLES;
 	t->screen = TUI_SCREEN_READER;
+	/* q in this article goes to the lists, not to search results. */
+	t->results.opened = false;
 	tui_open_article(t);
 	tui_reader_seek(t, block, offset);
 }
@@ -930,6 +1394,7 @@ static void
 tui_restart(struct tui *t)
 {
 	tui_reader_free(&t->reader);
+	tui_search_reset(t, false);
 	t->screen = TUI_SCREEN_EDITION;
 	t->sec = t->art = t->sec_top = t->art_top = 0;
 	t->focus = t->ed->nsections == 1 ? TUI_FOCUS_ARTICLES :
@@ -989,6 +1454,15 @@ tui_handle_key(struct tui *t, int key, bool code)
 		tui_restart(t);
 		next = TUI_NEXT_DRAW;
 		break;
+	case TUI_ACT_SEARCH:
+		if (t->screen == TUI_SCREEN_EDITION ||
+		    t->screen == TUI_SCREEN_READER ||
+		    t->screen == TUI_SCREEN_RESULTS) {
+			tui_prompt_open(t);
+			next = TUI_NEXT_DRAW;
+		} else
+			beep();
+		break;
 	default:
 		switch (t->screen) {
 		case TUI_SCREEN_EDITION:
@@ -1002,6 +1476,9 @@ tui_handle_key(struct tui *t, int key, bool code)
 			break;
 		case TUI_SCREEN_BOOKMARKS:
 			next = tui_marks_action(t, act);
+			break;
+		case TUI_SCREEN_RESULTS:
+			next = tui_results_action(t, act);
 			break;
 		}
 		break;
@@ -1023,10 +1500,21 @@ tui_handle_key(struct tui *t, int key, bool code)
 			t->screen = t->help_from;
 		else if (t->screen == TUI_SCREEN_BOOKMARKS)
 			t->screen = t->marks.from;
-		else {
+		else if (t->screen == TUI_SCREEN_RESULTS)
+			tui_results_close(t);
+		else if (t->results.opened && t->results.res != NULL) {
+			/* The article came from the result list: back to it. */
+			t->screen = TUI_SCREEN_RESULTS;
+			t->results.opened = false;
+		} else {
 			t->screen = TUI_SCREEN_EDITION;
 			t->focus = TUI_FOCUS_ARTICLES;
+			/* Highlighting was for reading: the lists drop it. */
+			tui_search_set(t, NULL, NULL);
 		}
+		break;
+	case TUI_NEXT_RESULT_OPEN:
+		tui_results_open(t);
 		break;
 	case TUI_NEXT_BOOKMARK_OPEN:
 		tui_mark_open(t);
@@ -1089,6 +1577,15 @@ tui_loop(struct tui *t)
 			if (t->screen == TUI_SCREEN_READER ||
 			    t->help_from == TUI_SCREEN_READER)
 				tui_reader_layout(t);
+			tui_draw(t);
+			continue;
+		}
+		if (t->prompt.active) {
+			/* The prompt takes every key until Enter or Esc. */
+			free(t->msg);
+			t->msg = NULL;
+			tui_prompt_key(t, wch, r == KEY_CODE_YES);
+			tui_save_position(t, false);
 			tui_draw(t);
 			continue;
 		}
@@ -1166,6 +1663,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	memset(t, 0, sizeof *t);
 	t->ed = t->ed_main = ed;
 	t->opts = opts;
+	t->results.open_hit = SIZE_MAX;
 	/* Only relevant when libc counts “ as one column, as glibc does. */
 	if (wcwidth(0x201C) == 1) {
 		if (opts->ambiguous == -1) {
@@ -1228,6 +1726,9 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		free(unsaved);
 	}
 	tui_reader_free(&t->reader);
+	tui_search_reset(t, true);
+	tui_prompt_close(t);
+	free(t->prompt.text);
 	bookmarks_free(&t->marks.bms);
 	free(t->marks.missing);
 	free(t->marks.error);

@@ -7,7 +7,8 @@
  * expect (research: anchors-features.md (c)): vi/less movement, q back and
  * Q quit, Space/b paging, J/K next/previous item, ? help, ^L redraw.  The
  * bookmark keys are the marks of vi and less (m sets a mark, ' goes to
- * one, here through the list of them); d deletes, as in mutt.
+ * one, here through the list of them); d deletes, as in mutt.  Search is
+ * less's and vi's: / types a search, n and N step through the matches.
  */
 #include "config.h"
 
@@ -71,7 +72,14 @@ static const struct tui_binding tui_bindings[] = {
 	{ { '?', KEY_CODE_FLAG | KEY_F(1), 0 }, "?, F1",
 	  TUI_ACT_HELP, "show or close this help" },
 	{ { CTRL('l'), 0 }, "^L",
-	  TUI_ACT_REDRAW, "redraw the screen" }
+	  TUI_ACT_REDRAW, "redraw the screen" },
+	/* Last, so the keys above still fit a 24-line help screen. */
+	{ { '/', 0 }, "/",
+	  TUI_ACT_SEARCH, "search the edition, or the article in the reader" },
+	{ { 'n', 0 }, "n",
+	  TUI_ACT_SEARCH_NEXT, "next match (or result)" },
+	{ { 'N', 0 }, "N",
+	  TUI_ACT_SEARCH_PREV, "previous match (or result)" }
 };
 
 /* Return the table and its length. */

@@ -31,6 +31,9 @@ enum tui_action {
 	TUI_ACT_BOOKMARKS,	/* show or close the bookmark list */
 	TUI_ACT_DELETE,		/* delete the selected bookmark */
 	TUI_ACT_RESTART,	/* back to the start of the edition */
+	TUI_ACT_SEARCH,		/* type a search: the edition, or the article */
+	TUI_ACT_SEARCH_NEXT,	/* next match of the search */
+	TUI_ACT_SEARCH_PREV,	/* previous match of the search */
 	TUI_ACT_HELP,
 	TUI_ACT_REDRAW		/* repaint the whole screen */
 };

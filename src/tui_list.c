@@ -19,6 +19,10 @@
  * section, and "(edition missing)" when its file moved or vanished.  Two
  * rows keep all of it readable in 40 columns.  Opening and deleting are
  * store operations, left to tui.c (enum tui_next).
+ *
+ * The result list of an edition search has two rows an article too: the
+ * section/article numbers, the headline and the number of matches, then
+ * a snippet around the first match in the body with the match reversed.
  */
 #include "config.h"
 
@@ -32,6 +36,7 @@
 #include "buf.h"
 #include "edition.h"
 #include "layout.h"
+#include "search.h"
 #include "tui.h"
 #include "tui_view.h"
 #include "width.h"
@@ -54,7 +59,11 @@ enum {
 	/* Width of the length field: "12345字". */
 	LIST_LENGTH_COLS = 7,
 	/* Screen rows per bookmark: headline, then where it is from. */
-	MARKS_ROW_LINES = 2
+	MARKS_ROW_LINES = 2,
+	/* Screen rows per search result: headline, then a snippet. */
+	RESULTS_ROW_LINES = 2,
+	/* Columns before a result's snippet: it stands under the headline. */
+	RESULTS_SNIPPET_INDENT = 4
 };
 
 /* Rows of the list area: between the title row and the status line. */
@@ -550,5 +559,156 @@ tui_marks_action(struct tui *t, enum tui_action act)
 	if (sel == m->sel)
 		return TUI_NEXT_NONE;
 	m->sel = sel;
+	return TUI_NEXT_DRAW;
+}
+
+/* Results that fit the list area (at least one). */
+static size_t
+results_rows(void)
+{
+	size_t n = list_rows() / RESULTS_ROW_LINES;
+
+	return n > 0 ? n : 1;
+}
+
+/* The hit a result shows and opens; see tui_view.h. */
+size_t
+tui_results_hit(const struct search_match *m)
+{
+	size_t i;
+
+	/* A headline is on the first row already; the dateline is not
+	   shown in the reader. */
+	for (i = 0; i < m->nhits; i++)
+		if (m->hits[i].field == SEARCH_BYLINE ||
+		    m->hits[i].field == SEARCH_BLOCK)
+			return i;
+	return 0;
+}
+
+/* Draw the snippet row of result m at row y, cols wide. */
+static void
+results_snippet(struct tui *t, int y, const struct search_match *m,
+    size_t cols)
+{
+	const struct article *a =
+	    t->ed->sections[m->section]->articles[m->article];
+	const struct search_hit *h;
+	const char *text;
+	char *snip;
+	size_t hs, he, used, x = RESULTS_SNIPPET_INDENT;
+
+	if (m->nhits == 0 || cols <= x + 1)
+		return;
+	h = &m->hits[tui_results_hit(m)];
+	if ((text = search_field_text(a, h)) == NULL)
+		return;
+	snip = search_snippet(text, h->start, h->end, cols - x, &hs, &he);
+	used = tui_put(t, y, (int)x, snip, hs, cols - x, 0, TUI_STYLE_TEXT);
+	used += tui_put(t, y, (int)(x + used), snip + hs, he - hs,
+	    cols - x - used, 0, TUI_STYLE_MATCH);
+	tui_put(t, y, (int)(x + used), snip + he, strlen(snip + he),
+	    cols - x - used, 0, TUI_STYLE_TEXT);
+	free(snip);
+}
+
+/* Draw the result list of an edition search. */
+void
+tui_results_draw(struct tui *t)
+{
+	struct tui_results *rs = &t->results;
+	const struct search_results *res = rs->res;
+	size_t rows = results_rows(), cols = tui_text_cols(), r, n;
+	char *title, *right;
+
+	n = res != NULL ? res->nmatches : 0;
+	if (n > 0 && rs->sel >= n)
+		rs->sel = n - 1;
+	list_scroll(rs->sel, &rs->top, rows);
+	title = xasprintf(" Search \"%s\": %zu article%s, %zu match%s",
+	    rs->query != NULL ? rs->query : "", n, n == 1 ? "" : "s",
+	    res != NULL ? res->nhits : 0,
+	    res != NULL && res->nhits == 1 ? "" : "es");
+	tui_put(t, 0, 0, title, strlen(title), cols, 0, TUI_STYLE_TITLE);
+	tui_clear_eol(0, COLS - 1);
+	free(title);
+
+	for (r = 0; r < rows && rs->top + r < n; r++) {
+		const struct search_match *m = &res->matches[rs->top + r];
+		const struct section *s = t->ed->sections[m->section];
+		const struct article *a = s->articles[m->article];
+		const struct headline *h = list_headline(a);
+		struct buf row = BUF_INIT;
+		char *num = xasprintf(" %zu/%zu ", m->section + 1,
+		    m->article + 1);
+		char *count = xasprintf(" %4zu match%s", m->nhits,
+		    m->nhits == 1 ? "  " : "es");
+		size_t fixed = strlen(num) + strlen(count);
+		int y = 1 + (int)(r * RESULTS_ROW_LINES);
+
+		if (y + 1 >= LINES - 1)
+			break;
+		buf_puts(&row, num);
+		if (cols > fixed + 4) {
+			list_field(t, &row, h == NULL ? "~ (no headline)" :
+			    h->text, cols - fixed);
+			buf_puts(&row, count);
+		}
+		tui_put(t, y, 0, buf_str(&row), row.len, cols, cols,
+		    rs->top + r == rs->sel ? TUI_STYLE_SELECTED :
+		    TUI_STYLE_TEXT);
+		results_snippet(t, y + 1, m, cols);
+		tui_clear_eol(y + 1, COLS - 1);
+		buf_free(&row);
+		free(count);
+		free(num);
+	}
+	right = n > 0 ? xasprintf("%zu/%zu  ? help", rs->sel + 1, n) :
+	    xstrdup("? help");
+	tui_status(t, "Enter: open  /: search again  q: back", right);
+	free(right);
+}
+
+/* Act on a key in the result list. */
+enum tui_next
+tui_results_action(struct tui *t, enum tui_action act)
+{
+	struct tui_results *rs = &t->results;
+	size_t sel = rs->sel, n = rs->res != NULL ? rs->res->nmatches : 0;
+	long page = (long)results_rows();
+
+	switch (act) {
+	case TUI_ACT_DOWN:
+	case TUI_ACT_SEARCH_NEXT:
+	case TUI_ACT_NEXT_ARTICLE:
+		list_move(&sel, n, 1);
+		break;
+	case TUI_ACT_UP:
+	case TUI_ACT_SEARCH_PREV:
+	case TUI_ACT_PREV_ARTICLE:
+		list_move(&sel, n, -1);
+		break;
+	case TUI_ACT_PAGE_DOWN:
+		list_move(&sel, n, page);
+		break;
+	case TUI_ACT_PAGE_UP:
+		list_move(&sel, n, -page);
+		break;
+	case TUI_ACT_TOP:
+		sel = 0;
+		break;
+	case TUI_ACT_BOTTOM:
+		list_move(&sel, n, (long)n);
+		break;
+	case TUI_ACT_OPEN:
+		return n > 0 ? TUI_NEXT_RESULT_OPEN : TUI_NEXT_NONE;
+	case TUI_ACT_BACK:
+		return TUI_NEXT_CLOSE;
+	default:
+		return TUI_NEXT_NONE;
+	}
+	if (sel == rs->sel)
+		return TUI_NEXT_NONE;
+	rs->sel = sel;
 	return TUI_NEXT_DRAW;
 }

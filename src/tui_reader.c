@@ -13,6 +13,12 @@
  * character in view.  The same (block, byte offset) pair is what a
  * bookmark or a saved reading position records (tui_reader_where) and
  * restores (tui_reader_seek), so it survives any change of window width.
+ *
+ * Search matches are found in the model's text (search_article()), never
+ * in the display text, and mapped to byte ranges of the prepared blocks
+ * (reader_map), so highlighting follows the wrapping at any width; a
+ * line is drawn in pieces, the matches in reverse video, which a vt100
+ * shows too.
  */
 #include "config.h"
 
@@ -24,6 +30,9 @@
 
 #include "edition.h"
 #include "layout.h"
+#include "sanitize.h"
+#include "search.h"
+#include "text.h"
 #include "tui.h"
 #include "tui_view.h"
 #include "width.h"
@@ -37,7 +46,9 @@ enum {
 	/* Paging keeps this many lines of the previous page in view. */
 	READER_PAGE_OVERLAP = 1,
 	/* First-line indent of a paragraph: two characters (首行缩进两字). */
-	READER_INDENT_COLS = 4
+	READER_INDENT_COLS = 4,
+	/* Lines shown above a match scrolled into view: its context. */
+	READER_MATCH_CONTEXT = 2
 };
 
 /* Rows for text: all but the status line. */
@@ -63,10 +74,13 @@ reader_width(const struct tui *t, size_t *margin)
 	return w > 0 ? w : 1;
 }
 
-/* Append one block (text is taken over) with its style and indent. */
+/*
+ * Append one block (text is taken over) with its style and indent; source
+ * is the model's string it shows (NULL: none searched).
+ */
 static void
 reader_add(struct tui_reader *r, char *text, enum tui_style style,
-    size_t indent)
+    size_t indent, const char *source)
 {
 	struct tui_block *b;
 
@@ -76,6 +90,7 @@ reader_add(struct tui_reader *r, char *text, enum tui_style style,
 	b->text = text;
 	b->style = style;
 	b->indent = indent;
+	b->source = source;
 }
 
 /* Append a block made from raw text s, with a prefix (may be ""). */
@@ -85,7 +100,10 @@ reader_add_text(const struct tui *t, struct tui_reader *r, const char *prefix,
 {
 	char *joined = xasprintf("%s%s", prefix, s);
 
-	reader_add(r, tui_prepare(t, joined, strlen(joined)), style, indent);
+	/* With a prefix the offsets differ: only inferred headlines have
+	   one, and they are not searched. */
+	reader_add(r, tui_prepare(t, joined, strlen(joined)), style, indent,
+	    *prefix == '\0' ? s : NULL);
 	free(joined);
 }
 
@@ -93,7 +111,7 @@ reader_add_text(const struct tui *t, struct tui_reader *r, const char *prefix,
 static void
 reader_add_blank(struct tui_reader *r)
 {
-	reader_add(r, xstrdup(""), TUI_STYLE_TEXT, 0);
+	reader_add(r, xstrdup(""), TUI_STYLE_TEXT, 0, NULL);
 }
 
 /* The reader style of a headline line. */
@@ -181,9 +199,11 @@ tui_reader_free(struct tui_reader *r)
 		free(r->blocks[i].text);
 	free(r->blocks);
 	free(r->lines);
+	free(r->matches);
 	r->blocks = NULL;
 	r->lines = NULL;
-	r->nblocks = r->nlines = 0;
+	r->matches = NULL;
+	r->nblocks = r->nlines = r->nmatches = r->cur = 0;
 	r->width = 0;
 	r->loaded = false;
 }
@@ -200,9 +220,9 @@ tui_reader_layout(struct tui *t)
 	struct layout lay;
 	size_t margin, width = reader_width(t, &margin), i, j;
 	size_t keep_block = 0, keep_off = 0;
-	bool keep = false;
+	bool keep = false, fresh = !r->loaded;
 
-	if (!r->loaded) {
+	if (fresh) {
 		tui_reader_free(r);
 		reader_prepare(t);
 	}
@@ -240,6 +260,9 @@ tui_reader_layout(struct tui *t)
 		r->nlines += lay.nlines;
 		layout_free(&lay);
 	}
+	/* A new article: the active search's matches in it. */
+	if (fresh)
+		tui_reader_find(t, SIZE_MAX, false);
 }
 
 /* Where the first visible line starts; see tui_view.h. */
@@ -285,6 +308,261 @@ reader_max_top(const struct tui_reader *r)
 	return r->nlines > rows ? r->nlines - rows : 0;
 }
 
+/*
+ * The byte offset in a prepared block (clean: its source sanitised,
+ * cleanlen bytes) of byte off of its source src.  Sanitising works left
+ * to right without looking ahead, so sanitising a prefix gives a prefix
+ * of the sanitised text.  Substituting ambiguous characters looks one
+ * character ahead (“ between two letters becomes ", elsewhere 「), so
+ * the prefix is substituted together with the character after it, and
+ * that character's own substitution is taken off again: with nothing
+ * after it, it is substituted the same way alone as at the end.
+ */
+static size_t
+reader_map(const struct tui *t, const char *src, const char *clean,
+    size_t cleanlen, size_t off)
+{
+	char *pre = sanitize_display(src, off), *with, *alone;
+	size_t at = strlen(pre), next = at, n;
+	uint32_t cp;
+
+	free(pre);
+	if (!t->ambiguous_wide)
+		return at;
+	if (at < cleanlen)
+		next += utf8_decode(clean + at, cleanlen - at, &cp);
+	with = width_substitute_ambiguous(clean, next);
+	alone = width_substitute_ambiguous(clean + at, next - at);
+	n = strlen(with) - strlen(alone);
+	free(alone);
+	free(with);
+	return n;
+}
+
+/* The line that holds byte off of a block: the last starting at or before. */
+static size_t
+reader_line_of(const struct tui_reader *r, size_t block, size_t off)
+{
+	size_t lo = 0, hi = r->nlines, mid;
+
+	/* Lines are sorted by (block, start): find the first one after. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (r->lines[mid].block < block || (r->lines[mid].block ==
+		    block && r->lines[mid].start <= off))
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	return lo > 0 ? lo - 1 : 0;
+}
+
+/* The line of match i. */
+static size_t
+reader_match_line(const struct tui_reader *r, size_t i)
+{
+	return reader_line_of(r, r->matches[i].block, r->matches[i].start);
+}
+
+/* Scroll so the current match is in the window, with some context. */
+static void
+reader_show_match(struct tui *t)
+{
+	struct tui_reader *r = &t->reader;
+	size_t line, rows = reader_rows();
+
+	if (r->nmatches == 0)
+		return;
+	line = reader_match_line(r, r->cur);
+	if (line >= r->top && line < r->top + rows)
+		return;
+	r->top = line > READER_MATCH_CONTEXT ? line - READER_MATCH_CONTEXT : 0;
+	if (r->top > reader_max_top(r))
+		r->top = reader_max_top(r);
+}
+
+/* The first match on line top or below; nmatches when there is none. */
+static size_t
+reader_match_from(const struct tui_reader *r, size_t top)
+{
+	size_t i;
+
+	for (i = 0; i < r->nmatches; i++)
+		if (reader_match_line(r, i) >= top)
+			break;
+	return i;
+}
+
+/* Append a match. */
+static void
+reader_match_add(struct tui_reader *r, size_t block, size_t start,
+    size_t end, size_t hit)
+{
+	struct tui_match *m;
+
+	r->matches = xreallocarray(r->matches, r->nmatches + 1,
+	    sizeof *r->matches);
+	m = &r->matches[r->nmatches++];
+	m->block = block;
+	m->start = start;
+	m->end = end;
+	m->hit = hit;
+}
+
+/* Find the active search's matches in the open article; see tui_view.h. */
+size_t
+tui_reader_find(struct tui *t, size_t hit, bool show)
+{
+	struct tui_reader *r = &t->reader;
+	const struct section *s = t->ed->sections[t->sec];
+	const struct article *a;
+	struct search_hit *hits = NULL;
+	const char *text;
+	char *clean = NULL;
+	size_t n, i, b = 0, cb = SIZE_MAX, cleanlen = 0, start, end;
+
+	free(r->matches);
+	r->matches = NULL;
+	r->nmatches = r->cur = 0;
+	if (t->search.q == NULL || t->search.idx == NULL ||
+	    t->art >= s->narticles || !r->loaded)
+		return 0;
+	a = s->articles[t->art];
+	n = search_article(t->search.idx, t->search.q, a, &hits);
+	for (i = 0; i < n; i++) {
+		/* Hits and blocks are both in reading order: look ahead only.
+		   The dateline is not shown: its hits have no block. */
+		text = search_field_text(a, &hits[i]);
+		while (b < r->nblocks && r->blocks[b].source != text)
+			b++;
+		if (b == r->nblocks) {
+			b = 0;
+			continue;
+		}
+		if (cb != b) {
+			free(clean);
+			clean = sanitize_display(text, strlen(text));
+			cleanlen = strlen(clean);
+			cb = b;
+		}
+		start = reader_map(t, text, clean, cleanlen, hits[i].start);
+		end = reader_map(t, text, clean, cleanlen, hits[i].end);
+		/* A hit of characters the display drops shows nothing. */
+		if (end > start)
+			reader_match_add(r, b, start, end, i);
+	}
+	free(clean);
+	free(hits);
+	if (r->nmatches == 0)
+		return 0;
+	if (hit != SIZE_MAX) {
+		for (i = 0; i + 1 < r->nmatches && r->matches[i].hit < hit; i++)
+			continue;
+		r->cur = i;
+		show = true;
+	} else {
+		r->cur = reader_match_from(r, r->top);
+		if (r->cur == r->nmatches)
+			r->cur = 0;
+	}
+	if (show)
+		reader_show_match(t);
+	return r->nmatches;
+}
+
+/*
+ * n and N: the next or previous match, from the current one when it is on
+ * the screen, else from the screen (as less does).  Past the last match
+ * n goes round to the first, and says so.
+ */
+static void
+reader_step_match(struct tui *t, bool forward)
+{
+	struct tui_reader *r = &t->reader;
+	size_t rows = reader_rows(), line, i;
+
+	if (t->search.q == NULL) {
+		tui_message(t, "no search yet: / searches the article");
+		return;
+	}
+	if (r->nmatches == 0) {
+		tui_message(t, "no match in this article");
+		return;
+	}
+	line = reader_match_line(r, r->cur);
+	if (line < r->top || line >= r->top + rows) {
+		/* Off screen: the first match on the screen or after it. */
+		i = reader_match_from(r, r->top);
+		if (!forward)
+			i = reader_match_from(r, r->top + rows);
+		if (forward && i < r->nmatches)
+			r->cur = i;
+		else if (!forward && i > 0)
+			r->cur = i - 1;
+		else if (forward) {
+			r->cur = 0;
+			tui_message(t, "search wrapped to the first match");
+		} else {
+			r->cur = r->nmatches - 1;
+			tui_message(t, "search wrapped to the last match");
+		}
+	} else if (forward) {
+		if (r->cur + 1 < r->nmatches)
+			r->cur++;
+		else {
+			r->cur = 0;
+			tui_message(t, "search wrapped to the first match");
+		}
+	} else {
+		if (r->cur > 0)
+			r->cur--;
+		else {
+			r->cur = r->nmatches - 1;
+			tui_message(t, "search wrapped to the last match");
+		}
+	}
+	reader_show_match(t);
+}
+
+/*
+ * Draw line l of the article at (y, x), cols wide, in pieces: the text
+ * between matches in the block's style, the matches reversed.  Returns
+ * the columns used.
+ */
+static size_t
+reader_draw_line(struct tui *t, int y, int x, const struct tui_line *l,
+    size_t cols)
+{
+	const struct tui_reader *r = &t->reader;
+	const struct tui_block *b = &r->blocks[l->block];
+	const struct tui_match *m;
+	size_t used = 0, pos = l->start, i, ms, me;
+
+	for (i = 0; i < r->nmatches; i++) {
+		m = &r->matches[i];
+		if (m->block < l->block || (m->block == l->block &&
+		    m->end <= l->start))
+			continue;
+		if (m->block > l->block || m->start >= l->end)
+			break;
+		ms = m->start > pos ? m->start : pos;
+		me = m->end < l->end ? m->end : l->end;
+		if (ms > pos)
+			used += tui_put(t, y, x + (int)used, b->text + pos,
+			    ms - pos, cols - used, 0, b->style);
+		if (me > ms)
+			used += tui_put(t, y, x + (int)used, b->text + ms,
+			    me - ms, cols - used, 0, i == r->cur ?
+			    TUI_STYLE_MATCH_CUR : TUI_STYLE_MATCH);
+		if (me > pos)
+			pos = me;
+	}
+	if (pos < l->end)
+		used += tui_put(t, y, x + (int)used, b->text + pos,
+		    l->end - pos, cols - used, 0, b->style);
+	return used;
+}
+
 /* Draw the status line: edition, section, article n/m, position. */
 static void
 reader_status(struct tui *t)
@@ -292,7 +570,7 @@ reader_status(struct tui *t)
 	const struct tui_reader *r = &t->reader;
 	const struct section *s = t->ed->sections[t->sec];
 	size_t rows = reader_rows(), pct = 100;
-	char *left, *right;
+	char *left, *right, *match;
 
 	if (r->nlines > rows)
 		pct = (r->top + rows) * 100 / r->nlines;
@@ -303,6 +581,13 @@ reader_status(struct tui *t)
 	right = xasprintf("%sarticle %zu/%zu  %3zu%%",
 	    t->art < s->narticles && tui_marked(t, s->articles[t->art]) ?
 	    "* " : "", t->art + 1, s->narticles, pct);
+	/* The search's place first: it is what n and N change. */
+	if (r->nmatches > 0) {
+		match = xasprintf("match %zu/%zu  %s", r->cur + 1,
+		    r->nmatches, right);
+		free(right);
+		right = match;
+	}
 	tui_status(t, left, right);
 	free(right);
 	free(left);
@@ -332,9 +617,8 @@ tui_reader_draw(struct tui *t)
 			/* Headline lines are centred, as on the page. */
 			if (reader_centred(b->style) && l->cols < r->width)
 				x = (r->width - l->cols) / 2;
-			used = x + tui_put(t, (int)y, (int)(margin + x),
-			    b->text + l->start, l->end - l->start,
-			    r->width - x, 0, b->style);
+			used = x + reader_draw_line(t, (int)y,
+			    (int)(margin + x), l, r->width - x);
 		}
 		tui_clear_eol((int)y, (int)(margin + used));
 	}
@@ -438,6 +722,10 @@ tui_reader_action(struct tui *t, enum tui_action act)
 		break;
 	case TUI_ACT_BACK:
 		return TUI_NEXT_CLOSE;
+	case TUI_ACT_SEARCH_NEXT:
+	case TUI_ACT_SEARCH_PREV:
+		reader_step_match(t, act == TUI_ACT_SEARCH_NEXT);
+		return TUI_NEXT_DRAW;
 	case TUI_ACT_NEXT_ARTICLE:
 	case TUI_ACT_PREV_ARTICLE:
 		if (!reader_step(t, act == TUI_ACT_NEXT_ARTICLE ? 1 : -1)) {

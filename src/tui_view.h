@@ -15,12 +15,17 @@
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
+#include <stdint.h>
 
 #include "bookmarks.h"
 #include "tui_keys.h"
 
 struct article;
 struct edition;
+struct search_index;
+struct search_match;
+struct search_query;
+struct search_results;
 struct tui_options;
 
 /* The screens. */
@@ -28,7 +33,8 @@ enum tui_screen {
 	TUI_SCREEN_EDITION = 0,	/* sections and articles lists */
 	TUI_SCREEN_READER,	/* one article */
 	TUI_SCREEN_HELP,	/* the key table */
-	TUI_SCREEN_BOOKMARKS	/* the bookmarks of all editions */
+	TUI_SCREEN_BOOKMARKS,	/* the bookmarks of all editions */
+	TUI_SCREEN_RESULTS	/* the articles an edition search found */
 };
 
 /* Which list of the edition screen has the selection. */
@@ -45,7 +51,8 @@ enum tui_next {
 	TUI_NEXT_CLOSE,		/* leave the current screen for the lists */
 	TUI_NEXT_QUIT,		/* leave the reader */
 	TUI_NEXT_BOOKMARK_OPEN,	/* open the selected bookmark */
-	TUI_NEXT_BOOKMARK_DELETE /* delete the selected bookmark */
+	TUI_NEXT_BOOKMARK_DELETE, /* delete the selected bookmark */
+	TUI_NEXT_RESULT_OPEN	/* open the selected search result */
 };
 
 /* How a piece of text is drawn: mapped to colours and attributes in tui.c. */
@@ -62,6 +69,8 @@ enum tui_style {
 	TUI_STYLE_STATUS,	/* the status line */
 	TUI_STYLE_SELECTED,	/* the selected list row */
 	TUI_STYLE_DIM,		/* counts, lengths, hints */
+	TUI_STYLE_MATCH,	/* a search match */
+	TUI_STYLE_MATCH_CUR,	/* the match n/N went to */
 	TUI_STYLE_COUNT
 };
 
@@ -70,6 +79,18 @@ struct tui_block {
 	char		*text;		/* sanitised, substituted; owned */
 	enum tui_style	 style;
 	size_t		 indent;	/* first-line indent in columns */
+	const char	*source;	/* the model's text it was made from
+					   (search hits point into it); NULL
+					   for blank lines and inferred
+					   headlines, which are not searched */
+};
+
+/* A search match in the reader: a byte range of one prepared block. */
+struct tui_match {
+	size_t		 block;
+	size_t		 start;
+	size_t		 end;
+	size_t		 hit;		/* index of the search_article() hit */
 };
 
 /* One wrapped line of an article: a byte range of one prepared block. */
@@ -94,6 +115,57 @@ struct tui_reader {
 	size_t		  width;	/* the text width the lines fit */
 	size_t		  top;		/* first visible line */
 	bool		  loaded;	/* blocks belong to the selected article */
+	struct tui_match *matches;	/* of the search, in reading order */
+	size_t		  nmatches;
+	size_t		  cur;		/* the current match (< nmatches) */
+};
+
+/*
+ * Searching.  The prompt edits the query by character (code points, as
+ * get_wch() delivers them); where it came from decides what is searched.
+ * One query is active at a time: its matches are highlighted in every
+ * article the reader opens until the reader is left for the lists.
+ */
+struct tui_prompt {
+	bool		  active;
+	enum tui_screen	  from;		/* the screen / was typed on */
+	uint32_t	 *text;		/* code points, no terminator */
+	size_t		  len;
+	size_t		  cap;
+	size_t		  cursor;	/* in code points */
+	size_t		  scroll;	/* first code point shown */
+	size_t		  cursor_col;	/* where the cursor was drawn */
+	struct history	  hist;		/* read when the prompt opens */
+	size_t		  hpos;		/* hist.n: the line being typed */
+	uint32_t	 *typed;	/* that line, while recalling */
+	size_t		  ntyped;
+};
+
+/*
+ * The result list of an edition search, and where the user was before it
+ * (q in the list goes back there).  open_hit tells the reader which hit
+ * of the article to scroll to when it opens one (SIZE_MAX: none).
+ */
+struct tui_results {
+	struct search_results	*res;	/* NULL: no list */
+	char			*query;
+	size_t			 sel;
+	size_t			 top;
+	bool			 opened;	/* the reader came from it */
+	size_t			 open_hit;
+	enum tui_screen		 from;
+	enum tui_focus		 focus;
+	size_t			 sec;
+	size_t			 art;
+	size_t			 sec_top;
+	size_t			 art_top;
+};
+
+/* The active search: its index over the shown edition and the query. */
+struct tui_search {
+	struct search_index	*idx;	/* made on the first search */
+	struct search_query	*q;	/* NULL: none */
+	char			*text;
 };
 
 /*
@@ -157,6 +229,9 @@ struct tui {
 	struct tui_reader		 reader;
 	struct tui_marks		 marks;
 	struct tui_saved		 saved;
+	struct tui_prompt		 prompt;
+	struct tui_results		 results;
+	struct tui_search		 search;
 	char				*msg;	/* status message until
 						   the next key */
 };
@@ -229,6 +304,27 @@ void		 tui_reader_where(const struct tui *t, size_t *block,
 /* Scroll so the line holding (block, offset) is the first visible one. */
 void		 tui_reader_seek(struct tui *t, size_t block,
 		     size_t offset);
+
+/*
+ * tui_reader.c: the matches of the active search (t->search) in the open
+ * article, and moving among them.  tui_reader_find() computes them (no
+ * query: none) and, when hit is not SIZE_MAX, makes the match of that
+ * search_article() hit current and scrolls to it; otherwise the current
+ * match is the first one from the top line on (the first of all when none
+ * is below), scrolled into view when show is set.  Returns the number of
+ * matches.
+ */
+size_t		 tui_reader_find(struct tui *t, size_t hit, bool show);
+
+/* tui_list.c: the result list of an edition search (t->results). */
+void		 tui_results_draw(struct tui *t);
+enum tui_next	 tui_results_action(struct tui *t, enum tui_action act);
+
+/*
+ * The hit of a search match a result list shows and opens: the first one
+ * in the body, or the first one when all are in headlines.
+ */
+size_t		 tui_results_hit(const struct search_match *m);
 
 /* tui_help.c: the help screen. */
 void		 tui_help_draw(struct tui *t);

@@ -278,6 +278,85 @@ test_and_phrase(void **state)
 	edition_free(ed);
 }
 
+/*
+ * expect() on text wrapped in long filler on both sides (or one side:
+ * where is "start", "end" or "middle"), so the field is long and only
+ * windows around the lead character are folded.
+ */
+static void
+expect_long(const char *text, const char *where, const char *query,
+    const char *const *want)
+{
+	static const char filler[] = "党建引领凝聚合力，开展实战应急演练。";
+	char *long_text;
+	size_t n = strlen(filler) * 8 + 1, i;
+	char *pad = calloc(1, n);
+
+	assert_non_null(pad);
+	for (i = 0; i < 8; i++)
+		strcat(pad, filler);
+	if (strcmp(where, "start") == 0)
+		assert_true(asprintf(&long_text, "%s%s", text, pad) > 0);
+	else if (strcmp(where, "end") == 0)
+		assert_true(asprintf(&long_text, "%s%s", pad, text) > 0);
+	else
+		assert_true(asprintf(&long_text, "%s%s%s", pad, text, pad) > 0);
+	expect(long_text, query, want);
+	free(long_text);
+	free(pad);
+}
+
+/* Windows around the lead find what folding the whole field finds: at
+   the start and end of a field, across punctuation, spaces and line
+   breaks, and not where the lead occurs without the word. */
+static void
+test_windows(void **state)
+{
+	(void)state;
+	expect_long("社区建设", "start", "社区", HITS("社区"));
+	expect_long("建设社区", "end", "社区", HITS("社区"));
+	expect_long("社区", "start", "社区", HITS("社区"));
+	expect_long("社区", "end", "社区", HITS("社区"));
+	/* The lead 社 occurs, the word does not: verification fails. */
+	expect_long("社会社团社", "middle", "社区", NOHIT);
+	expect_long("社会社团社", "end", "社区", NOHIT);
+	/* The lead is not the first character of the word. */
+	expect_long("新冠肺炎“疫情”防控", "middle", "肺炎疫情",
+	    HITS("肺炎“疫情"));
+	expect_long("健康\n管理中心", "middle", "健康管理",
+	    HITS("健康\n管理"));
+	expect_long("数字化 ， ，  ，转型", "middle", "数字化转型",
+	    HITS("数字化 ， ，  ，转型"));
+	/* Raw forms of the lead: a radical and a Traditional character. */
+	expect_long("⽅便群众", "middle", "方便", HITS("⽅便"));
+	/* Two hits in one window, and hits whose windows overlap. */
+	expect_long("社区社区", "middle", "社区", HITS("社区", "社区"));
+	expect_long("社区委员会", "middle", "社区 区委", HITS("社区委"));
+}
+
+/* Latin words: the ASCII lead ignores case, and non-ASCII characters
+   that fold to it (full-width, ℃, ligatures) are found too; a combining
+   mark after the last letter still belongs to the word. */
+static void
+test_windows_latin(void **state)
+{
+	(void)state;
+	expect_long("AI健康", "start", "ai", HITS("AI"));
+	expect_long("使用Ai", "end", "AI", HITS("Ai"));
+	expect_long("使用ＡＩ技术", "middle", "ai", HITS("ＡＩ"));
+	expect_long("使用ａｉ", "end", "AI", HITS("ａｉ"));
+	expect_long("ＧＤＰ增长", "start", "gdp", HITS("ＧＤＰ"));
+	expect_long("气温25℃左右", "middle", "25°c", HITS("25℃"));
+	expect_long("ﬁnance", "middle", "fin", HITS("ﬁn"));
+	expect_long("New  York", "middle", "\"new york\"", HITS("New  York"));
+	expect_long("NewYork", "middle", "\"new york\"", NOHIT);
+	/* é at the end of the window: café is not cafe. */
+	expect_long("CAFE\xcc\x81", "end", "cafe", NOHIT);
+	expect_long("CAFE\xcc\x81", "middle", "café", HITS("CAFE\xcc\x81"));
+	/* a and A occur, the word does not. */
+	expect_long("A股 a类 AB", "middle", "ai", NOHIT);
+}
+
 /* A query that occurs nowhere matches nothing. */
 static void
 test_no_match(void **state)
@@ -564,6 +643,8 @@ main(void)
 		cmocka_unit_test(test_and_phrase),
 		cmocka_unit_test(test_no_match),
 		cmocka_unit_test(test_overlap),
+		cmocka_unit_test(test_windows),
+		cmocka_unit_test(test_windows_latin),
 		cmocka_unit_test(test_fields),
 		cmocka_unit_test(test_inferred_headline),
 		cmocka_unit_test(test_invalid),

@@ -1,9 +1,9 @@
 # tui-lib.sh - shell helpers for the end-to-end tests of the reader.
 #
-# Sourced by tests/tui.test and tests/bookmarks.test.  The real binary runs
-# in a detached tmux session on a PRIVATE server socket (never the user's
-# tmux), keys are sent with send-keys and the screen is read back with
-# capture-pane.  Tests poll for the text they expect (up to TUI_WAIT
+# Sourced by tests/tui.test, tests/bookmarks.test and tests/searchtui.test.
+# The real binary runs in a detached tmux session on a PRIVATE server
+# socket (never the user's tmux), keys are sent with send-keys and the
+# screen is read back with capture-pane.  Tests poll for the text they expect (up to TUI_WAIT
 # tenths of a second) instead of sleeping a fixed time, so they are fast on
 # a fast machine and still pass on a slow one.
 #
@@ -253,4 +253,27 @@ tui_done()
 		exit 1
 	fi
 	exit 0
+}
+
+# Print the screen with its attributes as escape sequences (-e).
+tui_capture_attrs()
+{
+	tui_tmux capture-pane -p -e -t "$tui_session" 2>/dev/null
+}
+
+# tui_wait_reverse TEXT: wait until TEXT is drawn in reverse video: an SGR
+# sequence whose last parameter is 7 right before it, as tmux -e prints.
+tui_wait_reverse()
+{
+	_esc=$(printf '\033')
+	_n=0
+	while [ "$_n" -lt "$TUI_WAIT" ]; do
+		if tui_capture_attrs |
+		    grep -E -q -- "${_esc}\\[([0-9]+;)*7m$1"; then
+			return 0
+		fi
+		sleep 0.1
+		_n=$((_n + 1))
+	done
+	return 1
 }

@@ -1577,6 +1577,13 @@ tui_loop(struct tui *t)
 			if (t->screen == TUI_SCREEN_READER ||
 			    t->help_from == TUI_SCREEN_READER)
 				tui_reader_layout(t);
+			/*
+			 * Repaint everything: a terminal (tmux, a phone client)
+			 * may reflow or clear cells while resizing, so curses'
+			 * idea of what is on the glass can be stale and a diff
+			 * against it leaves blank lines (seen in tui.test).
+			 */
+			clearok(curscr, TRUE);
 			tui_draw(t);
 			continue;
 		}

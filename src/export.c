@@ -100,13 +100,18 @@ export_block_name(enum block_kind kind)
 static bool
 export_xml_char(uint32_t cp)
 {
-	if (cp < 0x20)
-		return cp == '\t' || cp == '\n';
+	if (cp == '\t' || cp == '\n')
+		return true;
 	/*
 	 * CR is a legal Char but a parser turns it into LF, so it would not
-	 * survive a round trip; it is dropped with the other C0 controls
-	 * above.  Surrogates cannot come out of the strict decoder.
+	 * survive a round trip; it is dropped with the other C0 controls.
+	 * C1 controls, DEL and bidi controls are legal XML too, but an
+	 * export piped to a terminal must not be able to drive it (C2 9B is
+	 * a CSI), and every loader drops them anyway, so the round trip is
+	 * unchanged.  Surrogates cannot come out of the strict decoder.
 	 */
+	if (text_is_control(cp))
+		return false;
 	return cp != 0xFFFE && cp != 0xFFFF;
 }
 

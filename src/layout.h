@@ -10,8 +10,9 @@
  * research/cjk-layout.md section 3.
  *
  * More precisely, a line may end:
- *   - at a run of breakable spaces (U+0020, U+3000, U+2000-U+200A but
- *     not the figure space U+2007; never NBSP or U+202F), which is
+ *   - at a run of breakable spaces (U+0020, TAB, U+3000, U+1680, U+205F
+ *     and U+2000-U+200A except the figure space U+2007; never NBSP or
+ *     U+202F), which is
  *     consumed: no line starts or ends with a space;
  *   - after a ZWSP U+200B;
  *   - between two characters when one of them is CJK (Han, kana, CJK

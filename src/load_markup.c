@@ -133,7 +133,28 @@ load_markup_format_error(const xmlError *err)
 	    strncmp(msg, "Excessive depth", 15) == 0)
 		return xasprintf("%d: elements nested too deeply (more than "
 		    "%d levels)", err->line, (int)xmlParserMaxDepth);
-	out = xasprintf("%d: %.*s", err->line, (int)len, msg);
+	/*
+	 * libxml2 quotes the offending input, cut at a byte count: keep the
+	 * message one line and valid UTF-8 (stop before a cut character).
+	 */
+	{
+		size_t i = 0, k;
+		uint32_t cp;
+		struct buf b = BUF_INIT;
+
+		buf_printf(&b, "%d: ", err->line);
+		while (i < len) {
+			k = utf8_decode(msg + i, len - i, &cp);
+			if (cp == TEXT_REPLACEMENT && k == 1)
+				break;
+			if (cp == '\n' || cp == '\r' || cp == '\t')
+				buf_putc(&b, ' ');
+			else if (!text_is_control(cp))
+				buf_append(&b, msg + i, k);
+			i += k;
+		}
+		out = buf_detach(&b);
+	}
 	return out;
 }
 
@@ -488,6 +509,37 @@ markup_hidden_element(const xmlNode *node)
 	return false;
 }
 
+/*
+ * Make out[start..] fit the model (edition.h: one line of text): drop
+ * control and bidi characters (as the raw-text loader does, so no loader
+ * lets them into an edition), and in verbatim mode turn the line-breaking
+ * controls newline, CR, FF and VT into spaces (the squeezing mode
+ * collapses them itself).  A tab is a space-like character the model
+ * may hold, so it stays, and the round trip through export keeps it.
+ */
+static void
+markup_drop_controls(struct buf *out, size_t start, bool verbatim)
+{
+	size_t i, k, w = start;
+	uint32_t cp;
+
+	for (i = start; i < out->len; i += k) {
+		k = utf8_decode(out->data + i, out->len - i, &cp);
+		if (cp == '\t' || cp == '\n' || cp == '\r' || cp == '\f' ||
+		    cp == '\v') {
+			out->data[w++] = verbatim && cp != '\t' ? ' ' : (char)cp;
+			continue;
+		}
+		if (text_is_control(cp))
+			continue;
+		memmove(out->data + w, out->data + i, k);
+		w += k;
+	}
+	out->len = w;
+	if (out->data != NULL)
+		out->data[w] = '\0';
+}
+
 /* Append the text of node and its descendants. */
 void
 load_markup_text(const xmlNode *node, struct buf *out, int flags)
@@ -519,6 +571,7 @@ load_markup_text(const xmlNode *node, struct buf *out, int flags)
 			n = load_markup_next(n, node, descend);
 		}
 	}
+	markup_drop_controls(out, start, flags & MARKUP_TEXT_VERBATIM);
 	if (!(flags & MARKUP_TEXT_VERBATIM) && out->len > start) {
 		struct buf tail = BUF_INIT;
 

@@ -212,8 +212,9 @@ parse_record(struct statefile *sf, const char *line, size_t len)
 	struct staterecord *r;
 	char *type;
 
-	type = xstrndup(line, tab != NULL ? (size_t)(tab - line) : len);
-	if (type[0] == '\0') {
+	/* The type is escaped like keys and values (format_state). */
+	type = unescape(line, tab != NULL ? (size_t)(tab - line) : len);
+	if (type == NULL || type[0] == '\0') {
 		free(type);
 		return -1;
 	}
@@ -263,6 +264,14 @@ parse_state(const char *data, size_t len, const char *kind,
 
 	memset(sf, 0, sizeof *sf);
 	sf->kind = xstrdup(kind);
+	/*
+	 * A NUL would cut a key or value short when parsed and be written
+	 * back as a record this parser refuses: never a valid state file.
+	 */
+	if (memchr(data, '\0', len) != NULL) {
+		*cause = xstrdup("1: NUL byte in the file");
+		return -1;
+	}
 	nl = memchr(p, '\n', len);
 	if (nl == NULL) {
 		*cause = xstrdup("1: no header line");
@@ -340,6 +349,18 @@ parse_state(const char *data, size_t len, const char *kind,
 	}
 	if (p != end) {
 		*cause = xasprintf("%u: text after the end line", lineno + 1);
+		return -1;
+	}
+	return 0;
+}
+
+/* Parse the text of a state file held in memory. */
+int
+statefile_parse(const char *data, size_t len, const char *kind,
+    struct statefile *sf, char **cause)
+{
+	if (parse_state(data, len, kind, sf, cause) != 0) {
+		statefile_clear(sf);
 		return -1;
 	}
 	return 0;

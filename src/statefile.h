@@ -67,6 +67,14 @@ int	 statefile_read(const char *path, const char *kind,
 	     struct statefile *sf, char **cause);
 
 /*
+ * Parse state-file text held in memory (data[0..len)).  Returns 0, or -1
+ * with *cause set ("LINE: reason") and *sf empty.  For tests and fuzzing;
+ * statefile_read() uses the same parser.
+ */
+int	 statefile_parse(const char *data, size_t len, const char *kind,
+	     struct statefile *sf, char **cause);
+
+/*
  * Lock, re-read, apply change, write atomically, unlock.  Creates the
  * folder (0700) as needed.  Returns 0, or -1 with *cause set when the file
  * is unreadable or corrupt (it is then left untouched), the lock cannot be

@@ -198,6 +198,16 @@ test_corrupt_kept(void **state)
 	}
 }
 
+/* statefile change used below: a record type and key with backslashes. */
+static int
+add_backslash(struct statefile *sf, void *ctx, char **cause)
+{
+	(void)ctx;
+	(void)cause;
+	staterecord_set(statefile_add(sf, "book\\mark"), "k\\ey", "v\\al");
+	return 1;
+}
+
 /* statefile change used below: add future fields. */
 static int
 add_future(struct statefile *sf, void *ctx, char **cause)
@@ -240,6 +250,49 @@ test_future_fields(void **state)
 		}
 	assert_int_equal(tags, 1);
 	statefile_clear(&sf);
+	free(path);
+}
+
+/* statefile change used below: change nothing, but write. */
+static int
+rewrite_only(struct statefile *sf, void *ctx, char **cause)
+{
+	(void)sf;
+	(void)ctx;
+	(void)cause;
+	return 1;
+}
+
+/*
+ * A record type holding a backslash survives rewrites unchanged (it was
+ * escaped on write but read raw, growing each time), and a NUL byte makes
+ * the file invalid instead of parsing into a record that cannot be
+ * written back.
+ */
+static void
+test_escaped_type_and_nul(void **state)
+{
+	static const char nul[] = "kanbao-bookmarks 1\nbook\0mark\tk=v\n";
+	struct statefile sf;
+	struct staterecord *r;
+	char *cause = NULL, *path = bookmarks_path(&cause);
+	int i;
+
+	(void)state;
+	for (i = 0; i < 3; i++) {
+		assert_int_equal(statefile_update(path, "bookmarks",
+		    i == 0 ? add_backslash : rewrite_only, NULL, &cause), 0);
+		assert_int_equal(statefile_read(path, "bookmarks", &sf, &cause),
+		    0);
+		r = &sf.records[0];
+		assert_string_equal(r->type, "book\\mark");
+		assert_string_equal(staterecord_get(r, "k\\ey"), "v\\al");
+		statefile_clear(&sf);
+	}
+	assert_int_equal(statefile_parse(nul, sizeof nul - 1, "bookmarks", &sf,
+	    &cause), -1);
+	assert_non_null(strstr(cause, "NUL"));
+	free(cause);
 	free(path);
 }
 
@@ -461,6 +514,8 @@ main(void)
 		    teardown_home),
 		cmocka_unit_test_setup_teardown(test_newer_version, setup_home,
 		    teardown_home),
+		cmocka_unit_test_setup_teardown(test_escaped_type_and_nul,
+		    setup_home, teardown_home),
 		cmocka_unit_test_setup_teardown(test_disk_full, setup_home,
 		    teardown_home),
 		cmocka_unit_test_setup_teardown(test_symlink_refused,

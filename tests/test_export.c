@@ -368,7 +368,11 @@ test_export_escaping(void **state)
 	edition_free(ed);
 }
 
-/* C0 controls (but tab, newline), CR, U+FFFE/FFFF and bad bytes go away. */
+/*
+ * C0 controls (but tab, newline), CR, DEL, C1 and bidi controls,
+ * U+FFFE/FFFF and bad bytes go away: an export piped to a terminal must
+ * not drive it.
+ */
 static void
 test_export_controls(void **state)
 {
@@ -386,8 +390,9 @@ test_export_controls(void **state)
 	article_add_headline(ed, a, dirty, HEADLINE_MAIN, false);
 	article_set_byline(ed, a, dirty);
 	article_add_block(ed, a, BLOCK_PARAGRAPH, dirty);
-	/* Tab and newline are legal XML; U+0085 and U+FFFD are kept too. */
-	article_add_block(ed, a, BLOCK_PARAGRAPH, "t\tn\nc\xc2\x85r\xef\xbf\xbd");
+	/* Tab, newline and U+FFFD stay; U+0085, U+009B, DEL, RLO do not. */
+	article_add_block(ed, a, BLOCK_PARAGRAPH, "t\tn\nc\xc2\x85r\xef\xbf\xbd"
+	    "\xc2\x9b" "2J\x7f" "z\xe2\x80\xae" "q");
 	/* A stray invalid byte must not break the document either. */
 	article_add_block(ed, a, BLOCK_CAPTION, "x\xffy");
 	article_set_source(ed, a, dirty, 1);
@@ -406,7 +411,7 @@ test_export_controls(void **state)
 	n = next_elem(n);
 	check_elem(n, "p", clean);
 	n = next_elem(n);
-	check_elem(n, "p", "t\tn\nc\xc2\x85r\xef\xbf\xbd");
+	check_elem(n, "p", "t\tn\ncr\xef\xbf\xbd" "2Jzq");
 	n = next_elem(n);
 	check_elem(n, "caption", "x\xef\xbf\xbdy");
 	xmlFreeDoc(doc);

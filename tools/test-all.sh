@@ -1,8 +1,9 @@
 #!/bin/sh
 # The whole test suite, from a fresh clone: install the dependencies, build,
 # run "make check" (unit tests, command-line and terminal tests, schema
-# checks), then the unit and end-to-end tests again under AddressSanitizer +
-# UBSan, the unit tests under valgrind, and "make distcheck".
+# checks, hostile inputs, fuzz corpus replay), then all of it again under
+# AddressSanitizer + UBSan, the unit tests and the fuzz corpora under
+# valgrind, and "make distcheck".
 # This is the command README.md gives and .ci/run runs.
 set -eu
 top=$(cd "$(dirname "$0")/.." && pwd)
@@ -36,8 +37,8 @@ echo "== build and make check"
 run_check _build
 echo "== make check under AddressSanitizer + UBSan"
 run_check _build-asan --enable-asan
-echo "== unit tests under valgrind"
-( cd _build && make -s check-valgrind )
+echo "== unit tests and fuzz corpora under valgrind"
+( cd _build && make -s check-valgrind && make -s check-fuzz-valgrind )
 echo "== make distcheck"
 ( cd _build && make -s -j"$jobs" distcheck >/dev/null )
 

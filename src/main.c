@@ -197,25 +197,67 @@ find_sample(void)
 	return inst;
 }
 
+/* The locale name the user asked for: what setlocale(LC_ALL, "") reads. */
+static const char *
+locale_asked(void)
+{
+	static const char *const vars[] = { "LC_ALL", "LC_CTYPE", "LANG" };
+	const char *v;
+	size_t i;
+
+	for (i = 0; i < sizeof vars / sizeof vars[0]; i++) {
+		if ((v = getenv(vars[i])) != NULL && *v != '\0')
+			return v;
+	}
+	return "C";
+}
+
 /*
  * Make LC_CTYPE a UTF-8 locale.  Widths come from wcwidth(), which knows
- * CJK only in a UTF-8 locale; under LANG=C (common over SSH) fall back to
+ * CJK only in a UTF-8 locale; under LANG=C (common over SSH), or a locale
+ * that is not installed (setlocale() fails and leaves "C"), fall back to
  * C.UTF-8 so Chinese still measures 2 columns.  Output is UTF-8 either way.
+ *
+ * Falling back silently would hide why the terminal may show mojibake (it
+ * still expects the other encoding), so a fallback is described in notice
+ * (size bytes, empty when the locale is fine) for the caller to show: the
+ * reader on its status line, the other modes on stderr.
  */
 static void
-setup_locale(void)
+setup_locale(char *notice, size_t size)
 {
-	const char *codeset;
+	static const char *const fallbacks[] = { "C.UTF-8", "C.utf8",
+	    "en_US.UTF-8" };
+	const char *codeset, *asked = locale_asked(), *used = NULL;
+	char *clean;
+	int installed;
+	size_t i;
 
-	setlocale(LC_ALL, "");
+	*notice = '\0';
+	installed = setlocale(LC_ALL, "") != NULL;
 	codeset = nl_langinfo(CODESET);
-	if (strcmp(codeset, "UTF-8") == 0 || strcmp(codeset, "utf8") == 0)
+	if (installed && (strcmp(codeset, "UTF-8") == 0 ||
+	    strcmp(codeset, "utf8") == 0))
 		return;
-	if (setlocale(LC_CTYPE, "C.UTF-8") == NULL &&
-	    setlocale(LC_CTYPE, "C.utf8") == NULL &&
-	    setlocale(LC_CTYPE, "en_US.UTF-8") == NULL)
-		warn_msg("no UTF-8 locale available; Chinese text may be "
-		    "measured wrongly");
+	for (i = 0; i < sizeof fallbacks / sizeof fallbacks[0]; i++) {
+		if (setlocale(LC_CTYPE, fallbacks[i]) != NULL) {
+			used = fallbacks[i];
+			break;
+		}
+	}
+	/* The name comes from the environment: it may hold anything. */
+	clean = sanitize_str(asked);
+	if (used == NULL)
+		snprintf(notice, size, "locale '%s' is not UTF-8 and no UTF-8 "
+		    "locale is installed; Chinese may be measured wrongly",
+		    clean);
+	else if (!installed)
+		snprintf(notice, size, "locale '%s' is not installed; using "
+		    "%s", clean, used);
+	else
+		snprintf(notice, size, "locale '%s' is not UTF-8; using %s",
+		    clean, used);
+	free(clean);
 }
 
 /* --detect: print "FILE: ENCODING" for each path. */
@@ -247,15 +289,18 @@ main(int argc, char **argv)
 {
 	enum mode mode = MODE_TUI;
 	struct load_options lopts = { NULL, false, load_warn, NULL };
-	struct tui_options topts = { -1, 0, false };
+	struct tui_options topts = { -1, 0, false, NULL };
 	size_t width = 0, dump_n = 0;
 	struct edition *ed;
 	char *cause = NULL, *sample = NULL;
 	const char *query = NULL;
 	char **paths;
+	char locale_notice[256];
 	int c, n, npaths, status = 0;
 
-	setup_locale();
+	setup_locale(locale_notice, sizeof locale_notice);
+	if (*locale_notice != '\0')
+		topts.notice = locale_notice;
 	while ((c = getopt_long(argc, argv, "d::e:hls:Vw:x:", long_options,
 	    NULL)) != -1) {
 		switch (c) {
@@ -347,6 +392,15 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 	}
+	/*
+	 * The reader shows a locale fallback on its status line.  The other
+	 * modes say it on stderr only when a person is looking at it: their
+	 * output is UTF-8 and right either way, and a script run under
+	 * LANG=C (cron) should not log a warning on every run.
+	 */
+	if (topts.notice != NULL && (mode != MODE_TUI ||
+	    !isatty(STDOUT_FILENO)) && isatty(STDERR_FILENO))
+		warn_msg(topts.notice);
 	if (mode == MODE_HELP_KEYS) {
 		tui_print_keys(stdout);
 		return 0;

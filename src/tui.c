@@ -494,7 +494,14 @@ tui_draw(struct tui *t)
 	size_t i;
 
 	erase();
+	/*
+	 * Whatever else is drawn covers the article: the reader must not
+	 * count on scrolling what the terminal showed of it before.
+	 */
+	if (t->screen != TUI_SCREEN_READER)
+		t->reader.shown = false;
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
+		t->reader.shown = false;
 		/* Longest first: the first that fits is shown. */
 		need = xasprintf("terminal too small (need %dx%d)",
 		    TUI_MIN_COLS, TUI_MIN_LINES);
@@ -1430,6 +1437,7 @@ tui_handle_key(struct tui *t, int key, bool code)
 	case TUI_ACT_REDRAW:
 		/* A full repaint repairs any drift (research: cjk-layout R5). */
 		clearok(curscr, TRUE);
+		t->reader.shown = false;
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_HELP:
@@ -1548,7 +1556,14 @@ tui_loop(struct tui *t)
 	tui_draw(t);
 	while (!t->sig) {
 		wait = -1;
-		if (t->saved.due_ms != 0) {
+		/*
+		 * No timeout while the prompt is open: get_wch() gathers a
+		 * character's UTF-8 bytes one read at a time, and a timeout
+		 * between two of them (an IME's burst split by the pty or
+		 * SSH) drops the bytes read so far, and the character with
+		 * them.  A save falls due at the next key instead.
+		 */
+		if (t->saved.due_ms != 0 && !t->prompt.active) {
 			wait = t->saved.due_ms - tui_now_ms();
 			if (wait < 0)
 				wait = 0;
@@ -1584,6 +1599,7 @@ tui_loop(struct tui *t)
 			 * against it leaves blank lines (seen in tui.test).
 			 */
 			clearok(curscr, TRUE);
+			t->reader.shown = false;
 			tui_draw(t);
 			continue;
 		}
@@ -1601,11 +1617,31 @@ tui_loop(struct tui *t)
 	}
 }
 
-/* Set up colour pairs on the terminal's default background. */
+/*
+ * Whether TERM names the Linux virtual console ("linux", "linux-16color",
+ * ...): its font has no CJK glyphs, so Chinese shows as blocks or
+ * diamonds whatever kanbao does.
+ */
+static bool
+tui_term_is_console(const char *term)
+{
+	return strcmp(term, "linux") == 0 || strncmp(term, "linux-", 6) == 0;
+}
+
+/*
+ * Set up colour pairs on the terminal's default background, unless the
+ * user asked for none: NO_COLOR set and not empty (https://no-color.org).
+ * Without colours every style still stands apart by its attribute (bold,
+ * reverse, dim) or its place (centred headlines, "~" for inferred ones).
+ */
 static void
 tui_init_colours(struct tui *t)
 {
+	const char *nc = getenv("NO_COLOR");
+
 	t->colours = false;
+	if (nc != NULL && *nc != '\0')
+		return;
 	if (!has_colors() || start_color() == ERR)
 		return;
 	/* -1 = the user's own background (an ncurses extension). */
@@ -1706,6 +1742,12 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	cbreak();
 	noecho();
 	nonl();
+	/*
+	 * Let ncurses scroll lines that moved with the terminal's scroll
+	 * region instead of sending them again (tui_reader.c pages in steps
+	 * it can scroll): over SSH the bytes written are what costs.
+	 */
+	idlok(stdscr, TRUE);
 	intrflush(stdscr, FALSE);
 	keypad(stdscr, TRUE);
 	set_escdelay(TUI_ESCDELAY);
@@ -1715,6 +1757,12 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	if (!answered)
 		flushinp();
 
+	/* Warnings about the terminal come first on the status line. */
+	if (opts->notice != NULL)
+		tui_message(t, "%s", opts->notice);
+	if (tui_term_is_console(term))
+		tui_message(t, "TERM=%s: the console has no Chinese glyphs",
+		    term);
 	t->ed_key = bookmarks_edition_key(ed);
 	tui_marks_reload(t);
 	tui_position_restore(t);

@@ -18,6 +18,8 @@ struct tui_options {
 	int	 ambiguous;	/* -1 auto (probe the terminal), 0 narrow, 1 wide */
 	size_t	 measure;	/* maximum text width in columns, 0 = window */
 	bool	 restart;	/* ignore the saved reading position */
+	const char *notice;	/* a warning for the status line at start
+				   (a locale fallback); NULL: none */
 };
 
 /*

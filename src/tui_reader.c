@@ -48,7 +48,16 @@ enum {
 	/* First-line indent of a paragraph: two characters (首行缩进两字). */
 	READER_INDENT_COLS = 4,
 	/* Lines shown above a match scrolled into view: its context. */
-	READER_MATCH_CONTEXT = 2
+	READER_MATCH_CONTEXT = 2,
+	/*
+	 * Scrolling in steps (reader_scroll_steps): the least text rows for
+	 * it (each step must keep 3 rows, ncurses' least hunk), and what one
+	 * terminal scroll costs in columns of CJK text: setting the scroll
+	 * region, moving into it, scrolling and resetting the region is some
+	 * 26 bytes, the size of 17 CJK characters (3 bytes for 2 columns).
+	 */
+	READER_SCROLL_MIN_ROWS = 6,
+	READER_SCROLL_COST_COLS = 17
 };
 
 /* Rows for text: all but the status line. */
@@ -206,6 +215,7 @@ tui_reader_free(struct tui_reader *r)
 	r->nblocks = r->nlines = r->nmatches = r->cur = 0;
 	r->width = 0;
 	r->loaded = false;
+	r->shown = false;
 }
 
 /*
@@ -236,6 +246,8 @@ tui_reader_layout(struct tui *t)
 	r->nlines = 0;
 	r->width = width;
 	r->top = 0;
+	/* The terminal shows lines of the old layout. */
+	r->shown = false;
 	for (i = 0; i < r->nblocks; i++) {
 		const struct tui_block *b = &r->blocks[i];
 		size_t indent = b->indent < width ? b->indent : 0;
@@ -593,36 +605,98 @@ reader_status(struct tui *t)
 	free(left);
 }
 
-/* Draw the visible lines of the article and the status line. */
-void
-tui_reader_draw(struct tui *t)
+/*
+ * Draw the text rows for first line top, each row cleared first (a step
+ * of reader_scroll_steps() draws over the previous frame, not over an
+ * erased screen).  The status line is left alone.
+ */
+static void
+reader_draw_text(struct tui *t, size_t top, size_t margin)
 {
 	struct tui_reader *r = &t->reader;
-	size_t rows = reader_rows(), margin, y;
+	size_t rows = reader_rows(), y;
 
-	/* The window may have changed since the lines were made. */
-	if (r->width != reader_width(t, &margin))
-		tui_reader_layout(t);
-	if (r->top > reader_max_top(r))
-		r->top = reader_max_top(r);
 	for (y = 0; y < rows; y++) {
-		size_t i = r->top + y, used = 0;
+		size_t i = top + y;
 
+		tui_clear_eol((int)y, 0);
 		if (i < r->nlines) {
 			const struct tui_line *l = &r->lines[i];
-
 			const struct tui_block *b = &r->blocks[l->block];
 			size_t x = l->indent;
 
 			/* Headline lines are centred, as on the page. */
 			if (reader_centred(b->style) && l->cols < r->width)
 				x = (r->width - l->cols) / 2;
-			used = x + reader_draw_line(t, (int)y,
-			    (int)(margin + x), l, r->width - x);
+			reader_draw_line(t, (int)y, (int)(margin + x), l,
+			    r->width - x);
 		}
-		tui_clear_eol((int)y, (int)(margin + used));
 	}
+}
+
+/*
+ * Move what the terminal shows from shown_top to top in steps curses can
+ * scroll, when that sends fewer bytes than drawing the new window.
+ *
+ * ncurses looks for lines that moved between two refreshes and scrolls
+ * them with the terminal's scroll region (idlok), but only a block of
+ * lines that moves no further than its own length: a page down that keeps
+ * one line, or the last page that keeps a few, is drawn afresh, every
+ * kept line sent again.  In steps of at most half the window each move
+ * qualifies, so the kept lines are scrolled and only the new ones are
+ * sent, as less does when it pages.  A step costs a scroll (some 26
+ * bytes), so this is done only when the kept lines outweigh the steps.
+ * The frames between are drawn without a pause: the window moves at once
+ * on a fast terminal, and in visible steps only on a slow link, where it
+ * is worth it.
+ */
+static void
+reader_scroll_steps(struct tui *t, size_t margin)
+{
+	struct tui_reader *r = &t->reader;
+	size_t rows = reader_rows(), from = r->shown_top, to = r->top;
+	size_t shift, step, nsteps, kept = 0, lo, hi, i;
+
+	if (!r->shown || rows < READER_SCROLL_MIN_ROWS || from == to)
+		return;
+	shift = from < to ? to - from : from - to;
+	step = rows / 2;
+	/* Nothing kept, or curses scrolls it in one go anyway. */
+	if (shift >= rows || shift <= step)
+		return;
+	nsteps = (shift + step - 1) / step;
+	/* The lines both windows show: what scrolling saves sending. */
+	lo = from > to ? from : to;
+	hi = (from < to ? from : to) + rows;
+	for (i = lo; i < hi && i < r->nlines; i++)
+		kept += r->lines[i].indent + r->lines[i].cols;
+	if (kept < nsteps * READER_SCROLL_COST_COLS)
+		return;
+	for (i = 1; i < nsteps; i++) {
+		reader_draw_text(t, from < to ? from + shift * i / nsteps :
+		    from - shift * i / nsteps, margin);
+		refresh();
+	}
+}
+
+/* Draw the visible lines of the article and the status line. */
+void
+tui_reader_draw(struct tui *t)
+{
+	struct tui_reader *r = &t->reader;
+	size_t margin;
+
+	/* The window may have changed since the lines were made. */
+	if (r->width != reader_width(t, &margin))
+		tui_reader_layout(t);
+	if (r->top > reader_max_top(r))
+		r->top = reader_max_top(r);
+	/* The status first: the steps' frames show the final one. */
 	reader_status(t);
+	reader_scroll_steps(t, margin);
+	reader_draw_text(t, r->top, margin);
+	r->shown_top = r->top;
+	r->shown = true;
 }
 
 /* Select the article delta steps away, across sections; false at an end. */

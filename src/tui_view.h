@@ -118,6 +118,9 @@ struct tui_reader {
 	struct tui_match *matches;	/* of the search, in reading order */
 	size_t		  nmatches;
 	size_t		  cur;		/* the current match (< nmatches) */
+	size_t		  shown_top;	/* top of what the terminal shows */
+	bool		  shown;	/* shown_top is valid: these lines,
+					   this width, nothing drawn over */
 };
 
 /*

@@ -85,13 +85,32 @@ tui_tmux()
 	"$TMUX_BIN" -L "$tui_socket" -f /dev/null "$@"
 }
 
+# tui_new_session COLS ROWS SHELL-COMMAND: kill the private server and
+# start a fresh session running the command.  A server that is still
+# shutting down makes new-session fail ("server exited unexpectedly"):
+# try again a few times.
+tui_new_session()
+{
+	tui_tmux kill-server >/dev/null 2>&1
+	_try=0
+	until tui_tmux new-session -d -s "$tui_session" -x "$1" -y "$2" \
+	    "$3" 2>"$tui_dir/tmux.err"
+	do
+		_try=$((_try + 1))
+		if [ "$_try" -ge 10 ]; then
+			cat "$tui_dir/tmux.err"
+			return 1
+		fi
+		sleep 0.2
+	done
+}
+
 # tui_start COLS ROWS SHELL-COMMAND: start a fresh session running the
 # command; its exit status lands in $tui_dir/status.
 tui_start()
 {
-	tui_tmux kill-server >/dev/null 2>&1
 	rm -f "$tui_dir/status" "$tui_dir/stderr"
-	tui_tmux new-session -d -s "$tui_session" -x "$1" -y "$2" \
+	tui_new_session "$1" "$2" \
 	    "$3 2>$tui_dir/stderr; echo \$? >$tui_dir/status"
 }
 

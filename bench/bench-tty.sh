@@ -17,8 +17,7 @@ cols=${size%x*}
 rows=${size#*x}
 sample=$top/samples/000_5989cba5d6a3127f.txt
 tmp=$(mktemp -d "${TMPDIR:-/tmp}/kanbao-bench-tty.XXXXXX")
-sock=kanbao-bench-$$
-trap 'tmux -L "$sock" kill-server 2>/dev/null; rm -rf "$tmp"' EXIT INT TERM
+trap 'for s in kanbao less; do tmux -L "kanbao-bench-$$-$s" kill-server 2>/dev/null; done; rm -rf "$tmp"' EXIT INT TERM
 export LC_ALL=C.UTF-8 XDG_DATA_HOME="$tmp" XDG_STATE_HOME="$tmp"
 command -v less >/dev/null || { echo "less is not installed"; exit 1; }
 
@@ -30,6 +29,8 @@ pages=$(( $(wc -l <"$tmp/article.txt") / (rows - 1) + 2 ))
 
 # run NAME COMMAND KEYS-TO-OPEN: bytes written while paging to the end.
 run() {
+	# A server of its own per run: a killed one may still be exiting.
+	sock=kanbao-bench-$$-$1
 	tmux -L "$sock" -f /dev/null new-session -d -x "$cols" -y "$rows" "$2"
 	sleep 1
 	for k in $3; do tmux -L "$sock" send-keys "$k"; sleep 0.2; done

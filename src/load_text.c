@@ -19,6 +19,10 @@
  *     starts like a dateline or is a page header.  Blank lines are not kept;
  *     the next line remembers that one stood before it.  A line is kept as
  *     an offset into the caller's text, so memory stays near the file size.
+ *     Continuation markers (（下转第三版）, （上接第一版）) are dropped
+ *     here, for every later reader of the line: they send a reader of
+ *     paper to another page and mean nothing on a screen; one that sends
+ *     the text on ends the paragraph it cuts.
  *
  *  2. Column widths.  Columns differ in width even inside one article, so
  *     each line gets its own estimate: the upper median of the widths of
@@ -27,6 +31,14 @@
  *     unless the line is too wide for it.  The smaller one is safe at a
  *     change of column width: a line is only called short when it is
  *     short on both sides.
+ *
+ *     Page furniture is dropped near the top and bottom of a page: the
+ *     masthead strip (2021年12月24日 星期五, 郑州日报 第05版, ZHENGZHOU
+ *     DAILY, A05 and the page name next to them, which with the page
+ *     number names the section) and the editors' credits (责任编辑：…).
+ *     A bracketed line right after a finished sentence closes the
+ *     article before it (（记者 张三）, （王明）, （来源：人民网）) and is
+ *     no dateline; an editor's (（编辑 王五）) is dropped.
  *
  *  3. Classified lines and blocks.  One scan decides for every line whether
  *     it is a page header, a dateline (an article starts), a display line
@@ -43,15 +55,21 @@
  *     it is a title or subhead.  Consecutive display lines form units
  *     (split at blank lines); a unit interrupting a paragraph (a headline
  *     dropped into a column break) lets the paragraph continue after it.
+ *     Between paragraphs, a photo caption (图为…, ▲…, up to its credit
+ *     …摄 or （资料图片）, or a credit line alone) is a caption block.
+ *     A list item (①) is a paragraph of its own; a short title ending in
+ *     —— or a colon right over a dateline is a 简讯 item's headline.
  *
  *  4. Articles.  An article starts at each dateline (a table of patterns,
- *     dateline_patterns below) or at a byline line (本报记者 王译博); text
+ *     dateline_patterns below) or at a byline line (本报记者 王译博,
+ *     □ 张明远 over a commentary, 文/图 本报记者 张华); text
  *     before the first dateline is an article of its own, and a page
  *     without dateline is one article.  A headline inside an article
  *     starts an article without dateline (an essay, a notice) when the
  *     text after it shares almost nothing with the text before it, or
  *     when its own tokens are found after it and not before it while the
- *     two sides share little (split_articles).
+ *     two sides share little (split_articles); a numbered subhead
+ *     (（一）) never starts one.
  *
  *  5. Headline assignment.  Display units between articles are headline
  *     candidates; units inside an article's body are its subheads unless
@@ -73,7 +91,10 @@
  *
  *  6. Output.  Paragraph lines are joined (no space next to CJK, one space
  *     between Latin words, hyphenated words rejoined), the dateline is
- *     matched and its parenthesised byline parsed into roles and names.
+ *     matched and its byline parsed into roles and names: in brackets
+ *     after it, or bare up to 报道 (本报讯 记者 王静 报道).  A closing
+ *     bracketed line gives the byline (or, a source, the dateline) when
+ *     the article has none.
  *
  * All thresholds live in the table `tune` below.
  */
@@ -148,6 +169,10 @@ static const struct {
 	double	steal_ratio;	/* a subhead leaves its article when another */
 	double	steal_margin;	/* scores ratio * own + margin or more */
 	int	byline_max;	/* characters a dateline's byline may hold */
+	int	byline_line;	/* ... a byline line (□ 本报记者 张三) */
+	int	caption_lines;	/* lines a photo caption may run to */
+	int	name_max;	/* characters of a page name standing alone
+				   by the masthead (经开区新闻) */
 	double	kicker_ratio;	/* a first headline line shorter than this
 				   share of the second is a kicker */
 } tune = {
@@ -184,6 +209,9 @@ static const struct {
 	.steal_ratio = 2.0,
 	.steal_margin = 0.10,
 	.byline_max = 48,
+	.byline_line = 24,
+	.caption_lines = 4,
+	.name_max = 8,
 	.kicker_ratio = 0.75,
 };
 
@@ -222,13 +250,31 @@ struct line {
 	uint16_t	 colw;		/* local column width estimate */
 	uint16_t	 flags;
 	uint8_t		 dl;		/* dateline pattern + 1, 0 if none */
+	uint8_t		 xf;		/* X_* flags (fits the padding) */
 };
+
+/* More flags of a line, in struct line's xf. */
+#define X_END		0x01	/* a continuation marker (下转第三版) cut
+				   the text here: the paragraph ends */
+#define X_CAPTION	0x02	/* starts like a photo caption: 图为, ▲ */
+#define X_CREDIT	0x04	/* ends like one: 摄, （资料图片） */
+#define X_LIST		0x08	/* starts with a list number: ① ⑴ */
+#define X_SEMI		0x10	/* ends with a semicolon */
+#define X_TITLE_END	0x20	/* ends with —— or a colon, no inner
+				   punctuation: a 简讯 title before a
+				   dateline */
+#define X_TAIL		0x40	/* a bracketed line closing an article:
+				   （记者 张三）, （来源：人民网）*/
+#define X_ENUM		0x80	/* starts with a section number: （一）,
+				   一、, 1. */
 
 /* Kinds of block. */
 enum blk_kind {
 	BLK_PARA,			/* a paragraph: lines first..last */
 	BLK_DISPLAY,			/* a display unit: lines first..last */
-	BLK_BYLINE			/* a byline line */
+	BLK_BYLINE,			/* a byline line */
+	BLK_CAPTION,			/* a photo caption: lines first..last */
+	BLK_TAIL			/* a bracketed line after an article */
 };
 
 /* What became of a display unit. */
@@ -311,6 +357,8 @@ struct page {
 	struct cpvec	 cv, tmp;	/* scratch */
 	struct buf	 scratch;
 	long		 header;	/* line holding the page header or -1 */
+	long		 mast;		/* masthead line with the page number */
+	long		 mast_name;	/* bare page name line near it */
 };
 
 /* Normalisation modes of norm_line(). */
@@ -320,9 +368,11 @@ struct page {
 /*
  * Dateline patterns.  An article starts at a line that begins with one of
  * these (matched on the normalised line, so 本报北京 12 月 23 日电 matches).
- * In a pattern, %P is a place (1-6 Han characters), %D a date (12月23日 or
+ * In a pattern, %P is a place (2-6 Han characters: one would let
+ * 本报%P讯 take 本报通讯员 for 本报[通]讯), %D a date (12月23日 or
  * 23日, digits or Chinese numerals), %R a bracketed byline holding a role
- * (记者, 通讯员 ...), %N a line of names only.  Kinds: DL_TEXT, the matched
+ * (记者, 通讯员 ...), %N a line of names only, %B a line of roles and
+ * names (本报记者陈默, 张明远: see byline_names).  Kinds: DL_TEXT, the matched
  * text is the dateline; DL_PAREN, no dateline, only a byline; DL_LINE, the
  * line is a byline standing alone.
  */
@@ -344,6 +394,9 @@ static const struct dateline_pattern {
 	/* 本报12月5日讯 and 本报北京12月5日讯. */
 	{ "本报%D讯", DL_TEXT },
 	{ "本报%P%D讯", DL_TEXT },
+	/* 本报郑州讯, 本报综合讯; 【本报讯】. */
+	{ "本报%P讯", DL_TEXT },
+	{ "【本报讯】", DL_TEXT },
 	/* 新华社北京12月23日电, 新华社北京电, 新华社12月23日电. */
 	{ "新华社%P%D电", DL_TEXT },
 	{ "新华社%P电", DL_TEXT },
@@ -355,6 +408,8 @@ static const struct dateline_pattern {
 	{ "新华网%P%D电", DL_TEXT },
 	{ "央视网消息", DL_TEXT },
 	{ "据新华社电", DL_TEXT },
+	/* 据新华社北京12月23日电: a paper's rewrite of agency copy. */
+	{ "据新华社%P%D电", DL_TEXT },
 	/* （记者 王译博）opening a lead, no agency named. */
 	{ "（%R", DL_PAREN },
 	{ "(%R", DL_PAREN },
@@ -363,6 +418,17 @@ static const struct dateline_pattern {
 	{ "本报通讯员%N", DL_LINE },
 	{ "本报特约记者%N", DL_LINE },
 	{ "本报评论员%N", DL_LINE },
+	/*
+	 * A byline line led by a square, the mark of many papers:
+	 * □ 本报记者 张三, ■ 记者 王五 通讯员 赵六, and the author line of
+	 * a commentary (□ 张明远); 文/图 本报记者 张三 (text and pictures
+	 * by).  Without such a lead a line of names is too easily a line
+	 * of text (记者王五…), so only the 本报记者 forms above stand alone.
+	 */
+	{ "□%B", DL_LINE },
+	{ "■%B", DL_LINE },
+	{ "文/图%B", DL_LINE },
+	{ "文／图%B", DL_LINE },
 };
 #define NPATTERNS (sizeof dateline_patterns / sizeof dateline_patterns[0])
 
@@ -533,16 +599,114 @@ is_inner_stop(uint32_t c)
 static bool
 is_cn_numeral(uint32_t c)
 {
-	static const char digits[] = "〇一二三四五六七八九十";
-	const char *p = digits;
-	uint32_t d;
-
-	while (*p != '\0') {
-		p += utf8_decode(p, strlen(p), &d);
-		if (d == c)
-			return true;
+	switch (c) {
+	case 0x3007: case 0x4E00: case 0x4E8C: case 0x4E09: case 0x56DB:
+	case 0x4E94: case 0x516D: case 0x4E03: case 0x516B: case 0x4E5D:
+	case 0x5341:		/* 〇一二三四五六七八九十 */
+		return true;
 	}
 	return false;
+}
+
+/* Does v[i..) start with the code points of lit (k of them)? */
+static bool
+cps_at(const uint32_t *v, size_t n, size_t i, const uint32_t *lit, size_t k)
+{
+	return i + k <= n && memcmp(v + i, lit, k * sizeof *lit) == 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Continuation markers. */
+
+/*
+ * Match a continuation marker at v[i]: a bracket, a verb (下转, 上接,
+ * 紧接, 转, 接, 续), 第 or not, a page (A3, 05, 三) and 版, the closing
+ * bracket.  Returns the end or 0; *onward tells whether the text goes on
+ * on another page (下转, 转), so the paragraph here is cut.  Spaces are
+ * skipped: the raw mode keeps them.
+ */
+static size_t
+marker_match(const uint32_t *v, size_t n, size_t i, bool *onward)
+{
+	static const uint32_t verbs[][2] = {
+		{ 0x4E0B, 0x8F6C },	/* 下转 */
+		{ 0x4E0A, 0x63A5 },	/* 上接 */
+		{ 0x7D27, 0x63A5 },	/* 紧接 */
+		{ 0x8F6C, 0 },		/* 转 */
+		{ 0x63A5, 0 },		/* 接 */
+		{ 0x7EED, 0 }		/* 续 */
+	};
+	size_t k, d;
+
+	if (i >= n || (v[i] != 0xFF08 && v[i] != '('))
+		return 0;
+	i++;
+	for (k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+		if (i < n && v[i] == verbs[k][0] && (verbs[k][1] == 0 ||
+		    (i + 1 < n && v[i + 1] == verbs[k][1])))
+			break;
+	}
+	if (k == sizeof verbs / sizeof verbs[0])
+		return 0;
+	*onward = verbs[k][0] == 0x4E0B || verbs[k][0] == 0x8F6C;
+	i += verbs[k][1] == 0 ? 1 : 2;
+	while (i < n && v[i] == ' ')
+		i++;
+	if (i < n && v[i] == 0x7B2C)				/* 第 */
+		i++;
+	while (i < n && v[i] == ' ')
+		i++;
+	if (i < n && is_latin_letter(v[i]))
+		i++;
+	for (d = 0; i < n && d < 3 && (is_digit(v[i]) ||
+	    is_cn_numeral(v[i])); d++)
+		i++;
+	while (i < n && v[i] == ' ')
+		i++;
+	if (d == 0 || i >= n || v[i] != 0x7248)			/* 版 */
+		return 0;
+	i++;
+	if (i >= n || (v[i] != 0xFF09 && v[i] != ')'))
+		return 0;
+	return i + 1;
+}
+
+/*
+ * Drop a continuation marker from the start or the end of a normalised
+ * line (a whole line that is one becomes empty).  A reader of the screen
+ * edition cannot turn to the third page, so the marker is noise there;
+ * the article text around it is kept.  Returns 0 when there was none, 1
+ * for a marker sending the text on (下转), 2 for any other.
+ */
+static int
+strip_marker(struct cpvec *cv)
+{
+	size_t k, e, lo;
+	bool onward = false;
+
+	if (cv->n < 5)
+		return 0;
+	if ((e = marker_match(cv->v, cv->n, 0, &onward)) != 0) {
+		for (; e < cv->n && cv->v[e] == ' '; e++)
+			/* nothing */;
+		memmove(cv->v, cv->v + e, (cv->n - e) * sizeof *cv->v);
+		cv->n -= e;
+		return onward ? 1 : 2;
+	}
+	if (cv->v[cv->n - 1] != 0xFF09 && cv->v[cv->n - 1] != ')')
+		return 0;
+	lo = cv->n > 16 ? cv->n - 16 : 0;
+	for (k = cv->n - 1; k-- > lo;) {
+		if (cv->v[k] != 0xFF08 && cv->v[k] != '(')
+			continue;
+		if (marker_match(cv->v, cv->n, k, &onward) != cv->n)
+			return 0;
+		while (k > 0 && cv->v[k - 1] == ' ')
+			k--;
+		cv->n = k;
+		return onward ? 1 : 2;
+	}
+	return 0;
 }
 
 /* ------------------------------------------------------------------ */
@@ -560,7 +724,7 @@ is_cn_numeral(uint32_t c)
  * without one, both modes give the same code points.
  */
 static unsigned
-norm_line_info(const char *s, size_t len, int mode, struct cpvec *out,
+norm_line_core(const char *s, size_t len, int mode, struct cpvec *out,
     struct cpvec *tmp, bool *simple, bool *spaced)
 {
 	size_t i, j, n, ntok = 0, nsingle = 0, toklen = 0, nspace = 0;
@@ -654,12 +818,35 @@ norm_line_info(const char *s, size_t len, int mode, struct cpvec *out,
 	return lead;
 }
 
+/*
+ * norm_line_core(), then the continuation marker dropped (strip_marker):
+ * *marker (if not NULL) gets what strip_marker() returned.  Every reader
+ * of a line goes through here, so the marker is gone for all of them.
+ */
+static unsigned
+norm_line_info(const char *s, size_t len, int mode, struct cpvec *out,
+    struct cpvec *tmp, bool *simple, bool *spaced, int *marker)
+{
+	unsigned lead;
+	int m = 0;
+
+	lead = norm_line_core(s, len, mode, out, tmp, simple, spaced);
+	/* Only a line holding a closing bracket can hold a marker. */
+	if (out->n >= 5 && (text_is_closing(out->v[out->n - 1]) ||
+	    text_is_opening(out->v[0])) && (m = strip_marker(out)) != 0 &&
+	    simple != NULL)
+		*simple = false;
+	if (marker != NULL)
+		*marker = m;
+	return lead;
+}
+
 /* norm_line_info() for callers that need not know about spaces. */
 static unsigned
 norm_line(const char *s, size_t len, int mode, struct cpvec *out,
     struct cpvec *tmp, bool *simple)
 {
-	return norm_line_info(s, len, mode, out, tmp, simple, NULL);
+	return norm_line_info(s, len, mode, out, tmp, simple, NULL, NULL);
 }
 
 /*
@@ -806,6 +993,44 @@ match_role(const uint32_t *v, size_t n, size_t i)
 }
 
 /*
+ * Is v[i..n) roles and names only (本报记者陈默, 记者王五通讯员赵六,
+ * 张明远)?  Han characters (and 、·) cut at role keywords: a run right
+ * before a role is part of it (本报, 郑报全媒体), any other run is one
+ * or more names of 2-4 characters.  At least one name; a photo credit
+ * (…摄) is a caption, not a byline.
+ */
+static bool
+byline_names(const uint32_t *v, size_t n, size_t i)
+{
+	size_t j, run = 0, rl, names = 0;
+
+	if (n <= i || n - i < 2 || n - i > (size_t)tune.byline_line ||
+	    v[n - 1] == 0x6444)					/* 摄 */
+		return false;
+	for (j = i; j <= n; j += rl) {
+		rl = j < n ? match_role(v, n, j) : 0;
+		if (j == n || rl != 0) {
+			/* A run before a role is its prefix. */
+			if (j == n && run != 0) {
+				if (run < 2 || run > 12)
+					return false;
+				names++;
+			} else if (run > 6)
+				return false;
+			run = 0;
+			if (j == n)
+				break;
+			continue;
+		}
+		if (!text_is_han(v[j]) && v[j] != 0x3001 && v[j] != 0x00B7)
+			return false;
+		run++;
+		rl = 1;
+	}
+	return names > 0;
+}
+
+/*
  * Match pattern pat (see dateline_patterns) against v[i..n).  Returns the
  * end of the match or 0 when it does not match.  %P tries the shortest
  * place first, so 新华社北京12月23日电 gives 北京.
@@ -830,6 +1055,8 @@ match_pattern(const char *pat, const uint32_t *v, size_t n, size_t i)
 		case 'P':
 			for (k = 1; k <= 6 && i + k <= n &&
 			    text_is_han(v[i + k - 1]); k++) {
+				if (k < 2)
+					continue;
 				end = match_pattern(pat + 2, v, n, i + k);
 				if (end != 0)
 					return end;
@@ -855,6 +1082,11 @@ match_pattern(const char *pat, const uint32_t *v, size_t n, size_t i)
 			if (j >= n || j >= end)
 				return 0;
 			i = j + 1;
+			break;
+		case 'B':
+			if (!byline_names(v, n, i))
+				return 0;
+			i = n;
 			break;
 		case 'N':
 			/* Names only, to the end of the line. */
@@ -993,6 +1225,256 @@ header_match(const uint32_t *v, size_t n)
 	return true;
 }
 
+/*
+ * Page furniture.  Besides the page header (header_match), pdftotext
+ * prints the masthead strip of a page and the credits of its editors
+ * wherever they stand, mostly first and last:
+ *
+ *   2021年12月24日 星期五      郑州日报 第05版      ZHENGZHOU DAILY
+ *   A05      经开区新闻      责任编辑：李四  美术编辑：王五  校对：赵六
+ *
+ * None of it is article text.  A masthead line is made of tokens of a
+ * few kinds only (furn_token); an editor line starts with an editor's
+ * title (editor_titles).  Both count only near the top or bottom of a
+ * page, like headers.
+ */
+static const char *const editor_titles[] = {
+	"责任编辑", "本版编辑", "美术编辑", "版式设计", "责任校对", "图片编辑",
+	"视觉设计", "值班编辑", "本版责编", "责编", "美编", "校对", "版式",
+	"组版", "照排", "制图"
+};
+#define NEDITORS (sizeof editor_titles / sizeof editor_titles[0])
+
+/* Kinds of masthead token. */
+enum furn_tok {
+	FT_NONE,
+	FT_DATE,		/* 2021年12月24日, 12月24日 */
+	FT_WEEKDAY,		/* 星期五, 周五 */
+	FT_LUNAR,		/* 农历十一月廿一 */
+	FT_MARK,		/* 第05版, A05, A05版, 05版 */
+	FT_PAPER,		/* 郑州日报 */
+	FT_LATIN,		/* ZHENGZHOU DAILY (each word) */
+	FT_NAME			/* 经开区新闻, 民生·社会: the page's name */
+};
+
+/* The kind of the masthead token v[a..b). */
+static enum furn_tok
+furn_token(const uint32_t *v, size_t a, size_t b)
+{
+	static const uint32_t ymd[] = { 0x5E74, 0x6708, 0x65E5 }; /* 年月日 */
+	size_t i = a, k, u, nd;
+	bool latin = true, han = true;
+
+	/* Dates: 2021年12月24日 or 12月24日. */
+	for (u = 0, nd = 0; u < 3 && i < b; u++) {
+		for (k = 0; i < b && is_digit(v[i]) && k < 4; k++)
+			i++;
+		if (k == 0 || i >= b)
+			break;
+		if (v[i] != ymd[u] && !(nd == 0 && u == 0 && v[i] == ymd[1]))
+			break;
+		if (v[i] == ymd[1] && u == 0)
+			u = 1;
+		i++;
+		nd++;
+		if (v[i - 1] == ymd[2])
+			return i == b ? FT_DATE : FT_NONE;
+	}
+	i = a;
+	if (b - a == 3 && v[a] == 0x661F && v[a + 1] == 0x671F)	/* 星期 */
+		return FT_WEEKDAY;
+	if (b - a == 2 && v[a] == 0x5468 && is_cn_numeral(v[a + 1]))	/* 周 */
+		return FT_WEEKDAY;
+	if (b - a == 2 && v[a] == 0x5468 && v[a + 1] == 0x65E5)
+		return FT_WEEKDAY;
+	if (b - a >= 3 && b - a <= 10 && v[a] == 0x519C && v[a + 1] == 0x5386)
+		return FT_LUNAR;				/* 农历 */
+	/* Page numbers: 第05版, A05, A05版, 05版. */
+	k = 0;		/* the marks of a page number seen: 第, A, 版 */
+	if (v[i] == 0x7B2C) {					/* 第 */
+		i++;
+		k++;
+	}
+	if (i < b && (is_latin_letter(v[i]) || (v[i] >= 0xFF21 &&
+	    v[i] <= 0xFF3A))) {
+		i++;
+		k++;
+	}
+	for (nd = 0; i < b && is_digit(v[i]) && nd < 3; nd++)
+		i++;
+	if (nd > 0 && i < b && v[i] == 0x7248) {		/* 版 */
+		i++;
+		k++;
+	}
+	if (nd > 0 && i == b && k > 0)
+		return FT_MARK;
+	for (i = a; i < b; i++) {
+		latin = latin && v[i] >= 'A' && v[i] <= 'Z';
+		han = han && (text_is_han(v[i]) || v[i] == 0x00B7 ||
+		    v[i] == 0x30FB);
+	}
+	if (latin && b - a >= 2)
+		return FT_LATIN;
+	if (han && b - a >= 3 && b - a <= 8 && v[b - 1] == 0x62A5)	/* 报 */
+		return FT_PAPER;
+	if (han && b - a >= 2 && b - a <= (size_t)tune.name_max)
+		return FT_NAME;
+	return FT_NONE;
+}
+
+/*
+ * Is the raw-normalised line v[0..n) a masthead line: masthead tokens
+ * only, with a date, page number, paper name or five Latin capitals
+ * among them, and a page name only beside a page number?  *mark and
+ * *name (if not NULL) get the page number and page name tokens as
+ * start * 256 + length, or 0.
+ */
+static bool
+masthead_match(const uint32_t *v, size_t n, size_t *mark, size_t *name)
+{
+	size_t i, j, letters = 0, nname = 0, m = 0, nm = 0;
+	bool strong = false;
+	enum furn_tok t;
+
+	if (n == 0 || n > HEADER_MAX + 16)
+		return false;
+	for (i = 0; i < n; i = j + 1) {
+		for (j = i; j < n && v[j] != ' '; j++)
+			/* nothing */;
+		if (j == i)
+			continue;
+		t = furn_token(v, i, j);
+		switch (t) {
+		case FT_NONE:
+			return false;
+		case FT_LATIN:
+			letters += j - i;
+			break;
+		case FT_NAME:
+			nname++;
+			nm = i * 256 + (j - i);
+			break;
+		case FT_MARK:
+			m = i * 256 + (j - i);
+			/* FALLTHROUGH */
+		default:
+			strong = true;
+			break;
+		}
+	}
+	if (!strong && letters < 5)
+		return false;
+	if (nname > 1 || (nname == 1 && m == 0))
+		return false;
+	if (mark != NULL)
+		*mark = m;
+	if (name != NULL)
+		*name = nm;
+	return true;
+}
+
+/*
+ * Is the line an editor credit line (责任编辑：李四 美术编辑：王五)?  It
+ * starts with an editor's title and holds no sentence punctuation.
+ */
+static bool
+editor_match(const uint32_t *v, size_t n)
+{
+	size_t k, end, i;
+
+	if (n == 0 || n > 2 * HEADER_MAX)
+		return false;
+	for (k = 0; k < NEDITORS; k++)
+		if (match_literal(v, n, 0, editor_titles[k],
+		    strlen(editor_titles[k]), &end))
+			break;
+	if (k == NEDITORS || end >= n)
+		return false;
+	if (!is_colon(v[end]) && v[end] != ' ')
+		return false;
+	for (i = end; i < n; i++)
+		if (text_is_sentence_end(v[i]) || is_inner_stop(v[i]) ||
+		    v[i] == 0xFF0C)
+			return false;
+	return true;
+}
+
+/*
+ * Is v[a..b) (spaces kept) a byline of space-separated tokens, each a
+ * name of 2-4 Han characters or a role with a short prefix (本报记者)
+ * and maybe a name glued to it (记者刘畅)?  Needs a name.  Stricter
+ * than byline_names(), which cannot see where names end: a note such
+ * as 作者系省社会科学院研究员 is no byline.
+ */
+static bool
+byline_tokens(const uint32_t *v, size_t a, size_t b)
+{
+	size_t i, j, p, rl, names = 0;
+
+	for (i = a; i < b; i = j) {
+		while (i < b && (v[i] == ' ' || v[i] == 0x3001))
+			i++;
+		for (j = i; j < b && v[j] != ' ' && v[j] != 0x3001; j++)
+			if (!text_is_han(v[j]) && v[j] != 0x00B7)
+				return false;
+		if (j == i)
+			continue;
+		for (p = i, rl = 0; p < j; p++)
+			if ((rl = match_role(v, j, p)) != 0)
+				break;
+		if (rl == 0) {
+			if (j - i < 2 || j - i > 4)
+				return false;
+			names++;
+			continue;
+		}
+		if (p - i > 6 || j - (p + rl) > 4 || j - (p + rl) == 1)
+			return false;
+		names += j - (p + rl) >= 2;
+	}
+	return names > 0;
+}
+
+/*
+ * Does a bracketed line close an article (X_TAIL)?  Its inside is a
+ * byline (记者 刘畅, 王明), a source (来源：人民网, 据新华社电) or an
+ * editor (编辑 赵红).  *kind gets 'b', 's' or 'e'; start and len the
+ * inside.  v[0..n) is raw-normalised.
+ */
+static bool
+tail_match(const uint32_t *v, size_t n, int *kind, size_t *start,
+    size_t *len)
+{
+	static const uint32_t laiyuan[] = { 0x6765, 0x6E90 };	/* 来源 */
+	size_t a = 1, b = n - 1, end;
+
+	if (n < 4 || (v[0] != 0xFF08 && v[0] != '(') ||
+	    (v[n - 1] != 0xFF09 && v[n - 1] != ')'))
+		return false;
+	while (a < b && v[a] == ' ')
+		a++;
+	while (b > a && v[b - 1] == ' ')
+		b--;
+	*start = a;
+	*len = b - a;
+	if (b - a > (size_t)tune.byline_line)
+		return false;
+	/* 来源：人民网; 据新华社电, 据人民日报报道. */
+	if ((cps_at(v, b, a, laiyuan, 2) && a + 2 < b && is_colon(v[a + 2])) ||
+	    (v[a] == 0x636E && (v[b - 1] == 0x7535 || (b - a > 3 &&
+	    v[b - 2] == 0x62A5 && v[b - 1] == 0x9053)))) {	/* 据…电/报道 */
+		*kind = 's';
+		return true;
+	}
+	if (match_literal(v, b, a, "编辑", strlen("编辑"), &end) ||
+	    match_literal(v, b, a, "责编", strlen("责编"), &end)) {
+		*kind = 'e';
+		return true;
+	}
+	*kind = 'b';
+	return byline_tokens(v, a, b);
+}
+
 /* ------------------------------------------------------------------ */
 /* Pass 1: lines. */
 
@@ -1061,6 +1543,59 @@ measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
 	ln->dl = (uint8_t)dl;
 }
 
+/*
+ * Set the X_* flags that depend on how a normalised line starts and ends:
+ * photo captions (图为…, ▲…, …摄, （资料图片）), list items (①), a final
+ * semicolon, a title ending in —— or a colon.
+ */
+static uint8_t
+shape_flags(const struct line *ln, const uint32_t *v, size_t n)
+{
+	static const uint32_t tuwei[] = { 0x56FE, 0x4E3A };	/* 图为 */
+	static const uint32_t ziliao[] = { 0x8D44, 0x6599, 0x56FE, 0x7247 };
+	static const uint32_t gongtu[] = { 0x4F9B, 0x56FE };	/* 供图 */
+	static const uint32_t shefa[] = { 0x793E, 0x53D1 };	/* 社发 */
+	static const uint32_t dash2[] = { 0x2014, 0x2014 };	/* —— */
+	uint8_t xf = 0;
+	size_t k;
+	uint32_t c;
+
+	if (n == 0)
+		return 0;
+	c = v[0];
+	if (cps_at(v, n, 0, tuwei, 2) || c == 0x25B2 || c == 0x25B3 ||
+	    (n > 2 && v[1] == 0x56FE && (c == 0x4E0A || c == 0x4E0B ||
+	    c == 0x5DE6 || c == 0x53F3) && (is_colon(v[2]) ||
+	    v[2] == 0x4E3A)))				/* 上下左右图：为 */
+		xf |= X_CAPTION;
+	if ((c >= 0x2460 && c <= 0x2487) || (c >= 0x2776 && c <= 0x277F))
+		xf |= X_LIST;
+	/* （一） 一、 1、 1. */
+	k = c == 0xFF08 || c == '(' ? 1 : 0;
+	while (k < n && k < 4 && (is_cn_numeral(v[k]) || is_digit(v[k])))
+		k++;
+	if (k > (c == 0xFF08 || c == '(' ? 1u : 0u) && k + 1 < n &&
+	    ((c == 0xFF08 || c == '(') ? (v[k] == 0xFF09 || v[k] == ')') :
+	    (v[k] == 0x3001 || v[k] == '.' || v[k] == 0xFF0E)))
+		xf |= X_ENUM;
+	k = n;
+	while (k > 0 && text_is_closing(v[k - 1]))
+		k--;
+	if (k > 0 && (v[k - 1] == 0x6444 ||			/* 摄 */
+	    (k >= 4 && cps_at(v, n, k - 4, ziliao, 4)) ||
+	    (k >= 2 && cps_at(v, n, k - 2, gongtu, 2)) ||
+	    (k >= 2 && cps_at(v, n, k - 2, shefa, 2))))
+		xf |= X_CREDIT;
+	c = v[n - 1];
+	if (c == 0xFF1B || c == ';')
+		xf |= X_SEMI;
+	if ((is_colon(c) || (n > 2 && cps_at(v, n, n - 2, dash2, 2))) &&
+	    n <= (size_t)tune.byline_line &&
+	    (ln->flags & (L_INNER_STOP | L_INNER_COMMA)) == 0)
+		xf |= X_TITLE_END;
+	return xf;
+}
+
 /* Append a line record to the page. */
 static struct line *
 page_add_line(struct page *pg)
@@ -1087,6 +1622,7 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 	const char *nl, *cr;
 	struct line *ln;
 	size_t k;
+	int marker;
 
 	pg->nlines = 0;
 	while (i < end) {
@@ -1103,8 +1639,16 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 		else if (next < end)
 			next++;
 		norm_line_info(t + i, e - i, NORM_TEXT, &pg->cv, &pg->tmp,
-		    &simple, &spaced);
-		if (pg->cv.n == 0)
+		    &simple, &spaced, &marker);
+		if (pg->cv.n == 0 && marker != 0) {
+			/*
+			 * A marker on a line of its own: no blank line (the
+			 * layout goes on around it), but a text sent on to
+			 * another page ends its paragraph here.
+			 */
+			if (marker == 1 && pg->nlines > 0)
+				pg->lines[pg->nlines - 1].xf |= X_END;
+		} else if (pg->cv.n == 0)
 			blank = true;
 		else {
 			ln = page_add_line(pg);
@@ -1114,6 +1658,9 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 			ln->lineno = *lineno;
 			measure_line(ln, pg->cv.v, pg->cv.n,
 			    dateline_match(pg->cv.v, pg->cv.n, NULL));
+			ln->xf = shape_flags(ln, pg->cv.v, pg->cv.n);
+			if (marker == 1)
+				ln->xf |= X_END;
 			if (blank)
 				ln->flags |= L_BLANK_BEFORE;
 			if (simple)
@@ -1143,6 +1690,15 @@ next:
 
 /* ------------------------------------------------------------------ */
 /* Pass 2: column widths, headers, datelines. */
+
+/* Normalised code points of line i of the page, into pg->cv. */
+static void
+line_cps(struct page *pg, size_t i, int mode)
+{
+	norm_line(pg->text + pg->lines[i].off, pg->lines[i].len, mode,
+	    &pg->cv, &pg->tmp, NULL);
+}
+
 
 /* Is a line a width sample: not a paragraph end, header or noise? */
 static bool
@@ -1254,6 +1810,101 @@ shortfall(const struct line *ln)
 }
 
 /*
+ * Drop line i, near the top or bottom of the page, when it is masthead
+ * or editor furniture (see editor_titles); remember the first masthead
+ * line that carries the page number, for the section title.
+ */
+static void
+mark_furniture(struct page *pg, size_t i)
+{
+	struct line *ln = &pg->lines[i];
+	size_t mark = 0;
+
+	if (ln->width > (HEADER_MAX + 16) * 2 * CELL)
+		return;
+	line_cps(pg, i, NORM_RAW);
+	if (editor_match(pg->cv.v, pg->cv.n))
+		ln->flags |= L_DROP;
+	else if (masthead_match(pg->cv.v, pg->cv.n, &mark, NULL)) {
+		ln->flags |= L_DROP;
+		if (mark != 0 && pg->mast < 0)
+			pg->mast = (long)i;
+	}
+}
+
+/*
+ * The page name printed alone by the masthead (郑州日报 第05版 /
+ * 经开区新闻): a line of one short name, right next to a dropped
+ * masthead line (no blank line between), on a page whose masthead gave
+ * a page number but no name and that has no page header.  Names that
+ * long are also headlines, hence all the conditions.
+ */
+static void
+mark_page_name(struct page *pg)
+{
+	size_t i, mark = 0, name = 0, edge = (size_t)tune.header_lines;
+	struct line *ln;
+	bool near;
+
+	if (pg->mast < 0 || pg->header >= 0)
+		return;
+	line_cps(pg, (size_t)pg->mast, NORM_RAW);
+	masthead_match(pg->cv.v, pg->cv.n, &mark, &name);
+	if (name != 0)
+		return;
+	for (i = 0; i < edge && i < pg->nlines; i++) {
+		ln = &pg->lines[i];
+		if (ln->flags & (L_DROP | L_HEADER))
+			continue;
+		near = (i > 0 && (pg->lines[i - 1].flags & L_DROP) &&
+		    (ln->flags & L_BLANK_BEFORE) == 0) ||
+		    (i + 1 < pg->nlines && (pg->lines[i + 1].flags & L_DROP) &&
+		    (pg->lines[i + 1].flags & L_BLANK_BEFORE) == 0);
+		if (!near)
+			continue;
+		line_cps(pg, i, NORM_RAW);
+		if (pg->cv.n > 0 && furn_token(pg->cv.v, 0, pg->cv.n) ==
+		    FT_NAME) {
+			ln->flags |= L_DROP;
+			pg->mast_name = (long)i;
+		}
+		return;
+	}
+}
+
+/*
+ * Find the bracketed lines that close an article (tail_match): right
+ * after a finished sentence, not a caption's credit.  An editor's line
+ * is dropped; the others are X_TAIL and no dateline.
+ */
+static void
+mark_tails(struct page *pg)
+{
+	size_t i, start, len;
+	struct line *ln, *pv = NULL;
+	int kind;
+
+	for (i = 0; i < pg->nlines; i++) {
+		ln = &pg->lines[i];
+		if (ln->flags & (L_HEADER | L_DROP))
+			continue;
+		if ((ln->flags & L_PAREN) && (ln->xf & X_CREDIT) == 0 &&
+		    pv != NULL && (pv->flags & L_END_STOP)) {
+			line_cps(pg, i, NORM_RAW);
+			if (tail_match(pg->cv.v, pg->cv.n, &kind, &start,
+			    &len)) {
+				ln->dl = 0;
+				if (kind == 'e')
+					ln->flags |= L_DROP;
+				else
+					ln->xf |= X_TAIL;
+			}
+		}
+		pv = ln;
+	}
+}
+
+/*
  * Decide headers, page numbers and datelines.  A header or page number
  * counts only near the top or bottom of the page.  A dateline pattern
  * counts only where a paragraph may start: not after a line that ends in
@@ -1269,7 +1920,7 @@ mark_lines(struct page *pg)
 	struct line *ln, *pv;
 	bool near_edge;
 
-	pg->header = -1;
+	pg->header = pg->mast = pg->mast_name = -1;
 	for (i = 0; i < n; i++) {
 		ln = &pg->lines[i];
 		near_edge = i < edge || i + edge >= n;
@@ -1279,15 +1930,30 @@ mark_lines(struct page *pg)
 				pg->header = (long)i;
 		} else if ((ln->flags & L_PAGENO_CAND) && near_edge && n > 1)
 			ln->flags |= L_DROP;
+		else if (near_edge && n > 1 && !ln->dl)
+			mark_furniture(pg, i);
 	}
+	mark_page_name(pg);
+	mark_tails(pg);
 	estimate_columns(pg);
 	for (i = 0; i < n; i++) {
 		ln = &pg->lines[i];
 		if (ln->dl == 0 || (ln->flags & (L_HEADER | L_DROP)))
 			continue;
+		/* 本报记者 孙立新 摄 is a photo credit, not a byline. */
+		if (ln->xf & X_CREDIT) {
+			ln->dl = 0;
+			continue;
+		}
 		pv = NULL;
 		if (i > 0)
 			pv = &pg->lines[i - 1];
+		/* 冬季供暖热线开通—— / 本报讯: a 简讯 title and its item. */
+		if (pv != NULL && (pv->xf & X_TITLE_END) &&
+		    dateline_patterns[ln->dl - 1].kind == DL_TEXT) {
+			ln->flags |= L_DATELINE;
+			continue;
+		}
 		if (pv != NULL && (pv->flags & (L_HEADER | L_DROP)) == 0 &&
 		    (pv->flags & (L_END_STOP | L_END_COLON)) == 0 &&
 		    ((pv->flags & L_END_CONT) ||
@@ -1295,6 +1961,16 @@ mark_lines(struct page *pg)
 		    (ln->flags & L_BLANK_BEFORE) == 0 &&
 		    shortfall(pv) <= tune.full_tol &&
 		    shortfall(pv) >= -tune.full_tol))) {
+			ln->dl = 0;
+			continue;
+		}
+		/*
+		 * A bracket alone on a line after a finished sentence
+		 * closes that text (（作者系…）) rather than opening one.
+		 */
+		if (pv != NULL && (ln->flags & L_PAREN) &&
+		    (pv->flags & L_END_STOP) &&
+		    dateline_patterns[ln->dl - 1].kind == DL_PAREN) {
 			ln->dl = 0;
 			continue;
 		}
@@ -1345,7 +2021,8 @@ static bool
 never_display(const struct line *ln)
 {
 	return (ln->flags & (L_END_STOP | L_END_COLON | L_END_CONT |
-	    L_INNER_STOP | L_PAREN | L_DATELINE | L_BYLINE)) != 0;
+	    L_INNER_STOP | L_PAREN | L_DATELINE | L_BYLINE)) != 0 ||
+	    (ln->xf & (X_LIST | X_TAIL)) != 0;
 }
 
 /* The next line that is not a header or noise, or NULL. */
@@ -1399,6 +2076,37 @@ mark_chains(struct page *pg)
 }
 
 /*
+ * Does line i end with a word that cannot end a title: a preposition,
+ * conjunction or the particle 的 (…试验区以 / “Cross-border…”)?  Such a
+ * line runs on into the next; the widths alone can mislead there, as
+ * Latin words set in a proportional font are wider or narrower than
+ * their count of half cells says.
+ */
+static bool
+ends_in_function_word(const struct page *pg, size_t i)
+{
+	/* 的以和与及把将从被向对于而并或 */
+	static const uint32_t words[] = {
+		0x7684, 0x4EE5, 0x548C, 0x4E0E, 0x53CA, 0x628A, 0x5C06, 0x4ECE,
+		0x88AB, 0x5411, 0x5BF9, 0x4E8E, 0x800C, 0x5E76, 0x6216
+	};
+	const char *t = pg->text + pg->lines[i].off;
+	size_t n = pg->lines[i].len, off, k;
+	uint32_t c;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (n < 3)
+		return false;
+	off = utf8_prev(t, n);
+	utf8_decode(t + off, n - off, &c);
+	for (k = 0; k < sizeof words / sizeof words[0]; k++)
+		if (words[k] == c)
+			return true;
+	return false;
+}
+
+/*
  * Is line i, at the start of a block, a display line?  Yes when it leads
  * to an article start through display lines, or is clearly shorter than a
  * paragraph's first line, or is too wide for an indented first line while
@@ -1416,7 +2124,7 @@ display_at_start(const struct page *pg, size_t i)
 	if (shortfall(ln) - tune.indent >= tune.display_short)
 		return true;
 	nx = next_line(pg, i);
-	if (nx == NULL)
+	if (nx == NULL || ends_in_function_word(pg, i))
 		return false;
 	/*
 	 * The first line of a paragraph that goes on is full but for the
@@ -1468,15 +2176,50 @@ display_inside(const struct page *pg, size_t i)
 	    starts_article(nx);
 }
 
-/* Does line i (first: the first line of its paragraph) end it? */
+/* Is line i wholly in round brackets (not quotes)? */
 static bool
-ends_paragraph(const struct page *pg, size_t i, bool first)
+in_brackets(const struct page *pg, size_t i)
+{
+	const char *t = pg->text + pg->lines[i].off;
+	size_t n = pg->lines[i].len, k = 0;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	while (k < n && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	return n - k >= 4 && (t[k] == '(' || memcmp(t + k, "（", 3) == 0) &&
+	    (t[n - 1] == ')' || memcmp(t + n - 3, "）", 3) == 0);
+}
+
+/*
+ * Does line i (first: the first line of its paragraph; list: the
+ * paragraph is a list item, ①) end it?
+ */
+static bool
+ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 {
 	const struct line *ln = &pg->lines[i], *nx;
 	int d;
 
 	nx = next_line(pg, i);
-	if (nx == NULL || starts_article(nx))
+	if (nx == NULL || starts_article(nx) || (ln->xf & X_END) ||
+	    (nx->xf & X_TAIL))
+		return true;
+	/* A list item (①) after a finished clause starts a paragraph. */
+	if ((nx->xf & X_LIST) && ((ln->flags & (L_END_STOP | L_END_COLON)) ||
+	    (ln->xf & X_SEMI)))
+		return true;
+	/*
+	 * A note in brackets on a line of its own: （作者系…）.  Brackets,
+	 * not quotes: a line of quoted speech goes on.
+	 */
+	if (first && (ln->flags & L_PAREN) && in_brackets(pg, i))
+		return true;
+	/*
+	 * A list item is one clause: it ends at its stop or semicolon,
+	 * whatever the width (items are short, the indent rule fails).
+	 */
+	if (list && ((ln->flags & L_END_STOP) || (ln->xf & X_SEMI)))
 		return true;
 	if ((ln->flags & (L_END_STOP | L_END_COLON)) == 0)
 		return false;
@@ -1498,6 +2241,48 @@ ends_paragraph(const struct page *pg, size_t i, bool first)
 }
 
 /*
+ * The last line of a photo caption starting at line i, or -1 when it is
+ * none.  A caption starts like one (图为, ▲: X_CAPTION) or is a credit
+ * line alone (本报记者 张三 摄), and ends at its credit (…摄,
+ * （资料图片）) or at a finished sentence, taking a credit line right
+ * after it; within tune.caption_lines lines, without a blank line.
+ */
+static long
+caption_end(const struct page *pg, size_t i)
+{
+	const struct line *ln = &pg->lines[i], *nx;
+	size_t j;
+
+	if ((ln->xf & X_CAPTION) == 0) {
+		/* A credit alone: short, no sentence in it. */
+		if ((ln->xf & X_CREDIT) == 0 ||
+		    ln->width > (unsigned)tune.byline_line * CELL ||
+		    shortfall(ln) < tune.indent ||
+		    (ln->flags & (L_INNER_STOP | L_INNER_COMMA)))
+			return -1;
+		return (long)i;
+	}
+	for (j = i; j < pg->nlines && j < i + (size_t)tune.caption_lines;
+	    j++) {
+		ln = &pg->lines[j];
+		if (j > i && (ln->flags & (L_BLANK_BEFORE | L_HEADER | L_DROP |
+		    L_DATELINE | L_BYLINE)))
+			return -1;
+		if (ln->xf & X_CREDIT)
+			return (long)j;
+		if (ln->flags & L_END_STOP) {
+			nx = j + 1 < pg->nlines ? &pg->lines[j + 1] : NULL;
+			if (nx != NULL && (nx->xf & X_CREDIT) &&
+			    (nx->flags & L_BLANK_BEFORE) == 0 &&
+			    nx->width <= (unsigned)tune.byline_line * CELL)
+				return (long)j + 1;
+			return (long)j;
+		}
+	}
+	return -1;
+}
+
+/*
  * Cut the page's lines into blocks: paragraphs, display units and byline
  * lines (see the top of the file).
  */
@@ -1506,8 +2291,10 @@ make_blocks(struct page *pg)
 {
 	struct blk *para = NULL, *unit = NULL;
 	bool first = true, para_first = false;
+	const struct line *nx;
 	struct line *ln;
 	size_t i;
+	long cap;
 
 	pg->nblks = 0;
 	mark_chains(pg);
@@ -1519,6 +2306,35 @@ make_blocks(struct page *pg)
 			page_add_blk(pg, BLK_BYLINE, (uint32_t)i);
 			para = unit = NULL;
 			first = true;
+			continue;
+		}
+		if (ln->xf & X_TAIL) {
+			page_add_blk(pg, BLK_TAIL, (uint32_t)i);
+			para = unit = NULL;
+			first = true;
+			continue;
+		}
+		/* Captions stand between paragraphs (not inside one). */
+		if (first && (ln->flags & L_DATELINE) == 0 &&
+		    (cap = caption_end(pg, i)) >= 0) {
+			if (pg->nblks > 0 &&
+			    pg->blks[pg->nblks - 1].kind == BLK_CAPTION &&
+			    (ln->xf & X_CAPTION) == 0 &&
+			    (ln->flags & L_BLANK_BEFORE) == 0)
+				pg->blks[pg->nblks - 1].last = (uint32_t)cap;
+			else
+				page_add_blk(pg, BLK_CAPTION,
+				    (uint32_t)i)->last = (uint32_t)cap;
+			i = (size_t)cap;
+			para = unit = NULL;
+			continue;
+		}
+		/* 冬季供暖热线开通—— over its 本报讯: a 简讯 title. */
+		if (first && (ln->xf & X_TITLE_END) && (nx = next_line(pg, i))
+		    != NULL && (nx->flags & L_DATELINE) &&
+		    (ln->flags & L_DATELINE) == 0) {
+			ln->flags |= L_DISPLAY;
+			unit = page_add_blk(pg, BLK_DISPLAY, (uint32_t)i);
 			continue;
 		}
 		if ((ln->flags & L_DATELINE) == 0 &&
@@ -1549,7 +2365,8 @@ make_blocks(struct page *pg)
 			para_first = false;
 		}
 		first = false;
-		if (ends_paragraph(pg, i, para_first)) {
+		if (ends_paragraph(pg, i, para_first,
+		    (pg->lines[para->first].xf & X_LIST) != 0)) {
 			first = true;
 			para = NULL;
 		}
@@ -1846,14 +2663,6 @@ tokenize_line(struct page *pg, size_t i, struct tokvec *tv,
 	}
 	if (ts->wordlen > 0)
 		tok_word_end(tv, ts);
-}
-
-/* Normalised code points of line i of the page, into pg->cv. */
-static void
-line_cps(struct page *pg, size_t i, int mode)
-{
-	norm_line(pg->text + pg->lines[i].off, pg->lines[i].len, mode,
-	    &pg->cv, &pg->tmp, NULL);
 }
 
 /*
@@ -2203,6 +3012,12 @@ split_articles(struct page *pg)
 			free(idf);
 			jump = (int)pg->lines[pg->blks[e].first].colw -
 			    (int)pg->lines[pg->blks[b - 1].last].colw;
+			/*
+			 * A numbered subhead （一） is a section of the
+			 * article, whatever the text after it is about.
+			 */
+			if (pg->lines[pg->blks[b].first].xf & X_ENUM)
+				continue;
 			if (own < tune.cohesion_min ||
 			    own < tune.cohesion_ratio * other ||
 			    ((jump >= tune.layout_jump ||
@@ -2638,6 +3453,28 @@ parse_byline(struct edition *ed, struct article *art, const uint32_t *v,
 }
 
 /*
+ * Read a byline printed without brackets after a dateline, from v[0..n)
+ * (spaces kept): roles and names up to 报道 (本报讯 记者 王静 报道 近日).
+ * It must start with a role, so that text is never taken for names.
+ */
+static void
+byline_plain(struct edition *ed, struct article *art, const uint32_t *v,
+    size_t n)
+{
+	size_t a = 0, b, end;
+
+	while (a < n && v[a] == ' ')
+		a++;
+	for (b = a; b < n && b < a + (size_t)tune.byline_line; b++)
+		if (match_literal(v, n, b, "报道", strlen("报道"), &end))
+			break;
+	if (b == n || b == a + (size_t)tune.byline_line ||
+	    match_role(v, b, a) == 0 || !byline_tokens(v, a, b))
+		return;
+	parse_byline(ed, art, v + a, b - a);
+}
+
+/*
  * Set the dateline and byline of an article whose first paragraph is
  * blk: the dateline is the matched text; the byline is read from the
  * brackets right after it, joining the paragraph's first lines with their
@@ -2676,7 +3513,12 @@ emit_dateline(struct page *pg, struct edition *ed, struct article *art,
 		if (raw.v[open] != ' ')
 			nonspace++;
 	}
-	if (open < raw.n && nonspace == end) {
+	if (!(open < raw.n && nonspace == end)) {
+		/* 本报讯 记者 王静 报道: a byline without brackets. */
+		for (k = 0, i = 0; i < raw.n && k < end; i++)
+			k += raw.v[i] != ' ';
+		byline_plain(ed, art, raw.v + i, raw.n - i);
+	} else {
 		for (i = open + 1; i < raw.n &&
 		    i < open + 1 + (size_t)tune.byline_max; i++)
 			if (raw.v[i] == 0xFF09 || raw.v[i] == ')')
@@ -2855,6 +3697,27 @@ headline_roles(const size_t *w, size_t n, enum headline_role *role)
 	role[n - 1] = HEADLINE_SUB;
 }
 
+/*
+ * Drop the —— or colon a 简讯 title ends with (冬季供暖热线开通——): it
+ * leads into the item's text, which the reader shows apart.
+ */
+static void
+headline_trim(struct buf *b)
+{
+	static const char *const tails[] = { "——", "：", ":" };
+	size_t k, n;
+
+	for (k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+		n = strlen(tails[k]);
+		if (b->len > n && memcmp(b->data + b->len - n, tails[k], n) ==
+		    0) {
+			b->len -= n;
+			b->data[b->len] = '\0';
+			return;
+		}
+	}
+}
+
 /* Add the headline group g to an article, each line with its role. */
 static void
 emit_headlines(struct page *pg, struct edition *ed, struct article *art,
@@ -2868,14 +3731,63 @@ emit_headlines(struct page *pg, struct edition *ed, struct article *art,
 	for (bi = g->first; bi <= g->last; bi++)
 		for (i = pg->blks[bi].first; i <= pg->blks[bi].last; i++)
 			headline_split(pg, i, &h);
-	for (i = 0; i < h.n; i++)
+	for (i = 0; i < h.n; i++) {
+		headline_trim(&h.line[i]);
 		w[i] = utf8_count(buf_str(&h.line[i]), h.line[i].len);
+	}
 	headline_roles(w, h.n, role);
 	for (i = 0; i < h.n; i++) {
 		article_add_headline(ed, art, buf_str(&h.line[i]), role[i],
 		    false);
 		buf_free(&h.line[i]);
 	}
+}
+
+/*
+ * The length of the lead of a byline line that is not part of the
+ * byline: a square (□ ■) and 文/图, with their spaces.
+ */
+static size_t
+byline_lead(const uint32_t *v, size_t n)
+{
+	size_t i = 0;
+
+	if (i < n && (v[i] == 0x25A1 || v[i] == 0x25A0))	/* □ ■ */
+		i++;
+	while (i < n && v[i] == ' ')
+		i++;
+	/* 文/图, 文／图 */
+	if (i + 2 < n && v[i] == 0x6587 && (v[i + 1] == '/' ||
+	    v[i + 1] == 0xFF0F) && v[i + 2] == 0x56FE)
+		i += 3;
+	while (i < n && v[i] == ' ')
+		i++;
+	return i;
+}
+
+/*
+ * Read a closing bracketed line (X_TAIL) into its article: a byline
+ * when the article has none, a source as its dateline when it has none
+ * (（据新华社电）, （来源：人民网）).  It is never text.
+ */
+static void
+emit_tail(struct page *pg, struct edition *ed, struct article *art,
+    const struct blk *bl)
+{
+	struct buf b = BUF_INIT;
+	size_t start, len;
+	int kind;
+
+	line_cps(pg, bl->first, NORM_RAW);
+	if (!tail_match(pg->cv.v, pg->cv.n, &kind, &start, &len))
+		return;
+	if (kind == 'b' && art->byline == NULL)
+		parse_byline(ed, art, pg->cv.v + start, len);
+	else if (kind == 's' && art->dateline == NULL) {
+		put_squeezed(&b, pg->cv.v + start, len);
+		article_set_dateline(ed, art, buf_str(&b));
+	}
+	buf_free(&b);
 }
 
 /* Write article k of the page into section s. */
@@ -2886,7 +3798,7 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 	const struct art *a = &pg->arts[k];
 	struct article *art;
 	struct buf b = BUF_INIT;
-	size_t bi;
+	size_t bi, skip;
 	unsigned source = 0;
 	bool dated = false;
 
@@ -2898,9 +3810,16 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 
 		if (bl->kind == BLK_BYLINE) {
 			line_cps(pg, bl->first, NORM_RAW);
-			parse_byline(ed, art, pg->cv.v, pg->cv.n);
+			skip = byline_lead(pg->cv.v, pg->cv.n);
+			if (art->byline == NULL)
+				parse_byline(ed, art, pg->cv.v + skip,
+				    pg->cv.n - skip);
 			if (source == 0)
 				source = pg->lines[bl->first].lineno;
+			continue;
+		}
+		if (bl->kind == BLK_TAIL) {
+			emit_tail(pg, ed, art, bl);
 			continue;
 		}
 		if (bl->kind == BLK_DISPLAY && bl->fate == FATE_HEADLINE)
@@ -2916,7 +3835,8 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 		join_block(pg, bl, &b);
 		if (b.len == 0)
 			continue;
-		article_add_block(ed, art, bl->kind == BLK_DISPLAY &&
+		article_add_block(ed, art, bl->kind == BLK_CAPTION ?
+		    BLOCK_CAPTION : bl->kind == BLK_DISPLAY &&
 		    bl->fate == FATE_SUBHEAD ? BLOCK_SUBHEAD : BLOCK_PARAGRAPH,
 		    buf_str(&b));
 	}
@@ -2924,6 +3844,28 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 		source = pg->lines[pg->blks[a->first].first].lineno;
 	article_set_source(ed, art, path, source);
 	buf_free(&b);
+}
+
+/*
+ * The section title from the masthead: its page number and the page
+ * name beside it or on the line by it (第05版 经开区新闻, A06 民生·社会).
+ */
+static void
+masthead_title(struct page *pg, struct buf *title)
+{
+	size_t mark = 0, name = 0;
+
+	line_cps(pg, (size_t)pg->mast, NORM_RAW);
+	masthead_match(pg->cv.v, pg->cv.n, &mark, &name);
+	put_cps(title, pg->cv.v + mark / 256, mark % 256);
+	if (name != 0) {
+		buf_putc(title, ' ');
+		put_cps(title, pg->cv.v + name / 256, name % 256);
+	} else if (pg->mast_name >= 0) {
+		line_cps(pg, (size_t)pg->mast_name, NORM_RAW);
+		buf_putc(title, ' ');
+		put_cps(title, pg->cv.v, pg->cv.n);
+	}
 }
 
 /*
@@ -2975,7 +3917,9 @@ load_page(struct page *pg, struct edition *ed, size_t start, size_t end,
 	if (pg->header >= 0) {
 		line_cps(pg, (size_t)pg->header, NORM_RAW);
 		put_cps(&title, pg->cv.v, pg->cv.n);
-	} else
+	} else if (pg->mast >= 0)
+		masthead_title(pg, &title);
+	else
 		buf_puts(&title, name != NULL ? name :
 		    path != NULL ? path : "text");
 	s = edition_add_section(ed, buf_str(&title), path);

@@ -32,7 +32,10 @@ put_nospace(struct buf *b, const char *s)
 	}
 }
 
-/* Render an edition in the golden format: article/headline/byline/p/subhead. */
+/*
+ * Render an edition in the golden format: article, headline, byline, then
+ * one line per block: p, subhead or caption.
+ */
 static char *
 render(const struct edition *ed)
 {
@@ -54,8 +57,10 @@ render(const struct edition *ed)
 			if (ar->byline != NULL)
 				buf_printf(&b, "byline %s\n", ar->byline);
 			for (i = 0; i < ar->nblocks; i++) {
-				buf_puts(&b, ar->blocks[i].kind ==
-				    BLOCK_SUBHEAD ? "subhead " : "p ");
+				enum block_kind k = ar->blocks[i].kind;
+
+				buf_puts(&b, k == BLOCK_SUBHEAD ? "subhead " :
+				    k == BLOCK_CAPTION ? "caption " : "p ");
 				put_nospace(&b, ar->blocks[i].text);
 				buf_putc(&b, '\n');
 			}
@@ -143,6 +148,46 @@ test_golden_sample(void **state)
 	free(want);
 	free(text);
 	edition_free(ed);
+}
+
+/*
+ * The hand-made pages modelled on real pdftotext output of other papers
+ * and pages (tests/data/lt_real_*.txt) come out as their golden files:
+ * 要闻 with agency datelines and a continuation marker, 经济 with
+ * captions, numbers and a list, a 简讯 column, a 评论 page with author
+ * lines, and two pages with header and footer furniture.
+ */
+static void
+test_golden_real(void **state)
+{
+	static const char *const pages[] = {
+		"lt_real_yaowen", "lt_real_jingji", "lt_real_jianxun",
+		"lt_real_pinglun", "lt_real_pages"
+	};
+	char path[512], *text, *want, *got, *cause;
+	struct edition *ed;
+	size_t i, len;
+
+	(void)state;
+	for (i = 0; i < sizeof pages / sizeof pages[0]; i++) {
+		snprintf(path, sizeof path, "%s/%s.txt", TEST_DATA_DIR,
+		    pages[i]);
+		len = 0;
+		text = test_read_file(path, &len);
+		snprintf(path, sizeof path, "%s/%s.expected", TEST_DATA_DIR,
+		    pages[i]);
+		want = test_read_file(path, NULL);
+		ed = edition_new(pages[i], NULL);
+		cause = NULL;
+		if (load_text(ed, text, len, pages[i], pages[i], &cause) < 0)
+			fail_msg("%s: %s", pages[i], cause);
+		got = render(ed);
+		assert_rendering(want, got, pages[i]);
+		free(got);
+		free(want);
+		free(text);
+		edition_free(ed);
+	}
 }
 
 /* Datelines, source lines and credits of the sample are recorded. */
@@ -379,10 +424,21 @@ test_dateline_patterns(void **state)
 		{ "本报通讯员 张三", "本报通讯员%N", 7 },
 		{ "本报特约记者 李四", "本报特约记者%N", 8 },
 		{ "本报评论员 王五", "本报评论员%N", 7 },
+		{ "本报郑州讯（记者 韩雪）12", "本报%P讯", 5 },
+		{ "【本报讯】记者从人民银行", "【本报讯】", 5 },
+		{ "据新华社北京12月23日电 记者", "据新华社%P%D电", 13 },
+		{ "□ 本报记者 张三", "□%B", 7 },
+		{ "■ 记者 王五 通讯员 赵六", "■%B", 10 },
+		{ "□ 张明远", "□%B", 4 },
+		{ "文/图 本报记者 张华", "文/图%B", 9 },
+		{ "文／图 记者 李娜", "文／图%B", 7 },
 		/* Not datelines. */
 		{ "本报记者了解到，近日", NULL, 0 },
 		{ "新华社记者近日从有关部门获悉", NULL, 0 },
 		{ "本报今年推出新栏目", NULL, 0 },
+		/* A photo credit and a square before text are no bylines. */
+		{ "□ 本报记者 张三 摄", NULL, 0 },
+		{ "■ 近日，全市开展了大检查", NULL, 0 },
 	};
 	bool covered[NPATTERNS];
 	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
@@ -929,12 +985,348 @@ test_bad_input(void **state)
 	buf_free(&b);
 }
 
+/* Page furniture lines are told from text (masthead, editors). */
+static void
+test_furniture_match(void **state)
+{
+	static const struct {
+		const char	*line;
+		int		 kind;	/* 0 text, 1 masthead, 2 editor */
+	} v[] = {
+		{ "2021年12月24日 星期五", 1 },
+		{ "郑州日报 第05版", 1 },
+		{ "ZHENGZHOU DAILY", 1 },
+		{ "A05", 1 },
+		{ "第05版 经开区新闻", 1 },
+		{ "2021年12月24日 星期五 农历十一月廿一", 1 },
+		{ "责任编辑：李四  美术编辑：王五  校对：赵六", 2 },
+		{ "版式设计 孙七", 2 },
+		{ "本版编辑：周八", 2 },
+		/* Text, headlines and a page name alone. */
+		{ "经开区新闻", 0 },
+		{ "GDP", 0 },
+		{ "5G基站总数突破4.2万个", 0 },
+		{ "责任编辑说，这项工作很重要。", 0 },
+		{ "校对工作是出版的重要环节", 0 },
+	};
+	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
+	size_t i;
+	int got;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		norm_line(v[i].line, strlen(v[i].line), NORM_RAW, &out, &tmp,
+		    NULL);
+		got = editor_match(out.v, out.n) ? 2 :
+		    masthead_match(out.v, out.n, NULL, NULL) ? 1 : 0;
+		if (got != v[i].kind)
+			fail_msg("\"%s\": furniture %d, expected %d", v[i].line,
+			    got, v[i].kind);
+	}
+	cpvec_free(&out);
+	cpvec_free(&tmp);
+}
+
+/*
+ * Masthead, page name and editor lines at the edges of a page are
+ * dropped; the section is named from the page number and page name.
+ */
+static void
+test_furniture_dropped(void **state)
+{
+	const char *text =
+	    "2021年12月24日 星期五\n"
+	    "郑州日报 第05版\n"
+	    "经开区新闻\n"
+	    "\n"
+	    "本报讯（记者 王芳）今天上午，经开区\n"
+	    "举行了冬季消防安全演练，辖区二十多家\n"
+	    "企业参加。\n"
+	    "\n"
+	    "责任编辑：李四  美术编辑：王五  校对：赵六\n"
+	    "5\n"
+	    "\f"
+	    "A06\n"
+	    "ZHENGZHOU DAILY\n"
+	    "民生·社会\n"
+	    "\n"
+	    "本报讯（记者 刘洋）市气象台今天发布\n"
+	    "寒潮蓝色预警，提醒市民注意防寒保暖。\n"
+	    "\n"
+	    "版式设计 孙七\n";
+	struct edition *ed;
+	char *got;
+	int n;
+
+	(void)state;
+	ed = load_string(text, &n);
+	assert_int_equal(n, 2);
+	assert_int_equal(ed->nsections, 2);
+	assert_string_equal(ed->sections[0]->title, "第05版 经开区新闻");
+	assert_string_equal(ed->sections[1]->title, "A06 民生·社会");
+	got = render(ed);
+	assert_rendering("article\nbyline 记者 王芳\np 本报讯（记者王芳）今天上午"
+	    "，经开区举行了冬季消防安全演练，辖区二十多家企业参加。\n"
+	    "article\nbyline 记者 刘洋\np 本报讯（记者刘洋）市气象台今天发布寒潮"
+	    "蓝色预警，提醒市民注意防寒保暖。\n", got, "furniture");
+	free(got);
+	edition_free(ed);
+}
+
+/* Continuation markers are dropped; 下转 ends the paragraph it cuts. */
+static void
+test_continuation_markers(void **state)
+{
+	static const struct {
+		const char	*in, *want;
+	} v[] = {
+		{ "（下转第三版）", "" },
+		{ "（上接第一版）", "" },
+		{ "（紧接第2版）", "" },
+		{ "(转A3版)", "" },
+		{ "扩大国内需求。（下转第三版）", "扩大国内需求。" },
+		{ "（上接第1版）今年以来，", "今年以来，" },
+		/* Not markers. */
+		{ "（记者 张三）", "（记者张三）" },
+		{ "第三版刊登了全文（下转）", "第三版刊登了全文（下转）" },
+	};
+	const char *text =
+	    "坚持稳中求进\n"
+	    "新华社北京12月23日电 会议强调，明年\n"
+	    "要着力稳定宏观经济大盘，持续扩大国内\n"
+	    "（下转第三版）\n"
+	    "我市启动冬季送温暖活动\n"
+	    "本报讯 12月22日，我市“冬季送温暖”活\n"
+	    "动在二七广场启动。（上接第一版）\n";
+	size_t i;
+	char *got;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = norm_string(v[i].in, NORM_TEXT);
+		if (strcmp(got, v[i].want) != 0)
+			fail_msg("marker \"%s\": expected \"%s\", got \"%s\"",
+			    v[i].in, v[i].want, got);
+		free(got);
+	}
+	got = render_string(text);
+	assert_rendering("article\nheadline 坚持稳中求进\n"
+	    "p 新华社北京12月23日电会议强调，明年要着力稳定宏观经济大盘，持续扩大"
+	    "国内\n"
+	    "article\nheadline 我市启动冬季送温暖活动\n"
+	    "p 本报讯12月22日，我市“冬季送温暖”活动在二七广场启动。\n", got,
+	    "markers");
+	free(got);
+}
+
+/* Photo captions (图为, ▲, a credit line) are caption blocks. */
+static void
+test_captions(void **state)
+{
+	const char *text =
+	    "本报讯（记者 韩雪）12月21日，冷链物流园\n"
+	    "一期项目正式投入使用，新增库容12万吨。\n"
+	    "\n"
+	    "图为工人在生产线上装配整车。\n"
+	    "本报记者 孙立新 摄\n"
+	    "\n"
+	    "该项目总投资35亿元，建成后年吞吐量可\n"
+	    "达200万吨。\n"
+	    "\n"
+	    "▲ 新建成的冷链物流园区一角。\n"
+	    "（资料图片）\n"
+	    "\n"
+	    "本报讯（记者 刘畅）全市普惠小微企业贷款\n"
+	    "余额达到1026亿元。\n"
+	    "\n"
+	    "图为银行工作人员走访企业。（记者 刘畅 摄）\n";
+	const char *want =
+	    "article\nbyline 记者 韩雪\n"
+	    "p 本报讯（记者韩雪）12月21日，冷链物流园一期项目正式投入使用，新增"
+	    "库容12万吨。\n"
+	    "caption 图为工人在生产线上装配整车。本报记者孙立新摄\n"
+	    "p 该项目总投资35亿元，建成后年吞吐量可达200万吨。\n"
+	    "caption ▲新建成的冷链物流园区一角。（资料图片）\n"
+	    "article\nbyline 记者 刘畅\n"
+	    "p 本报讯（记者刘畅）全市普惠小微企业贷款余额达到1026亿元。\n"
+	    "caption 图为银行工作人员走访企业。（记者刘畅摄）\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "captions");
+	free(got);
+}
+
+/*
+ * A byline on a line of its own before the text (□ ■ 文/图) starts an
+ * article and is no text; one in brackets after the text is read as
+ * the byline (or, a source, as the dateline), an editor's dropped.
+ */
+static void
+test_byline_lines(void **state)
+{
+	const char *text =
+	    "蓝天保卫战交出亮丽答卷\n"
+	    "文/图 本报记者 张华\n"
+	    "今年以来，经开区持续开展大气污染防治攻\n"
+	    "坚，全区优良天数达到245天。\n"
+	    "\n"
+	    "经开区举办企业家座谈会\n"
+	    "■本报记者 陈默\n"
+	    "12月22日，经开区举办企业家座谈会，30余\n"
+	    "位企业负责人建言献策。\n"
+	    "（来源：人民网）\n"
+	    "\n"
+	    "小微企业贷款余额突破千亿元\n"
+	    "【本报讯】截至11月末，全市普惠小微企业\n"
+	    "贷款余额达到1026亿元。\n"
+	    "（记者 刘畅）\n"
+	    "\n"
+	    "社区志愿者守护回家路\n"
+	    "本报讯 入冬以来，长江路街道的志愿者每\n"
+	    "晚在路口值守。\n"
+	    "（王明）\n"
+	    "\n"
+	    "黄河安澜\n"
+	    "据新华社北京12月23日电 水利部介绍，黄河\n"
+	    "流域生态保护工程加快推进。\n"
+	    "（编辑 赵红）\n";
+	const char *want =
+	    "article\nheadline 蓝天保卫战交出亮丽答卷\nbyline 本报记者 张华\n"
+	    "p 今年以来，经开区持续开展大气污染防治攻坚，全区优良天数达到245天。\n"
+	    "article\nheadline 经开区举办企业家座谈会\nbyline 本报记者 陈默\n"
+	    "p 12月22日，经开区举办企业家座谈会，30余位企业负责人建言献策。\n"
+	    "article\nheadline 小微企业贷款余额突破千亿元\nbyline 记者 刘畅\n"
+	    "p 【本报讯】截至11月末，全市普惠小微企业贷款余额达到1026亿元。\n"
+	    "article\nheadline 社区志愿者守护回家路\nbyline 王明\n"
+	    "p 本报讯入冬以来，长江路街道的志愿者每晚在路口值守。\n"
+	    "article\nheadline 黄河安澜\n"
+	    "p 据新华社北京12月23日电水利部介绍，黄河流域生态保护工程加快推进。\n";
+	struct edition *ed;
+	char *got;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	got = render(ed);
+	assert_rendering(want, got, "byline lines");
+	assert_string_equal(ed->sections[0]->articles[1]->dateline,
+	    "来源：人民网");
+	assert_int_equal(ed->sections[0]->articles[0]->ncredits, 1);
+	assert_string_equal(ed->sections[0]->articles[0]->credits[0].role,
+	    "本报记者");
+	assert_string_equal(ed->sections[0]->articles[0]->credits[0].name,
+	    "张华");
+	free(got);
+	edition_free(ed);
+}
+
+/* 简讯: titles ending in —— or a colon over a dateline, bare bylines. */
+static void
+test_brief_items(void **state)
+{
+	const char *text =
+	    "冬季供暖热线开通——\n"
+	    "本报讯（通讯员 赵六）市热力公\n"
+	    "司即日起开通24小时供暖服务热\n"
+	    "线。\n"
+	    "\n"
+	    "社区食堂开到家门口：\n"
+	    "本报讯 记者 王静 报道 近日，文\n"
+	    "化路街道第一家社区食堂正式营\n"
+	    "业。\n"
+	    "\n"
+	    "地铁6号线开展联调联试\n"
+	    "本报12月22日讯 地铁6号线一期\n"
+	    "工程已进入联调联试阶段。\n";
+	const char *want =
+	    "article\nheadline 冬季供暖热线开通\nbyline 通讯员 赵六\n"
+	    "p 本报讯（通讯员赵六）市热力公司即日起开通24小时供暖服务热线。\n"
+	    "article\nheadline 社区食堂开到家门口\nbyline 记者 王静\n"
+	    "p 本报讯记者王静报道近日，文化路街道第一家社区食堂正式营业。\n"
+	    "article\nheadline 地铁6号线开展联调联试\n"
+	    "p 本报12月22日讯地铁6号线一期工程已进入联调联试阶段。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "brief items");
+	free(got);
+}
+
+/*
+ * A commentary: title, author line (□ 张明远), no dateline; a note in
+ * brackets closes it; numbered subheads stay subheads.
+ */
+static void
+test_commentary(void **state)
+{
+	const char *text =
+	    "以数字化转型赋能实体经济\n"
+	    "□ 张明远\n"
+	    "\n"
+	    "数字经济正在成为重组全球要素资源的\n"
+	    "关键力量。\n"
+	    "\n"
+	    "（一）夯实数字基础设施\n"
+	    "要加快5G网络、数据中心等新型基础设\n"
+	    "施建设，提升算力供给能力。\n"
+	    "\n"
+	    "（作者系省社会科学院研究员）\n"
+	    "\n"
+	    "“随手拍”拍出城市文明新风\n"
+	    "■ 王小川\n"
+	    "最近，我市推出的文明“随手拍”平台受到\n"
+	    "市民欢迎。\n";
+	const char *want =
+	    "article\nheadline 以数字化转型赋能实体经济\nbyline 张明远\n"
+	    "p 数字经济正在成为重组全球要素资源的关键力量。\n"
+	    "subhead （一）夯实数字基础设施\n"
+	    "p 要加快5G网络、数据中心等新型基础设施建设，提升算力供给能力。\n"
+	    "p （作者系省社会科学院研究员）\n"
+	    "article\nheadline “随手拍”拍出城市文明新风\nbyline 王小川\n"
+	    "p 最近，我市推出的文明“随手拍”平台受到市民欢迎。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "commentary");
+	free(got);
+}
+
+/* List items (①②) are paragraphs of their own, never subheads. */
+static void
+test_list_items(void **state)
+{
+	const char *text =
+	    "本报12月23日讯 市商务局近日出台四项措\n"
+	    "施：\n"
+	    "①对进出口额增长10%以上的企\n"
+	    "业给予奖励；\n"
+	    "②开通融资绿色通道。\n"
+	    "市商务局相关负责人表示，预计全年\n"
+	    "外贸进出口总值将突破5000亿元。\n";
+	const char *want =
+	    "article\n"
+	    "p 本报12月23日讯市商务局近日出台四项措施：\n"
+	    "p ①对进出口额增长10%以上的企业给予奖励；\n"
+	    "p ②开通融资绿色通道。\n"
+	    "p 市商务局相关负责人表示，预计全年外贸进出口总值将突破5000亿元。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "list items");
+	free(got);
+}
+
 /* Run the tests in a UTF-8 locale. */
 int
 main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_sample),
+		cmocka_unit_test(test_golden_real),
 		cmocka_unit_test(test_sample_metadata),
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_join),
@@ -953,6 +1345,14 @@ main(void)
 		cmocka_unit_test(test_header_match),
 		cmocka_unit_test(test_line_endings),
 		cmocka_unit_test(test_bad_input),
+		cmocka_unit_test(test_furniture_match),
+		cmocka_unit_test(test_furniture_dropped),
+		cmocka_unit_test(test_continuation_markers),
+		cmocka_unit_test(test_captions),
+		cmocka_unit_test(test_byline_lines),
+		cmocka_unit_test(test_brief_items),
+		cmocka_unit_test(test_commentary),
+		cmocka_unit_test(test_list_items),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

@@ -43,6 +43,7 @@
 #include <limits.h>
 #include <poll.h>
 #include <signal.h>
+#include <sys/ioctl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -1542,6 +1543,27 @@ tui_handle_key(struct tui *t, int key, bool code)
 }
 
 /*
+ * Make curses' size match the terminal's.  ncurses reads the size when it
+ * handles SIGWINCH; in a burst of resizes (a resize storm, a window being
+ * dragged) the last signal can arrive while it is doing so and be lost,
+ * leaving it with a stale size ("terminal too small" on a big window,
+ * seen in terminal.test).  Returns true when the size had to change.
+ */
+static bool
+tui_sync_size(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
+	    ws.ws_col == 0)
+		return false;
+	if (ws.ws_row == LINES && ws.ws_col == COLS)
+		return false;
+	resizeterm(ws.ws_row, ws.ws_col);
+	return true;
+}
+
+/*
  * Read keys and act on them until the user quits or a signal arrives.
  * While a position save is pending the read times out when it is due, so
  * the save happens even if no further key comes.
@@ -1587,6 +1609,17 @@ tui_loop(struct tui *t)
 			continue;
 		}
 		errors = 0;
+		/*
+		 * A key (or KEY_RESIZE) after a burst of resizes: make sure
+		 * curses has the size the terminal really has now.
+		 */
+		if (tui_sync_size() && !(r == KEY_CODE_YES &&
+		    wch == KEY_RESIZE)) {
+			if (t->screen == TUI_SCREEN_READER ||
+			    t->help_from == TUI_SCREEN_READER)
+				tui_reader_layout(t);
+			clearok(curscr, TRUE);
+		}
 		if (r == KEY_CODE_YES && wch == KEY_RESIZE) {
 			/* ncurses has resized its screens; re-wrap. */
 			if (t->screen == TUI_SCREEN_READER ||

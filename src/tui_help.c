@@ -95,31 +95,12 @@ tui_help_action(struct tui *t, enum tui_action act)
 	size_t max = nl > rows ? nl - rows : 0, top = t->help_top;
 
 	switch (act) {
-	case TUI_ACT_DOWN:
-		if (top < max)
-			top++;
-		break;
-	case TUI_ACT_UP:
-		if (top > 0)
-			top--;
-		break;
-	case TUI_ACT_PAGE_DOWN:
-		top = top + rows < max ? top + rows : max;
-		break;
-	case TUI_ACT_PAGE_UP:
-		top = top > rows ? top - rows : 0;
-		break;
-	case TUI_ACT_TOP:
-		top = 0;
-		break;
-	case TUI_ACT_BOTTOM:
-		top = max;
-		break;
 	case TUI_ACT_BACK:
 	case TUI_ACT_OPEN:
 		return TUI_NEXT_CLOSE;
 	default:
-		return TUI_NEXT_NONE;
+		if (!tui_move_scroll(act, &top, max, rows))
+			return TUI_NEXT_NONE;
 	}
 	if (top == t->help_top)
 		return TUI_NEXT_NONE;

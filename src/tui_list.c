@@ -340,6 +340,64 @@ list_move(size_t *sel, size_t n, long delta)
 	*sel = (size_t)v;
 }
 
+/* Apply a cursor movement to a selection; see tui_view.h. */
+bool
+tui_move_selection(enum tui_action act, size_t *sel, size_t n, long page)
+{
+	switch (act) {
+	case TUI_ACT_DOWN:
+		list_move(sel, n, 1);
+		return true;
+	case TUI_ACT_UP:
+		list_move(sel, n, -1);
+		return true;
+	case TUI_ACT_PAGE_DOWN:
+		list_move(sel, n, page);
+		return true;
+	case TUI_ACT_PAGE_UP:
+		list_move(sel, n, -page);
+		return true;
+	case TUI_ACT_TOP:
+		*sel = 0;
+		return true;
+	case TUI_ACT_BOTTOM:
+		list_move(sel, n, (long)n);
+		return true;
+	default:
+		return false;
+	}
+}
+
+/* Apply a scrolling movement to a view's top line; see tui_view.h. */
+bool
+tui_move_scroll(enum tui_action act, size_t *top, size_t max, size_t page)
+{
+	switch (act) {
+	case TUI_ACT_DOWN:
+		if (*top < max)
+			(*top)++;
+		return true;
+	case TUI_ACT_UP:
+		if (*top > 0)
+			(*top)--;
+		return true;
+	case TUI_ACT_PAGE_DOWN:
+		*top = *top + page < max ? *top + page : max;
+		return true;
+	case TUI_ACT_PAGE_UP:
+		*top = *top > page ? *top - page : 0;
+		return true;
+	case TUI_ACT_TOP:
+		*top = 0;
+		return true;
+	case TUI_ACT_BOTTOM:
+		*top = max;
+		return true;
+	default:
+		return false;
+	}
+}
+
 /* Select section sec, resetting the article selection. */
 static void
 list_select_section(struct tui *t, size_t sec)
@@ -363,24 +421,6 @@ tui_list_action(struct tui *t, enum tui_action act)
 	long page = (long)list_rows();
 
 	switch (act) {
-	case TUI_ACT_DOWN:
-		list_move(&sel, n, 1);
-		break;
-	case TUI_ACT_UP:
-		list_move(&sel, n, -1);
-		break;
-	case TUI_ACT_PAGE_DOWN:
-		list_move(&sel, n, page);
-		break;
-	case TUI_ACT_PAGE_UP:
-		list_move(&sel, n, -page);
-		break;
-	case TUI_ACT_TOP:
-		sel = 0;
-		break;
-	case TUI_ACT_BOTTOM:
-		list_move(&sel, n, (long)n);
-		break;
 	case TUI_ACT_OPEN:
 		if (!on_sections)
 			return s->narticles > 0 ? TUI_NEXT_OPEN : TUI_NEXT_NONE;
@@ -407,7 +447,9 @@ tui_list_action(struct tui *t, enum tui_action act)
 		list_select_section(t, sel);
 		return TUI_NEXT_DRAW;
 	default:
-		return TUI_NEXT_NONE;
+		/* Everything else is a movement, or nothing. */
+		if (!tui_move_selection(act, &sel, n, page))
+			return TUI_NEXT_NONE;
 	}
 	if (on_sections)
 		list_select_section(t, sel);
@@ -529,24 +571,6 @@ tui_marks_action(struct tui *t, enum tui_action act)
 	long page = (long)marks_rows();
 
 	switch (act) {
-	case TUI_ACT_DOWN:
-		list_move(&sel, n, 1);
-		break;
-	case TUI_ACT_UP:
-		list_move(&sel, n, -1);
-		break;
-	case TUI_ACT_PAGE_DOWN:
-		list_move(&sel, n, page);
-		break;
-	case TUI_ACT_PAGE_UP:
-		list_move(&sel, n, -page);
-		break;
-	case TUI_ACT_TOP:
-		sel = 0;
-		break;
-	case TUI_ACT_BOTTOM:
-		list_move(&sel, n, (long)n);
-		break;
 	case TUI_ACT_OPEN:
 		return n > 0 ? TUI_NEXT_BOOKMARK_OPEN : TUI_NEXT_NONE;
 	case TUI_ACT_DELETE:
@@ -554,7 +578,9 @@ tui_marks_action(struct tui *t, enum tui_action act)
 	case TUI_ACT_BACK:
 		return TUI_NEXT_CLOSE;
 	default:
-		return TUI_NEXT_NONE;
+		/* Everything else is a movement, or nothing. */
+		if (!tui_move_selection(act, &sel, n, page))
+			return TUI_NEXT_NONE;
 	}
 	if (sel == m->sel)
 		return TUI_NEXT_NONE;
@@ -677,35 +703,20 @@ tui_results_action(struct tui *t, enum tui_action act)
 	size_t sel = rs->sel, n = rs->res != NULL ? rs->res->nmatches : 0;
 	long page = (long)results_rows();
 
+	/* n/N and J/K step through the results like j/k. */
+	if (act == TUI_ACT_SEARCH_NEXT || act == TUI_ACT_NEXT_ARTICLE)
+		act = TUI_ACT_DOWN;
+	else if (act == TUI_ACT_SEARCH_PREV || act == TUI_ACT_PREV_ARTICLE)
+		act = TUI_ACT_UP;
 	switch (act) {
-	case TUI_ACT_DOWN:
-	case TUI_ACT_SEARCH_NEXT:
-	case TUI_ACT_NEXT_ARTICLE:
-		list_move(&sel, n, 1);
-		break;
-	case TUI_ACT_UP:
-	case TUI_ACT_SEARCH_PREV:
-	case TUI_ACT_PREV_ARTICLE:
-		list_move(&sel, n, -1);
-		break;
-	case TUI_ACT_PAGE_DOWN:
-		list_move(&sel, n, page);
-		break;
-	case TUI_ACT_PAGE_UP:
-		list_move(&sel, n, -page);
-		break;
-	case TUI_ACT_TOP:
-		sel = 0;
-		break;
-	case TUI_ACT_BOTTOM:
-		list_move(&sel, n, (long)n);
-		break;
 	case TUI_ACT_OPEN:
 		return n > 0 ? TUI_NEXT_RESULT_OPEN : TUI_NEXT_NONE;
 	case TUI_ACT_BACK:
 		return TUI_NEXT_CLOSE;
 	default:
-		return TUI_NEXT_NONE;
+		/* Everything else is a movement, or nothing. */
+		if (!tui_move_selection(act, &sel, n, page))
+			return TUI_NEXT_NONE;
 	}
 	if (sel == rs->sel)
 		return TUI_NEXT_NONE;

@@ -774,26 +774,6 @@ tui_reader_action(struct tui *t, enum tui_action act)
 	size_t top = r->top;
 
 	switch (act) {
-	case TUI_ACT_DOWN:
-		if (top < max)
-			top++;
-		break;
-	case TUI_ACT_UP:
-		if (top > 0)
-			top--;
-		break;
-	case TUI_ACT_PAGE_DOWN:
-		top = top + page < max ? top + page : max;
-		break;
-	case TUI_ACT_PAGE_UP:
-		top = top > page ? top - page : 0;
-		break;
-	case TUI_ACT_TOP:
-		top = 0;
-		break;
-	case TUI_ACT_BOTTOM:
-		top = max;
-		break;
 	case TUI_ACT_BACK:
 		return TUI_NEXT_CLOSE;
 	case TUI_ACT_SEARCH_NEXT:
@@ -815,7 +795,8 @@ tui_reader_action(struct tui *t, enum tui_action act)
 		}
 		return TUI_NEXT_OPEN;
 	default:
-		return TUI_NEXT_NONE;
+		if (!tui_move_scroll(act, &top, max, page))
+			return TUI_NEXT_NONE;
 	}
 	if (top == r->top)
 		return TUI_NEXT_NONE;

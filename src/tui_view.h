@@ -333,4 +333,19 @@ size_t		 tui_results_hit(const struct search_match *m);
 void		 tui_help_draw(struct tui *t);
 enum tui_next	 tui_help_action(struct tui *t, enum tui_action act);
 
+/*
+ * Apply a cursor movement (down, up, page down/up, top, bottom) to the
+ * selection *sel among n items, page being the visible rows.  Returns
+ * false, leaving *sel alone, when act is not a movement (tui_list.c).
+ */
+bool	 tui_move_selection(enum tui_action act, size_t *sel, size_t n,
+	     long page);
+
+/*
+ * Apply a scrolling movement to the top line *top (0..max) of a view that
+ * shows page lines at a time.  Returns false when act is not a movement.
+ */
+bool	 tui_move_scroll(enum tui_action act, size_t *top, size_t max,
+	     size_t page);
+
 #endif

@@ -1610,6 +1610,34 @@ page_add_line(struct page *pg)
 }
 
 /*
+ * A line longer than this is cut into pieces of about this size.  A column
+ * line of a printed page is a few hundred bytes; a single line of many
+ * megabytes (text that never had line breaks) would otherwise make every
+ * per-line code-point array as large as the file (7x the file in memory
+ * for a 100 MB line).  The pieces rejoin like the lines of a paragraph.
+ */
+#define LINE_PIECE_BYTES	(16 * 1024)
+
+/*
+ * Where to cut a long line near limit: at the start of a character, and
+ * preferably after a space or before a non-ASCII character, so that a
+ * Latin word is not cut in two (the pieces are joined with the rules for
+ * line breaks, which would put a space inside it).
+ */
+static size_t
+piece_end(const char *t, size_t start, size_t limit)
+{
+	size_t p = limit, q;
+
+	while (p > start && ((unsigned char)t[p] & 0xC0) == 0x80)
+		p--;
+	for (q = p; q > start && p - q < 256; q--)
+		if (t[q - 1] == ' ' || (unsigned char)t[q] >= 0xC0)
+			return q;
+	return p > start ? p : limit;
+}
+
+/*
  * Split text[start..end) (one page) into lines and measure them.  *lineno
  * is the number of the page's first line and is advanced past it.
  */
@@ -1617,7 +1645,7 @@ static void
 scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 {
 	const char *t = pg->text;
-	size_t i = start, e, next;
+	size_t i = start, e, next, eol = start;
 	bool blank = false, digits, simple, spaced;
 	const char *nl, *cr;
 	struct line *ln;
@@ -1626,18 +1654,30 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 
 	pg->nlines = 0;
 	while (i < end) {
-		/* memchr: a byte loop here costs as much as the rest. */
-		nl = memchr(t + i, '\n', end - i);
-		e = nl != NULL ? (size_t)(nl - t) : end;
-		cr = memchr(t + i, '\r', e - i);
-		if (cr != NULL)
-			e = (size_t)(cr - t);
+		/*
+		 * memchr: a byte loop here costs as much as the rest.  The
+		 * end of a long line cut into pieces is found once, not once
+		 * per piece (which would be quadratic).
+		 */
+		if (i >= eol) {
+			nl = memchr(t + i, '\n', end - i);
+			eol = nl != NULL ? (size_t)(nl - t) : end;
+			cr = memchr(t + i, '\r', eol - i);
+			if (cr != NULL)
+				eol = (size_t)(cr - t);
+		}
+		e = eol;
 		next = e;
 		if (next < end && t[next] == '\r' && next + 1 < end &&
 		    t[next + 1] == '\n')
 			next += 2;
 		else if (next < end)
 			next++;
+		if (e - i > LINE_PIECE_BYTES) {
+			/* Same line number: the rest is a piece of this line. */
+			e = piece_end(t, i, i + LINE_PIECE_BYTES);
+			next = e;
+		}
 		norm_line_info(t + i, e - i, NORM_TEXT, &pg->cv, &pg->tmp,
 		    &simple, &spaced, &marker);
 		if (pg->cv.n == 0 && marker != 0) {

@@ -254,28 +254,6 @@ identity_plain(uint32_t c)
 }
 
 /*
- * utf8_decode() with ASCII and the three-byte sequences that cannot be
- * overlong or surrogates (all of CJK) decoded inline.
- */
-static inline size_t
-decode_quick(const char *s, size_t len, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (len >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
-	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-		*cp = ((uint32_t)(u[0] & 0x0F) << 12) |
-		    ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-		return 3;
-	}
-	return utf8_decode(s, len, cp);
-}
-
-/*
  * append_identity() for s[0..len) made only of identity_plain()
  * characters: each folds on its own, so utf8proc_map() is not needed;
  * the categories still come from utf8proc.  Returns false, appending
@@ -289,12 +267,12 @@ append_identity_plain(struct buf *b, const char *s, size_t len, size_t max)
 	char c;
 
 	for (i = 0; i < len; i += k) {
-		k = decode_quick(s + i, len - i, &cp);
+		k = utf8_decode_fast(s + i, len - i, &cp);
 		if (!identity_plain(cp))	/* U+FFFD too: maybe bad */
 			return 0;
 	}
 	for (i = 0; i < len && (max == 0 || count < max); i += k) {
-		k = decode_quick(s + i, len - i, &cp);
+		k = utf8_decode_fast(s + i, len - i, &cp);
 		if (cp >= 0xFF01 && cp <= 0xFF5E)
 			cp -= 0xFEE0;		/* full-width ASCII */
 		if (cp < 0x80) {

@@ -468,29 +468,6 @@ cpvec_reserve(struct cpvec *cv, size_t n)
 	cv->v = xreallocarray(cv->v, cv->cap, sizeof *cv->v);
 }
 
-/*
- * Decode one code point of valid UTF-8 at s[0..len): ASCII and the three
- * byte sequences of the BMP (all of CJK) inline, anything else through
- * utf8_decode.  This is the loader's innermost loop.
- */
-static inline size_t
-decode_fast(const char *s, size_t len, uint32_t *cp)
-{
-	const unsigned char *u = (const unsigned char *)s;
-
-	if (u[0] < 0x80) {
-		*cp = u[0];
-		return 1;
-	}
-	if (len >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
-	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
-		*cp = ((uint32_t)(u[0] & 0x0F) << 12) |
-		    ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
-		return 3;
-	}
-	return utf8_decode(s, len, cp);
-}
-
 /* Free a code point vector. */
 static void
 cpvec_free(struct cpvec *cv)
@@ -740,7 +717,7 @@ norm_line_core(const char *s, size_t len, int mode, struct cpvec *out,
 	v = tmp->v;
 	n = 0;
 	for (i = 0; i < len;) {
-		i += decode_fast(s + i, len - i, &c);
+		i += utf8_decode_fast(s + i, len - i, &c);
 		if (is_plain(c)) {	/* fast path: Han, punctuation, ASCII */
 			v[n++] = c;
 			continue;
@@ -2684,7 +2661,7 @@ tokenize_line(struct page *pg, size_t i, struct tokvec *tv,
 
 	if (ln->flags & L_SIMPLE) {
 		for (k = 0; k < len;) {
-			k += decode_fast(t + k, len - k, &c);
+			k += utf8_decode_fast(t + k, len - k, &c);
 			if (c >= 0x4E00 && c <= 0x9FFF && ts->wordlen == 0) {
 				/* fast path: a Han character */
 				if (ts->carry != 0)
@@ -3588,7 +3565,7 @@ join_bytes(struct buf *acc, const char *s, size_t n)
 			off = utf8_prev(acc->data, off);
 			utf8_decode(acc->data + off, acc->len - off, &l2);
 		}
-		decode_fast(s, n, &r);
+		utf8_decode_fast(s, n, &r);
 		if (l == '-' && is_latin_letter(l2) && r >= 'a' && r <= 'z')
 			acc->data[--acc->len] = '\0';
 		else if (is_cjk(l) || is_cjk(r) || l == ' ' || l == '-' ||

@@ -19,6 +19,30 @@
  */
 size_t	 utf8_decode(const char *s, size_t len, uint32_t *cp);
 
+/*
+ * utf8_decode() with ASCII and the three-byte sequences that cannot be
+ * overlong or surrogates (E1-EC, EE-EF leads: all of CJK) decoded inline,
+ * for the innermost loops of the loader and the id hash.  Same results as
+ * utf8_decode() for every input (len > 0).
+ */
+static inline size_t
+utf8_decode_fast(const char *s, size_t len, uint32_t *cp)
+{
+	const unsigned char *u = (const unsigned char *)s;
+
+	if (u[0] < 0x80) {
+		*cp = u[0];
+		return 1;
+	}
+	if (len >= 3 && u[0] >= 0xE1 && u[0] <= 0xEF && u[0] != 0xED &&
+	    (u[1] & 0xC0) == 0x80 && (u[2] & 0xC0) == 0x80) {
+		*cp = ((uint32_t)(u[0] & 0x0F) << 12) |
+		    ((uint32_t)(u[1] & 0x3F) << 6) | (u[2] & 0x3F);
+		return 3;
+	}
+	return utf8_decode(s, len, cp);
+}
+
 /* Encode cp into out (up to 4 bytes).  Invalid cp gives U+FFFD.  Returns bytes. */
 size_t	 utf8_encode(uint32_t cp, char out[4]);
 

@@ -52,6 +52,45 @@ test_decode_vectors(void **state)
 	}
 }
 
+/* The inline fast decoder agrees with utf8_decode on vectors and noise. */
+static void
+test_decode_fast(void **state)
+{
+	unsigned char buf[4];
+	uint64_t x = 0x9e3779b97f4a7c15ULL;
+	uint32_t a, b;
+	size_t i, k, na, nb;
+
+	(void)state;
+	for (i = 0; i < sizeof decode_cases / sizeof decode_cases[0]; i++) {
+		const struct decode_case *c = &decode_cases[i];
+
+		na = utf8_decode(c->bytes, c->len, &a);
+		nb = utf8_decode_fast(c->bytes, c->len, &b);
+		if (na != nb || a != b)
+			fail_msg("%s: fast U+%04X/%zu, slow U+%04X/%zu",
+			    c->name, b, nb, a, na);
+	}
+	for (i = 0; i < 200000; i++) {
+		for (k = 0; k < 4; k++) {
+			x ^= x << 13;
+			x ^= x >> 7;
+			x ^= x << 17;
+			buf[k] = (unsigned char)x;
+		}
+		/* Bias towards three-byte leads, the fast path. */
+		if (i % 2 == 0)
+			buf[0] = (unsigned char)(0xE0 | (buf[0] & 0x0F));
+		k = 1 + i % 4;
+		na = utf8_decode((const char *)buf, k, &a);
+		nb = utf8_decode_fast((const char *)buf, k, &b);
+		if (na != nb || a != b)
+			fail_msg("%02x %02x %02x %02x (len %zu): fast U+%04X/%zu, "
+			    "slow U+%04X/%zu", buf[0], buf[1], buf[2], buf[3], k,
+			    b, nb, a, na);
+	}
+}
+
 /* Encoding then decoding gives the code point back; invalid ones give FFFD. */
 static void
 test_encode_roundtrip(void **state)
@@ -198,6 +237,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_decode_vectors),
+		cmocka_unit_test(test_decode_fast),
 		cmocka_unit_test(test_encode_roundtrip),
 		cmocka_unit_test(test_valid),
 		cmocka_unit_test(test_count_prev),

@@ -2,9 +2,10 @@
  * fuzz_statefile.c - fuzz target for the state-file parser (statefile.h)
  * and the bookmarks listing built on it (kanbao --bookmarks).
  *
- * statefile.h has no in-memory entry point, so the bytes are written to
- * $TMPDIR/kanbao-fuzz-PID/kanbao/bookmarks and read back with
- * statefile_read(); the folder is removed after each input.
+ * The bytes are written to $TMPDIR/kanbao-fuzz-PID/kanbao/bookmarks and
+ * read back with statefile_read(), because the rewrite and the listing
+ * below work on the file (statefile_parse() alone would skip them); the
+ * folder is removed after each input.
  *
  * Input: byte 0 holds flags, the rest is the file.
  *   0x01  append a correct "end<TAB>count=N<TAB>crc=X" trailer, so the

@@ -74,10 +74,45 @@ static const struct option long_options[] = {
 	{ NULL,		0,			NULL, 0 }
 };
 
+/*
+ * Wrap a comma-separated list into lines of at most 79 columns indented by
+ * 25, to sit under an option's description.  ASCII only.  Caller frees.
+ */
+static char *
+wrap_list(const char *list)
+{
+	const size_t indent = 25, width = 79;
+	size_t col = 0, n;
+	char *out = xstrdup(""), *tmp, *copy = xstrdup(list), *save = NULL;
+	const char *word;
+
+	/* Split after each ", " and keep the comma with its item. */
+	for (word = strtok_r(copy, " ", &save); word != NULL;
+	    word = strtok_r(NULL, " ", &save)) {
+		n = strlen(word);
+		if (col == 0 || col + 1 + n > width) {
+			tmp = xasprintf("%s%s%*s%s", out, col == 0 ? "" : "\n",
+			    (int)indent, "", word);
+			col = indent + n;
+		} else {
+			tmp = xasprintf("%s %s", out, word);
+			col += 1 + n;
+		}
+		free(out);
+		out = tmp;
+	}
+	tmp = xasprintf("%s\n", out);
+	free(out);
+	free(copy);
+	return tmp;
+}
+
 /* Print usage to out. */
 static void
 usage(FILE *out)
 {
+	char *names = wrap_list(encoding_names());
+
 	fprintf(out,
 "Usage: kanbao [OPTION]... [PATH]...\n"
 "Read a newspaper edition in the terminal.\n"
@@ -86,7 +121,8 @@ usage(FILE *out)
 "NITF or HTML) or a directory whose files are the pages of one edition.\n"
 "Without PATH, kanbao opens its bundled sample edition.\n"
 "\n"
-"Modes (default: the interactive reader):\n"
+"Modes (default: the interactive reader, or the --dump text when standard\n"
+"output is not a terminal):\n"
 "  -l, --list             list sections and articles\n"
 "  -d, --dump[=N]         print article N (default: all) as wrapped text\n"
 "  -x, --export=xml       write the edition as kanbao edition XML\n"
@@ -99,8 +135,9 @@ usage(FILE *out)
 "Options:\n"
 "  -w, --width=COLS       wrap --dump output to COLS columns (default:\n"
 "                         the terminal width, or 80)\n"
-"  -e, --encoding=NAME    decode input as NAME instead of detecting it\n"
-"                         (%s)\n"
+"  -e, --encoding=NAME    decode input as NAME instead of detecting it;\n"
+"                         NAME is one of:\n"
+"%s"
 "      --ambiguous=WHEN   draw East Asian ambiguous characters (“ … —)\n"
 "                         auto|narrow|wide (default: auto)\n"
 "      --measure=COLS     cap the reader's text width (0: window width)\n"
@@ -109,9 +146,11 @@ usage(FILE *out)
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
-"Exit status: 0 on success, 1 on a usage error, 2 when an input cannot be\n"
-"read or parsed.  See kanbao(1) for the keys of the reader.\n",
-	    encoding_names());
+"Exit status: 0 on success, 1 on a usage error (and for --search, when\n"
+"nothing was found), 2 when an input cannot be read or parsed.  See\n"
+"kanbao(1) for the keys of the reader.\n",
+	    names);
+	free(names);
 }
 
 /* Print "kanbao: msg" to stderr, sanitised (messages may hold file names). */

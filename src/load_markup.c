@@ -394,6 +394,11 @@ load_markup_sniff(const char *text, size_t len, char *root, size_t rootsize)
 	if (root != NULL && rootsize > 0) {
 		size_t k = n < rootsize - 1 ? n : rootsize - 1;
 
+		/* Cut a long name at a character, not inside one. */
+		if (k < n)
+			while (k > 0 && ((unsigned char)text[start + k] & 0xC0) ==
+			    0x80)
+				k--;
 		memcpy(root, text + start, k);
 		root[k] = '\0';
 	}

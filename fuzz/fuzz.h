@@ -74,6 +74,18 @@ void	 fuzz_check_edition(const struct edition *ed);
  */
 char	*fuzz_decode_utf8(const uint8_t *data, size_t size, size_t *len);
 
+/* A loader with load_text()'s signature (load_text, load_nitf, load_html). */
+typedef int (*fuzz_loader_fn)(struct edition *ed, const char *text,
+	    size_t len, const char *path, const char *name, char **cause);
+
+/*
+ * The body of a loader target: decode the input as load.c would, load it
+ * into a fresh edition with fn (path names the file for messages), finish
+ * and check the edition, and check that a refusal comes with a message.
+ */
+void	 fuzz_run_loader(const uint8_t *data, size_t size, fuzz_loader_fn fn,
+	     const char *path);
+
 /* An in-memory FILE (open_memstream); never NULL.  Close with fclose. */
 FILE	*fuzz_memfile(char **buf, size_t *len);
 

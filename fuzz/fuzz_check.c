@@ -264,3 +264,26 @@ fuzz_memfile(char **buf, size_t *len)
 		fuzz_fail("open_memstream failed");
 	return f;
 }
+
+/* Decode, load, finish and check one input (see fuzz.h). */
+void
+fuzz_run_loader(const uint8_t *data, size_t size, fuzz_loader_fn fn,
+    const char *path)
+{
+	struct edition *ed;
+	char *text, *cause = NULL;
+	size_t len;
+
+	if (size > FUZZ_MAX_INPUT ||
+	    (text = fuzz_decode_utf8(data, size, &len)) == NULL)
+		return;
+	ed = edition_new(NULL, "fuzz");
+	if (fn(ed, text, len, path, "fuzz", &cause) < 0) {
+		fuzz_check_cause("the loader", cause);
+		free(cause);
+	}
+	edition_finish(ed);
+	fuzz_check_edition(ed);
+	edition_free(ed);
+	free(text);
+}

@@ -11,9 +11,6 @@
  */
 #include "config.h"
 
-#include <stdlib.h>
-#include <string.h>
-
 #include "edition.h"
 #include "fuzz.h"
 #include "load_text.h"
@@ -22,23 +19,6 @@
 int
 LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 {
-	struct edition *ed;
-	char *text, *cause = NULL;
-	size_t len;
-	int n;
-
-	if (size > FUZZ_MAX_INPUT ||
-	    (text = fuzz_decode_utf8(data, size, &len)) == NULL)
-		return 0;
-	ed = edition_new(NULL, "fuzz");
-	n = load_text(ed, text, len, "fuzz.txt", "fuzz", &cause);
-	if (n < 0) {
-		fuzz_check_cause("the loader", cause);
-		free(cause);
-	}
-	edition_finish(ed);
-	fuzz_check_edition(ed);
-	edition_free(ed);
-	free(text);
+	fuzz_run_loader(data, size, load_text, "fuzz.txt");
 	return 0;
 }

@@ -1543,6 +1543,12 @@ tui_handle_key(struct tui *t, int key, bool code)
 }
 
 /*
+ * How long after the last resize the screen is painted once more (see the
+ * KEY_RESIZE case in tui_loop).
+ */
+#define TUI_SETTLE_MS	200
+
+/*
  * Make curses' size match the terminal's.  ncurses reads the size when it
  * handles SIGWINCH; in a burst of resizes (a resize storm, a window being
  * dragged) the last signal can arrive while it is doing so and be lost,
@@ -1590,12 +1596,29 @@ tui_loop(struct tui *t)
 			if (wait < 0)
 				wait = 0;
 		}
+		if (t->repaint_ms != 0 && !t->prompt.active) {
+			long long w = t->repaint_ms - tui_now_ms();
+
+			if (w < 0)
+				w = 0;
+			if (wait < 0 || w < wait)
+				wait = w;
+		}
 		timeout((int)(wait > INT_MAX ? INT_MAX : wait));
 		errno = 0;
 		r = get_wch(&wch);
 		if (r == ERR) {
 			if (t->sig || errno == EINTR)
 				continue;
+			if (t->repaint_ms != 0 && tui_now_ms() >= t->repaint_ms) {
+				/* The settle repaint after a resize (below). */
+				t->repaint_ms = 0;
+				tui_sync_size();
+				clearok(curscr, TRUE);
+				t->reader.shown = false;
+				tui_draw(t);
+				continue;
+			}
 			if (t->saved.due_ms != 0 &&
 			    tui_now_ms() >= t->saved.due_ms) {
 				/* The wait for a save ran out: no error. */
@@ -1634,6 +1657,13 @@ tui_loop(struct tui *t)
 			clearok(curscr, TRUE);
 			t->reader.shown = false;
 			tui_draw(t);
+			/*
+			 * And once more when the resizing has settled: output
+			 * written while the terminal was still resizing can be
+			 * lost (a blank pane in tui.test), and no further event
+			 * would repair it.
+			 */
+			t->repaint_ms = tui_now_ms() + TUI_SETTLE_MS;
 			continue;
 		}
 		if (t->prompt.active) {

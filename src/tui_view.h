@@ -232,6 +232,7 @@ struct tui {
 	struct tui_reader		 reader;
 	struct tui_marks		 marks;
 	struct tui_saved		 saved;
+	long long			 repaint_ms;	/* settle repaint due, 0: none */
 	struct tui_prompt		 prompt;
 	struct tui_results		 results;
 	struct tui_search		 search;

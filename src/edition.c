@@ -117,6 +117,230 @@ edition_set_encoding(struct edition *ed, const char *encoding)
 	ed->encoding = edition_strdup(ed, encoding);
 }
 
+/* Copy s into the arena, or NULL when s is NULL or empty. */
+static const char *
+edition_strdup_known(struct edition *ed, const char *s)
+{
+	return s != NULL && *s != '\0' ? edition_strdup(ed, s) : NULL;
+}
+
+/* Set the paper's name. */
+void
+edition_set_paper(struct edition *ed, const char *paper)
+{
+	ed->paper = edition_strdup_known(ed, paper);
+}
+
+/* Whether y-m-d is a date of the proleptic Gregorian calendar (year >= 1). */
+static bool
+date_exists(unsigned y, unsigned m, unsigned d)
+{
+	static const unsigned char mdays[12] = {
+		31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31
+	};
+	bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+
+	if (y < 1 || y > 9999 || m < 1 || m > 12 || d < 1)
+		return false;
+	return d <= mdays[m - 1] + (m == 2 && leap ? 1u : 0u);
+}
+
+/* Set the date from "YYYY-MM-DD", checked. */
+bool
+edition_set_date(struct edition *ed, const char *date)
+{
+	unsigned v[3] = { 0, 0, 0 }, k = 0;
+	size_t i;
+
+	if (date == NULL) {
+		ed->date = NULL;
+		return true;
+	}
+	if (strlen(date) != 10)
+		return false;
+	for (i = 0; i < 10; i++) {
+		if (i == 4 || i == 7) {
+			if (date[i] != '-')
+				return false;
+			k++;
+		} else if (date[i] >= '0' && date[i] <= '9')
+			v[k] = v[k] * 10 + (unsigned)(date[i] - '0');
+		else
+			return false;
+	}
+	if (!date_exists(v[0], v[1], v[2]))
+		return false;
+	ed->date = edition_strdup(ed, date);
+	return true;
+}
+
+/*
+ * Parsing printed dates.  A page header prints the date of the issue in
+ * one of a few forms: 2026年3月2日 (the usual one), 2026-03-02, 2026.3.2,
+ * 2026/03/02, or all in Chinese numerals, 二〇二六年三月二日.  The string
+ * is read as three numbers and the separators between them:
+ *
+ *   year  = four digits (0-9 or ０-９), or four of 〇○零一二三四五六七八九
+ *           read digit by digit (二〇二六)
+ *   month, day = one or two digits, or a Chinese number up to 39 written
+ *           the usual way: 三, 十, 十二, 二十四, 廿四, 三十一
+ *   form  = year 年 month 月 day 日|号  or  year S month S day
+ *           with one separator S of - . / (or their full-width forms)
+ *
+ * Each number is written in digits or in Chinese numerals, never a mix.
+ * The date must exist (no 2月30日).
+ */
+
+/*
+ * Longest date edition_parse_date() reads, in characters: twice the
+ * longest form (二〇二六年十二月三十一日, 12), so anything longer is
+ * rejected without being looked at.
+ */
+#define DATE_MAX_CHARS	24
+
+/* The value of a decimal digit, ASCII or full-width; -1 if not one. */
+static int
+date_digit(uint32_t cp)
+{
+	if (cp >= '0' && cp <= '9')
+		return (int)(cp - '0');
+	if (cp >= 0xFF10 && cp <= 0xFF19)
+		return (int)(cp - 0xFF10);
+	return -1;
+}
+
+/* The value of a Chinese digit 〇○零一..九; -1 if not one. */
+static int
+date_han_digit(uint32_t cp)
+{
+	static const uint32_t han[10] = {
+		0x3007, 0x4E00, 0x4E8C, 0x4E09, 0x56DB,		/* 〇一二三四 */
+		0x4E94, 0x516D, 0x4E03, 0x516B, 0x4E5D		/* 五六七八九 */
+	};
+	int i;
+
+	/* ○ (a circle) and 零 stand in for 〇 in much printed text. */
+	if (cp == 0x25CB || cp == 0x96F6)
+		return 0;
+	for (i = 0; i < 10; i++)
+		if (han[i] == cp)
+			return i;
+	return -1;
+}
+
+/* The tens a Chinese tens character stands for: 十 10, 廿 20, 卅 30; or 0. */
+static unsigned
+date_han_tens(uint32_t cp)
+{
+	switch (cp) {
+	case 0x5341:		/* 十 */
+		return 10;
+	case 0x5EFF:		/* 廿 */
+		return 20;
+	case 0x5345:		/* 卅 */
+		return 30;
+	}
+	return 0;
+}
+
+/*
+ * Read the number at cps[*i..n): digits, or Chinese numerals.  year asks
+ * for exactly four digits (Chinese ones read digit by digit); otherwise
+ * one or two digits or a Chinese number below 40.  Advances *i past it.
+ * Returns false if there is no number of that kind there.
+ */
+static bool
+date_number(const uint32_t *cps, size_t n, size_t *i, bool year,
+    unsigned *value)
+{
+	size_t j = *i, start = *i;
+	unsigned v = 0, tens;
+	int d;
+
+	if (j < n && date_digit(cps[j]) >= 0) {
+		while (j < n && (d = date_digit(cps[j])) >= 0)
+			v = v * 10 + (unsigned)d, j++;
+	} else if (year) {
+		while (j < n && (d = date_han_digit(cps[j])) >= 0)
+			v = v * 10 + (unsigned)d, j++;
+	} else {
+		/* [digit] 十 [digit], 廿 [digit], 卅 [digit], or a digit. */
+		if (j < n && (d = date_han_digit(cps[j])) > 0)
+			v = (unsigned)d, j++;
+		if (j < n && (tens = date_han_tens(cps[j])) != 0) {
+			if (j > start && tens != 10)
+				return false;	/* 二廿 */
+			v = (j > start ? v : 1) * tens;
+			j++;
+			if (j < n && (d = date_han_digit(cps[j])) > 0)
+				v += (unsigned)d, j++;
+		}
+		if (j == start || v >= 40)
+			return false;
+		*i = j;
+		*value = v;
+		return true;
+	}
+	if (year ? j - start != 4 : (j - start < 1 || j - start > 2))
+		return false;
+	*i = j;
+	*value = v;
+	return true;
+}
+
+/* Map a full-width separator to ASCII; other code points stay. */
+static uint32_t
+date_separator(uint32_t cp)
+{
+	if (cp == 0xFF0D || cp == 0xFF0E || cp == 0xFF0F)
+		return cp - 0xFEE0;	/* －．／ */
+	return cp;
+}
+
+/* Parse a printed date into ISO 8601. */
+bool
+edition_parse_date(const char *s, size_t len, char out[11])
+{
+	uint32_t cps[DATE_MAX_CHARS], cp, sep;
+	unsigned y, m, d;
+	size_t n = 0, i, k;
+	bool tail = false;
+
+	/* Spaces may surround the date, never split it. */
+	for (i = 0; i < len; i += k) {
+		k = utf8_decode(s + i, len - i, &cp);
+		if (text_is_space(cp)) {
+			tail = n > 0;
+			continue;
+		}
+		if (tail || n == DATE_MAX_CHARS)
+			return false;
+		cps[n++] = cp;
+	}
+	i = 0;
+	if (!date_number(cps, n, &i, true, &y) || i == n)
+		return false;
+	sep = date_separator(cps[i++]);
+	if (sep != 0x5E74 && sep != '-' && sep != '.' && sep != '/')
+		return false;		/* 年 or - . / */
+	if (!date_number(cps, n, &i, false, &m) || i == n)
+		return false;
+	if (sep == 0x5E74 ? cps[i] != 0x6708 : date_separator(cps[i]) != sep)
+		return false;		/* 月 after 年, else the same one */
+	i++;
+	if (!date_number(cps, n, &i, false, &d))
+		return false;
+	if (sep == 0x5E74) {
+		if (i == n || (cps[i] != 0x65E5 && cps[i] != 0x53F7))
+			return false;	/* 日 or 号 */
+		i++;
+	}
+	if (i != n || !date_exists(y, m, d))
+		return false;
+	snprintf(out, 11, "%04u-%02u-%02u", y, m, d);
+	return true;
+}
+
 /* Append a section. */
 struct section *
 edition_add_section(struct edition *ed, const char *title, const char *source)
@@ -132,6 +356,15 @@ edition_add_section(struct edition *ed, const char *title, const char *source)
 	    sizeof *ed->sections);
 	ed->sections[ed->nsections++] = s;
 	return s;
+}
+
+/* Set a section's page number and name. */
+void
+section_set_page(struct edition *ed, struct section *s, unsigned page,
+    const char *name)
+{
+	s->page = page;
+	s->name = edition_strdup_known(ed, name);
 }
 
 /* Append an article to a section. */

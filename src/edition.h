@@ -9,12 +9,18 @@
  * Life cycle:
  *
  *   struct edition *ed = edition_new(title, source);     building starts
+ *   edition_set_paper(ed, ...); edition_set_date(ed, ...);
  *   struct section *s  = edition_add_section(ed, ...);   loaders fill it
+ *   section_set_page(ed, s, page, name);
  *   struct article *a  = section_add_article(ed, s);
  *   article_add_headline(ed, a, ...); article_add_block(ed, a, ...); ...
  *   edition_finish(ed);                                  ids, frozen
  *   ... read through const pointers only ...
  *   edition_free(ed);
+ *
+ * The paper, date, page number and page name are set only when the pages
+ * print them; unknown is NULL, or 0 for the page.  A known date is always
+ * a real calendar date in ISO 8601 form, "YYYY-MM-DD".
  *
  * After edition_finish() the model is immutable: downstream modules receive
  * `const struct edition *` and never change it.  There is no global state;
@@ -85,6 +91,8 @@ struct article {
 struct section {
 	const char	*title;		/* 第05版：经开区新闻, or the file name */
 	const char	*source;	/* file the section came from */
+	unsigned	 page;		/* printed page number; 0 = unknown */
+	const char	*name;		/* page name (要闻, 评论); NULL = unknown */
 	struct article	**articles;
 	size_t		 narticles;
 };
@@ -95,6 +103,8 @@ struct edition {
 	const char	 *title;
 	const char	 *source;	/* the path given by the user */
 	const char	 *encoding;	/* encoding the input was decoded from */
+	const char	 *paper;	/* 人民日报; NULL = unknown */
+	const char	 *date;		/* "YYYY-MM-DD" (ISO 8601); NULL = unknown */
 	struct section	**sections;
 	size_t		  nsections;
 	bool		  finished;
@@ -121,11 +131,44 @@ void		 edition_set_title(struct edition *ed, const char *title);
 void		 edition_set_encoding(struct edition *ed, const char *encoding);
 
 /*
+ * Set the name of the paper (人民日报), copied.  NULL or "" makes it
+ * unknown (NULL).
+ */
+void		 edition_set_paper(struct edition *ed, const char *paper);
+
+/*
+ * Set the date of the issue from an ISO 8601 calendar date, exactly
+ * "YYYY-MM-DD" (copied); NULL makes it unknown.  Returns false, leaving
+ * the date as it was, when date is not of that form or not a real date
+ * (2026-02-29, 2026-13-01, year 0000).  Other printed forms go through
+ * edition_parse_date() first.
+ */
+bool		 edition_set_date(struct edition *ed, const char *date);
+
+/*
+ * Parse the printed date in s[0..len) (UTF-8, the whole of it, spaces
+ * around it allowed): 2026年3月2日 (or 2日 written 2号), 2026-03-02,
+ * 2026.3.2, 2026/03/02, full-width digits, and Chinese numerals such as
+ * 二〇二六年三月二日 or 十二月二十四日.  The year has four digits.
+ * On success writes the ISO 8601 form "YYYY-MM-DD" and a NUL into
+ * out[11] and returns true; returns false (out untouched) for anything
+ * else, including dates that do not exist.  Pure: no locale, no state.
+ */
+bool		 edition_parse_date(const char *s, size_t len, char out[11]);
+
+/*
  * Append a section.  title and source are copied.  Returns the new section,
  * which stays valid for the life of the edition.
  */
 struct section	*edition_add_section(struct edition *ed, const char *title,
 		     const char *source);
+
+/*
+ * Set a section's printed page number (0: unknown) and page name (要闻,
+ * 评论; copied; NULL or "": unknown).  Both are replaced.
+ */
+void		 section_set_page(struct edition *ed, struct section *s,
+		     unsigned page, const char *name);
 
 /* Append an empty article to a section.  Returns it; valid as above. */
 struct article	*section_add_article(struct edition *ed, struct section *s);

@@ -155,6 +155,200 @@ test_duplicate_ids(void **state)
 	edition_free(single);
 }
 
+/* Page number and name, paper and date start unknown and are copied. */
+static void
+test_page_paper(void **state)
+{
+	struct edition *ed = edition_new("人民日报 2026年3月2日", NULL);
+	struct section *s = edition_add_section(ed, "第05版：评论", NULL);
+	char name[16];
+
+	(void)state;
+	assert_int_equal(s->page, 0);
+	assert_null(s->name);
+	assert_null(ed->paper);
+	assert_null(ed->date);
+	strcpy(name, "评论");
+	section_set_page(ed, s, 5, name);
+	name[0] = 'X';			/* the model must hold its own copy */
+	assert_int_equal(s->page, 5);
+	assert_string_equal(s->name, "评论");
+	section_set_page(ed, s, 0, "");	/* both unknown again */
+	assert_int_equal(s->page, 0);
+	assert_null(s->name);
+	section_set_page(ed, s, 12, NULL);
+	assert_int_equal(s->page, 12);
+	assert_null(s->name);
+
+	edition_set_paper(ed, "人民日报");
+	assert_string_equal(ed->paper, "人民日报");
+	edition_set_paper(ed, "");
+	assert_null(ed->paper);
+	edition_set_paper(ed, "郑州日报");
+	edition_set_paper(ed, NULL);
+	assert_null(ed->paper);
+	edition_finish(ed);
+	edition_free(ed);
+}
+
+/* edition_set_date() takes real ISO dates only and keeps the old one. */
+static void
+test_set_date(void **state)
+{
+	static const struct {
+		const char	*date;
+		bool		 ok;
+	} cases[] = {
+		{ "2026-03-02",	true },
+		{ "2024-02-29",	true },		/* leap year */
+		{ "2000-02-29",	true },		/* divisible by 400 */
+		{ "0001-01-01",	true },
+		{ "9999-12-31",	true },
+		{ "1900-02-29",	false },	/* divisible by 100 only */
+		{ "2026-02-29",	false },
+		{ "2026-04-31",	false },
+		{ "2026-13-01",	false },
+		{ "2026-00-10",	false },
+		{ "2026-01-00",	false },
+		{ "0000-01-01",	false },
+		{ "2026-3-2",	false },	/* ISO needs two digits */
+		{ "2026/03/02",	false },
+		{ "2026-03-02 ", false },
+		{ " 2026-03-02", false },
+		{ "2026-03-02T00:00", false },
+		{ "20260302",	false },
+		{ "2026年3月2日", false },
+		{ "２０２６-03-02", false },
+		{ "",		false },
+		{ "+2026-03-0",	false },
+	};
+	struct edition *ed = edition_new(NULL, NULL);
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		bool ok;
+
+		assert_true(edition_set_date(ed, NULL));
+		assert_null(ed->date);
+		ok = edition_set_date(ed, cases[i].date);
+		if (ok != cases[i].ok)
+			fail_msg("edition_set_date(\"%s\"): expected %s, got %s",
+			    cases[i].date, cases[i].ok ? "true" : "false",
+			    ok ? "true" : "false");
+		if (ok)
+			assert_string_equal(ed->date, cases[i].date);
+		else
+			assert_null(ed->date);
+	}
+	/* A rejected date leaves a known one alone. */
+	assert_true(edition_set_date(ed, "2026-03-02"));
+	assert_false(edition_set_date(ed, "2026-02-30"));
+	assert_string_equal(ed->date, "2026-03-02");
+	edition_free(ed);
+}
+
+/* Printed dates in every form a page header uses, and what is refused. */
+static void
+test_parse_date(void **state)
+{
+	static const struct {
+		const char	*in;
+		const char	*want;		/* NULL: must be rejected */
+	} cases[] = {
+		{ "2026年3月2日",		"2026-03-02" },
+		{ "2026年03月02日",		"2026-03-02" },
+		{ "2026年12月24日",		"2026-12-24" },
+		{ "2026年3月2号",		"2026-03-02" },
+		{ "2026-03-02",			"2026-03-02" },
+		{ "2026-3-2",			"2026-03-02" },
+		{ "2026.3.2",			"2026-03-02" },
+		{ "2026.03.02",			"2026-03-02" },
+		{ "2026/03/02",			"2026-03-02" },
+		{ "2026/3/2",			"2026-03-02" },
+		{ "２０２６年３月２日",		"2026-03-02" },	/* full-width */
+		{ "2026／03／02",		"2026-03-02" },
+		{ "  2026年3月2日\u3000",	"2026-03-02" },	/* spaces around */
+		{ "二〇二六年三月二日",		"2026-03-02" },
+		{ "二○二六年三月二日",		"2026-03-02" },	/* ○ for 〇 */
+		{ "二零二六年三月二日",		"2026-03-02" },
+		{ "二〇二六年十二月二十四日",	"2026-12-24" },
+		{ "二〇二六年十月十日",		"2026-10-10" },
+		{ "二〇二六年十一月三十日",	"2026-11-30" },
+		{ "二〇二六年一月三十一日",	"2026-01-31" },
+		{ "二〇二六年十二月廿四日",	"2026-12-24" },
+		{ "一九九九年十二月卅一日",	"1999-12-31" },
+		{ "二〇二四年二月二十九日",	"2024-02-29" },	/* leap year */
+		{ "2026年三月二日",		"2026-03-02" },
+		{ "2000-02-29",			"2000-02-29" },
+		/* Dates that do not exist. */
+		{ "2026年2月29日",		NULL },
+		{ "二〇二六年二月三十日",	NULL },
+		{ "2026-04-31",			NULL },
+		{ "2026年13月1日",		NULL },
+		{ "2026年0月1日",		NULL },
+		{ "2026年1月0日",		NULL },
+		{ "1900-02-29",			NULL },
+		{ "0000-01-01",			NULL },
+		{ "二〇二六年十三月一日",	NULL },
+		{ "二〇二六年一月四十日",	NULL },
+		/* Forms that are not dates, or not whole. */
+		{ "",				NULL },
+		{ "   ",			NULL },
+		{ "26年3月2日",			NULL },	/* two-digit year */
+		{ "20260年3月2日",		NULL },
+		{ "二六年三月二日",		NULL },
+		{ "2026年3月2",			NULL },	/* no 日 */
+		{ "2026年3月",			NULL },
+		{ "3月2日",			NULL },
+		{ "2026年3-2",			NULL },
+		{ "2026-03/02",			NULL },	/* mixed separators */
+		{ "2026.3.2.",			NULL },
+		{ "2026-003-02",		NULL },
+		{ "2026-03-002",		NULL },
+		{ "2026 年3月2日",		NULL },	/* a space inside */
+		{ "2026年3月2日 星期一",	NULL },	/* more than the date */
+		{ "人民日报2026年3月2日",	NULL },
+		{ "二〇二六年二十二月一日",	NULL },
+		{ "二〇二六年二廿月一日",	NULL },
+		{ "二〇二六年三月〇日",		NULL },
+		{ "二〇二六年三月一二日",	NULL },
+		{ "2026年3月二2日",		NULL },
+		{ "2026-03-02T10:00",		NULL },
+		{ "2026\xff-03-02",		NULL },	/* invalid UTF-8 */
+		{ "2026年3月2日2026年3月2日2026年3月2日", NULL },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char out[11] = "untouched";
+		bool ok = edition_parse_date(cases[i].in, strlen(cases[i].in),
+		    out);
+
+		if (cases[i].want == NULL && ok)
+			fail_msg("\"%s\": expected a rejection, got %s",
+			    cases[i].in, out);
+		if (cases[i].want == NULL)
+			assert_string_equal(out, "untouched");
+		else if (!ok)
+			fail_msg("\"%s\": expected %s, got a rejection",
+			    cases[i].in, cases[i].want);
+		else if (strcmp(out, cases[i].want) != 0)
+			fail_msg("\"%s\": expected %s, got %s", cases[i].in,
+			    cases[i].want, out);
+	}
+	/* Only len bytes are read: a date followed by more text. */
+	{
+		static const char s[] = "2026-03-02 第5版";
+		char out[11];
+
+		assert_true(edition_parse_date(s, 10, out));
+		assert_string_equal(out, "2026-03-02");
+		assert_false(edition_parse_date(s, sizeof s - 1, out));
+	}
+}
+
 int
 main(void)
 {
@@ -163,6 +357,9 @@ main(void)
 		cmocka_unit_test(test_inferred_headline),
 		cmocka_unit_test(test_stable_id),
 		cmocka_unit_test(test_duplicate_ids),
+		cmocka_unit_test(test_page_paper),
+		cmocka_unit_test(test_set_date),
+		cmocka_unit_test(test_parse_date),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

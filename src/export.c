@@ -6,7 +6,8 @@
  * a 100 MB edition is never held twice in memory.  The format (element and
  * attribute names, their order) is a contract: data/kanbao-edition.rng
  * describes it and a loader reads it back, so the output must be
- * deterministic.  Nothing here depends on time, locale or addresses;
+ * deterministic.  An attribute whose value is not known (an edition's
+ * paper or date, a section's page) is left out, never written empty.  Nothing here depends on time, locale or addresses;
  * attributes are written in a fixed order; indentation is fixed; so the
  * same edition always gives the same bytes, and export -> load -> export
  * is byte-identical as long as the loader rebuilds the same model.
@@ -249,6 +250,7 @@ export_article(struct export_ctx *ctx, const struct article *a)
 static bool
 export_document(struct export_ctx *ctx, const struct edition *ed)
 {
+	char page[32];
 	size_t i, j;
 
 	if (!export_check(ctx, xmlTextWriterSetIndent(ctx->w, 1), "indent") ||
@@ -260,13 +262,27 @@ export_document(struct export_ctx *ctx, const struct edition *ed)
 	if (!export_start(ctx, "edition") ||
 	    !export_attr(ctx, "title", ed->title) ||
 	    !export_attr(ctx, "source", ed->source) ||
-	    !export_attr(ctx, "encoding", ed->encoding))
+	    !export_attr(ctx, "encoding", ed->encoding) ||
+	    !export_attr(ctx, "paper", ed->paper) ||
+	    !export_attr(ctx, "date", ed->date))
 		return false;
 	for (i = 0; i < ed->nsections; i++) {
 		const struct section *s = ed->sections[i];
 
 		if (!export_start(ctx, "section") ||
 		    !export_attr(ctx, "title", s->title))
+			return false;
+		/*
+		 * Page 0 and a NULL name mean "not printed": no attribute, so
+		 * the export of an edition without them is what it was before
+		 * they existed.
+		 */
+		if (s->page > 0) {
+			snprintf(page, sizeof page, "%u", s->page);
+			if (!export_attr(ctx, "page", page))
+				return false;
+		}
+		if (!export_attr(ctx, "name", s->name))
 			return false;
 		for (j = 0; j < s->narticles; j++) {
 			if (!export_article(ctx, s->articles[j]))

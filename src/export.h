@@ -4,9 +4,9 @@
  * The format is a contract other tools and the tests rely on; the RELAX NG
  * schema is data/kanbao-edition.rng:
  *
- *   <edition title= source=>
- *     <section title=>
- *       <article id=>
+ *   <edition title= source= encoding= paper= date="YYYY-MM-DD">
+ *     <section title= page= name=>
+ *       <article id= source= line=>
  *         <headline role="kicker|main|sub|unknown" [inferred="true"]>...
  *         <dateline>...</dateline> <byline>...</byline>
  *         <p>...</p> <subhead>...</subhead> <caption>...</caption>

@@ -4,8 +4,8 @@
  * The format is the one export.c writes (outline in export.h, schema in
  * data/kanbao-edition.rng):
  *
- *   <edition title= source= encoding=>
- *     <section title=>
+ *   <edition title= source= encoding= paper= date=>
+ *     <section title= page= name=>
  *       <article id= source= line=>
  *         <headline role= inferred=>  <dateline>  <byline>
  *         <p>  <subhead>  <caption>
@@ -16,6 +16,12 @@
  * headlines stay inferred.  Article ids are not read: edition_finish()
  * recomputes them from the same headline and lead, which gives the same
  * ids (that is what makes them stable).
+ *
+ * Files written before paper, date, page and name existed have none of
+ * them and load as before: each is optional and absent means unknown.  A
+ * date is ISO 8601 in an export; written by hand it may also be in any
+ * form edition_parse_date() reads (2026年3月2日), and is stored as ISO
+ * (--strict, which checks the schema, takes only ISO).
  *
  * The document is walked twice: first to check it, then to build.  A
  * structural error (unknown element, missing required attribute) thus
@@ -140,7 +146,7 @@ xml_element_text(struct xml_walk *w, const xmlNode *node, struct buf *b)
 	return 0;
 }
 
-/* Parse a positive line number attribute; -1 if malformed. */
+/* Parse a positive number attribute (line, page); -1 if malformed. */
 static int
 xml_parse_line(const char *s, unsigned *line)
 {
@@ -282,13 +288,23 @@ static int
 xml_section(struct xml_walk *w, const xmlNode *node, struct buf *b)
 {
 	char *title = load_markup_attr(node, "title");
+	char *page = load_markup_attr(node, "page");
+	char *name = load_markup_attr(node, "name");
 	struct section *s = NULL;
 	const xmlNode *c;
-	int rc = xml_check_text(w, node);
+	unsigned n = 0;
+	int rc = 0;
 
-	if (rc == 0 && w->ed != NULL)
+	if (page != NULL && xml_parse_line(page, &n) != 0)
+		rc = xml_fail(w, node, "page=\"%s\" is not a positive number",
+		    page);
+	else
+		rc = xml_check_text(w, node);
+	if (rc == 0 && w->ed != NULL) {
 		s = edition_add_section(w->ed, title != NULL ? title : w->name,
 		    w->path);
+		section_set_page(w->ed, s, n, name);
+	}
 	for (c = load_markup_first_element(node); rc == 0 && c != NULL;
 	    c = load_markup_next_element(c)) {
 		if (load_markup_is(c, "article"))
@@ -298,6 +314,8 @@ xml_section(struct xml_walk *w, const xmlNode *node, struct buf *b)
 			    "<section>", (const char *)c->name);
 	}
 	free(title);
+	free(page);
+	free(name);
 	return rc;
 }
 
@@ -307,12 +325,20 @@ xml_edition(struct xml_walk *w, const xmlNode *root)
 {
 	struct buf b = BUF_INIT;
 	const xmlNode *c;
+	char *date, iso[11];
 	int rc;
 
 	if (!load_markup_is(root, "edition") || root->ns != NULL)
 		return xml_fail(w, root, "root element is <%s>, not <edition>",
 		    (const char *)root->name);
-	rc = xml_check_text(w, root);
+	/* Checked here so that a bad date leaves the edition untouched. */
+	date = load_markup_attr(root, "date");
+	if (date != NULL && !edition_parse_date(date, strlen(date), iso))
+		rc = xml_fail(w, root, "date=\"%s\" is not a date "
+		    "(YYYY-MM-DD)", date);
+	else
+		rc = xml_check_text(w, root);
+	free(date);
 	for (c = load_markup_first_element(root); rc == 0 && c != NULL;
 	    c = load_markup_next_element(c)) {
 		if (load_markup_is(c, "section"))
@@ -429,7 +455,7 @@ load_xml(struct edition *ed, const char *text, size_t len, const char *path,
 	struct xml_walk w = { NULL, path, name, NULL, 0 };
 	xmlDocPtr doc;
 	xmlNodePtr root;
-	char *v;
+	char *v, iso[11];
 
 	if ((doc = load_markup_read_xml(text, len, path, cause)) == NULL)
 		return -1;
@@ -459,6 +485,15 @@ load_xml(struct edition *ed, const char *text, size_t len, const char *path,
 		free(v);
 		if ((v = load_markup_attr(root, "encoding")) != NULL)
 			edition_set_encoding(ed, v);
+		free(v);
+		if ((v = load_markup_attr(root, "paper")) != NULL)
+			edition_set_paper(ed, v);
+		free(v);
+		/* The first walk has checked that the date parses. */
+		if ((v = load_markup_attr(root, "date")) != NULL &&
+		    (!edition_parse_date(v, strlen(v), iso) ||
+		    !edition_set_date(ed, iso)))
+			fatalx("edition XML date changed between two walks");
 		free(v);
 	}
 	w.ed = ed;

@@ -232,6 +232,8 @@ test_export_structure(void **state)
 	sec = first_elem(root);
 	check_name(sec, "section");
 	check_attr(sec, "title", "第05版：经开区新闻");
+	check_attr(sec, "page", NULL);
+	check_attr(sec, "name", NULL);
 	assert_int_equal(count_elems(sec), 2);
 
 	art = first_elem(sec);
@@ -273,6 +275,71 @@ test_export_structure(void **state)
 	check_attr(sec, "title", "第06版：综合");
 	assert_int_equal(count_elems(sec), 1);
 	xmlFreeDoc(doc);
+	edition_free(ed);
+}
+
+/* Paper, date, page and name are written when known and only then. */
+static void
+test_export_page_paper(void **state)
+{
+	struct edition *ed = edition_new("人民日报 2026年3月2日", NULL);
+	struct section *s;
+	xmlDocPtr doc;
+	xmlNodePtr root, sec;
+
+	(void)state;
+	edition_set_paper(ed, "人民日报");
+	assert_true(edition_set_date(ed, "2026-03-02"));
+	s = edition_add_section(ed, "第05版：评论", NULL);
+	section_set_page(ed, s, 5, "评论");
+	s = edition_add_section(ed, "第12版", NULL);
+	section_set_page(ed, s, 12, NULL);
+	s = edition_add_section(ed, "副刊", NULL);
+	section_set_page(ed, s, 0, "副刊 & <文艺>");
+	edition_add_section(ed, "第13版", NULL);
+	edition_finish(ed);
+	doc = export_doc(ed);		/* also checks the schema */
+	root = xmlDocGetRootElement(doc);
+	check_attr(root, "paper", "人民日报");
+	check_attr(root, "date", "2026-03-02");
+	sec = first_elem(root);
+	check_attr(sec, "page", "5");
+	check_attr(sec, "name", "评论");
+	sec = next_elem(sec);
+	check_attr(sec, "page", "12");
+	check_attr(sec, "name", NULL);
+	sec = next_elem(sec);
+	check_attr(sec, "page", NULL);
+	check_attr(sec, "name", "副刊 & <文艺>");
+	sec = next_elem(sec);
+	check_attr(sec, "page", NULL);
+	check_attr(sec, "name", NULL);
+	xmlFreeDoc(doc);
+	edition_free(ed);
+}
+
+/* The new attributes come after the old ones, in a fixed order. */
+static void
+test_export_page_paper_golden(void **state)
+{
+	struct edition *ed = edition_new("T", "s");
+	struct section *s = edition_add_section(ed, "P5", NULL);
+	char *got;
+
+	(void)state;
+	edition_set_encoding(ed, "GB18030");
+	edition_set_paper(ed, "报");
+	assert_true(edition_set_date(ed, "2024-02-29"));
+	section_set_page(ed, s, 5, "评论");
+	edition_finish(ed);
+	got = export_string(ed, NULL);
+	assert_string_equal(got,
+	    "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n"
+	    "<edition title=\"T\" source=\"s\" encoding=\"GB18030\" "
+	    "paper=\"报\" date=\"2024-02-29\">\n"
+	    "  <section title=\"P5\" page=\"5\" name=\"评论\"/>\n"
+	    "</edition>\n");
+	free(got);
 	edition_free(ed);
 }
 
@@ -458,6 +525,8 @@ test_export_empty(void **state)
 	check_attr(root, "title", NULL);
 	check_attr(root, "source", NULL);
 	check_attr(root, "encoding", NULL);
+	check_attr(root, "paper", NULL);
+	check_attr(root, "date", NULL);
 	assert_int_equal(count_elems(root), 0);
 	xmlFreeDoc(doc);
 	edition_free(ed);
@@ -584,6 +653,8 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_export_structure),
+		cmocka_unit_test(test_export_page_paper),
+		cmocka_unit_test(test_export_page_paper_golden),
 		cmocka_unit_test(test_export_roles_inferred),
 		cmocka_unit_test(test_export_escaping),
 		cmocka_unit_test(test_export_controls),

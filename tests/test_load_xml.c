@@ -188,7 +188,110 @@ test_fixture_contents(void **state)
 	assert_non_null(strstr(ed->sections[1]->articles[0]->blocks[0].text,
 	    "with  two"));
 	assert_null(ed->sections[1]->articles[0]->source_file);
+	/* A file from before paper, date and pages: all unknown. */
+	assert_null(ed->paper);
+	assert_null(ed->date);
+	assert_int_equal(ed->sections[0]->page, 0);
+	assert_null(ed->sections[0]->name);
 	edition_free(ed);
+}
+
+/* Paper, date, page numbers and names load; absent ones stay unknown. */
+static void
+test_fixture_pages(void **state)
+{
+	struct edition *ed = load_fixture("edition-pages.xml", 0);
+
+	(void)state;
+	assert_string_equal(ed->paper, "人民日报");
+	assert_string_equal(ed->date, "2026-03-02");
+	assert_int_equal(ed->nsections, 4);
+	assert_int_equal(ed->sections[0]->page, 1);
+	assert_string_equal(ed->sections[0]->name, "要闻");
+	assert_int_equal(ed->sections[1]->page, 5);
+	assert_string_equal(ed->sections[1]->name, "评论");
+	assert_int_equal(ed->sections[2]->page, 12);
+	assert_null(ed->sections[2]->name);
+	assert_int_equal(ed->sections[3]->page, 0);
+	assert_string_equal(ed->sections[3]->name, "副刊");
+	edition_free(ed);
+	/* It is a real export, so it is valid too. */
+	ed = load_fixture("edition-pages.xml", LOAD_XML_STRICT);
+	edition_free(ed);
+}
+
+/*
+ * edition-pages.xml is itself an export: loading and exporting it gives
+ * its own bytes back, and the round trip holds.
+ */
+static void
+test_round_trip_pages(void **state)
+{
+	struct edition *ed = load_fixture("edition-pages.xml", 0);
+	char *want, *got;
+	size_t wantlen = 0, gotlen = 0;
+
+	(void)state;
+	want = test_read_file(MARKUP_DIR "/edition-pages.xml", &wantlen);
+	got = export_string(ed, &gotlen);
+	if (wantlen != gotlen || memcmp(want, got, wantlen) != 0)
+		fail_msg("edition-pages.xml: export differs\n--- expected\n"
+		    "%s\n--- got\n%s", want, got);
+	check_round_trip(ed, "edition-pages.xml");
+	free(want);
+	free(got);
+	edition_free(ed);
+}
+
+/*
+ * A date written by hand in a printed form loads as ISO; --strict, which
+ * follows the schema, takes only ISO.
+ */
+static void
+test_date_forms(void **state)
+{
+	static const struct {
+		const char	*date;
+		const char	*want;
+	} cases[] = {
+		{ "2026-03-02",		"2026-03-02" },
+		{ "2026年3月2日",	"2026-03-02" },
+		{ "2026.3.2",		"2026-03-02" },
+		{ "二〇二六年十二月二十四日", "2026-12-24" },
+	};
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+		char *doc = NULL, *cause = NULL;
+		struct edition *ed;
+
+		if (asprintf(&doc, "<edition date='%s'><section page='3'>"
+		    "</section></edition>", cases[i].date) < 0)
+			fail();
+		ed = load_string(doc, strlen(doc), 0, &cause);
+		if (ed == NULL)
+			fail_msg("date=\"%s\": expected to load, got: %s",
+			    cases[i].date, cause);
+		assert_string_equal(ed->date, cases[i].want);
+		edition_free(ed);
+		ed = load_string(doc, strlen(doc), LOAD_XML_STRICT, &cause);
+		if (strcmp(cases[i].date, cases[i].want) == 0) {
+			if (ed == NULL)
+				fail_msg("date=\"%s\": expected to load in "
+				    "strict mode, got: %s", cases[i].date,
+				    cause);
+			edition_free(ed);
+		} else {
+			if (ed != NULL)
+				fail_msg("date=\"%s\": expected strict mode "
+				    "to reject it", cases[i].date);
+			check_prefix(cause, "1: ");
+			assert_non_null(strstr(cause, "strict"));
+			free(cause);
+		}
+		free(doc);
+	}
 }
 
 /* export -> load -> export is byte-identical for a hand-written file. */
@@ -246,6 +349,11 @@ test_round_trip_built(void **state)
 	article_add_block(ed, a, BLOCK_CAPTION, "图 ' \" < >");
 	a = section_add_article(ed, s);
 	article_add_block(ed, a, BLOCK_PARAGRAPH, "没有标题的文章，标题由导语推断而来。");
+	edition_set_paper(ed, "报 \"甲\" & <乙>");
+	assert_true(edition_set_date(ed, "2026-12-24"));
+	section_set_page(ed, s, 4294967295u, "版名 & \"引号\"");
+	section_set_page(ed, edition_add_section(ed, "七", NULL), 7, NULL);
+	section_set_page(ed, edition_add_section(ed, "x", NULL), 0, "只有名");
 	edition_finish(ed);
 	assert_true(a->headlines[0].inferred);
 	check_round_trip(ed, "built edition");
@@ -310,6 +418,19 @@ test_structure_table(void **state)
 		  "<byline>b</byline></article></section></edition>",
 		  "2: second <byline>" },
 		{ "<edition>", "1: " },
+		{ "<edition>\n<section page='0'/></edition>",
+		  "2: page=\"0\" is not a positive number" },
+		{ "<edition>\n<section page='v'/></edition>",
+		  "2: page=\"v\" is not a positive number" },
+		{ "<edition>\n<section page='-5'/></edition>",
+		  "2: page=\"-5\" is not a positive number" },
+		{ "<edition>\n<section page='99999999999'/></edition>",
+		  "2: page=\"99999999999\" is not a positive number" },
+		{ "<edition date='2026-02-30'/>",
+		  "1: date=\"2026-02-30\" is not a date (YYYY-MM-DD)" },
+		{ "<edition date='last Monday'>\n</edition>",
+		  "1: date=\"last Monday\" is not a date" },
+		{ "<edition date=''/>", "1: date=\"\" is not a date" },
 	};
 	size_t i;
 
@@ -334,6 +455,8 @@ test_error_adds_nothing(void **state)
 	static const char doc[] = "<edition><section title='a'><article "
 	    "id='x'><p>ok</p></article></section><section title='b'>"
 	    "<bogus/></section></edition>";
+	static const char baddate[] = "<edition paper='报' date='2026-13-01'>"
+	    "<section title='a' page='1'/></edition>";
 	struct edition *ed = edition_new(NULL, NULL);
 	char *cause = NULL;
 
@@ -341,6 +464,13 @@ test_error_adds_nothing(void **state)
 	assert_int_equal(load_xml(ed, doc, strlen(doc), "t.xml", "t", 0,
 	    &cause), -1);
 	assert_int_equal(ed->nsections, 0);
+	free(cause);
+	cause = NULL;
+	assert_int_equal(load_xml(ed, baddate, strlen(baddate), "t.xml", "t",
+	    0, &cause), -1);
+	assert_int_equal(ed->nsections, 0);
+	assert_null(ed->paper);
+	assert_null(ed->date);
 	free(cause);
 	edition_free(ed);
 }
@@ -580,6 +710,9 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_fixture_contents),
 		cmocka_unit_test(test_round_trip_fixture),
+		cmocka_unit_test(test_fixture_pages),
+		cmocka_unit_test(test_round_trip_pages),
+		cmocka_unit_test(test_date_forms),
 		cmocka_unit_test(test_round_trip_all_formats),
 		cmocka_unit_test(test_round_trip_built),
 		cmocka_unit_test(test_unknown_element),

@@ -12,10 +12,12 @@
  *
  *   --list:   Edition: 郑州日报 (1 section, 2 articles; GB18030)
  *
- *             Section 1: 第01版：要闻 (2 articles)
+ *             Section 1: p.1 第01版：要闻 (2 articles)
  *               1  headline padded to a column  byline padded    1234
  *               2  ~headline made from the lead  记者 王译博      567
  *
+ *   The printed page number ("p.1 ") is shown only when the loader found
+ *   it; a section of unknown page reads "Section 1: 第01版：要闻".
  *   A headline the paper did not print (kanbao made it from the lead) is
  *   marked with a leading "~", the usual sign for "approximately".  The
  *   article lines all have the same display width (DUMP_LIST_WIDTH).
@@ -64,6 +66,7 @@ enum {
 #define DUMP_INDENT		"\u3000\u3000"	/* 　　 first-line indent */
 #define DUMP_INFERRED		"~"		/* marks an inferred headline */
 #define DUMP_UNTITLED		"(untitled)"	/* no headline, no lead */
+#define DUMP_PAGE		"p.%u "		/* printed page, before a title */
 #define DUMP_SUBHEAD_OPEN	"【"
 #define DUMP_SUBHEAD_CLOSE	"】"
 #define DUMP_CAPTION		"〔图〕"
@@ -168,9 +171,12 @@ dump_list(const struct edition *ed, FILE *out)
 
 		fputc('\n', out);
 		buf_clear(&b);
+		buf_printf(&b, "Section %zu: ", s + 1);
+		if (sec->page > 0)
+			buf_printf(&b, DUMP_PAGE, sec->page);
 		t = sanitize_str(sec->title);
-		buf_printf(&b, "Section %zu: %s (%zu article%s)", s + 1, t,
-		    sec->narticles, sec->narticles == 1 ? "" : "s");
+		buf_printf(&b, "%s (%zu article%s)", t, sec->narticles,
+		    sec->narticles == 1 ? "" : "s");
 		free(t);
 		cell = width_truncate(buf_str(&b), b.len, DUMP_LIST_WIDTH,
 		    NULL);

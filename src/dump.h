@@ -15,11 +15,12 @@ struct edition;
 /*
  * Print the sections and their articles (number, headline, byline,
  * length), aligned by display width: a header line per section
- * ("Section 2: 第02版：要闻 (5 articles)"), then one line per article, all
- * 79 columns wide: the number (1-based across the edition, right-aligned),
- * the main headline (a leading "~" marks one kanbao inferred from the
- * lead), the byline, and the body length in characters.  Long fields are
- * cut with "…".
+ * ("Section 2: 第02版：要闻 (5 articles)", or "Section 2: p.2 第02版：要闻
+ * (5 articles)" when the printed page number is known), then one line per
+ * article, all 79 columns wide: the number (1-based across the edition,
+ * right-aligned), the main headline (a leading "~" marks one kanbao
+ * inferred from the lead), the byline, and the body length in characters.
+ * Long fields are cut with "…".
  */
 void	dump_list(const struct edition *ed, FILE *out);
 

@@ -13,6 +13,7 @@
 #include "common.h"
 
 #include "../src/seg_match.c"
+#include "../src/seg_score.c"
 #include "../src/load_text.c"
 
 #include "arena.h"
@@ -750,7 +751,7 @@ test_subheads(void **state)
 	free(got);
 }
 
-/* Headline roles come from the lengths of the lines (headline_roles). */
+/* Headline roles come from the lengths of the lines (segs_headline_roles). */
 static void
 test_headline_roles(void **state)
 {
@@ -776,7 +777,7 @@ test_headline_roles(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
-		headline_roles(v[i].w, v[i].n, got);
+		segs_headline_roles(v[i].w, v[i].n, got);
 		for (k = 0; k < v[i].n; k++)
 			if (got[k] != v[i].want[k])
 				fail_msg("case %zu line %zu: role %d, expected "

@@ -1,6 +1,12 @@
 /*
- * seg.h - the segmentation pipeline (seg.c): the line records of a page
- * and what the passes learn about them.
+ * seg.h - the segmentation pipeline (seg.c): rebuilds the articles of a
+ * newspaper page from its lines, in reading order.
+ *
+ * A front end (load_text.c for pdftotext output) holds the text of the
+ * pages and, for each page, gives the pipeline its lines as offsets into
+ * that text (seg_page_line), then runs it (seg_load_page).  The records
+ * below are the line records, with the features measured from the text
+ * and those the passes add, and what the passes build on them.
  */
 #ifndef KANBAO_SEG_H
 #define KANBAO_SEG_H
@@ -122,6 +128,39 @@ struct page {
 	long		 header;	/* line holding the page header or -1 */
 	long		 mast;		/* masthead line with the page number */
 	long		 mast_name;	/* bare page name line near it */
+	bool		 blank;		/* a blank line since the last line
+					   kept (seg_page_line) */
 };
+
+struct edition;
+
+/*
+ * Prepare pg to read the lines of text, which must stay as it is while
+ * pg is in use: lines are kept as offsets into it.
+ */
+void	 seg_page_init(struct page *pg, const char *text);
+/* Start a new page: forget the lines, blocks and articles of the last. */
+void	 seg_page_begin(struct page *pg);
+/*
+ * Add the line text[off..off + len), without its line break, to the
+ * page; lineno is its line number in the file (the source of the
+ * articles).  The line is normalised and measured; a blank line is not
+ * kept but marks the next line (L_BLANK_BEFORE), and a line that is only
+ * a continuation marker is dropped.  Long lines may be given in pieces
+ * with the same number.
+ */
+void	 seg_page_line(struct page *pg, size_t off, size_t len,
+	    uint32_t lineno);
+/*
+ * Run the pipeline over the page's lines and add what it finds to ed as
+ * one section.  path is the articles' source, name the section title when
+ * the page has no header or masthead.  Returns the number of articles
+ * added: 0 and no section when the page holds only a header or page
+ * number, unless header_text asks to read such lines as text.
+ */
+int	 seg_load_page(struct page *pg, struct edition *ed, const char *path,
+	    const char *name, bool header_text);
+/* Free the memory of pg (not its text). */
+void	 seg_page_free(struct page *pg);
 
 #endif

@@ -881,7 +881,7 @@ make_groups(struct page *pg, struct scorer *sc, struct pairs *pp)
 }
 
 /*
- * Assign headline groups to articles (see the top of the file).  Fills
+ * Assign headline groups to articles (see the top of seg.c).  Fills
  * arts[].group and the fate of every display unit.
  */
 void

@@ -1,7 +1,8 @@
 /*
- * test_load_text.c - tests of the raw-text loader (src/load_text.c).
+ * test_load_text.c - tests of the raw-text loader (src/load_text.c) and
+ * the segmenter behind it (src/seg.c, seg_match.c, seg_score.c).
  *
- * The loader's static functions are reached by including its source.
+ * Their static functions are reached by including their sources.
  * The sample page must come out exactly as its golden file says
  * (tests/data/000_5989cba5d6a3127f.expected, built from the hand-checked
  * truth); the other tests check one stage each: normalisation, line
@@ -14,6 +15,7 @@
 
 #include "../src/seg_match.c"
 #include "../src/seg_score.c"
+#include "../src/seg.c"
 #include "../src/load_text.c"
 
 #include "arena.h"

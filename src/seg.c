@@ -376,14 +376,14 @@ seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 		ln->flags |= L_SIMPLE;
 	pg->blank = false;
 	/* Headers (maybe after a date) are short lines. */
-	if (pg->cv.n > HEADER_MAX + 16)
+	if (pg->cv.n > (size_t)(tune.header_max + tune.date_max))
 		return;
 	/* Without inner spaces the modes agree: no redo. */
 	if (spaced)
 		segm_norm_line(t, len, NORM_RAW, &pg->cv, &pg->tmp, NULL);
 	if (segm_header_match(pg->cv.v, pg->cv.n))
 		ln->flags |= L_HEADER_CAND;
-	digits = pg->cv.n <= 4;
+	digits = pg->cv.n <= (size_t)tune.pageno_max;
 	for (k = 0; k < pg->cv.n && digits; k++)
 		digits = segm_is_digit(pg->cv.v[k]);
 	if (digits)
@@ -522,7 +522,12 @@ mark_furniture(struct page *pg, size_t i)
 	struct line *ln = &pg->lines[i];
 	size_t mark = 0;
 
-	if (ln->width > (HEADER_MAX + 16) * 2 * CELL)
+	/*
+	 * A quick test before the line is normalised again: a line
+	 * segm_masthead_match() can take has at most header_max + date_max
+	 * code points, none wider than a cell and a quarter.
+	 */
+	if (ln->width > (tune.header_max + tune.date_max) * 2 * CELL)
 		return;
 	line_cps(pg, i, NORM_RAW);
 	if (segm_editor_match(pg->cv.v, pg->cv.n))
@@ -1202,7 +1207,8 @@ parse_byline(struct edition *ed, struct article *art, const uint32_t *v,
 			nsingle += j - i == 1;
 		}
 	}
-	if (ntok >= 3 && nsingle * 5 >= ntok * 4) {
+	if (ntok >= (size_t)tune.spaced_byline &&
+	    nsingle * 100 >= ntok * (size_t)tune.spaced_share) {
 		sq = xreallocarray(NULL, n + 1, sizeof *sq);
 		for (i = j = 0; i < n; i++)
 			if (v[i] != ' ')
@@ -1306,7 +1312,8 @@ emit_dateline(struct page *pg, struct edition *ed, struct article *art,
 		buf_free(&b);
 	} else
 		end = 0;
-	for (i = blk->first, k = 0; i <= blk->last && k < 4; i++, k++) {
+	for (i = blk->first, k = 0; i <= blk->last &&
+	    k < (size_t)tune.byline_lines; i++, k++) {
 		if (pg->lines[i].flags & L_DISPLAY)
 			continue;
 		line_cps(pg, i, NORM_RAW);
@@ -1450,8 +1457,9 @@ headline_split(struct page *pg, size_t li, struct headlines *h)
 			continue;
 		l = v[i - 1];
 		r = v[i + 1];
-		if (segm_is_digit(l) || segm_is_digit(r) || i - start < 3 ||
-		    n - i < 4)
+		if (segm_is_digit(l) || segm_is_digit(r) ||
+		    i - start < (size_t)tune.head_part ||
+		    n - i < (size_t)tune.head_part + 1)
 			continue;
 		if (!(text_is_han(l) || text_is_closing(l)) &&
 		    !(text_is_han(r) || text_is_opening(r)))

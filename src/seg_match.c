@@ -172,7 +172,8 @@ marker_match(const uint32_t *v, size_t n, size_t i, bool *onward)
 		i++;
 	if (i < n && segm_is_latin_letter(v[i]))
 		i++;
-	for (d = 0; i < n && d < 3 && (segm_is_digit(v[i]) ||
+	for (d = 0; i < n && d < (size_t)tune.page_digits &&
+	    (segm_is_digit(v[i]) ||
 	    segm_is_cn_numeral(v[i])); d++)
 		i++;
 	while (i < n && v[i] == ' ')
@@ -198,7 +199,7 @@ strip_marker(struct cpvec *cv)
 	size_t k, e, lo;
 	bool onward = false;
 
-	if (cv->n < 5)
+	if (cv->n < (size_t)tune.marker_min)
 		return 0;
 	if ((e = marker_match(cv->v, cv->n, 0, &onward)) != 0) {
 		for (; e < cv->n && cv->v[e] == ' '; e++)
@@ -209,7 +210,8 @@ strip_marker(struct cpvec *cv)
 	}
 	if (cv->v[cv->n - 1] != 0xFF09 && cv->v[cv->n - 1] != ')')
 		return 0;
-	lo = cv->n > 16 ? cv->n - 16 : 0;
+	lo = cv->n > (size_t)tune.marker_max ?
+	    cv->n - (size_t)tune.marker_max : 0;
 	for (k = cv->n - 1; k-- > lo;) {
 		if (cv->v[k] != 0xFF08 && cv->v[k] != '(')
 			continue;
@@ -229,11 +231,12 @@ strip_marker(struct cpvec *cv)
 /*
  * Clean and normalise one line into out: drop controls and ignorables,
  * make every space-like character a space, trim, undo letter spacing
- * (4 or more tokens, 80% of them one character: 依 据 和 参 考), then per
- * mode drop the spaces next to CJK (NORM_TEXT) or keep them collapsed
- * (NORM_RAW).  Returns the number of leading spaces trimmed.  *simple
- * (if not NULL) tells whether out is exactly the code points of the
- * line, nothing dropped or changed: then the raw bytes can stand for it.
+ * (tune.spaced_tokens or more tokens, tune.spaced_share percent of them
+ * one character: 依 据 和 参 考), then per mode drop the spaces next to
+ * CJK (NORM_TEXT) or keep them collapsed (NORM_RAW).  Returns the
+ * number of leading spaces trimmed.  *simple (if not NULL) tells whether
+ * out is exactly the code points of the line, nothing dropped or
+ * changed: then the raw bytes can stand for it.
  * *spaced (if not NULL) tells whether a space was left inside the line:
  * without one, both modes give the same code points.
  */
@@ -309,7 +312,8 @@ norm_line_core(const char *s, size_t len, int mode, struct cpvec *out,
 		} else
 			toklen++;
 	}
-	letterspaced = ntok >= 4 && nsingle * 5 >= ntok * 4;
+	letterspaced = ntok >= (size_t)tune.spaced_tokens &&
+	    nsingle * 100 >= ntok * (size_t)tune.spaced_share;
 
 	for (i = 0; i < tmp->n; i = j) {
 		c = tmp->v[i];
@@ -346,7 +350,8 @@ segm_norm_line_info(const char *s, size_t len, int mode, struct cpvec *out,
 
 	lead = norm_line_core(s, len, mode, out, tmp, simple, spaced);
 	/* Only a line holding a closing bracket can hold a marker. */
-	if (out->n >= 5 && (text_is_closing(out->v[out->n - 1]) ||
+	if (out->n >= (size_t)tune.marker_min &&
+	    (text_is_closing(out->v[out->n - 1]) ||
 	    text_is_opening(out->v[0])) && (m = strip_marker(out)) != 0 &&
 	    simple != NULL)
 		*simple = false;
@@ -447,7 +452,8 @@ byline_names(const uint32_t *v, size_t n, size_t i)
 {
 	size_t j, run = 0, rl, names = 0;
 
-	if (n <= i || n - i < 2 || n - i > (size_t)tune.byline_line ||
+	if (n <= i || n - i < (size_t)tune.person_min ||
+	    n - i > (size_t)tune.byline_line ||
 	    v[n - 1] == 0x6444)					/* 摄 */
 		return false;
 	for (j = i; j <= n; j += rl) {
@@ -455,10 +461,11 @@ byline_names(const uint32_t *v, size_t n, size_t i)
 		if (j == n || rl != 0) {
 			/* A run before a role is its prefix. */
 			if (j == n && run != 0) {
-				if (run < 2 || run > 12)
+				if (run < (size_t)tune.person_min ||
+				    run > (size_t)tune.names_run)
 					return false;
 				names++;
-			} else if (run > 6)
+			} else if (run > (size_t)tune.role_prefix)
 				return false;
 			run = 0;
 			if (j == n)
@@ -496,9 +503,9 @@ match_pattern(const char *pat, const uint32_t *v, size_t n, size_t i)
 		}
 		switch (pat[1]) {
 		case 'P':
-			for (k = 1; k <= 6 && i + k <= n &&
+			for (k = 1; k <= (size_t)tune.place_max && i + k <= n &&
 			    text_is_han(v[i + k - 1]); k++) {
-				if (k < 2)
+				if (k < (size_t)tune.place_min)
 					continue;
 				end = match_pattern(pat + 2, v, n, i + k);
 				if (end != 0)
@@ -513,10 +520,11 @@ match_pattern(const char *pat, const uint32_t *v, size_t n, size_t i)
 			break;
 		case 'R':
 			/* A role within a few characters, a ) after it. */
-			for (k = 0; k < 10 && i + k < n; k++)
+			for (k = 0; k < (size_t)tune.role_reach && i + k < n;
+			    k++)
 				if (segm_match_role(v, n, i + k) != 0)
 					break;
-			if (k == 10 || i + k >= n)
+			if (k == (size_t)tune.role_reach || i + k >= n)
 				return 0;
 			end = i + (size_t)tune.byline_max;
 			for (j = i + k; j < n && j < end; j++)
@@ -533,7 +541,8 @@ match_pattern(const char *pat, const uint32_t *v, size_t n, size_t i)
 			break;
 		case 'N':
 			/* Names only, to the end of the line. */
-			if (n - i < 2 || n - i > 16)
+			if (n - i < (size_t)tune.person_min ||
+			    n - i > (size_t)tune.names_line)
 				return 0;
 			for (j = i; j < n; j++)
 				if (!text_is_han(v[j]) && v[j] != 0x00B7 &&
@@ -623,7 +632,7 @@ segm_header_match(const uint32_t *v, size_t n)
 	size_t i, digits = 0, j, skip;
 	bool letter = false, ban = false;
 
-	if (n == 0 || n > HEADER_MAX + 16)
+	if (n == 0 || n > (size_t)(tune.header_max + tune.date_max))
 		return false;
 	/* After a date, only 第..版 counts: a date alone is no header. */
 	skip = header_date(v, n);
@@ -631,7 +640,7 @@ segm_header_match(const uint32_t *v, size_t n)
 		return false;
 	v += skip;
 	n -= skip;
-	if (n > HEADER_MAX)
+	if (n > (size_t)tune.header_max)
 		return false;
 	i = 0;
 	if (v[i] == 0x7B2C)					/* 第 */
@@ -641,7 +650,8 @@ segm_header_match(const uint32_t *v, size_t n)
 		letter = true;
 		i++;
 	}
-	while (i < n && segm_is_digit(v[i]) && digits < 3) {
+	while (i < n && segm_is_digit(v[i]) &&
+	    digits < (size_t)tune.page_digits) {
 		digits++;
 		i++;
 	}
@@ -731,8 +741,10 @@ furn_token(const uint32_t *v, size_t a, size_t b)
 		return FT_WEEKDAY;
 	if (b - a == 2 && v[a] == 0x5468 && v[a + 1] == 0x65E5)
 		return FT_WEEKDAY;
-	if (b - a >= 3 && b - a <= 10 && v[a] == 0x519C && v[a + 1] == 0x5386)
-		return FT_LUNAR;				/* 农历 */
+	if (b - a >= (size_t)tune.lunar_min &&
+	    b - a <= (size_t)tune.lunar_max &&
+	    v[a] == 0x519C && v[a + 1] == 0x5386)		/* 农历 */
+		return FT_LUNAR;
 	/* Page numbers: 第05版, A05, A05版, 05版. */
 	k = 0;		/* the marks of a page number seen: 第, A, 版 */
 	if (v[i] == 0x7B2C) {					/* 第 */
@@ -744,7 +756,8 @@ furn_token(const uint32_t *v, size_t a, size_t b)
 		i++;
 		k++;
 	}
-	for (nd = 0; i < b && segm_is_digit(v[i]) && nd < 3; nd++)
+	for (nd = 0; i < b && segm_is_digit(v[i]) &&
+	    nd < (size_t)tune.page_digits; nd++)
 		i++;
 	if (nd > 0 && i < b && v[i] == 0x7248) {		/* 版 */
 		i++;
@@ -757,11 +770,13 @@ furn_token(const uint32_t *v, size_t a, size_t b)
 		han = han && (text_is_han(v[i]) || v[i] == 0x00B7 ||
 		    v[i] == 0x30FB);
 	}
-	if (latin && b - a >= 2)
+	if (latin && b - a >= (size_t)tune.furn_min)
 		return FT_LATIN;
-	if (han && b - a >= 3 && b - a <= 8 && v[b - 1] == 0x62A5)	/* 报 */
+	if (han && b - a >= (size_t)tune.paper_min &&
+	    b - a <= (size_t)tune.paper_max && v[b - 1] == 0x62A5)	/* 报 */
 		return FT_PAPER;
-	if (han && b - a >= 2 && b - a <= (size_t)tune.name_max)
+	if (han && b - a >= (size_t)tune.furn_min &&
+	    b - a <= (size_t)tune.name_max)
 		return FT_NAME;
 	return FT_NONE;
 }
@@ -780,7 +795,7 @@ segm_masthead_match(const uint32_t *v, size_t n, size_t *mark, size_t *name)
 	bool strong = false;
 	enum furn_tok t;
 
-	if (n == 0 || n > HEADER_MAX + 16)
+	if (n == 0 || n > (size_t)(tune.header_max + tune.date_max))
 		return false;
 	for (i = 0; i < n; i = j + 1) {
 		for (j = i; j < n && v[j] != ' '; j++)
@@ -806,7 +821,7 @@ segm_masthead_match(const uint32_t *v, size_t n, size_t *mark, size_t *name)
 			break;
 		}
 	}
-	if (!strong && letters < 5)
+	if (!strong && letters < (size_t)tune.masthead_latin)
 		return false;
 	if (nname > 1 || (nname == 1 && m == 0))
 		return false;
@@ -826,7 +841,7 @@ segm_editor_match(const uint32_t *v, size_t n)
 {
 	size_t k, end, i;
 
-	if (n == 0 || n > 2 * HEADER_MAX)
+	if (n == 0 || n > (size_t)tune.editor_max)
 		return false;
 	for (k = 0; k < NEDITORS; k++)
 		if (segm_match_literal(v, n, 0, editor_titles[k],
@@ -853,7 +868,7 @@ segm_editor_match(const uint32_t *v, size_t n)
 bool
 segm_byline_tokens(const uint32_t *v, size_t a, size_t b)
 {
-	size_t i, j, p, rl, names = 0;
+	size_t i, j, p, rl, g, names = 0;
 
 	for (i = a; i < b; i = j) {
 		while (i < b && (v[i] == ' ' || v[i] == 0x3001))
@@ -867,14 +882,19 @@ segm_byline_tokens(const uint32_t *v, size_t a, size_t b)
 			if ((rl = segm_match_role(v, j, p)) != 0)
 				break;
 		if (rl == 0) {
-			if (j - i < 2 || j - i > 4)
+			if (j - i < (size_t)tune.person_min ||
+			    j - i > (size_t)tune.person_max)
 				return false;
 			names++;
 			continue;
 		}
-		if (p - i > 6 || j - (p + rl) > 4 || j - (p + rl) == 1)
+		/* A name glued to the role: none, or a whole one. */
+		g = j - (p + rl);
+		if (p - i > (size_t)tune.role_prefix ||
+		    g > (size_t)tune.person_max ||
+		    (g != 0 && g < (size_t)tune.person_min))
 			return false;
-		names += j - (p + rl) >= 2;
+		names += g >= (size_t)tune.person_min;
 	}
 	return names > 0;
 }

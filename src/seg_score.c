@@ -200,7 +200,7 @@ struct tokstate {
 static void
 tok_word_end(struct tokvec *tv, struct tokstate *ts)
 {
-	if (ts->wordlen >= 2)
+	if (ts->wordlen >= (size_t)tune.word_min)
 		tokvec_push(tv, ts->word | (1ULL << 63),
 		    ts->han < (size_t)tune.lead_chars);
 	ts->wordlen = 0;
@@ -482,7 +482,7 @@ content_scores(struct scorer *sc, size_t lo, size_t hi, double *out)
 				continue;
 			w = tune.w_base + tune.w_tf * (hit->tf - 1) +
 			    (hit->lead ? tune.w_lead : 0);
-			out[k - lo] += idf * (w > 1 ? 1 : w);
+			out[k - lo] += idf * (w > tune.w_max ? tune.w_max : w);
 		}
 	}
 	for (k = lo; k < hi; k++)
@@ -969,7 +969,8 @@ segs_headline_roles(const size_t *w, size_t n, enum headline_role *role)
 		return;
 	}
 	if (n == 2) {
-		if (w[0] + 1 >= w[1] && w[1] + 1 >= w[0])
+		if (w[0] + (size_t)tune.couplet_tol >= w[1] &&
+		    w[1] + (size_t)tune.couplet_tol >= w[0])
 			role[0] = role[1] = HEADLINE_MAIN;
 		else if ((double)w[0] < tune.kicker_ratio * (double)w[1]) {
 			role[0] = HEADLINE_KICKER;

@@ -5,6 +5,11 @@
  * The table is static const in this header, not one extern object, so
  * the compiler folds every threshold into the code that tests it, as it
  * did when the segmenter was one file.
+ *
+ * Not in the table: the lengths that are the grammar of a form rather
+ * than a judgement (a date's 1-2 digits or 1-3 numerals, a year's 4, the
+ * number in （一）, a bracketed line's brackets), array sizes, and the
+ * formulas of the scores.
  */
 #ifndef KANBAO_SEG_TUNE_H
 #define KANBAO_SEG_TUNE_H
@@ -72,6 +77,60 @@ static const struct {
 				   by the masthead (经开区新闻) */
 	double	kicker_ratio;	/* a first headline line shorter than this
 				   share of the second is a kicker */
+	int	couplet_tol;	/* two headline lines at most this many
+				   characters apart are a couplet */
+	int	head_part;	/* characters each side of a space that
+				   splits a display line into two headline
+				   lines printed side by side */
+	double	w_max;		/* the weight of one token is capped here */
+	int	word_min;	/* letters or digits of a Latin word token */
+	int	byline_lines;	/* lines read after a dateline for its
+				   bracketed byline (a line break may cut
+				   通讯 / 员) */
+	int	header_max;	/* characters of a page header
+				   (第05版：经开区新闻) */
+	int	date_max;	/* ... and of the date that may stand before
+				   it (2024年12月24日 星期二) */
+	int	editor_max;	/* characters of an editors' credit line */
+	int	pageno_max;	/* digits of a bare page number line */
+	int	page_digits;	/* digits of the page number in a header, a
+				   masthead or a continuation marker */
+	int	masthead_latin;	/* capitals that make a masthead line that
+				   has no date, number or paper name */
+	int	furn_min;	/* characters of a masthead word or page
+				   name (ZHENGZHOU, 要闻) */
+	int	paper_min;	/* characters of a paper's name in the */
+	int	paper_max;	/* masthead, 报 included (郑州日报) */
+	int	lunar_min;	/* characters of a lunar date, 农历 */
+	int	lunar_max;	/* included (农历十一月廿一) */
+	int	marker_min;	/* code points of the shortest continuation
+				   marker: （转3版） */
+	int	marker_max;	/* a marker closing a line is looked for in
+				   its last this many code points */
+	int	place_min;	/* Han characters of a dateline's place */
+	int	place_max;	/* (%P: 北京, 郑州, 新华社北京) */
+	int	person_min;	/* characters of one name in a byline */
+	int	person_max;	/* (王静, 欧阳明远) */
+	int	names_run;	/* characters of names run together without
+				   spaces (王译博李娜) */
+	int	names_line;	/* characters of the names on a line of its
+				   own after 本报记者 */
+	int	role_prefix;	/* characters before a role keyword that are
+				   part of the role (郑报全媒体记者) */
+	int	role_reach;	/* a bracketed byline (%R) names its role
+				   within this many characters */
+	/*
+	 * Letter spacing (记 者 侯 爱 敏) is undone when at least so many
+	 * space-separated tokens are there and spaced_share percent of them
+	 * are single characters.  A line of text needs 4 tokens; the inside
+	 * of a byline's brackets 3.  Two entries, not one: either minimum
+	 * for both changes what some input gives (本报讯（记 者 王）: the
+	 * byline 记者 王 with 3, 记 者 王 with 4), though no file under
+	 * tests/data reads differently.
+	 */
+	int	spaced_tokens;
+	int	spaced_byline;
+	int	spaced_share;
 } tune = {
 	.samples = 4,
 	.min_samples = 2,
@@ -110,9 +169,35 @@ static const struct {
 	.caption_lines = 4,
 	.name_max = 8,
 	.kicker_ratio = 0.75,
+	.couplet_tol = 1,
+	.head_part = 3,
+	.w_max = 1.0,
+	.word_min = 2,
+	.byline_lines = 4,
+	.header_max = 24,
+	.date_max = 16,
+	.editor_max = 48,
+	.pageno_max = 4,
+	.page_digits = 3,
+	.masthead_latin = 5,
+	.furn_min = 2,
+	.paper_min = 3,
+	.paper_max = 8,
+	.lunar_min = 3,
+	.lunar_max = 10,
+	.marker_min = 5,
+	.marker_max = 16,
+	.place_min = 2,
+	.place_max = 6,
+	.person_min = 2,
+	.person_max = 4,
+	.names_run = 12,
+	.names_line = 16,
+	.role_prefix = 6,
+	.role_reach = 10,
+	.spaced_tokens = 4,
+	.spaced_byline = 3,
+	.spaced_share = 80,
 };
-
-/* A page header is at most this many characters (第05版：经开区新闻). */
-#define HEADER_MAX	24
 
 #endif

@@ -159,9 +159,8 @@ put_cps(struct buf *b, const uint32_t *v, size_t n)
 }
 
 /*
- * Append the next line's code points to a paragraph being joined: no space
- * when either side is CJK, the hyphen of a Latin word broken at the line
- * end dropped, else one space between Latin words.
+ * Append the next line's code points to a paragraph being joined, by the
+ * joining rule (segm_join_rule).
  */
 static void
 join_cps(struct cpvec *acc, const uint32_t *v, size_t n)
@@ -174,19 +173,16 @@ join_cps(struct cpvec *acc, const uint32_t *v, size_t n)
 		l = acc->v[acc->n - 1];
 		l2 = acc->n > 1 ? acc->v[acc->n - 2] : 0;
 		r = v[0];
-		if (l == '-' && segm_is_latin_letter(l2) && r >= 'a' &&
-		    r <= 'z')
+		switch (segm_join_rule(l2, l, r)) {
+		case SEGM_JOIN_UNHYPHEN:
 			acc->n--;
-		else if (segm_is_cjk(l) || segm_is_cjk(r) || l == ' ' ||
-		    l == '-' || l == '/')
-			;
-		else if (strchr(",.;:!?%)]}", (int)r) != NULL && r < 0x80)
-			;
-		else if (r < 0x80 && strchr("([{", (int)l) != NULL &&
-		    l < 0x80)
-			;
-		else
+			break;
+		case SEGM_JOIN_SPACE:
 			segm_cpvec_push(acc, ' ');
+			break;
+		case SEGM_JOIN_NONE:
+			break;
+		}
 	}
 	segm_cpvec_reserve(acc, n);
 	memcpy(acc->v + acc->n, v, n * sizeof *v);
@@ -1345,7 +1341,7 @@ emit_dateline(struct page *pg, struct edition *ed, struct article *art,
 
 /*
  * join_cps() on UTF-8: append the normalised line s[0..n) to the
- * paragraph being joined in acc, by the same rules.
+ * paragraph being joined in acc, by the same rule.
  */
 static void
 join_bytes(struct buf *acc, const char *s, size_t n)
@@ -1363,19 +1359,16 @@ join_bytes(struct buf *acc, const char *s, size_t n)
 			utf8_decode(acc->data + off, acc->len - off, &l2);
 		}
 		utf8_decode_fast(s, n, &r);
-		if (l == '-' && segm_is_latin_letter(l2) && r >= 'a' &&
-		    r <= 'z')
+		switch (segm_join_rule(l2, l, r)) {
+		case SEGM_JOIN_UNHYPHEN:
 			acc->data[--acc->len] = '\0';
-		else if (segm_is_cjk(l) || segm_is_cjk(r) || l == ' ' ||
-		    l == '-' || l == '/')
-			;
-		else if (strchr(",.;:!?%)]}", (int)r) != NULL && r < 0x80)
-			;
-		else if (r < 0x80 && strchr("([{", (int)l) != NULL &&
-		    l < 0x80)
-			;
-		else
+			break;
+		case SEGM_JOIN_SPACE:
 			buf_putc(acc, ' ');
+			break;
+		case SEGM_JOIN_NONE:
+			break;
+		}
 	}
 	buf_append(acc, s, n);
 }

@@ -368,6 +368,28 @@ segm_norm_line(const char *s, size_t len, int mode, struct cpvec *out,
 	return segm_norm_line_info(s, len, mode, out, tmp, simple, NULL, NULL);
 }
 
+/*
+ * The joining rule: what joining a line that ends in l (l2 before it, 0
+ * if none) to one that starts with r puts between them.  No space when
+ * either side is CJK, after a space, dash or slash, before closing
+ * punctuation or after an opening bracket; the hyphen of a Latin word
+ * broken at the line end dropped; else one space between Latin words.
+ */
+enum segm_join
+segm_join_rule(uint32_t l2, uint32_t l, uint32_t r)
+{
+	if (l == '-' && segm_is_latin_letter(l2) && r >= 'a' && r <= 'z')
+		return SEGM_JOIN_UNHYPHEN;
+	if (segm_is_cjk(l) || segm_is_cjk(r) || l == ' ' || l == '-' ||
+	    l == '/')
+		return SEGM_JOIN_NONE;
+	if (strchr(",.;:!?%)]}", (int)r) != NULL && r < 0x80)
+		return SEGM_JOIN_NONE;
+	if (r < 0x80 && strchr("([{", (int)l) != NULL && l < 0x80)
+		return SEGM_JOIN_NONE;
+	return SEGM_JOIN_SPACE;
+}
+
 /* ------------------------------------------------------------------ */
 /* Dateline and header patterns. */
 

@@ -176,6 +176,18 @@ unsigned segm_norm_line_info(const char *s, size_t len, int mode,
 unsigned segm_norm_line(const char *s, size_t len, int mode,
 	    struct cpvec *out, struct cpvec *tmp, bool *simple);
 
+/* What joining two lines puts between them (segm_join_rule). */
+enum segm_join {
+	SEGM_JOIN_NONE,			/* nothing: 中文 / 中文 */
+	SEGM_JOIN_SPACE,		/* one space: Latin / words */
+	SEGM_JOIN_UNHYPHEN		/* drop the first's hyphen: hy- / phen */
+};
+/*
+ * The joining rule of lines into a paragraph, for a line ending in l (l2
+ * before it, 0 if none) and the next starting with r.
+ */
+enum segm_join segm_join_rule(uint32_t l2, uint32_t l, uint32_t r);
+
 /* Does v[i..n) start with the UTF-8 lit[0..litlen)?  *end gets the end. */
 bool	 segm_match_literal(const uint32_t *v, size_t n, size_t i,
 	    const char *lit, size_t litlen, size_t *end);

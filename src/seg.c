@@ -265,11 +265,12 @@ measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
 static uint8_t
 shape_flags(const struct line *ln, const uint32_t *v, size_t n)
 {
-	static const uint32_t tuwei[] = { 0x56FE, 0x4E3A };	/* 图为 */
-	static const uint32_t ziliao[] = { 0x8D44, 0x6599, 0x56FE, 0x7247 };
-	static const uint32_t gongtu[] = { 0x4F9B, 0x56FE };	/* 供图 */
-	static const uint32_t shefa[] = { 0x793E, 0x53D1 };	/* 社发 */
-	static const uint32_t dash2[] = { 0x2014, 0x2014 };	/* —— */
+	/* UTF-32 literals: the compiler decodes them (see seg_match.c). */
+	static const uint32_t tuwei[] = U"图为";
+	static const uint32_t ziliao[] = U"资料图片";
+	static const uint32_t gongtu[] = U"供图";
+	static const uint32_t shefa[] = U"社发";
+	static const uint32_t dash2[] = U"——";
 	uint8_t xf = 0;
 	size_t k;
 	uint32_t c;
@@ -787,11 +788,8 @@ mark_chains(struct page *pg)
 static bool
 ends_in_function_word(const struct page *pg, size_t i)
 {
-	/* 的以和与及把将从被向对于而并或 */
-	static const uint32_t words[] = {
-		0x7684, 0x4EE5, 0x548C, 0x4E0E, 0x53CA, 0x628A, 0x5C06, 0x4ECE,
-		0x88AB, 0x5411, 0x5BF9, 0x4E8E, 0x800C, 0x5E76, 0x6216
-	};
+	/* A UTF-32 literal, ended by its 0. */
+	static const uint32_t words[] = U"的以和与及把将从被向对于而并或";
 	const char *t = pg->text + pg->lines[i].off;
 	size_t n = pg->lines[i].len, off, k;
 	uint32_t c;
@@ -802,7 +800,7 @@ ends_in_function_word(const struct page *pg, size_t i)
 		return false;
 	off = utf8_prev(t, n);
 	utf8_decode(t + off, n - off, &c);
-	for (k = 0; k < sizeof words / sizeof words[0]; k++)
+	for (k = 0; words[k] != 0; k++)
 		if (words[k] == c)
 			return true;
 	return false;

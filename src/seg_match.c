@@ -7,6 +7,11 @@
  * classify a line: datelines and bylines (dateline_patterns), page
  * headers, masthead and editor furniture, closing bracketed lines.  The
  * pipeline that uses them is described at the top of seg.c.
+ *
+ * Chinese words compared with code points are written as UTF-32 string
+ * literals (U"来源"): the compiler decodes them into the same arrays the
+ * hex code points gave, so they read as words at no cost at run time.
+ * Words compared as UTF-8 stay UTF-8 ("本报讯").
  */
 #include "config.h"
 
@@ -142,13 +147,9 @@ is_plain(uint32_t c)
 static size_t
 marker_match(const uint32_t *v, size_t n, size_t i, bool *onward)
 {
-	static const uint32_t verbs[][2] = {
-		{ 0x4E0B, 0x8F6C },	/* 下转 */
-		{ 0x4E0A, 0x63A5 },	/* 上接 */
-		{ 0x7D27, 0x63A5 },	/* 紧接 */
-		{ 0x8F6C, 0 },		/* 转 */
-		{ 0x63A5, 0 },		/* 接 */
-		{ 0x7EED, 0 }		/* 续 */
+	/* One or two characters; a one-character verb has 0 second. */
+	static const uint32_t verbs[][3] = {
+		U"下转", U"上接", U"紧接", U"转", U"接", U"续"
 	};
 	size_t k, d;
 
@@ -621,7 +622,7 @@ segm_dateline_match(const uint32_t *v, size_t n, size_t *end)
 static size_t
 header_date(const uint32_t *v, size_t n)
 {
-	static const uint32_t unit[] = { 0x5E74, 0x6708, 0x65E5 }; /* 年月日 */
+	static const uint32_t unit[] = U"年月日";
 	size_t i = 0, k, u;
 
 	for (u = 0; u < 3; u++) {
@@ -736,7 +737,7 @@ enum furn_tok {
 static enum furn_tok
 furn_token(const uint32_t *v, size_t a, size_t b)
 {
-	static const uint32_t ymd[] = { 0x5E74, 0x6708, 0x65E5 }; /* 年月日 */
+	static const uint32_t ymd[] = U"年月日";
 	size_t i = a, k, u, nd;
 	bool latin = true, han = true;
 
@@ -931,7 +932,7 @@ bool
 segm_tail_match(const uint32_t *v, size_t n, int *kind, size_t *start,
     size_t *len)
 {
-	static const uint32_t laiyuan[] = { 0x6765, 0x6E90 };	/* 来源 */
+	static const uint32_t laiyuan[] = U"来源";
 	size_t a = 1, b = n - 1, end;
 
 	if (n < 4 || (v[0] != 0xFF08 && v[0] != '(') ||

@@ -3,8 +3,8 @@
  * pages from the text PDF-to-text extraction gives.
  *
  * The segmentation pipeline (lines -> classified lines -> blocks ->
- * articles -> headline assignment) and its thresholds are described at the
- * top of load_text.c.
+ * articles -> headline assignment) is described at the top of seg.c, its
+ * thresholds in seg_tune.h.
  */
 #ifndef KANBAO_LOAD_TEXT_H
 #define KANBAO_LOAD_TEXT_H

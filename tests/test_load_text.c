@@ -1,7 +1,8 @@
 /*
- * test_load_text.c - tests of the raw-text loader (src/load_text.c).
+ * test_load_text.c - tests of the raw-text loader (src/load_text.c) and
+ * the segmenter behind it (src/seg.c, seg_match.c, seg_score.c).
  *
- * The loader's static functions are reached by including its source.
+ * Their static functions are reached by including their sources.
  * The sample page must come out exactly as its golden file says
  * (tests/data/000_5989cba5d6a3127f.expected, built from the hand-checked
  * truth); the other tests check one stage each: normalisation, line
@@ -12,6 +13,9 @@
 
 #include "common.h"
 
+#include "../src/seg_match.c"
+#include "../src/seg_score.c"
+#include "../src/seg.c"
 #include "../src/load_text.c"
 
 #include "arena.h"
@@ -241,10 +245,10 @@ norm_string(const char *s, int mode)
 	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
 	struct buf b = BUF_INIT;
 
-	norm_line(s, strlen(s), mode, &out, &tmp, NULL);
+	segm_norm_line(s, strlen(s), mode, &out, &tmp, NULL);
 	put_cps(&b, out.v, out.n);
-	cpvec_free(&out);
-	cpvec_free(&tmp);
+	segm_cpvec_free(&out);
+	segm_cpvec_free(&tmp);
 	return buf_detach(&b);
 }
 
@@ -303,14 +307,14 @@ join_string(const char *a, const char *b)
 	struct cpvec tmp = { NULL, 0, 0 };
 	struct buf buf = BUF_INIT;
 
-	norm_line(a, strlen(a), NORM_TEXT, &out, &tmp, NULL);
+	segm_norm_line(a, strlen(a), NORM_TEXT, &out, &tmp, NULL);
 	join_cps(&acc, out.v, out.n);
-	norm_line(b, strlen(b), NORM_TEXT, &out, &tmp, NULL);
+	segm_norm_line(b, strlen(b), NORM_TEXT, &out, &tmp, NULL);
 	join_cps(&acc, out.v, out.n);
 	put_cps(&buf, acc.v, acc.n);
-	cpvec_free(&acc);
-	cpvec_free(&out);
-	cpvec_free(&tmp);
+	segm_cpvec_free(&acc);
+	segm_cpvec_free(&out);
+	segm_cpvec_free(&tmp);
 	return buf_detach(&buf);
 }
 
@@ -350,10 +354,10 @@ measure_string(const char *s)
 	struct line ln;
 
 	memset(&ln, 0, sizeof ln);
-	norm_line(s, strlen(s), NORM_TEXT, &out, &tmp, NULL);
-	measure_line(&ln, out.v, out.n, dateline_match(out.v, out.n, NULL));
-	cpvec_free(&out);
-	cpvec_free(&tmp);
+	segm_norm_line(s, strlen(s), NORM_TEXT, &out, &tmp, NULL);
+	measure_line(&ln, out.v, out.n, segm_dateline_match(out.v, out.n, NULL));
+	segm_cpvec_free(&out);
+	segm_cpvec_free(&tmp);
 	return ln;
 }
 
@@ -448,10 +452,10 @@ test_dateline_patterns(void **state)
 	(void)state;
 	memset(covered, 0, sizeof covered);
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
-		norm_line(v[i].line, strlen(v[i].line), NORM_TEXT, &out, &tmp,
+		segm_norm_line(v[i].line, strlen(v[i].line), NORM_TEXT, &out, &tmp,
 		    NULL);
 		end = 0;
-		dl = dateline_match(out.v, out.n, &end);
+		dl = segm_dateline_match(out.v, out.n, &end);
 		if (v[i].pattern == NULL) {
 			if (dl != 0)
 				fail_msg("\"%s\" matched %s", v[i].line,
@@ -472,8 +476,8 @@ test_dateline_patterns(void **state)
 		if (!covered[i])
 			fail_msg("pattern %s has no test",
 			    dateline_patterns[i].pattern);
-	cpvec_free(&out);
-	cpvec_free(&tmp);
+	segm_cpvec_free(&out);
+	segm_cpvec_free(&tmp);
 }
 
 /* Parse a byline string into "role/name;..." (caller frees). */
@@ -487,14 +491,14 @@ byline_string(const char *s, char **byline)
 	struct buf b = BUF_INIT;
 	size_t i;
 
-	norm_line(s, strlen(s), NORM_RAW, &out, &tmp, NULL);
+	segm_norm_line(s, strlen(s), NORM_RAW, &out, &tmp, NULL);
 	parse_byline(ed, a, out.v, out.n);
 	for (i = 0; i < a->ncredits; i++)
 		buf_printf(&b, "%s/%s;", a->credits[i].role != NULL ?
 		    a->credits[i].role : "-", a->credits[i].name);
 	*byline = a->byline != NULL ? xstrdup(a->byline) : NULL;
-	cpvec_free(&out);
-	cpvec_free(&tmp);
+	segm_cpvec_free(&out);
+	segm_cpvec_free(&tmp);
 	edition_free(ed);
 	return buf_detach(&b);
 }
@@ -749,7 +753,7 @@ test_subheads(void **state)
 	free(got);
 }
 
-/* Headline roles come from the lengths of the lines (headline_roles). */
+/* Headline roles come from the lengths of the lines (segs_headline_roles). */
 static void
 test_headline_roles(void **state)
 {
@@ -775,7 +779,7 @@ test_headline_roles(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
-		headline_roles(v[i].w, v[i].n, got);
+		segs_headline_roles(v[i].w, v[i].n, got);
 		for (k = 0; k < v[i].n; k++)
 			if (got[k] != v[i].want[k])
 				fail_msg("case %zu line %zu: role %d, expected "
@@ -882,14 +886,14 @@ test_header_match(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
-		norm_line(v[i].line, strlen(v[i].line), NORM_RAW, &out, &tmp,
+		segm_norm_line(v[i].line, strlen(v[i].line), NORM_RAW, &out, &tmp,
 		    NULL);
-		if (header_match(out.v, out.n) != v[i].header)
+		if (segm_header_match(out.v, out.n) != v[i].header)
 			fail_msg("\"%s\": header %d, expected %d", v[i].line,
 			    !v[i].header, v[i].header);
 	}
-	cpvec_free(&out);
-	cpvec_free(&tmp);
+	segm_cpvec_free(&out);
+	segm_cpvec_free(&tmp);
 }
 
 /* CRLF, lone CR and a BOM read like plain LF text. */
@@ -1015,16 +1019,16 @@ test_furniture_match(void **state)
 
 	(void)state;
 	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
-		norm_line(v[i].line, strlen(v[i].line), NORM_RAW, &out, &tmp,
+		segm_norm_line(v[i].line, strlen(v[i].line), NORM_RAW, &out, &tmp,
 		    NULL);
-		got = editor_match(out.v, out.n) ? 2 :
-		    masthead_match(out.v, out.n, NULL, NULL) ? 1 : 0;
+		got = segm_editor_match(out.v, out.n) ? 2 :
+		    segm_masthead_match(out.v, out.n, NULL, NULL) ? 1 : 0;
 		if (got != v[i].kind)
 			fail_msg("\"%s\": furniture %d, expected %d", v[i].line,
 			    got, v[i].kind);
 	}
-	cpvec_free(&out);
-	cpvec_free(&tmp);
+	segm_cpvec_free(&out);
+	segm_cpvec_free(&tmp);
 }
 
 /*

@@ -1,0 +1,1714 @@
+/*
+ * seg.c - the segmentation pipeline: rebuilds the articles of newspaper
+ * pages from their lines in reading order, such as the text pdftotext
+ * (default mode) gives for a Chinese page.  A front end (load_text.c)
+ * cuts its text into pages and lines and feeds them in (seg.h).
+ *
+ * That text has lost everything but reading order: every typeset line of
+ * every column is one line, blank lines stand at column breaks (even in the
+ * middle of a word) as well as between paragraphs, the first-line indent of
+ * a paragraph is gone, justification left spaces between characters, and
+ * headlines may stand far from their article.  The loader rebuilds the
+ * structure in a pipeline of linear passes over one page at a time (the
+ * front end finds the pages, at form feeds in load_text.c; each becomes
+ * a section):
+ *
+ *  1. Lines.  Each line is cleaned and normalised (control characters,
+ *     ignorables and justification spaces dropped) only to measure it: its
+ *     width in quarter cells (a Han character is 4, CJK punctuation 3,
+ *     Latin letters and digits 2, plus the quarter-em gap typesetters put
+ *     between Han and Latin), how it ends (sentence end, colon, other
+ *     punctuation, nothing), whether it holds a stop inside, whether it
+ *     starts like a dateline or is a page header.  Blank lines are not kept;
+ *     the next line remembers that one stood before it.  A line is kept as
+ *     an offset into the front end's text (seg_page_line), so memory
+ *     stays near the file size.
+ *     Continuation markers (（下转第三版）, （上接第一版）) are dropped
+ *     here, for every later reader of the line: they send a reader of
+ *     paper to another page and mean nothing on a screen; one that sends
+ *     the text on ends the paragraph it cuts.
+ *
+ *  2. Column widths.  Columns differ in width even inside one article, so
+ *     each line gets its own estimate: the upper median of the widths of
+ *     the nearest lines before it and, separately, after it that do not end
+ *     a sentence (those are mostly full), and the smaller of the two
+ *     unless the line is too wide for it.  The smaller one is safe at a
+ *     change of column width: a line is only called short when it is
+ *     short on both sides.
+ *
+ *     Page furniture is dropped near the top and bottom of a page: the
+ *     masthead strip (2021年12月24日 星期五, 郑州日报 第05版, ZHENGZHOU
+ *     DAILY, A05 and the page name next to them, which with the page
+ *     number names the section) and the editors' credits (责任编辑：…).
+ *     A bracketed line right after a finished sentence closes the
+ *     article before it (（记者 张三）, （王明）, （来源：人民网）) and is
+ *     no dateline; an editor's (（编辑 王五）) is dropped.
+ *
+ *  3. Classified lines and blocks.  One scan decides for every line whether
+ *     it is a page header, a dateline (an article starts), a display line
+ *     (headline or subhead: no final punctuation, standing where a
+ *     paragraph cannot continue) or a paragraph line, and where paragraphs
+ *     end: a line that ends a sentence (or a colon) and is clearly shorter
+ *     than its column, or that ends a sentence right before a blank line
+ *     or a line about an indent shorter than its column (a paragraph
+ *     ending exactly at the column edge), or that stands before a
+ *     dateline.  A blank line after an unfinished sentence is a column
+ *     break and joins.  A line right above the text cannot be that
+ *     text's first line when it is much narrower or wider than the full
+ *     line under it, or shorter than an indented first line under it:
+ *     it is a title or subhead.  Consecutive display lines form units
+ *     (split at blank lines); a unit interrupting a paragraph (a headline
+ *     dropped into a column break) lets the paragraph continue after it.
+ *     Between paragraphs, a photo caption (图为…, ▲…, up to its credit
+ *     …摄 or （资料图片）, or a credit line alone) is a caption block.
+ *     A list item (①) is a paragraph of its own; a short title ending in
+ *     —— or a colon right over a dateline is a 简讯 item's headline.
+ *
+ *  4. Articles.  An article starts at each dateline (a table of patterns,
+ *     dateline_patterns in seg_match.c) or at a byline line (本报记者 王译博,
+ *     □ 张明远 over a commentary, 文/图 本报记者 张华); text
+ *     before the first dateline is an article of its own, and a page
+ *     without dateline is one article.  A headline inside an article
+ *     starts an article without dateline (an essay, a notice) when the
+ *     text after it shares almost nothing with the text before it, or
+ *     when its own tokens are found after it and not before it while the
+ *     two sides share little (segs_split_articles); a numbered subhead
+ *     (（一）) never starts one.
+ *
+ *  5. Headline assignment.  Display units between articles are headline
+ *     candidates; units inside an article's body are its subheads unless
+ *     their content belongs clearly to another article.  Each unit is
+ *     scored against the articles near it by idf-weighted overlap of Han
+ *     bigrams (and Latin words) with the article's body, weighted towards
+ *     the lead, plus a small bonus for the article right after it and a
+ *     penalty that grows with distance.  Adjacent units with the same best
+ *     article are merged into one headline group (a kicker and its main
+ *     line, or a couplet); then groups and articles are matched greedily,
+ *     best score first, each article getting at most one group.  A group
+ *     that fits no article by content goes to the article right after it
+ *     if that one is still without a headline; otherwise its text is kept
+ *     as a paragraph of the article before it.  Scoring only looks a few
+ *     articles either way, so the work per page stays linear.
+ *
+ *     The lines of a headline get roles from their lengths
+ *     (segs_headline_roles: couplet, kicker + main, main + sub).
+ *
+ *  6. Output.  Paragraph lines are joined (no space next to CJK, one space
+ *     between Latin words, hyphenated words rejoined), the dateline is
+ *     matched and its byline parsed into roles and names: in brackets
+ *     after it, or bare up to 报道 (本报讯 记者 王静 报道).  A closing
+ *     bracketed line gives the byline (or, a source, the dateline) when
+ *     the article has none.
+ *
+ * Steps 4 and 5 live in seg_score.c; the matchers that classify a line
+ * on its own (normalisation, datelines, headers, furniture) in
+ * seg_match.c.  All thresholds live in the table `tune` in seg_tune.h.
+ */
+#include "config.h"
+
+#include "seg.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "edition.h"
+#include "seg_match.h"
+#include "seg_score.h"
+#include "seg_tune.h"
+#include "text.h"
+#include "xalloc.h"
+
+/*
+ * Append code points to a buffer as UTF-8, encoded through a small
+ * block on the stack: far cheaper than one buffer call per character on
+ * the hundreds of megabytes a large file brings.
+ */
+static void
+put_cps(struct buf *b, const uint32_t *v, size_t n)
+{
+	char out[1024];
+	size_t i, k = 0;
+	uint32_t c;
+
+	for (i = 0; i < n; i++) {
+		if (k > sizeof out - 4) {
+			buf_append(b, out, k);
+			k = 0;
+		}
+		c = v[i];
+		if (c < 0x80)
+			out[k++] = (char)c;
+		else if (c < 0x800) {
+			out[k++] = (char)(0xC0 | (c >> 6));
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		} else if (c < 0x10000 && (c < 0xD800 || c > 0xDFFF)) {
+			out[k++] = (char)(0xE0 | (c >> 12));
+			out[k++] = (char)(0x80 | ((c >> 6) & 0x3F));
+			out[k++] = (char)(0x80 | (c & 0x3F));
+		} else {
+			buf_append(b, out, k);
+			k = 0;
+			buf_put_cp(b, c);	/* astral or invalid */
+		}
+	}
+	if (k > 0)
+		buf_append(b, out, k);
+}
+
+/*
+ * Append the next line's code points to a paragraph being joined, by the
+ * joining rule (segm_join_rule).
+ */
+static void
+join_cps(struct cpvec *acc, const uint32_t *v, size_t n)
+{
+	uint32_t l, l2, r;
+
+	if (n == 0)
+		return;
+	if (acc->n > 0) {
+		l = acc->v[acc->n - 1];
+		l2 = acc->n > 1 ? acc->v[acc->n - 2] : 0;
+		r = v[0];
+		switch (segm_join_rule(l2, l, r)) {
+		case SEGM_JOIN_UNHYPHEN:
+			acc->n--;
+			break;
+		case SEGM_JOIN_SPACE:
+			segm_cpvec_push(acc, ' ');
+			break;
+		case SEGM_JOIN_NONE:
+			break;
+		}
+	}
+	segm_cpvec_reserve(acc, n);
+	memcpy(acc->v + acc->n, v, n * sizeof *v);
+	acc->n += n;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 1: lines. */
+
+/* Measure one normalised line and set its flags. */
+static void
+measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
+{
+	size_t i, k;
+	unsigned w = 0;
+	uint32_t c, last, core;
+	uint16_t inner = 0;
+	bool alnum, cjk, prev_alnum = false, prev_cjk = false;
+
+	/* Where the line ends before its closing marks (k). */
+	k = n;
+	while (k > 0 && text_is_closing(v[k - 1]))
+		k--;
+	/*
+	 * Each character is classified once, Han and ASCII inline; the
+	 * stops and commas before v[k - 1] are noted on the way.
+	 */
+	for (i = 0; i < n; i++) {
+		c = v[i];
+		if (c >= 0x4E00 && c <= 0x9FFF) {
+			w += CELL;
+			alnum = false;
+			cjk = true;
+		} else if (c < 0x80) {
+			/* ASCII is half a cell, never CJK (segm_cp_units). */
+			w += CELL / 2;
+			alnum = segm_is_alnum_fast(c);
+			cjk = false;
+		} else {
+			w += (unsigned)segm_cp_units(c);
+			alnum = text_is_alnum(c);
+			cjk = segm_is_cjk(c);
+			if (i + 1 < k) {
+				if (segm_is_inner_stop(c))
+					inner |= L_INNER_STOP;
+				else if (c == 0xFF0C)
+					inner |= L_INNER_COMMA;
+			}
+		}
+		/* The quarter-em gap typesetters put between Han and Latin. */
+		if ((prev_cjk && alnum) || (prev_alnum && cjk))
+			w += CELL / 4;
+		prev_alnum = alnum;
+		prev_cjk = cjk;
+	}
+	ln->width = w > WIDTH_MAX ? WIDTH_MAX : (uint16_t)w;
+	if (n == 0)
+		return;
+	last = v[n - 1];
+	core = k > 0 ? v[k - 1] : 0;
+	if (k > 0 && text_is_sentence_end(core) && core != '.')
+		ln->flags |= L_END_STOP;
+	else if (k > 0 && core == '.' && k > 1 && !segm_is_digit(v[k - 2]))
+		ln->flags |= L_END_STOP;
+	else if (k > 0 && segm_is_colon(core))
+		ln->flags |= L_END_COLON;
+	else if (segm_is_cont_punct(last))
+		ln->flags |= L_END_CONT;
+	ln->flags |= inner;
+	if (n >= 2 && text_is_opening(v[0]) && text_is_closing(last))
+		ln->flags |= L_PAREN;
+	ln->dl = (uint8_t)dl;
+}
+
+/*
+ * Set the X_* flags that depend on how a normalised line starts and ends:
+ * photo captions (图为…, ▲…, …摄, （资料图片）), list items (①), a final
+ * semicolon, a title ending in —— or a colon.
+ */
+static uint8_t
+shape_flags(const struct line *ln, const uint32_t *v, size_t n)
+{
+	/* UTF-32 literals: the compiler decodes them (see seg_match.c). */
+	static const uint32_t tuwei[] = U"图为";
+	static const uint32_t ziliao[] = U"资料图片";
+	static const uint32_t gongtu[] = U"供图";
+	static const uint32_t shefa[] = U"社发";
+	static const uint32_t dash2[] = U"——";
+	uint8_t xf = 0;
+	size_t k;
+	uint32_t c;
+
+	if (n == 0)
+		return 0;
+	c = v[0];
+	if (segm_cps_at(v, n, 0, tuwei, 2) || c == 0x25B2 || c == 0x25B3 ||
+	    (n > 2 && v[1] == 0x56FE && (c == 0x4E0A || c == 0x4E0B ||
+	    c == 0x5DE6 || c == 0x53F3) && (segm_is_colon(v[2]) ||
+	    v[2] == 0x4E3A)))				/* 上下左右图：为 */
+		xf |= X_CAPTION;
+	if ((c >= 0x2460 && c <= 0x2487) || (c >= 0x2776 && c <= 0x277F))
+		xf |= X_LIST;
+	/* （一） 一、 1、 1. */
+	k = c == 0xFF08 || c == '(' ? 1 : 0;
+	while (k < n && k < 4 && (segm_is_cn_numeral(v[k]) ||
+	    segm_is_digit(v[k])))
+		k++;
+	if (k > (c == 0xFF08 || c == '(' ? 1u : 0u) && k + 1 < n &&
+	    ((c == 0xFF08 || c == '(') ? (v[k] == 0xFF09 || v[k] == ')') :
+	    (v[k] == 0x3001 || v[k] == '.' || v[k] == 0xFF0E)))
+		xf |= X_ENUM;
+	k = n;
+	while (k > 0 && text_is_closing(v[k - 1]))
+		k--;
+	if (k > 0 && (v[k - 1] == 0x6444 ||			/* 摄 */
+	    (k >= 4 && segm_cps_at(v, n, k - 4, ziliao, 4)) ||
+	    (k >= 2 && segm_cps_at(v, n, k - 2, gongtu, 2)) ||
+	    (k >= 2 && segm_cps_at(v, n, k - 2, shefa, 2))))
+		xf |= X_CREDIT;
+	c = v[n - 1];
+	if (c == 0xFF1B || c == ';')
+		xf |= X_SEMI;
+	if ((segm_is_colon(c) ||
+	    (n > 2 && segm_cps_at(v, n, n - 2, dash2, 2))) &&
+	    n <= (size_t)tune.byline_line &&
+	    (ln->flags & (L_INNER_STOP | L_INNER_COMMA)) == 0)
+		xf |= X_TITLE_END;
+	return xf;
+}
+
+/* Append a line record to the page. */
+static struct line *
+page_add_line(struct page *pg)
+{
+	if (pg->nlines == pg->caplines) {
+		pg->caplines = pg->caplines == 0 ? 256 : pg->caplines * 2;
+		pg->lines = xreallocarray(pg->lines, pg->caplines,
+		    sizeof *pg->lines);
+	}
+	memset(&pg->lines[pg->nlines], 0, sizeof pg->lines[0]);
+	return &pg->lines[pg->nlines++];
+}
+
+/*
+ * Add the line text[off..off + len) to the page (see seg.h): normalise
+ * it, measure it and note what its shape and its start say.  A blank
+ * line is not kept: the next line remembers it.  A continuation marker
+ * alone on a line keeps no line either, but a text sent on to another
+ * page ends its paragraph there.
+ */
+void
+seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
+{
+	const char *t = pg->text + off;
+	bool digits, simple, spaced;
+	struct line *ln;
+	size_t k;
+	int marker;
+
+	segm_norm_line_info(t, len, NORM_TEXT, &pg->cv, &pg->tmp, &simple,
+	    &spaced, &marker);
+	if (pg->cv.n == 0 && marker != 0) {
+		/*
+		 * A marker on a line of its own: no blank line (the layout
+		 * goes on around it), but a text sent on to another page
+		 * ends its paragraph here.
+		 */
+		if (marker == 1 && pg->nlines > 0)
+			pg->lines[pg->nlines - 1].xf |= X_END;
+		return;
+	}
+	if (pg->cv.n == 0) {
+		pg->blank = true;
+		return;
+	}
+	ln = page_add_line(pg);
+	ln->off = off;
+	ln->len = len > UINT32_MAX ? UINT32_MAX : (uint32_t)len;
+	ln->lineno = lineno;
+	measure_line(ln, pg->cv.v, pg->cv.n,
+	    segm_dateline_match(pg->cv.v, pg->cv.n, NULL));
+	ln->xf = shape_flags(ln, pg->cv.v, pg->cv.n);
+	if (marker == 1)
+		ln->xf |= X_END;
+	if (pg->blank)
+		ln->flags |= L_BLANK_BEFORE;
+	if (simple)
+		ln->flags |= L_SIMPLE;
+	pg->blank = false;
+	/* Headers (maybe after a date) are short lines. */
+	if (pg->cv.n > (size_t)(tune.header_max + tune.date_max))
+		return;
+	/* Without inner spaces the modes agree: no redo. */
+	if (spaced)
+		segm_norm_line(t, len, NORM_RAW, &pg->cv, &pg->tmp, NULL);
+	if (segm_header_match(pg->cv.v, pg->cv.n))
+		ln->flags |= L_HEADER_CAND;
+	digits = pg->cv.n <= (size_t)tune.pageno_max;
+	for (k = 0; k < pg->cv.n && digits; k++)
+		digits = segm_is_digit(pg->cv.v[k]);
+	if (digits)
+		ln->flags |= L_PAGENO_CAND;
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 2: column widths, headers, datelines. */
+
+/* Normalised code points of line i of the page, into pg->cv. */
+static void
+line_cps(struct page *pg, size_t i, int mode)
+{
+	segm_norm_line(pg->text + pg->lines[i].off, pg->lines[i].len, mode,
+	    &pg->cv, &pg->tmp, NULL);
+}
+
+
+/* Is a line a width sample: not a paragraph end, header or noise? */
+static bool
+is_sample(const struct line *ln)
+{
+	return (ln->flags & (L_END_STOP | L_END_COLON | L_HEADER | L_DROP |
+	    L_BYLINE)) == 0;
+}
+
+/* Upper median of up to tune.samples widths (sorted in place). */
+static unsigned
+upper_median(unsigned *w, int n)
+{
+	int i, j;
+	unsigned x;
+
+	for (i = 1; i < n; i++) {
+		x = w[i];
+		for (j = i; j > 0 && w[j - 1] < x; j--)
+			w[j] = w[j - 1];
+		w[j] = x;
+	}
+	return w[(n - 1) / 2];
+}
+
+/* Marks a side estimate made from too few samples to trust. */
+#define WEAK_SIDE	0x10000u
+
+/*
+ * Combine the estimates before and after a line: the smaller of two
+ * trusted ones (the larger if the line does not fit the smaller), else
+ * the trusted one, else the larger of what there is, else the line's own
+ * width.
+ */
+static unsigned
+column_of(unsigned prev, unsigned next, unsigned own)
+{
+	unsigned p = prev & ~WEAK_SIDE, n = next & ~WEAK_SIDE;
+	bool pw = (prev & WEAK_SIDE) != 0, nw = (next & WEAK_SIDE) != 0;
+
+	if (p == 0 && n == 0)
+		return own;
+	/*
+	 * Two trusted sides that disagree: the narrower column, unless the
+	 * line is too wide for it (then it belongs to the wider one).
+	 */
+	if (!pw && !nw) {
+		if (own > (p < n ? p : n) + (unsigned)tune.full_tol)
+			return p > n ? p : n;
+		return p < n ? p : n;
+	}
+	if (!pw)
+		return p;
+	if (!nw)
+		return n;
+	return p > n ? p : n;
+}
+
+/*
+ * Estimate the column width of every line from the nearest width samples
+ * before and after it (see the top of the file).  Two linear sweeps with a
+ * small ring of the last samples.
+ */
+static void
+estimate_columns(struct page *pg)
+{
+	unsigned ring[16], tmp[16], *prev;
+	int nring = 0, pos = 0, k = tune.samples;
+	size_t i;
+
+	prev = xcalloc(pg->nlines + 1, sizeof *prev);
+	for (i = 0; i < pg->nlines; i++) {
+		memcpy(tmp, ring, sizeof ring);
+		prev[i] = nring == 0 ? 0 : upper_median(tmp, nring);
+		if (nring < tune.min_samples)
+			prev[i] |= WEAK_SIDE;
+		if (is_sample(&pg->lines[i])) {
+			ring[pos] = pg->lines[i].width;
+			pos = (pos + 1) % k;
+			if (nring < k)
+				nring++;
+		}
+	}
+	nring = pos = 0;
+	for (i = pg->nlines; i-- > 0;) {
+		unsigned next, c;
+
+		memcpy(tmp, ring, sizeof ring);
+		next = nring == 0 ? 0 : upper_median(tmp, nring);
+		if (nring < tune.min_samples)
+			next |= WEAK_SIDE;
+		c = column_of(prev[i], next, pg->lines[i].width);
+		pg->lines[i].colw = (uint16_t)c;
+		if (is_sample(&pg->lines[i])) {
+			ring[pos] = pg->lines[i].width;
+			pos = (pos + 1) % k;
+			if (nring < k)
+				nring++;
+		}
+	}
+	free(prev);
+}
+
+/* How much shorter than its column a line is (negative: longer). */
+static int
+shortfall(const struct line *ln)
+{
+	return (int)ln->colw - (int)ln->width;
+}
+
+/*
+ * Drop line i, near the top or bottom of the page, when it is masthead
+ * or editor furniture (see editor_titles); remember the first masthead
+ * line that carries the page number, for the section title.
+ */
+static void
+mark_furniture(struct page *pg, size_t i)
+{
+	struct line *ln = &pg->lines[i];
+	size_t mark = 0;
+
+	/*
+	 * A quick test before the line is normalised again: a line
+	 * segm_masthead_match() can take has at most header_max + date_max
+	 * code points, none wider than a cell and a quarter.
+	 */
+	if (ln->width > (tune.header_max + tune.date_max) * 2 * CELL)
+		return;
+	line_cps(pg, i, NORM_RAW);
+	if (segm_editor_match(pg->cv.v, pg->cv.n))
+		ln->flags |= L_DROP;
+	else if (segm_masthead_match(pg->cv.v, pg->cv.n, &mark, NULL)) {
+		ln->flags |= L_DROP;
+		if (mark != 0 && pg->mast < 0)
+			pg->mast = (long)i;
+	}
+}
+
+/*
+ * The page name printed alone by the masthead (郑州日报 第05版 /
+ * 经开区新闻): a line of one short name, right next to a dropped
+ * masthead line (no blank line between), on a page whose masthead gave
+ * a page number but no name and that has no page header.  Names that
+ * long are also headlines, hence all the conditions.
+ */
+static void
+mark_page_name(struct page *pg)
+{
+	size_t i, mark = 0, name = 0, edge = (size_t)tune.header_lines;
+	struct line *ln;
+	bool near;
+
+	if (pg->mast < 0 || pg->header >= 0)
+		return;
+	line_cps(pg, (size_t)pg->mast, NORM_RAW);
+	segm_masthead_match(pg->cv.v, pg->cv.n, &mark, &name);
+	if (name != 0)
+		return;
+	for (i = 0; i < edge && i < pg->nlines; i++) {
+		ln = &pg->lines[i];
+		if (ln->flags & (L_DROP | L_HEADER))
+			continue;
+		near = (i > 0 && (pg->lines[i - 1].flags & L_DROP) &&
+		    (ln->flags & L_BLANK_BEFORE) == 0) ||
+		    (i + 1 < pg->nlines && (pg->lines[i + 1].flags & L_DROP) &&
+		    (pg->lines[i + 1].flags & L_BLANK_BEFORE) == 0);
+		if (!near)
+			continue;
+		line_cps(pg, i, NORM_RAW);
+		if (pg->cv.n > 0 && segm_page_name(pg->cv.v, pg->cv.n)) {
+			ln->flags |= L_DROP;
+			pg->mast_name = (long)i;
+		}
+		return;
+	}
+}
+
+/*
+ * Find the bracketed lines that close an article (segm_tail_match): right
+ * after a finished sentence, not a caption's credit.  An editor's line
+ * is dropped; the others are X_TAIL and no dateline.
+ */
+static void
+mark_tails(struct page *pg)
+{
+	size_t i, start, len;
+	struct line *ln, *pv = NULL;
+	int kind;
+
+	for (i = 0; i < pg->nlines; i++) {
+		ln = &pg->lines[i];
+		if (ln->flags & (L_HEADER | L_DROP))
+			continue;
+		if ((ln->flags & L_PAREN) && (ln->xf & X_CREDIT) == 0 &&
+		    pv != NULL && (pv->flags & L_END_STOP)) {
+			line_cps(pg, i, NORM_RAW);
+			if (segm_tail_match(pg->cv.v, pg->cv.n, &kind, &start,
+			    &len)) {
+				ln->dl = 0;
+				if (kind == 'e')
+					ln->flags |= L_DROP;
+				else
+					ln->xf |= X_TAIL;
+			}
+		}
+		pv = ln;
+	}
+}
+
+/*
+ * Decide headers, page numbers and datelines.  A header or page number
+ * counts only near the top or bottom of the page.  A dateline pattern
+ * counts only where a paragraph may start: not after a line that ends in
+ * a comma, and a bracketed byline not right after a line that fills its
+ * column without ending a sentence.  (A full line without final
+ * punctuation may well be a headline, so a strong dateline after it
+ * counts.)
+ */
+static void
+mark_lines(struct page *pg)
+{
+	size_t i, n = pg->nlines, edge = (size_t)tune.header_lines;
+	struct line *ln, *pv;
+	bool near_edge;
+
+	pg->header = pg->mast = pg->mast_name = -1;
+	for (i = 0; i < n; i++) {
+		ln = &pg->lines[i];
+		near_edge = i < edge || i + edge >= n;
+		if ((ln->flags & L_HEADER_CAND) && near_edge && !ln->dl) {
+			ln->flags |= L_HEADER;
+			if (pg->header < 0)
+				pg->header = (long)i;
+		} else if ((ln->flags & L_PAGENO_CAND) && near_edge && n > 1)
+			ln->flags |= L_DROP;
+		else if (near_edge && n > 1 && !ln->dl)
+			mark_furniture(pg, i);
+	}
+	mark_page_name(pg);
+	mark_tails(pg);
+	estimate_columns(pg);
+	for (i = 0; i < n; i++) {
+		ln = &pg->lines[i];
+		if (ln->dl == 0 || (ln->flags & (L_HEADER | L_DROP)))
+			continue;
+		/* 本报记者 孙立新 摄 is a photo credit, not a byline. */
+		if (ln->xf & X_CREDIT) {
+			ln->dl = 0;
+			continue;
+		}
+		pv = NULL;
+		if (i > 0)
+			pv = &pg->lines[i - 1];
+		/* 冬季供暖热线开通—— / 本报讯: a 简讯 title and its item. */
+		if (pv != NULL && (pv->xf & X_TITLE_END) &&
+		    segm_dateline_kind(ln->dl) == DL_TEXT) {
+			ln->flags |= L_DATELINE;
+			continue;
+		}
+		if (pv != NULL && (pv->flags & (L_HEADER | L_DROP)) == 0 &&
+		    (pv->flags & (L_END_STOP | L_END_COLON)) == 0 &&
+		    ((pv->flags & L_END_CONT) ||
+		    (segm_dateline_kind(ln->dl) == DL_PAREN &&
+		    (ln->flags & L_BLANK_BEFORE) == 0 &&
+		    shortfall(pv) <= tune.full_tol &&
+		    shortfall(pv) >= -tune.full_tol))) {
+			ln->dl = 0;
+			continue;
+		}
+		/*
+		 * A bracket alone on a line after a finished sentence
+		 * closes that text (（作者系…）) rather than opening one.
+		 */
+		if (pv != NULL && (ln->flags & L_PAREN) &&
+		    (pv->flags & L_END_STOP) &&
+		    segm_dateline_kind(ln->dl) == DL_PAREN) {
+			ln->dl = 0;
+			continue;
+		}
+		/* 新华社郑州11月30日电 / （记者 韩冰）: one dateline. */
+		if (pv != NULL && (pv->flags & L_DATELINE) &&
+		    segm_dateline_kind(ln->dl) == DL_PAREN) {
+			ln->dl = 0;
+			continue;
+		}
+		if (segm_dateline_kind(ln->dl) == DL_LINE)
+			ln->flags |= L_BYLINE;
+		else
+			ln->flags |= L_DATELINE;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 3: blocks. */
+
+/* Append a block. */
+static struct blk *
+page_add_blk(struct page *pg, enum blk_kind kind, uint32_t first)
+{
+	struct blk *b;
+
+	if (pg->nblks == pg->capblks) {
+		pg->capblks = pg->capblks == 0 ? 64 : pg->capblks * 2;
+		pg->blks = xreallocarray(pg->blks, pg->capblks,
+		    sizeof *pg->blks);
+	}
+	b = &pg->blks[pg->nblks++];
+	memset(b, 0, sizeof *b);
+	b->kind = (uint8_t)kind;
+	b->first = b->last = first;
+	b->group = -1;
+	return b;
+}
+
+/* Does a line start an article (dateline or byline line)? */
+static bool
+starts_article(const struct line *ln)
+{
+	return (ln->flags & (L_DATELINE | L_BYLINE)) != 0;
+}
+
+/* Lines that may never be display lines, whatever their position. */
+static bool
+never_display(const struct line *ln)
+{
+	return (ln->flags & (L_END_STOP | L_END_COLON | L_END_CONT |
+	    L_INNER_STOP | L_PAREN | L_DATELINE | L_BYLINE)) != 0 ||
+	    (ln->xf & (X_LIST | X_TAIL)) != 0;
+}
+
+/* The next line that is not a header or noise, or NULL. */
+static const struct line *
+next_line(const struct page *pg, size_t i)
+{
+	for (i++; i < pg->nlines; i++)
+		if ((pg->lines[i].flags & (L_HEADER | L_DROP)) == 0)
+			return &pg->lines[i];
+	return NULL;
+}
+
+/*
+ * May a line be a display line at all?  Not when it ends with punctuation
+ * or holds a stop; not with a comma inside unless it is clearly short.
+ */
+static bool
+display_eligible(const struct line *ln)
+{
+	if (never_display(ln))
+		return false;
+	if (ln->flags & L_INNER_COMMA)
+		return shortfall(ln) - tune.indent >= tune.display_short;
+	return true;
+}
+
+/*
+ * Mark the lines from which display-eligible lines alone lead to an
+ * article start or the end of the page (a headline group waiting for its
+ * article, or left at the bottom).  One backward pass.
+ */
+static void
+mark_chains(struct page *pg)
+{
+	size_t i;
+	bool chain = true;	/* the end of the page */
+	struct line *ln;
+
+	for (i = pg->nlines; i-- > 0;) {
+		ln = &pg->lines[i];
+		if (ln->flags & (L_HEADER | L_DROP))
+			continue;
+		if (starts_article(ln)) {
+			chain = true;
+			continue;
+		}
+		chain = chain && display_eligible(ln);
+		if (chain)
+			ln->flags |= L_CHAIN;
+	}
+}
+
+/*
+ * Does line i end with a word that cannot end a title: a preposition,
+ * conjunction or the particle 的 (…试验区以 / “Cross-border…”)?  Such a
+ * line runs on into the next; the widths alone can mislead there, as
+ * Latin words set in a proportional font are wider or narrower than
+ * their count of half cells says.
+ */
+static bool
+ends_in_function_word(const struct page *pg, size_t i)
+{
+	/* A UTF-32 literal, ended by its 0. */
+	static const uint32_t words[] = U"的以和与及把将从被向对于而并或";
+	const char *t = pg->text + pg->lines[i].off;
+	size_t n = pg->lines[i].len, off, k;
+	uint32_t c;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	if (n < 3)
+		return false;
+	off = utf8_prev(t, n);
+	utf8_decode(t + off, n - off, &c);
+	for (k = 0; words[k] != 0; k++)
+		if (words[k] == c)
+			return true;
+	return false;
+}
+
+/*
+ * Is line i, at the start of a block, a display line?  Yes when it leads
+ * to an article start through display lines, or is clearly shorter than a
+ * paragraph's first line, or is too wide for an indented first line while
+ * the next line starts something new (an indented line or a headline).
+ */
+static bool
+display_at_start(const struct page *pg, size_t i)
+{
+	const struct line *ln = &pg->lines[i], *nx;
+
+	if (!display_eligible(ln))
+		return false;
+	if (ln->flags & L_CHAIN)
+		return true;
+	if (shortfall(ln) - tune.indent >= tune.display_short)
+		return true;
+	nx = next_line(pg, i);
+	if (nx == NULL || ends_in_function_word(pg, i))
+		return false;
+	/*
+	 * The first line of a paragraph that goes on is full but for the
+	 * indent, and the next line, when it does not end the paragraph, is
+	 * full too: in one column the two differ by the indent.  A line
+	 * much shorter than that (a title over a wider text) or wider than
+	 * the full line under it (a title over a narrower column) is not
+	 * the first line of the text under it.
+	 */
+	if ((nx->flags & (L_BLANK_BEFORE | L_END_STOP | L_END_COLON |
+	    L_DATELINE | L_BYLINE | L_HEADER | L_DROP)) == 0 &&
+	    (nx->width >= ln->width + tune.indent + tune.first_gap ||
+	    ln->width >= nx->width + tune.first_over))
+		return true;
+	/*
+	 * A line followed by the indented first line of a paragraph is no
+	 * paragraph's first line itself; when it is shorter still than that
+	 * indented line, it is a subhead over it (手机就能“管”大田).
+	 */
+	if ((nx->flags & (L_BLANK_BEFORE | L_END_STOP | L_END_COLON |
+	    L_DATELINE | L_BYLINE | L_HEADER | L_DROP)) == 0 &&
+	    shortfall(nx) >= tune.indent_min &&
+	    shortfall(ln) >= shortfall(nx) + tune.sub_gap)
+		return true;
+	return shortfall(ln) < tune.indent_min &&
+	    (nx->flags & (L_END_STOP | L_END_COLON)) == 0 &&
+	    shortfall(nx) >= tune.indent_min;
+}
+
+/*
+ * Is line i, met while a paragraph is open, a display line dropped into
+ * it: blank lines (or an article start) around it, clearly short, and the
+ * paragraph open mid-sentence.
+ */
+static bool
+display_inside(const struct page *pg, size_t i)
+{
+	const struct line *ln = &pg->lines[i], *nx, *pv;
+
+	if (never_display(ln) || (ln->flags & L_BLANK_BEFORE) == 0 || i == 0)
+		return false;
+	pv = &pg->lines[i - 1];
+	if (pv->flags & (L_END_STOP | L_END_COLON))
+		return false;
+	if (shortfall(ln) - tune.indent < tune.isolated_short)
+		return false;
+	nx = next_line(pg, i);
+	return nx == NULL || (nx->flags & L_BLANK_BEFORE) ||
+	    starts_article(nx);
+}
+
+/* Is line i wholly in round brackets (not quotes)? */
+static bool
+in_brackets(const struct page *pg, size_t i)
+{
+	const char *t = pg->text + pg->lines[i].off;
+	size_t n = pg->lines[i].len, k = 0;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	while (k < n && (t[k] == ' ' || t[k] == '\t'))
+		k++;
+	return n - k >= 4 && (t[k] == '(' || memcmp(t + k, "（", 3) == 0) &&
+	    (t[n - 1] == ')' || memcmp(t + n - 3, "）", 3) == 0);
+}
+
+/*
+ * Does line i (first: the first line of its paragraph; list: the
+ * paragraph is a list item, ①) end it?
+ */
+static bool
+ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
+{
+	const struct line *ln = &pg->lines[i], *nx;
+	int d;
+
+	nx = next_line(pg, i);
+	if (nx == NULL || starts_article(nx) || (ln->xf & X_END) ||
+	    (nx->xf & X_TAIL))
+		return true;
+	/* A list item (①) after a finished clause starts a paragraph. */
+	if ((nx->xf & X_LIST) && ((ln->flags & (L_END_STOP | L_END_COLON)) ||
+	    (ln->xf & X_SEMI)))
+		return true;
+	/*
+	 * A note in brackets on a line of its own: （作者系…）.  Brackets,
+	 * not quotes: a line of quoted speech goes on.
+	 */
+	if (first && (ln->flags & L_PAREN) && in_brackets(pg, i))
+		return true;
+	/*
+	 * A list item is one clause: it ends at its stop or semicolon,
+	 * whatever the width (items are short, the indent rule fails).
+	 */
+	if (list && ((ln->flags & L_END_STOP) || (ln->xf & X_SEMI)))
+		return true;
+	if ((ln->flags & (L_END_STOP | L_END_COLON)) == 0)
+		return false;
+	d = shortfall(ln) - (first ? tune.indent : 0);
+	if (d >= tune.short_end)
+		return true;
+	/*
+	 * At the column edge.  A blank line after a finished sentence is
+	 * far more often a paragraph break than a column break that happens
+	 * to fall there (first lines can be as wide as full ones when their
+	 * punctuation is squeezed, so the width cannot tell).  Without a
+	 * blank line, the next line must be indented (or a headline).
+	 */
+	if (nx->flags & L_BLANK_BEFORE)
+		return true;
+	if (nx->flags & (L_END_STOP | L_END_COLON))
+		return false;
+	return shortfall(nx) >= tune.indent_min;
+}
+
+/*
+ * The last line of a photo caption starting at line i, or -1 when it is
+ * none.  A caption starts like one (图为, ▲: X_CAPTION) or is a credit
+ * line alone (本报记者 张三 摄), and ends at its credit (…摄,
+ * （资料图片）) or at a finished sentence, taking a credit line right
+ * after it; within tune.caption_lines lines, without a blank line.
+ */
+static long
+caption_end(const struct page *pg, size_t i)
+{
+	const struct line *ln = &pg->lines[i], *nx;
+	size_t j;
+
+	if ((ln->xf & X_CAPTION) == 0) {
+		/* A credit alone: short, no sentence in it. */
+		if ((ln->xf & X_CREDIT) == 0 ||
+		    ln->width > (unsigned)tune.byline_line * CELL ||
+		    shortfall(ln) < tune.indent ||
+		    (ln->flags & (L_INNER_STOP | L_INNER_COMMA)))
+			return -1;
+		return (long)i;
+	}
+	for (j = i; j < pg->nlines && j < i + (size_t)tune.caption_lines;
+	    j++) {
+		ln = &pg->lines[j];
+		if (j > i && (ln->flags & (L_BLANK_BEFORE | L_HEADER | L_DROP |
+		    L_DATELINE | L_BYLINE)))
+			return -1;
+		if (ln->xf & X_CREDIT)
+			return (long)j;
+		if (ln->flags & L_END_STOP) {
+			nx = j + 1 < pg->nlines ? &pg->lines[j + 1] : NULL;
+			if (nx != NULL && (nx->xf & X_CREDIT) &&
+			    (nx->flags & L_BLANK_BEFORE) == 0 &&
+			    nx->width <= (unsigned)tune.byline_line * CELL)
+				return (long)j + 1;
+			return (long)j;
+		}
+	}
+	return -1;
+}
+
+/*
+ * Cut the page's lines into blocks: paragraphs, display units and byline
+ * lines (see the top of the file).
+ */
+static void
+make_blocks(struct page *pg)
+{
+	struct blk *para = NULL, *unit = NULL;
+	bool first = true, para_first = false;
+	const struct line *nx;
+	struct line *ln;
+	size_t i;
+	long cap;
+
+	pg->nblks = 0;
+	mark_chains(pg);
+	for (i = 0; i < pg->nlines; i++) {
+		ln = &pg->lines[i];
+		if (ln->flags & (L_HEADER | L_DROP))
+			continue;
+		if (ln->flags & L_BYLINE) {
+			page_add_blk(pg, BLK_BYLINE, (uint32_t)i);
+			para = unit = NULL;
+			first = true;
+			continue;
+		}
+		if (ln->xf & X_TAIL) {
+			page_add_blk(pg, BLK_TAIL, (uint32_t)i);
+			para = unit = NULL;
+			first = true;
+			continue;
+		}
+		/* Captions stand between paragraphs (not inside one). */
+		if (first && (ln->flags & L_DATELINE) == 0 &&
+		    (cap = caption_end(pg, i)) >= 0) {
+			if (pg->nblks > 0 &&
+			    pg->blks[pg->nblks - 1].kind == BLK_CAPTION &&
+			    (ln->xf & X_CAPTION) == 0 &&
+			    (ln->flags & L_BLANK_BEFORE) == 0)
+				pg->blks[pg->nblks - 1].last = (uint32_t)cap;
+			else
+				page_add_blk(pg, BLK_CAPTION,
+				    (uint32_t)i)->last = (uint32_t)cap;
+			i = (size_t)cap;
+			para = unit = NULL;
+			continue;
+		}
+		/* 冬季供暖热线开通—— over its 本报讯: a 简讯 title. */
+		if (first && (ln->xf & X_TITLE_END) && (nx = next_line(pg, i))
+		    != NULL && (nx->flags & L_DATELINE) &&
+		    (ln->flags & L_DATELINE) == 0) {
+			ln->flags |= L_DISPLAY;
+			unit = page_add_blk(pg, BLK_DISPLAY, (uint32_t)i);
+			continue;
+		}
+		if ((ln->flags & L_DATELINE) == 0 &&
+		    ((first && display_at_start(pg, i)) ||
+		    (!first && display_inside(pg, i)))) {
+			ln->flags |= L_DISPLAY;
+			if (unit != NULL && (ln->flags & L_BLANK_BEFORE) == 0 &&
+			    unit->last + 1 == i)
+				unit->last = (uint32_t)i;
+			else {
+				unit = page_add_blk(pg, BLK_DISPLAY,
+				    (uint32_t)i);
+				unit->interrupt = !first;
+			}
+			continue;
+		}
+		unit = NULL;
+		if (first || para == NULL || (ln->flags & L_DATELINE)) {
+			para = page_add_blk(pg, BLK_PARA, (uint32_t)i);
+			para_first = true;
+		} else {
+			/* Reopen the paragraph a display unit interrupted. */
+			if (&pg->blks[pg->nblks - 1] != para) {
+				para = page_add_blk(pg, BLK_PARA, (uint32_t)i);
+				para->interrupt = true;	/* continuation */
+			}
+			para->last = (uint32_t)i;
+			para_first = false;
+		}
+		first = false;
+		if (ends_paragraph(pg, i, para_first,
+		    (pg->lines[para->first].xf & X_LIST) != 0)) {
+			first = true;
+			para = NULL;
+		}
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 4: articles. */
+
+/* Append an article starting at block first. */
+static struct art *
+page_add_art(struct page *pg, uint32_t first)
+{
+	struct art *a;
+
+	if (pg->narts == pg->caparts) {
+		pg->caparts = pg->caparts == 0 ? 16 : pg->caparts * 2;
+		pg->arts = xreallocarray(pg->arts, pg->caparts,
+		    sizeof *pg->arts);
+	}
+	a = &pg->arts[pg->narts++];
+	memset(a, 0, sizeof *a);
+	a->first = first;
+	a->group = -1;
+	return a;
+}
+
+/* Does block b start an article? */
+static bool
+blk_starts_article(const struct page *pg, const struct blk *b)
+{
+	const struct line *ln = &pg->lines[b->first];
+
+	if (b->kind == BLK_BYLINE)
+		return true;
+	return b->kind == BLK_PARA && !b->interrupt &&
+	    (ln->flags & L_DATELINE) != 0;
+}
+
+/*
+ * Cut the blocks into articles.  A byline line directly followed by a
+ * dateline paragraph is one article with it.  The blocks before the first
+ * article start form an article of their own, a phantom one when they
+ * hold no paragraph (only headlines waiting for their article).
+ */
+static void
+make_articles(struct page *pg)
+{
+	struct art *a = NULL;
+	size_t i, k;
+	bool has_para;
+
+	pg->narts = 0;
+	for (i = 0; i < pg->nblks; i++) {
+		struct blk *b = &pg->blks[i];
+
+		if (i == 0 || blk_starts_article(pg, b)) {
+			if (a != NULL && i > 0 && b->kind == BLK_PARA &&
+			    pg->blks[i - 1].kind == BLK_BYLINE &&
+			    a->first == i - 1)
+				continue;
+			if (a != NULL)
+				a->end = (uint32_t)i;
+			a = page_add_art(pg, (uint32_t)i);
+		}
+	}
+	if (a != NULL)
+		a->end = (uint32_t)pg->nblks;
+	/* Is the first range a real article? */
+	if (pg->narts > 0 && !blk_starts_article(pg, &pg->blks[0])) {
+		has_para = false;
+		for (k = pg->arts[0].first; k < pg->arts[0].end; k++)
+			if (pg->blks[k].kind == BLK_PARA)
+				has_para = true;
+		pg->arts[0].phantom = !has_para;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Pass 6: output. */
+
+/* One piece of a byline: a role or a name, as code points. */
+struct byitem {
+	bool		 role;
+	size_t		 start, len;	/* into the token vector */
+};
+
+/* Append a byline item. */
+static void
+push_item(struct byitem *items, size_t *n, size_t max, bool role,
+    size_t start, size_t len)
+{
+	if (*n < max && len > 0) {
+		items[*n].role = role;
+		items[*n].start = start;
+		items[*n].len = len;
+		(*n)++;
+	}
+}
+
+/* Is c a separator between the names and roles of a byline? */
+static bool
+is_byline_sep(uint32_t c)
+{
+	return c == ' ' || c == 0x3001 || c == 0xFF0C || c == ',' ||
+	    c == 0xFF1B || c == ';';
+}
+
+/*
+ * Parse the inside of a dateline's brackets (spaces kept) into roles and
+ * names, add them as credits and set the byline "记者 王译博 通讯员 高岩".
+ * A token holding a role keyword is cut there (see byline_roles).
+ */
+static void
+parse_byline(struct edition *ed, struct article *art, const uint32_t *v,
+    size_t n)
+{
+	struct byitem items[32];
+	size_t nitems = 0, i, j, p, rl, pos, max = 32, ntok = 0, nsingle = 0;
+	struct buf byline = BUF_INIT, role = BUF_INIT, name = BUF_INIT;
+	bool have_role = false;
+	uint32_t *sq = NULL;
+
+	/* Letter-spaced (记 者 侯 爱 敏): drop the spaces, keywords split. */
+	for (i = 0; i < n; i = j) {
+		while (i < n && is_byline_sep(v[i]))
+			i++;
+		for (j = i; j < n && !is_byline_sep(v[j]); j++)
+			/* nothing */;
+		if (j > i) {
+			ntok++;
+			nsingle += j - i == 1;
+		}
+	}
+	if (ntok >= (size_t)tune.spaced_byline &&
+	    nsingle * 100 >= ntok * (size_t)tune.spaced_share) {
+		sq = xreallocarray(NULL, n + 1, sizeof *sq);
+		for (i = j = 0; i < n; i++)
+			if (v[i] != ' ')
+				sq[j++] = v[i];
+		v = sq;
+		n = j;
+	}
+
+	for (i = 0; i < n; i = j) {
+		while (i < n && is_byline_sep(v[i]))
+			i++;
+		for (j = i; j < n && !is_byline_sep(v[j]); j++)
+			/* nothing */;
+		for (pos = i; pos < j;) {
+			rl = 0;
+			for (p = pos; p < j; p++)
+				if ((rl = segm_match_role(v, j, p)) != 0)
+					break;
+			if (rl == 0) {
+				push_item(items, &nitems, max, false, pos,
+				    j - pos);
+				break;
+			}
+			if (p > pos && nitems > 0 && items[nitems - 1].role) {
+				push_item(items, &nitems, max, false, pos,
+				    p - pos);
+				push_item(items, &nitems, max, true, p, rl);
+			} else
+				push_item(items, &nitems, max, true, pos,
+				    p + rl - pos);
+			pos = p + rl;
+		}
+	}
+	for (i = 0; i < nitems; i++) {
+		if (i > 0)
+			buf_putc(&byline, ' ');
+		put_cps(&byline, v + items[i].start, items[i].len);
+		if (items[i].role) {
+			buf_clear(&role);
+			put_cps(&role, v + items[i].start, items[i].len);
+			have_role = true;
+			continue;
+		}
+		buf_clear(&name);
+		put_cps(&name, v + items[i].start, items[i].len);
+		article_add_credit(ed, art, have_role ? buf_str(&role) : NULL,
+		    buf_str(&name));
+	}
+	if (nitems > 0)
+		article_set_byline(ed, art, buf_str(&byline));
+	free(sq);
+	buf_free(&byline);
+	buf_free(&role);
+	buf_free(&name);
+}
+
+/*
+ * Read a byline printed without brackets after a dateline, from v[0..n)
+ * (spaces kept): roles and names up to 报道 (本报讯 记者 王静 报道 近日).
+ * It must start with a role, so that text is never taken for names.
+ */
+static void
+byline_plain(struct edition *ed, struct article *art, const uint32_t *v,
+    size_t n)
+{
+	size_t a = 0, b, end;
+
+	while (a < n && v[a] == ' ')
+		a++;
+	for (b = a; b < n && b < a + (size_t)tune.byline_line; b++)
+		if (segm_match_literal(v, n, b, "报道", strlen("报道"), &end))
+			break;
+	if (b == n || b == a + (size_t)tune.byline_line ||
+	    segm_match_role(v, b, a) == 0 || !segm_byline_tokens(v, a, b))
+		return;
+	parse_byline(ed, art, v + a, b - a);
+}
+
+/*
+ * Set the dateline and byline of an article whose first paragraph is
+ * blk: the dateline is the matched text; the byline is read from the
+ * brackets right after it, joining the paragraph's first lines with their
+ * spaces kept (a line break may split 通讯 / 员 or the name).
+ */
+static void
+emit_dateline(struct page *pg, struct edition *ed, struct article *art,
+    const struct blk *blk)
+{
+	struct cpvec raw = { NULL, 0, 0 };
+	struct buf b = BUF_INIT;
+	size_t end = 0, i, k, nonspace, open;
+	int dl;
+
+	line_cps(pg, blk->first, NORM_TEXT);
+	dl = segm_dateline_match(pg->cv.v, pg->cv.n, &end);
+	if (dl == 0)
+		return;
+	if (segm_dateline_kind(dl) == DL_TEXT) {
+		put_cps(&b, pg->cv.v, end);
+		article_set_dateline(ed, art, buf_str(&b));
+		buf_free(&b);
+	} else
+		end = 0;
+	for (i = blk->first, k = 0; i <= blk->last &&
+	    k < (size_t)tune.byline_lines; i++, k++) {
+		if (pg->lines[i].flags & L_DISPLAY)
+			continue;
+		line_cps(pg, i, NORM_RAW);
+		join_cps(&raw, pg->cv.v, pg->cv.n);
+	}
+	/* The bracket must follow the dateline directly. */
+	nonspace = 0;
+	for (open = 0; open < raw.n; open++) {
+		if (raw.v[open] == 0xFF08 || raw.v[open] == '(')
+			break;
+		if (raw.v[open] != ' ')
+			nonspace++;
+	}
+	if (!(open < raw.n && nonspace == end)) {
+		/* 本报讯 记者 王静 报道: a byline without brackets. */
+		for (k = 0, i = 0; i < raw.n && k < end; i++)
+			k += raw.v[i] != ' ';
+		byline_plain(ed, art, raw.v + i, raw.n - i);
+	} else {
+		for (i = open + 1; i < raw.n &&
+		    i < open + 1 + (size_t)tune.byline_max; i++)
+			if (raw.v[i] == 0xFF09 || raw.v[i] == ')')
+				break;
+		if (i < raw.n && (raw.v[i] == 0xFF09 || raw.v[i] == ')'))
+			parse_byline(ed, art, raw.v + open + 1, i - open - 1);
+	}
+	segm_cpvec_free(&raw);
+}
+
+/*
+ * join_cps() on UTF-8: append the normalised line s[0..n) to the
+ * paragraph being joined in acc, by the same rule.
+ */
+static void
+join_bytes(struct buf *acc, const char *s, size_t n)
+{
+	uint32_t l, l2 = 0, r;
+	size_t off;
+
+	if (n == 0)
+		return;
+	if (acc->len > 0) {
+		off = utf8_prev(acc->data, acc->len);
+		utf8_decode(acc->data + off, acc->len - off, &l);
+		if (off > 0) {
+			off = utf8_prev(acc->data, off);
+			utf8_decode(acc->data + off, acc->len - off, &l2);
+		}
+		utf8_decode_fast(s, n, &r);
+		switch (segm_join_rule(l2, l, r)) {
+		case SEGM_JOIN_UNHYPHEN:
+			acc->data[--acc->len] = '\0';
+			break;
+		case SEGM_JOIN_SPACE:
+			buf_putc(acc, ' ');
+			break;
+		case SEGM_JOIN_NONE:
+			break;
+		}
+	}
+	buf_append(acc, s, n);
+}
+
+/*
+ * Join the lines of a block (its display lines only if it is a display
+ * unit) into acc as UTF-8.  A simple line is copied as it stands, the
+ * others normalised first.
+ */
+static void
+join_block(struct page *pg, const struct blk *bl, struct buf *acc)
+{
+	const struct line *ln;
+	size_t i;
+	bool display = bl->kind == BLK_DISPLAY;
+
+	buf_clear(acc);
+	for (i = bl->first; i <= bl->last; i++) {
+		ln = &pg->lines[i];
+		if (ln->flags & (L_HEADER | L_DROP))
+			continue;
+		if (((ln->flags & L_DISPLAY) != 0) != display)
+			continue;
+		if (ln->flags & L_SIMPLE) {
+			join_bytes(acc, pg->text + ln->off, ln->len);
+			continue;
+		}
+		line_cps(pg, i, NORM_TEXT);
+		buf_clear(&pg->scratch);
+		put_cps(&pg->scratch, pg->cv.v, pg->cv.n);
+		join_bytes(acc, pg->scratch.data, pg->scratch.len);
+	}
+}
+
+/* Add the code points v[0..n) with the NORM_TEXT space rule applied. */
+static void
+put_squeezed(struct buf *b, const uint32_t *v, size_t n)
+{
+	size_t i;
+	uint32_t l, r;
+
+	for (i = 0; i < n; i++) {
+		if (v[i] == ' ') {
+			l = i > 0 ? v[i - 1] : 0;
+			r = i + 1 < n ? v[i + 1] : 0;
+			if (i == 0 || i + 1 == n || segm_is_cjk(l) ||
+			    segm_is_cjk(r))
+				continue;
+		}
+		buf_put_cp(b, v[i]);
+	}
+}
+
+/* The lines of one headline group, as UTF-8, while roles are decided. */
+#define HEAD_MAX	8
+struct headlines {
+	struct buf	 line[HEAD_MAX];
+	size_t		 n;
+};
+
+/*
+ * Split a display line into headline lines: a space between two parts of
+ * at least three characters, with CJK next to it and no digit, separates
+ * two headline lines printed side by side (医防养护一体 AI健康管理中心成立).
+ * Lines beyond HEAD_MAX are joined to the last one.
+ */
+static void
+headline_split(struct page *pg, size_t li, struct headlines *h)
+{
+	size_t i, start = 0, n;
+	uint32_t l, r;
+	const uint32_t *v;
+
+	line_cps(pg, li, NORM_RAW);
+	v = pg->cv.v;
+	n = pg->cv.n;
+	for (i = 1; i + 1 < n; i++) {
+		if (v[i] != ' ')
+			continue;
+		l = v[i - 1];
+		r = v[i + 1];
+		if (segm_is_digit(l) || segm_is_digit(r) ||
+		    i - start < (size_t)tune.head_part ||
+		    n - i < (size_t)tune.head_part + 1)
+			continue;
+		if (!(text_is_han(l) || text_is_closing(l)) &&
+		    !(text_is_han(r) || text_is_opening(r)))
+			continue;
+		if (h->n < HEAD_MAX)
+			h->n++;
+		put_squeezed(&h->line[h->n - 1], v + start, i - start);
+		start = i + 1;
+	}
+	if (h->n < HEAD_MAX)
+		h->n++;
+	put_squeezed(&h->line[h->n - 1], v + start, n - start);
+}
+
+/*
+ * Drop the —— or colon a 简讯 title ends with (冬季供暖热线开通——): it
+ * leads into the item's text, which the reader shows apart.
+ */
+static void
+headline_trim(struct buf *b)
+{
+	static const char *const tails[] = { "——", "：", ":" };
+	size_t k, n;
+
+	for (k = 0; k < sizeof tails / sizeof tails[0]; k++) {
+		n = strlen(tails[k]);
+		if (b->len > n && memcmp(b->data + b->len - n, tails[k], n) ==
+		    0) {
+			b->len -= n;
+			b->data[b->len] = '\0';
+			return;
+		}
+	}
+}
+
+/* Add the headline group g to an article, each line with its role. */
+static void
+emit_headlines(struct page *pg, struct edition *ed, struct article *art,
+    const struct group *g)
+{
+	struct headlines h;
+	enum headline_role role[HEAD_MAX];
+	/*
+	 * Zeroed though only w[0..h.n) is read: where the body of
+	 * segs_headline_roles() is in view (the tests include both files),
+	 * gcc cannot see that and warns.
+	 */
+	size_t w[HEAD_MAX] = { 0 }, bi, i;
+
+	memset(&h, 0, sizeof h);
+	for (bi = g->first; bi <= g->last; bi++)
+		for (i = pg->blks[bi].first; i <= pg->blks[bi].last; i++)
+			headline_split(pg, i, &h);
+	for (i = 0; i < h.n; i++) {
+		headline_trim(&h.line[i]);
+		w[i] = utf8_count(buf_str(&h.line[i]), h.line[i].len);
+	}
+	segs_headline_roles(w, h.n, role);
+	for (i = 0; i < h.n; i++) {
+		article_add_headline(ed, art, buf_str(&h.line[i]), role[i],
+		    false);
+		buf_free(&h.line[i]);
+	}
+}
+
+/*
+ * Read a closing bracketed line (X_TAIL) into its article: a byline
+ * when the article has none, a source as its dateline when it has none
+ * (（据新华社电）, （来源：人民网）).  It is never text.
+ */
+static void
+emit_tail(struct page *pg, struct edition *ed, struct article *art,
+    const struct blk *bl)
+{
+	struct buf b = BUF_INIT;
+	size_t start, len;
+	int kind;
+
+	line_cps(pg, bl->first, NORM_RAW);
+	if (!segm_tail_match(pg->cv.v, pg->cv.n, &kind, &start, &len))
+		return;
+	if (kind == 'b' && art->byline == NULL)
+		parse_byline(ed, art, pg->cv.v + start, len);
+	else if (kind == 's' && art->dateline == NULL) {
+		put_squeezed(&b, pg->cv.v + start, len);
+		article_set_dateline(ed, art, buf_str(&b));
+	}
+	buf_free(&b);
+}
+
+/* Write article k of the page into section s. */
+static void
+emit_article(struct page *pg, struct edition *ed, struct section *s,
+    size_t k, const char *path)
+{
+	const struct art *a = &pg->arts[k];
+	struct article *art;
+	struct buf b = BUF_INIT;
+	size_t bi, skip;
+	unsigned source = 0;
+	bool dated = false;
+
+	art = section_add_article(ed, s);
+	if (a->group >= 0)
+		emit_headlines(pg, ed, art, &pg->groups[a->group]);
+	for (bi = a->first; bi < a->end; bi++) {
+		const struct blk *bl = &pg->blks[bi];
+
+		if (bl->kind == BLK_BYLINE) {
+			line_cps(pg, bl->first, NORM_RAW);
+			skip = segm_byline_lead(pg->cv.v, pg->cv.n);
+			if (art->byline == NULL)
+				parse_byline(ed, art, pg->cv.v + skip,
+				    pg->cv.n - skip);
+			if (source == 0)
+				source = pg->lines[bl->first].lineno;
+			continue;
+		}
+		if (bl->kind == BLK_TAIL) {
+			emit_tail(pg, ed, art, bl);
+			continue;
+		}
+		if (bl->kind == BLK_DISPLAY && bl->fate == FATE_HEADLINE)
+			continue;
+		if (source == 0 && (bl->kind == BLK_PARA || a->phantom))
+			source = pg->lines[bl->first].lineno;
+		if (bl->kind == BLK_PARA && !dated &&
+		    (pg->lines[bl->first].flags & L_DATELINE) &&
+		    !bl->interrupt) {
+			dated = true;
+			emit_dateline(pg, ed, art, bl);
+		}
+		join_block(pg, bl, &b);
+		if (b.len == 0)
+			continue;
+		article_add_block(ed, art, bl->kind == BLK_CAPTION ?
+		    BLOCK_CAPTION : bl->kind == BLK_DISPLAY &&
+		    bl->fate == FATE_SUBHEAD ? BLOCK_SUBHEAD : BLOCK_PARAGRAPH,
+		    buf_str(&b));
+	}
+	if (source == 0)
+		source = pg->lines[pg->blks[a->first].first].lineno;
+	article_set_source(ed, art, path, source);
+	buf_free(&b);
+}
+
+/*
+ * The section title from the masthead: its page number and the page
+ * name beside it or on the line by it (第05版 经开区新闻, A06 民生·社会).
+ */
+static void
+masthead_title(struct page *pg, struct buf *title)
+{
+	size_t mark = 0, name = 0;
+
+	line_cps(pg, (size_t)pg->mast, NORM_RAW);
+	segm_masthead_match(pg->cv.v, pg->cv.n, &mark, &name);
+	put_cps(title, pg->cv.v + mark / 256, mark % 256);
+	if (name != 0) {
+		buf_putc(title, ' ');
+		put_cps(title, pg->cv.v + name / 256, name % 256);
+	} else if (pg->mast_name >= 0) {
+		line_cps(pg, (size_t)pg->mast_name, NORM_RAW);
+		buf_putc(title, ' ');
+		put_cps(title, pg->cv.v, pg->cv.n);
+	}
+}
+
+/*
+ * Read the lines of one page into a new section (see seg.h).  Returns
+ * the number of articles added; a page holding nothing but a header or
+ * page number adds no section, unless header_text asks to read such
+ * lines as text (for a file that holds nothing else).
+ */
+int
+seg_load_page(struct page *pg, struct edition *ed, const char *path,
+    const char *name, bool header_text)
+{
+	struct section *s;
+	struct buf title = BUF_INIT;
+	size_t k, bi;
+	int count = 0;
+	bool any;
+
+	if (pg->nlines == 0)
+		return 0;
+	mark_lines(pg);
+	make_blocks(pg);
+	if (pg->nblks == 0) {
+		if (!header_text)
+			return 0;
+		/* Only header-like lines: read them as text after all. */
+		for (k = 0; k < pg->nlines; k++)
+			pg->lines[k].flags &= ~(L_HEADER | L_DROP);
+		pg->header = -1;
+		make_blocks(pg);
+	}
+	make_articles(pg);
+	segs_split_articles(pg);
+	segs_assign_headlines(pg);
+
+	/* A phantom article is written only when it keeps some text. */
+	for (k = 0; k < pg->narts; k++) {
+		if (!pg->arts[k].phantom)
+			continue;
+		any = false;
+		for (bi = pg->arts[k].first; bi < pg->arts[k].end; bi++)
+			if (pg->blks[bi].kind != BLK_DISPLAY ||
+			    pg->blks[bi].fate != FATE_HEADLINE)
+				any = true;
+		pg->arts[k].emit = any;
+	}
+
+	if (pg->header >= 0) {
+		line_cps(pg, (size_t)pg->header, NORM_RAW);
+		put_cps(&title, pg->cv.v, pg->cv.n);
+	} else if (pg->mast >= 0)
+		masthead_title(pg, &title);
+	else
+		buf_puts(&title, name != NULL ? name :
+		    path != NULL ? path : "text");
+	s = edition_add_section(ed, buf_str(&title), path);
+	buf_free(&title);
+	for (k = 0; k < pg->narts; k++) {
+		if (pg->arts[k].phantom && !pg->arts[k].emit)
+			continue;
+		emit_article(pg, ed, s, k, path);
+		count++;
+	}
+	return count;
+}
+
+/* Prepare a page record for lines of text (see seg.h). */
+void
+seg_page_init(struct page *pg, const char *text)
+{
+	memset(pg, 0, sizeof *pg);
+	pg->text = text;
+}
+
+/* Start a new page: no lines, blocks, articles or groups yet. */
+void
+seg_page_begin(struct page *pg)
+{
+	pg->nlines = 0;
+	pg->blank = false;
+	pg->ngroups = pg->narts = pg->nblks = 0;
+}
+
+/* Free the memory of a page record. */
+void
+seg_page_free(struct page *pg)
+{
+	free(pg->lines);
+	free(pg->blks);
+	free(pg->arts);
+	free(pg->groups);
+	segm_cpvec_free(&pg->cv);
+	segm_cpvec_free(&pg->tmp);
+	buf_free(&pg->scratch);
+}

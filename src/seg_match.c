@@ -1,0 +1,1000 @@
+/*
+ * seg_match.c - the line matchers of the segmenter: pure functions over
+ * the code points of one line, with no page around them.
+ *
+ * Normalisation of a line (norm_line: justification spaces, letter
+ * spacing, continuation markers), the joining rule, and the patterns that
+ * classify a line: datelines and bylines (dateline_patterns), page
+ * headers, masthead and editor furniture, closing bracketed lines.  The
+ * pipeline that uses them is described at the top of seg.c.
+ *
+ * Chinese words compared with code points are written as UTF-32 string
+ * literals (U"来源"): the compiler decodes them into the same arrays the
+ * hex code points gave, so they read as words at no cost at run time.
+ * Words compared as UTF-8 stay UTF-8 ("本报讯").
+ */
+#include "config.h"
+
+#include <stdbool.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "seg_match.h"
+#include "seg_tune.h"
+#include "text.h"
+#include "xalloc.h"
+
+static const struct dateline_pattern {
+	const char	*pattern;
+	enum dl_kind	 kind;
+} dateline_patterns[] = {
+	/* 本报讯（记者 王译博）: the paper's own news. */
+	{ "本报讯", DL_TEXT },
+	/* 本报北京12月23日电 and 本报12月23日电. */
+	{ "本报%P%D电", DL_TEXT },
+	{ "本报%D电", DL_TEXT },
+	/* 本报12月5日讯 and 本报北京12月5日讯. */
+	{ "本报%D讯", DL_TEXT },
+	{ "本报%P%D讯", DL_TEXT },
+	/* 本报郑州讯, 本报综合讯; 【本报讯】. */
+	{ "本报%P讯", DL_TEXT },
+	{ "【本报讯】", DL_TEXT },
+	/* 新华社北京12月23日电, 新华社北京电, 新华社12月23日电. */
+	{ "新华社%P%D电", DL_TEXT },
+	{ "新华社%P电", DL_TEXT },
+	{ "新华社%D电", DL_TEXT },
+	/* Other agencies and sites: 人民网北京12月23日电 ... */
+	{ "人民网%P%D电", DL_TEXT },
+	{ "中新社%P%D电", DL_TEXT },
+	{ "中新网%P%D电", DL_TEXT },
+	{ "新华网%P%D电", DL_TEXT },
+	{ "央视网消息", DL_TEXT },
+	{ "据新华社电", DL_TEXT },
+	/* 据新华社北京12月23日电: a paper's rewrite of agency copy. */
+	{ "据新华社%P%D电", DL_TEXT },
+	/* （记者 王译博）opening a lead, no agency named. */
+	{ "（%R", DL_PAREN },
+	{ "(%R", DL_PAREN },
+	/* 本报记者 王译博 李娜 on a line of its own. */
+	{ "本报记者%N", DL_LINE },
+	{ "本报通讯员%N", DL_LINE },
+	{ "本报特约记者%N", DL_LINE },
+	{ "本报评论员%N", DL_LINE },
+	/*
+	 * A byline line led by a square, the mark of many papers:
+	 * □ 本报记者 张三, ■ 记者 王五 通讯员 赵六, and the author line of
+	 * a commentary (□ 张明远); 文/图 本报记者 张三 (text and pictures
+	 * by).  Without such a lead a line of names is too easily a line
+	 * of text (记者王五…), so only the 本报记者 forms above stand alone.
+	 */
+	{ "□%B", DL_LINE },
+	{ "■%B", DL_LINE },
+	{ "文/图%B", DL_LINE },
+	{ "文／图%B", DL_LINE },
+};
+#define NPATTERNS (sizeof dateline_patterns / sizeof dateline_patterns[0])
+
+/*
+ * Byline roles.  A byline token holding one of these is a role; text
+ * before it in the same token is part of the role (郑报全媒体记者) unless
+ * the role before still waits for its name (记者王译博通讯员 → 记者
+ * 王译博 通讯员).
+ */
+static const char *const byline_roles[] = {
+	"记者", "通讯员", "实习生", "摄影", "编辑", "撰稿", "评论员",
+	"撰稿人", "作者", "整理"
+};
+#define NROLES (sizeof byline_roles / sizeof byline_roles[0])
+
+/* ------------------------------------------------------------------ */
+/* Code point vectors. */
+
+/* Append a code point to a vector. */
+void
+segm_cpvec_push(struct cpvec *cv, uint32_t cp)
+{
+	if (cv->n == cv->cap) {
+		cv->cap = cv->cap == 0 ? 256 : cv->cap * 2;
+		cv->v = xreallocarray(cv->v, cv->cap, sizeof *cv->v);
+	}
+	cv->v[cv->n++] = cp;
+}
+
+/* Make room for n more code points, so that pushes need no check. */
+void
+segm_cpvec_reserve(struct cpvec *cv, size_t n)
+{
+	if (cv->cap - cv->n >= n)
+		return;
+	cv->cap = cv->n + n < 256 ? 256 : (cv->n + n) * 2;
+	cv->v = xreallocarray(cv->v, cv->cap, sizeof *cv->v);
+}
+
+/* Free a code point vector. */
+void
+segm_cpvec_free(struct cpvec *cv)
+{
+	free(cv->v);
+	cv->v = NULL;
+	cv->n = cv->cap = 0;
+}
+
+/*
+ * A code point that normalising keeps as it is: printable ASCII but the
+ * space, CJK punctuation up to the end of the unified Han block, the
+ * full-width forms and the dashes and quotes of U+2010..U+2027.  None of
+ * them is a space, a control, an ignorable or U+FFFD, so the range
+ * checks here stand for all four class tests on nearly every character.
+ */
+static inline bool
+is_plain(uint32_t c)
+{
+	return (c >= 0x3001 && c <= 0x9FFF) || (c >= 0x21 && c <= 0x7E) ||
+	    (c >= 0xFF01 && c <= 0xFFEF) || (c >= 0x2010 && c <= 0x2027);
+}
+
+/* ------------------------------------------------------------------ */
+/* Continuation markers. */
+
+/*
+ * Match a continuation marker at v[i]: a bracket, a verb (下转, 上接,
+ * 紧接, 转, 接, 续), 第 or not, a page (A3, 05, 三) and 版, the closing
+ * bracket.  Returns the end or 0; *onward tells whether the text goes on
+ * on another page (下转, 转), so the paragraph here is cut.  Spaces are
+ * skipped: the raw mode keeps them.
+ */
+static size_t
+marker_match(const uint32_t *v, size_t n, size_t i, bool *onward)
+{
+	/* One or two characters; a one-character verb has 0 second. */
+	static const uint32_t verbs[][3] = {
+		U"下转", U"上接", U"紧接", U"转", U"接", U"续"
+	};
+	size_t k, d;
+
+	if (i >= n || (v[i] != 0xFF08 && v[i] != '('))
+		return 0;
+	i++;
+	for (k = 0; k < sizeof verbs / sizeof verbs[0]; k++) {
+		if (i < n && v[i] == verbs[k][0] && (verbs[k][1] == 0 ||
+		    (i + 1 < n && v[i + 1] == verbs[k][1])))
+			break;
+	}
+	if (k == sizeof verbs / sizeof verbs[0])
+		return 0;
+	*onward = verbs[k][0] == 0x4E0B || verbs[k][0] == 0x8F6C;
+	i += verbs[k][1] == 0 ? 1 : 2;
+	while (i < n && v[i] == ' ')
+		i++;
+	if (i < n && v[i] == 0x7B2C)				/* 第 */
+		i++;
+	while (i < n && v[i] == ' ')
+		i++;
+	if (i < n && segm_is_latin_letter(v[i]))
+		i++;
+	for (d = 0; i < n && d < (size_t)tune.page_digits &&
+	    (segm_is_digit(v[i]) ||
+	    segm_is_cn_numeral(v[i])); d++)
+		i++;
+	while (i < n && v[i] == ' ')
+		i++;
+	if (d == 0 || i >= n || v[i] != 0x7248)			/* 版 */
+		return 0;
+	i++;
+	if (i >= n || (v[i] != 0xFF09 && v[i] != ')'))
+		return 0;
+	return i + 1;
+}
+
+/*
+ * Drop a continuation marker from the start or the end of a normalised
+ * line (a whole line that is one becomes empty).  A reader of the screen
+ * edition cannot turn to the third page, so the marker is noise there;
+ * the article text around it is kept.  Returns 0 when there was none, 1
+ * for a marker sending the text on (下转), 2 for any other.
+ */
+static int
+strip_marker(struct cpvec *cv)
+{
+	size_t k, e, lo;
+	bool onward = false;
+
+	if (cv->n < (size_t)tune.marker_min)
+		return 0;
+	if ((e = marker_match(cv->v, cv->n, 0, &onward)) != 0) {
+		for (; e < cv->n && cv->v[e] == ' '; e++)
+			/* nothing */;
+		memmove(cv->v, cv->v + e, (cv->n - e) * sizeof *cv->v);
+		cv->n -= e;
+		return onward ? 1 : 2;
+	}
+	if (cv->v[cv->n - 1] != 0xFF09 && cv->v[cv->n - 1] != ')')
+		return 0;
+	lo = cv->n > (size_t)tune.marker_max ?
+	    cv->n - (size_t)tune.marker_max : 0;
+	for (k = cv->n - 1; k-- > lo;) {
+		if (cv->v[k] != 0xFF08 && cv->v[k] != '(')
+			continue;
+		if (marker_match(cv->v, cv->n, k, &onward) != cv->n)
+			return 0;
+		while (k > 0 && cv->v[k - 1] == ' ')
+			k--;
+		cv->n = k;
+		return onward ? 1 : 2;
+	}
+	return 0;
+}
+
+/* ------------------------------------------------------------------ */
+/* Normalisation. */
+
+/*
+ * Clean and normalise one line into out: drop controls and ignorables,
+ * make every space-like character a space, trim, undo letter spacing
+ * (tune.spaced_tokens or more tokens, tune.spaced_share percent of them
+ * one character: 依 据 和 参 考), then per mode drop the spaces next to
+ * CJK (NORM_TEXT) or keep them collapsed (NORM_RAW).  Returns the
+ * number of leading spaces trimmed.  *simple (if not NULL) tells whether
+ * out is exactly the code points of the line, nothing dropped or
+ * changed: then the raw bytes can stand for it.
+ * *spaced (if not NULL) tells whether a space was left inside the line:
+ * without one, both modes give the same code points.
+ */
+static unsigned
+norm_line_core(const char *s, size_t len, int mode, struct cpvec *out,
+    struct cpvec *tmp, bool *simple, bool *spaced)
+{
+	size_t i, j, n, ntok = 0, nsingle = 0, toklen = 0, nspace = 0;
+	unsigned lead = 0;
+	uint32_t c, l, r, *v;
+	struct cpvec swap;
+	bool letterspaced, changed = false;
+
+	out->n = tmp->n = 0;
+	/* A line never has more code points than bytes. */
+	segm_cpvec_reserve(tmp, len);
+	/* The array and count in locals: no reload after every store. */
+	v = tmp->v;
+	n = 0;
+	for (i = 0; i < len;) {
+		i += utf8_decode_fast(s + i, len - i, &c);
+		if (is_plain(c)) {	/* fast path: Han, punctuation, ASCII */
+			v[n++] = c;
+			continue;
+		}
+		if (text_is_space(c)) {
+			changed |= c != ' ';
+			c = ' ';
+		} else if (text_is_control(c) || text_is_ignorable(c) ||
+		    c == TEXT_REPLACEMENT) {
+			/* U+FFFD: maybe a bad byte; never copy the raw ones. */
+			changed = true;
+			if (c != TEXT_REPLACEMENT)
+				continue;
+		}
+		if (c == ' ') {
+			if (n == 0) {
+				lead++;
+				continue;
+			}
+			nspace++;
+		}
+		v[n++] = c;
+	}
+	tmp->n = n;
+	while (tmp->n > 0 && tmp->v[tmp->n - 1] == ' ') {
+		tmp->n--;
+		nspace--;
+		changed = true;
+	}
+	if (simple != NULL)
+		*simple = !changed && lead == 0 && nspace == 0;
+	if (spaced != NULL)
+		*spaced = nspace != 0;
+	if (nspace == 0) {
+		/* Most lines hold no space: nothing more to do. */
+		swap = *out;
+		*out = *tmp;
+		*tmp = swap;
+		return lead;
+	}
+	segm_cpvec_reserve(out, tmp->n);
+
+	/* Count tokens to detect letter spacing. */
+	for (i = 0; i <= tmp->n; i++) {
+		if (i == tmp->n || tmp->v[i] == ' ') {
+			if (toklen > 0) {
+				ntok++;
+				if (toklen == 1)
+					nsingle++;
+			}
+			toklen = 0;
+		} else
+			toklen++;
+	}
+	letterspaced = ntok >= (size_t)tune.spaced_tokens &&
+	    nsingle * 100 >= ntok * (size_t)tune.spaced_share;
+
+	for (i = 0; i < tmp->n; i = j) {
+		c = tmp->v[i];
+		if (c != ' ') {
+			out->v[out->n++] = c;
+			j = i + 1;
+			continue;
+		}
+		for (j = i; j < tmp->n && tmp->v[j] == ' '; j++)
+			/* nothing */;
+		if (letterspaced && j - i == 1)
+			continue;
+		l = out->n > 0 ? out->v[out->n - 1] : 0;
+		r = j < tmp->n ? tmp->v[j] : 0;
+		if (mode == NORM_TEXT && (segm_is_cjk(l) || segm_is_cjk(r)) &&
+		    !text_is_hangul(l) && !text_is_hangul(r))
+			continue;
+		out->v[out->n++] = ' ';
+	}
+	return lead;
+}
+
+/*
+ * norm_line_core(), then the continuation marker dropped (strip_marker):
+ * *marker (if not NULL) gets what strip_marker() returned.  Every reader
+ * of a line goes through here, so the marker is gone for all of them.
+ */
+unsigned
+segm_norm_line_info(const char *s, size_t len, int mode, struct cpvec *out,
+    struct cpvec *tmp, bool *simple, bool *spaced, int *marker)
+{
+	unsigned lead;
+	int m = 0;
+
+	lead = norm_line_core(s, len, mode, out, tmp, simple, spaced);
+	/* Only a line holding a closing bracket can hold a marker. */
+	if (out->n >= (size_t)tune.marker_min &&
+	    (text_is_closing(out->v[out->n - 1]) ||
+	    text_is_opening(out->v[0])) && (m = strip_marker(out)) != 0 &&
+	    simple != NULL)
+		*simple = false;
+	if (marker != NULL)
+		*marker = m;
+	return lead;
+}
+
+/* segm_norm_line_info() for callers that need not know about spaces. */
+unsigned
+segm_norm_line(const char *s, size_t len, int mode, struct cpvec *out,
+    struct cpvec *tmp, bool *simple)
+{
+	return segm_norm_line_info(s, len, mode, out, tmp, simple, NULL, NULL);
+}
+
+/*
+ * The joining rule: what joining a line that ends in l (l2 before it, 0
+ * if none) to one that starts with r puts between them.  No space when
+ * either side is CJK, after a space, dash or slash, before closing
+ * punctuation or after an opening bracket; the hyphen of a Latin word
+ * broken at the line end dropped; else one space between Latin words.
+ */
+enum segm_join
+segm_join_rule(uint32_t l2, uint32_t l, uint32_t r)
+{
+	if (l == '-' && segm_is_latin_letter(l2) && r >= 'a' && r <= 'z')
+		return SEGM_JOIN_UNHYPHEN;
+	if (segm_is_cjk(l) || segm_is_cjk(r) || l == ' ' || l == '-' ||
+	    l == '/')
+		return SEGM_JOIN_NONE;
+	if (strchr(",.;:!?%)]}", (int)r) != NULL && r < 0x80)
+		return SEGM_JOIN_NONE;
+	if (r < 0x80 && strchr("([{", (int)l) != NULL && l < 0x80)
+		return SEGM_JOIN_NONE;
+	return SEGM_JOIN_SPACE;
+}
+
+/* ------------------------------------------------------------------ */
+/* Dateline and header patterns. */
+
+/* Does v[i..n) start with the UTF-8 literal lit?  *end gets the end. */
+bool
+segm_match_literal(const uint32_t *v, size_t n, size_t i, const char *lit,
+    size_t litlen, size_t *end)
+{
+	size_t k = 0;
+	uint32_t c;
+
+	while (k < litlen) {
+		k += utf8_decode(lit + k, litlen - k, &c);
+		if (i >= n || v[i] != c)
+			return false;
+		i++;
+	}
+	*end = i;
+	return true;
+}
+
+/* Match a number of a date: 1-2 digits or 1-3 Chinese numerals. */
+static size_t
+match_number(const uint32_t *v, size_t n, size_t i)
+{
+	size_t k = 0;
+
+	while (i + k < n && k < 2 && segm_is_digit(v[i + k]))
+		k++;
+	if (k > 0)
+		return k;
+	while (i + k < n && k < 3 && segm_is_cn_numeral(v[i + k]))
+		k++;
+	return k;
+}
+
+/* Match a date (12月23日 or 23日) at v[i]; returns its end or 0. */
+static size_t
+match_date(const uint32_t *v, size_t n, size_t i)
+{
+	size_t k, j = i;
+
+	k = match_number(v, n, j);
+	if (k == 0)
+		return 0;
+	j += k;
+	if (j < n && v[j] == 0x6708) {				/* 月 */
+		j++;
+		k = match_number(v, n, j);
+		if (k == 0)
+			return 0;
+		j += k;
+	}
+	if (j < n && v[j] == 0x65E5)				/* 日 */
+		return j + 1;
+	return 0;
+}
+
+/* Find a role keyword at v[i]; returns its length in code points or 0. */
+size_t
+segm_match_role(const uint32_t *v, size_t n, size_t i)
+{
+	size_t r, end, best = 0;
+
+	for (r = 0; r < NROLES; r++) {
+		if (segm_match_literal(v, n, i, byline_roles[r],
+		    strlen(byline_roles[r]), &end) && end - i > best)
+			best = end - i;
+	}
+	return best;
+}
+
+/*
+ * Is v[i..n) roles and names only (本报记者陈默, 记者王五通讯员赵六,
+ * 张明远)?  Han characters (and 、·) cut at role keywords: a run right
+ * before a role is part of it (本报, 郑报全媒体), any other run is one
+ * or more names of 2-4 characters.  At least one name; a photo credit
+ * (…摄) is a caption, not a byline.
+ */
+static bool
+byline_names(const uint32_t *v, size_t n, size_t i)
+{
+	size_t j, run = 0, rl, names = 0;
+
+	if (n <= i || n - i < (size_t)tune.person_min ||
+	    n - i > (size_t)tune.byline_line ||
+	    v[n - 1] == 0x6444)					/* 摄 */
+		return false;
+	for (j = i; j <= n; j += rl) {
+		rl = j < n ? segm_match_role(v, n, j) : 0;
+		if (j == n || rl != 0) {
+			/* A run before a role is its prefix. */
+			if (j == n && run != 0) {
+				if (run < (size_t)tune.person_min ||
+				    run > (size_t)tune.names_run)
+					return false;
+				names++;
+			} else if (run > (size_t)tune.role_prefix)
+				return false;
+			run = 0;
+			if (j == n)
+				break;
+			continue;
+		}
+		if (!text_is_han(v[j]) && v[j] != 0x3001 && v[j] != 0x00B7)
+			return false;
+		run++;
+		rl = 1;
+	}
+	return names > 0;
+}
+
+/*
+ * Match pattern pat (see dateline_patterns) against v[i..n).  Returns the
+ * end of the match or 0 when it does not match.  %P tries the shortest
+ * place first, so 新华社北京12月23日电 gives 北京.
+ */
+static size_t
+match_pattern(const char *pat, const uint32_t *v, size_t n, size_t i)
+{
+	const char *next;
+	size_t k, j, end;
+
+	while (*pat != '\0') {
+		if (pat[0] != '%') {
+			next = strchr(pat, '%');
+			k = next == NULL ? strlen(pat) : (size_t)(next - pat);
+			if (!segm_match_literal(v, n, i, pat, k, &end))
+				return 0;
+			i = end;
+			pat += k;
+			continue;
+		}
+		switch (pat[1]) {
+		case 'P':
+			for (k = 1; k <= (size_t)tune.place_max && i + k <= n &&
+			    text_is_han(v[i + k - 1]); k++) {
+				if (k < (size_t)tune.place_min)
+					continue;
+				end = match_pattern(pat + 2, v, n, i + k);
+				if (end != 0)
+					return end;
+			}
+			return 0;
+		case 'D':
+			end = match_date(v, n, i);
+			if (end == 0)
+				return 0;
+			i = end;
+			break;
+		case 'R':
+			/* A role within a few characters, a ) after it. */
+			for (k = 0; k < (size_t)tune.role_reach && i + k < n;
+			    k++)
+				if (segm_match_role(v, n, i + k) != 0)
+					break;
+			if (k == (size_t)tune.role_reach || i + k >= n)
+				return 0;
+			end = i + (size_t)tune.byline_max;
+			for (j = i + k; j < n && j < end; j++)
+				if (v[j] == 0xFF09 || v[j] == ')')
+					break;
+			if (j >= n || j >= end)
+				return 0;
+			i = j + 1;
+			break;
+		case 'B':
+			if (!byline_names(v, n, i))
+				return 0;
+			i = n;
+			break;
+		case 'N':
+			/* Names only, to the end of the line. */
+			if (n - i < (size_t)tune.person_min ||
+			    n - i > (size_t)tune.names_line)
+				return 0;
+			for (j = i; j < n; j++)
+				if (!text_is_han(v[j]) && v[j] != 0x00B7 &&
+				    v[j] != 0x3001)
+					return 0;
+			i = n;
+			break;
+		default:
+			fatalx("bad dateline pattern %s", pat);
+		}
+		pat += 2;
+	}
+	return i;
+}
+
+/* The dateline pattern a line starts with: index + 1, or 0. */
+int
+segm_dateline_match(const uint32_t *v, size_t n, size_t *end)
+{
+	size_t p, e;
+	char first[4];
+	size_t nfirst;
+
+	if (n == 0)
+		return 0;
+	/*
+	 * Most lines fail at the first character: compare its bytes, by
+	 * hand (a pattern is at least as long as its first character, and
+	 * a NUL never matches a byte of an encoded character).
+	 */
+	nfirst = utf8_encode(v[0], first);
+	for (p = 0; p < NPATTERNS; p++) {
+		const char *pat = dateline_patterns[p].pattern;
+
+		if (pat[0] != first[0] || (nfirst > 1 && (pat[1] != first[1] ||
+		    (nfirst > 2 && (pat[2] != first[2] ||
+		    (nfirst > 3 && pat[3] != first[3]))))))
+			continue;
+		e = match_pattern(dateline_patterns[p].pattern, v, n, 0);
+		if (e != 0) {
+			if (end != NULL)
+				*end = e;
+			return (int)p + 1;
+		}
+	}
+	return 0;
+}
+
+/*
+ * Skip the date many papers print before the page number in the header
+ * (2024年12月24日 星期二): returns the index after it and its spaces, or
+ * 0 when the line does not start with a full date.
+ */
+static size_t
+header_date(const uint32_t *v, size_t n)
+{
+	static const uint32_t unit[] = U"年月日";
+	size_t i = 0, k, u;
+
+	for (u = 0; u < 3; u++) {
+		for (k = 0; i < n && segm_is_digit(v[i]) && k < 4; k++)
+			i++;
+		if (k == 0 || i >= n || v[i] != unit[u])
+			return 0;
+		i++;
+		while (i < n && v[i] == ' ')
+			i++;
+	}
+	/* 星期二 / 星期日 */
+	if (i + 2 < n && v[i] == 0x661F && v[i + 1] == 0x671F) {
+		i += 3;
+		while (i < n && v[i] == ' ')
+			i++;
+	}
+	return i;
+}
+
+/*
+ * Is the line a page header: 第05版：经开区新闻, 第05版 经开区新闻,
+ * A05版：要闻, A5 要闻, 第5版, 2024年12月24日 星期二 第07版 民生?  An
+ * optional date, a number, then 版 or (after a letter) a space and a
+ * short title without sentence punctuation.
+ */
+bool
+segm_header_match(const uint32_t *v, size_t n)
+{
+	size_t i, digits = 0, j, skip;
+	bool letter = false, ban = false;
+
+	if (n == 0 || n > (size_t)(tune.header_max + tune.date_max))
+		return false;
+	/* After a date, only 第..版 counts: a date alone is no header. */
+	skip = header_date(v, n);
+	if (skip > 0 && (skip >= n || v[skip] != 0x7B2C))
+		return false;
+	v += skip;
+	n -= skip;
+	if (n > (size_t)tune.header_max)
+		return false;
+	i = 0;
+	if (v[i] == 0x7B2C)					/* 第 */
+		i++;
+	if (i < n && (segm_is_latin_letter(v[i]) ||
+	    (v[i] >= 0xFF21 && v[i] <= 0xFF3A))) {
+		letter = true;
+		i++;
+	}
+	while (i < n && segm_is_digit(v[i]) &&
+	    digits < (size_t)tune.page_digits) {
+		digits++;
+		i++;
+	}
+	if (digits == 0)
+		return false;
+	if (i < n && v[i] == 0x7248) {				/* 版 */
+		ban = true;
+		i++;
+	}
+	if (i == n)
+		return ban;
+	if (!ban && !(letter && v[i] == ' '))
+		return false;
+	if (v[i] == ' ' || segm_is_colon(v[i]))
+		i++;
+	else if (!ban)
+		return false;
+	if (i == n)
+		return ban;
+	for (j = i; j < n; j++)
+		if (text_is_sentence_end(v[j]) || segm_is_inner_stop(v[j]) ||
+		    v[j] == 0xFF0C || segm_is_digit(v[j]))
+			return false;
+	return true;
+}
+
+/*
+ * Page furniture.  Besides the page header (segm_header_match), pdftotext
+ * prints the masthead strip of a page and the credits of its editors
+ * wherever they stand, mostly first and last:
+ *
+ *   2021年12月24日 星期五      郑州日报 第05版      ZHENGZHOU DAILY
+ *   A05      经开区新闻      责任编辑：李四  美术编辑：王五  校对：赵六
+ *
+ * None of it is article text.  A masthead line is made of tokens of a
+ * few kinds only (furn_token); an editor line starts with an editor's
+ * title (editor_titles).  Both count only near the top or bottom of a
+ * page, like headers.
+ */
+static const char *const editor_titles[] = {
+	"责任编辑", "本版编辑", "美术编辑", "版式设计", "责任校对", "图片编辑",
+	"视觉设计", "值班编辑", "本版责编", "责编", "美编", "校对", "版式",
+	"组版", "照排", "制图"
+};
+#define NEDITORS (sizeof editor_titles / sizeof editor_titles[0])
+
+/* Kinds of masthead token. */
+enum furn_tok {
+	FT_NONE,
+	FT_DATE,		/* 2021年12月24日, 12月24日 */
+	FT_WEEKDAY,		/* 星期五, 周五 */
+	FT_LUNAR,		/* 农历十一月廿一 */
+	FT_MARK,		/* 第05版, A05, A05版, 05版 */
+	FT_PAPER,		/* 郑州日报 */
+	FT_LATIN,		/* ZHENGZHOU DAILY (each word) */
+	FT_NAME			/* 经开区新闻, 民生·社会: the page's name */
+};
+
+/* The kind of the masthead token v[a..b). */
+static enum furn_tok
+furn_token(const uint32_t *v, size_t a, size_t b)
+{
+	static const uint32_t ymd[] = U"年月日";
+	size_t i = a, k, u, nd;
+	bool latin = true, han = true;
+
+	/* Dates: 2021年12月24日 or 12月24日. */
+	for (u = 0, nd = 0; u < 3 && i < b; u++) {
+		for (k = 0; i < b && segm_is_digit(v[i]) && k < 4; k++)
+			i++;
+		if (k == 0 || i >= b)
+			break;
+		if (v[i] != ymd[u] && !(nd == 0 && u == 0 && v[i] == ymd[1]))
+			break;
+		if (v[i] == ymd[1] && u == 0)
+			u = 1;
+		i++;
+		nd++;
+		if (v[i - 1] == ymd[2])
+			return i == b ? FT_DATE : FT_NONE;
+	}
+	i = a;
+	if (b - a == 3 && v[a] == 0x661F && v[a + 1] == 0x671F)	/* 星期 */
+		return FT_WEEKDAY;
+	if (b - a == 2 && v[a] == 0x5468 &&				/* 周 */
+	    segm_is_cn_numeral(v[a + 1]))
+		return FT_WEEKDAY;
+	if (b - a == 2 && v[a] == 0x5468 && v[a + 1] == 0x65E5)
+		return FT_WEEKDAY;
+	if (b - a >= (size_t)tune.lunar_min &&
+	    b - a <= (size_t)tune.lunar_max &&
+	    v[a] == 0x519C && v[a + 1] == 0x5386)		/* 农历 */
+		return FT_LUNAR;
+	/* Page numbers: 第05版, A05, A05版, 05版. */
+	k = 0;		/* the marks of a page number seen: 第, A, 版 */
+	if (v[i] == 0x7B2C) {					/* 第 */
+		i++;
+		k++;
+	}
+	if (i < b && (segm_is_latin_letter(v[i]) || (v[i] >= 0xFF21 &&
+	    v[i] <= 0xFF3A))) {
+		i++;
+		k++;
+	}
+	for (nd = 0; i < b && segm_is_digit(v[i]) &&
+	    nd < (size_t)tune.page_digits; nd++)
+		i++;
+	if (nd > 0 && i < b && v[i] == 0x7248) {		/* 版 */
+		i++;
+		k++;
+	}
+	if (nd > 0 && i == b && k > 0)
+		return FT_MARK;
+	for (i = a; i < b; i++) {
+		latin = latin && v[i] >= 'A' && v[i] <= 'Z';
+		han = han && (text_is_han(v[i]) || v[i] == 0x00B7 ||
+		    v[i] == 0x30FB);
+	}
+	if (latin && b - a >= (size_t)tune.furn_min)
+		return FT_LATIN;
+	if (han && b - a >= (size_t)tune.paper_min &&
+	    b - a <= (size_t)tune.paper_max && v[b - 1] == 0x62A5)	/* 报 */
+		return FT_PAPER;
+	if (han && b - a >= (size_t)tune.furn_min &&
+	    b - a <= (size_t)tune.name_max)
+		return FT_NAME;
+	return FT_NONE;
+}
+
+/*
+ * Is the raw-normalised line v[0..n) a masthead line: masthead tokens
+ * only, with a date, page number, paper name or five Latin capitals
+ * among them, and a page name only beside a page number?  *mark and
+ * *name (if not NULL) get the page number and page name tokens as
+ * start * 256 + length, or 0.
+ */
+bool
+segm_masthead_match(const uint32_t *v, size_t n, size_t *mark, size_t *name)
+{
+	size_t i, j, letters = 0, nname = 0, m = 0, nm = 0;
+	bool strong = false;
+	enum furn_tok t;
+
+	if (n == 0 || n > (size_t)(tune.header_max + tune.date_max))
+		return false;
+	for (i = 0; i < n; i = j + 1) {
+		for (j = i; j < n && v[j] != ' '; j++)
+			/* nothing */;
+		if (j == i)
+			continue;
+		t = furn_token(v, i, j);
+		switch (t) {
+		case FT_NONE:
+			return false;
+		case FT_LATIN:
+			letters += j - i;
+			break;
+		case FT_NAME:
+			nname++;
+			nm = i * 256 + (j - i);
+			break;
+		case FT_MARK:
+			m = i * 256 + (j - i);
+			/* FALLTHROUGH */
+		default:
+			strong = true;
+			break;
+		}
+	}
+	if (!strong && letters < (size_t)tune.masthead_latin)
+		return false;
+	if (nname > 1 || (nname == 1 && m == 0))
+		return false;
+	if (mark != NULL)
+		*mark = m;
+	if (name != NULL)
+		*name = nm;
+	return true;
+}
+
+/*
+ * Is the line an editor credit line (责任编辑：李四 美术编辑：王五)?  It
+ * starts with an editor's title and holds no sentence punctuation.
+ */
+bool
+segm_editor_match(const uint32_t *v, size_t n)
+{
+	size_t k, end, i;
+
+	if (n == 0 || n > (size_t)tune.editor_max)
+		return false;
+	for (k = 0; k < NEDITORS; k++)
+		if (segm_match_literal(v, n, 0, editor_titles[k],
+		    strlen(editor_titles[k]), &end))
+			break;
+	if (k == NEDITORS || end >= n)
+		return false;
+	if (!segm_is_colon(v[end]) && v[end] != ' ')
+		return false;
+	for (i = end; i < n; i++)
+		if (text_is_sentence_end(v[i]) || segm_is_inner_stop(v[i]) ||
+		    v[i] == 0xFF0C)
+			return false;
+	return true;
+}
+
+/*
+ * Is v[a..b) (spaces kept) a byline of space-separated tokens, each a
+ * name of 2-4 Han characters or a role with a short prefix (本报记者)
+ * and maybe a name glued to it (记者刘畅)?  Needs a name.  Stricter
+ * than byline_names(), which cannot see where names end: a note such
+ * as 作者系省社会科学院研究员 is no byline.
+ */
+bool
+segm_byline_tokens(const uint32_t *v, size_t a, size_t b)
+{
+	size_t i, j, p, rl, g, names = 0;
+
+	for (i = a; i < b; i = j) {
+		while (i < b && (v[i] == ' ' || v[i] == 0x3001))
+			i++;
+		for (j = i; j < b && v[j] != ' ' && v[j] != 0x3001; j++)
+			if (!text_is_han(v[j]) && v[j] != 0x00B7)
+				return false;
+		if (j == i)
+			continue;
+		for (p = i, rl = 0; p < j; p++)
+			if ((rl = segm_match_role(v, j, p)) != 0)
+				break;
+		if (rl == 0) {
+			if (j - i < (size_t)tune.person_min ||
+			    j - i > (size_t)tune.person_max)
+				return false;
+			names++;
+			continue;
+		}
+		/* A name glued to the role: none, or a whole one. */
+		g = j - (p + rl);
+		if (p - i > (size_t)tune.role_prefix ||
+		    g > (size_t)tune.person_max ||
+		    (g != 0 && g < (size_t)tune.person_min))
+			return false;
+		names += g >= (size_t)tune.person_min;
+	}
+	return names > 0;
+}
+
+/*
+ * Does a bracketed line close an article (X_TAIL)?  Its inside is a
+ * byline (记者 刘畅, 王明), a source (来源：人民网, 据新华社电) or an
+ * editor (编辑 赵红).  *kind gets 'b', 's' or 'e'; start and len the
+ * inside.  v[0..n) is raw-normalised.
+ */
+bool
+segm_tail_match(const uint32_t *v, size_t n, int *kind, size_t *start,
+    size_t *len)
+{
+	static const uint32_t laiyuan[] = U"来源";
+	size_t a = 1, b = n - 1, end;
+
+	if (n < 4 || (v[0] != 0xFF08 && v[0] != '(') ||
+	    (v[n - 1] != 0xFF09 && v[n - 1] != ')'))
+		return false;
+	while (a < b && v[a] == ' ')
+		a++;
+	while (b > a && v[b - 1] == ' ')
+		b--;
+	*start = a;
+	*len = b - a;
+	if (b - a > (size_t)tune.byline_line)
+		return false;
+	/* 来源：人民网; 据新华社电, 据人民日报报道. */
+	if ((segm_cps_at(v, b, a, laiyuan, 2) && a + 2 < b &&
+	    segm_is_colon(v[a + 2])) ||
+	    (v[a] == 0x636E && (v[b - 1] == 0x7535 || (b - a > 3 &&
+	    v[b - 2] == 0x62A5 && v[b - 1] == 0x9053)))) {	/* 据…电/报道 */
+		*kind = 's';
+		return true;
+	}
+	if (segm_match_literal(v, b, a, "编辑", strlen("编辑"), &end) ||
+	    segm_match_literal(v, b, a, "责编", strlen("责编"), &end)) {
+		*kind = 'e';
+		return true;
+	}
+	*kind = 'b';
+	return segm_byline_tokens(v, a, b);
+}
+
+/*
+ * The length of the lead of a byline line that is not part of the
+ * byline: a square (□ ■) and 文/图, with their spaces.
+ */
+size_t
+segm_byline_lead(const uint32_t *v, size_t n)
+{
+	size_t i = 0;
+
+	if (i < n && (v[i] == 0x25A1 || v[i] == 0x25A0))	/* □ ■ */
+		i++;
+	while (i < n && v[i] == ' ')
+		i++;
+	/* 文/图, 文／图 */
+	if (i + 2 < n && v[i] == 0x6587 && (v[i + 1] == '/' ||
+	    v[i + 1] == 0xFF0F) && v[i + 2] == 0x56FE)
+		i += 3;
+	while (i < n && v[i] == ' ')
+		i++;
+	return i;
+}
+
+/* The kind of dateline pattern dl (index + 1, as matched). */
+enum dl_kind
+segm_dateline_kind(int dl)
+{
+	return dateline_patterns[dl - 1].kind;
+}
+
+/* Is v[0..n) one page name alone (经开区新闻): a masthead name token? */
+bool
+segm_page_name(const uint32_t *v, size_t n)
+{
+	return n > 0 && furn_token(v, 0, n) == FT_NAME;
+}

@@ -258,6 +258,31 @@ measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
 }
 
 /*
+ * Does the 摄 at v[k] close a photographer's credit: names (and a role)
+ * since a sentence end, a bracket or a space (…观看。 潘国强摄,
+ * （新华社记者 邵明哲摄）), or since the start of a short line (张三摄)?
+ * Not a 摄 of running text (…纷纷拍摄 at a line's end), which has
+ * a comma or a long run of text before it.
+ */
+static bool
+credit_names(const uint32_t *v, size_t k)
+{
+	size_t i;
+	uint32_t c;
+
+	for (i = k; i-- > 0 && k - i <= (size_t)tune.credit_names;) {
+		c = v[i];
+		if (c == ' ' || c == 0xFF08 || c == '(' || c == 0x3002 ||
+		    c == 0xFF01 || c == 0xFF1F || c == 0xFF09 || c == ')' ||
+		    c == 0x201D)
+			return true;
+		if (!segm_is_cjk(c) && c != 0x3001 && c != 0x00B7)
+			return false;
+	}
+	return k <= (size_t)tune.credit_names;
+}
+
+/*
  * Set the X_* flags that depend on how a normalised line starts and ends:
  * photo captions (图为…, ▲…, …摄, （资料图片）), list items (①), a final
  * semicolon, a title ending in —— or a colon.
@@ -297,7 +322,7 @@ shape_flags(const struct line *ln, const uint32_t *v, size_t n)
 	k = n;
 	while (k > 0 && text_is_closing(v[k - 1]))
 		k--;
-	if (k > 0 && (v[k - 1] == 0x6444 ||			/* 摄 */
+	if (k > 0 && ((v[k - 1] == 0x6444 && credit_names(v, k - 1)) ||
 	    (k >= 4 && segm_cps_at(v, n, k - 4, ziliao, 4)) ||
 	    (k >= 2 && segm_cps_at(v, n, k - 2, gongtu, 2)) ||
 	    (k >= 2 && segm_cps_at(v, n, k - 2, shefa, 2))))
@@ -608,6 +633,51 @@ mark_tails(struct page *pg)
 }
 
 /*
+ * An author's name printed alone right under a headline (唐立新 under
+ * its title, over the text) is a byline line and starts the article,
+ * like □ 张明远.  Only there: the line before it has no punctuation at
+ * its end (a headline), no blank line stands between them, and the line
+ * after it is wider (text, not a further headline line).
+ */
+static void
+mark_names(struct page *pg)
+{
+	size_t i;
+	struct line *ln, *pv, *nx;
+
+	for (i = 1; i + 1 < pg->nlines; i++) {
+		ln = &pg->lines[i];
+		pv = &pg->lines[i - 1];
+		nx = &pg->lines[i + 1];
+		if (ln->dl != 0 || ln->width > (unsigned)tune.name_cells * CELL ||
+		    (ln->flags & (L_HEADER | L_DROP | L_BLANK_BEFORE |
+		    L_END_STOP | L_END_COLON | L_END_CONT | L_PAREN)) ||
+		    (pv->flags & (L_HEADER | L_DROP | L_END_STOP |
+		    L_END_COLON | L_END_CONT | L_INNER_STOP)) ||
+		    (nx->flags & (L_HEADER | L_DROP)) ||
+		    nx->width <= ln->width + CELL)
+			continue;
+		line_cps(pg, i, NORM_TEXT);
+		if (segm_bare_name(pg->cv.v, pg->cv.n))
+			ln->flags |= L_BYLINE;
+	}
+}
+
+/*
+ * Does line i stand alone between blank lines (or the page's ends)?
+ * Extraction sets the running furniture of a page there when it reads
+ * it out of order: the paper's name from the footer, 责任编辑：… from
+ * the column's foot, in the middle of the text.
+ */
+static bool
+isolated(const struct page *pg, size_t i)
+{
+	return (i == 0 || (pg->lines[i].flags & L_BLANK_BEFORE)) &&
+	    (i + 1 == pg->nlines ||
+	    (pg->lines[i + 1].flags & L_BLANK_BEFORE));
+}
+
+/*
  * Decide headers, page numbers and datelines.  A header or page number
  * counts only near the top or bottom of the page.  A dateline pattern
  * counts only where a paragraph may start: not after a line that ends in
@@ -633,11 +703,12 @@ mark_lines(struct page *pg)
 				pg->header = (long)i;
 		} else if ((ln->flags & L_PAGENO_CAND) && near_edge && n > 1)
 			ln->flags |= L_DROP;
-		else if (near_edge && n > 1 && !ln->dl)
+		else if (n > 1 && !ln->dl && (near_edge || isolated(pg, i)))
 			mark_furniture(pg, i);
 	}
 	mark_page_name(pg);
 	mark_tails(pg);
+	mark_names(pg);
 	estimate_columns(pg);
 	for (i = 0; i < n; i++) {
 		ln = &pg->lines[i];
@@ -904,6 +975,9 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 	nx = next_line(pg, i);
 	if (nx == NULL || starts_article(nx) || (ln->xf & X_END) ||
 	    (nx->xf & X_TAIL))
+		return true;
+	/* A photographer's credit (…观看。 潘国强摄) ends a caption. */
+	if ((ln->xf & X_CREDIT) && (ln->flags & L_INNER_COMMA) == 0)
 		return true;
 	/* A list item (①) after a finished clause starts a paragraph. */
 	if ((nx->xf & X_LIST) && ((ln->flags & (L_END_STOP | L_END_COLON)) ||
@@ -1619,6 +1693,40 @@ masthead_title(struct page *pg, struct buf *title)
 	}
 }
 
+
+#include <stdio.h>
+/* Debugging aid: KANBAO_SEGDEBUG=1 prints lines, blocks and articles. */
+static void
+seg_debug(const struct page *pg)
+{
+	size_t i, k;
+
+	if (getenv("KANBAO_SEGDEBUG") == NULL)
+		return;
+	for (k = 0; k < pg->narts; k++) {
+		fprintf(stderr, "== art %zu%s group %d\n", k,
+		    pg->arts[k].phantom ? " phantom" : "", pg->arts[k].group);
+		for (i = pg->arts[k].first; i < pg->arts[k].end; i++) {
+			const struct blk *b = &pg->blks[i];
+			size_t l;
+
+			fprintf(stderr, "  blk %zu kind %d fate %d int %d grp %d\n",
+			    i, b->kind, b->fate, b->interrupt, b->group);
+			for (l = b->first; l <= b->last; l++)
+				fprintf(stderr, "    %4u w%3u c%3u f%04x x%02x dl%u |%.*s\n",
+				    pg->lines[l].lineno, pg->lines[l].width,
+				    pg->lines[l].colw, pg->lines[l].flags,
+				    pg->lines[l].xf, pg->lines[l].dl,
+				    (int)pg->lines[l].len,
+				    pg->text + pg->lines[l].off);
+		}
+	}
+	for (i = 0; i < pg->nlines; i++)
+		if (pg->lines[i].flags & 0x0440)
+			fprintf(stderr, "  dropped %u |%.*s\n", pg->lines[i].lineno,
+			    (int)pg->lines[i].len, pg->text + pg->lines[i].off);
+}
+
 /*
  * Read the lines of one page into a new section (see seg.h).  Returns
  * the number of articles added; a page holding nothing but a header or
@@ -1651,6 +1759,7 @@ seg_load_page(struct page *pg, struct edition *ed, const char *path,
 	make_articles(pg);
 	segs_split_articles(pg);
 	segs_assign_headlines(pg);
+	seg_debug(pg);
 
 	/* A phantom article is written only when it keeps some text. */
 	for (k = 0; k < pg->narts; k++) {

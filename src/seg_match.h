@@ -227,4 +227,21 @@ bool	 segm_editor_match(const uint32_t *v, size_t n);
 bool	 segm_tail_match(const uint32_t *v, size_t n, int *kind,
 	    size_t *start, size_t *len);
 
+/* Does the raw line s[0..len) start with —— (a subtitle)? */
+bool	 segm_starts_dash(const char *s, size_t len);
+
+/* Is v[0..n) an author's name alone (张晓燕, 本报评论员)? */
+bool	 segm_bare_name(const uint32_t *v, size_t n);
+
+/*
+ * Is c a mark papers set before an author's name (□ 张明远, ◆ 本报记者
+ * 李华): squares, diamonds, circles and stars?
+ */
+static inline bool
+segm_is_author_mark(uint32_t c)
+{
+	return c == 0x25A1 || c == 0x25A0 || c == 0x25C6 || c == 0x25C7 ||
+	    c == 0x25CF || c == 0x25CB || c == 0x2605 || c == 0x2606;
+}
+
 #endif

@@ -527,6 +527,38 @@ share_of_hits(const struct tokvec *b, const double *idf, const uint8_t *hit,
 }
 
 /*
+ * Does the display run of blocks b..e-1, between paragraphs of one
+ * article, look like the headline group of a new article rather than a
+ * subhead, whatever the text says?  Subheads are one line; a headline
+ * group often has more (a kicker, a main line, a —— subtitle), and an
+ * article closed by an end note or a photographer's credit is over.
+ */
+static bool
+title_evidence(const struct page *pg, size_t b, size_t e)
+{
+	const struct blk *pb = &pg->blks[b - 1];
+	const struct line *ln;
+	size_t u, l, lines = 0;
+
+	if (pb->kind == BLK_TAIL || pb->kind == BLK_CAPTION)
+		return true;
+	ln = &pg->lines[pb->last];
+	if (pb->kind == BLK_PARA && ((ln->xf & X_CREDIT) ||
+	    ((ln->flags & L_PAREN) && pb->first == pb->last)))
+		return true;
+	for (u = b; u < e; u++)
+		for (l = pg->blks[u].first; l <= pg->blks[u].last; l++) {
+			if (pg->lines[l].xf & X_ENUM)
+				return false;
+			if (segm_starts_dash(pg->text + pg->lines[l].off,
+			    pg->lines[l].len))
+				return true;
+			lines++;
+		}
+	return lines >= 2;
+}
+
+/*
  * Find the articles printed without dateline (an essay, a notice) that
  * extraction ran into the article before them.  A display run inside an
  * article, between paragraphs, is a subhead when the text after it goes
@@ -624,7 +656,8 @@ segs_split_articles(struct page *pg)
 			 */
 			if (pg->lines[pg->blks[b].first].xf & X_ENUM)
 				continue;
-			if (own < tune.cohesion_min ||
+			if (title_evidence(pg, b, e) ||
+			    own < tune.cohesion_min ||
 			    own < tune.cohesion_ratio * other ||
 			    ((jump >= tune.layout_jump ||
 			    jump <= -tune.layout_jump) &&

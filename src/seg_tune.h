@@ -73,6 +73,10 @@ static const struct {
 	int	byline_max;	/* characters a dateline's byline may hold */
 	int	byline_line;	/* ... a byline line (□ 本报记者 张三) */
 	int	caption_lines;	/* lines a photo caption may run to */
+	int	name_cells;	/* an author's name alone is this wide at
+				   most (本报特约评论员) */
+	int	credit_names;	/* code points of names and role before the
+				   摄 of a photographer's credit */
 	int	name_max;	/* characters of a page name standing alone
 				   by the masthead (经开区新闻) */
 	double	kicker_ratio;	/* a first headline line shorter than this
@@ -167,6 +171,8 @@ static const struct {
 	.byline_max = 48,
 	.byline_line = 24,
 	.caption_lines = 4,
+	.name_cells = 7,
+	.credit_names = 12,
 	.name_max = 8,
 	.kicker_ratio = 0.75,
 	.couplet_tol = 1,

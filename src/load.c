@@ -29,6 +29,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdbool.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
@@ -147,15 +148,29 @@ path_base(const char *path)
 	return xstrndup(start, (size_t)(path + len - start));
 }
 
-/* The file name without directory and extension: the fallback title. */
+/*
+ * The file name without directory and extension: the fallback title.  A
+ * directory named . or .. (or ending in /) is named by its real name.
+ */
 static char *
 path_stem(const char *path)
 {
-	char *base = path_base(path), *dot;
+	char *base = path_base(path), *dot, *real;
 
 	if (strcmp(base, "-") == 0) {
 		free(base);
 		return xstrdup("stdin");
+	}
+	if ((strcmp(base, ".") == 0 || strcmp(base, "..") == 0 ||
+	    *base == '\0') && (real = realpath(path, NULL)) != NULL) {
+		free(base);
+		base = path_base(real);
+		free(real);
+		if (*base == '\0' || strcmp(base, "/") == 0) {
+			free(base);
+			return xstrdup("/");
+		}
+		return base;
 	}
 	dot = strrchr(base, '.');
 	if (dot != NULL && dot != base)
@@ -368,7 +383,20 @@ load_paths(char *const *paths, size_t npaths, const struct load_options *opts,
 		buf_free(&title);
 		return NULL;
 	}
-	/* An edition XML document brings its own title; keep it. */
+	/*
+	 * An edition XML document brings its own title; keep it.  Page
+	 * headers that named the paper and the date name the edition
+	 * (河洛日报 2026年3月2日) better than file names do.
+	 */
+	if (ed->title == NULL && ed->paper != NULL && ed->date != NULL) {
+		int y, m, d;
+
+		if (sscanf(ed->date, "%d-%d-%d", &y, &m, &d) == 3) {
+			title.len = 0;
+			buf_printf(&title, "%s %d年%d月%d日", ed->paper, y, m,
+			    d);
+		}
+	}
 	if (ed->title == NULL)
 		edition_set_title(ed, buf_str(&title));
 	buf_free(&title);

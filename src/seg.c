@@ -1727,6 +1727,74 @@ seg_debug(const struct page *pg)
 			    (int)pg->lines[i].len, pg->text + pg->lines[i].off);
 }
 
+/* Copy the code points v[a..a+len) as UTF-8 into b (cleared first). */
+static void
+cps_to_buf(struct buf *b, const uint32_t *v, size_t pos)
+{
+	b->len = 0;
+	put_cps(b, v + pos / 256, pos % 256);
+}
+
+/*
+ * What the page's furniture says: its printed page number and name for
+ * the section; the paper's name and the date for the edition, when the
+ * edition has none yet.  Read from the header and the masthead lines
+ * that were dropped as furniture.
+ */
+static void
+page_facts(struct page *pg, struct edition *ed, struct section *s)
+{
+	struct segm_mast mp;
+	struct buf b = BUF_INIT, name = BUF_INIT;
+	unsigned page = 0;
+	char iso[11];
+	size_t i;
+	long at[2];
+	int k;
+
+	at[0] = pg->header;
+	at[1] = pg->mast;
+	for (k = 0; k < 2 && page == 0; k++) {
+		if (at[k] < 0)
+			continue;
+		line_cps(pg, (size_t)at[k], NORM_RAW);
+		if (!segm_masthead_parts(pg->cv.v, pg->cv.n, &mp) ||
+		    mp.mark == 0)
+			continue;
+		page = segm_page_number(pg->cv.v, mp.mark / 256,
+		    mp.mark / 256 + mp.mark % 256);
+		if (mp.name != 0)
+			cps_to_buf(&name, pg->cv.v, mp.name);
+		else if (k == 1 && pg->mast_name >= 0) {
+			line_cps(pg, (size_t)pg->mast_name, NORM_RAW);
+			name.len = 0;
+			put_cps(&name, pg->cv.v, pg->cv.n);
+		}
+	}
+	if (page != 0)
+		section_set_page(ed, s, page, name.len > 0 ? buf_str(&name) :
+		    NULL);
+	for (i = 0; i < pg->nlines && (ed->paper == NULL ||
+	    ed->date == NULL); i++) {
+		if ((pg->lines[i].flags & (L_DROP | L_HEADER)) == 0)
+			continue;
+		line_cps(pg, i, NORM_RAW);
+		if (!segm_masthead_parts(pg->cv.v, pg->cv.n, &mp))
+			continue;
+		if (mp.paper != 0 && ed->paper == NULL) {
+			cps_to_buf(&b, pg->cv.v, mp.paper);
+			edition_set_paper(ed, buf_str(&b));
+		}
+		if (mp.date != 0 && ed->date == NULL) {
+			cps_to_buf(&b, pg->cv.v, mp.date);
+			if (edition_parse_date(b.data, b.len, iso))
+				edition_set_date(ed, iso);
+		}
+	}
+	buf_free(&b);
+	buf_free(&name);
+}
+
 /*
  * Read the lines of one page into a new section (see seg.h).  Returns
  * the number of articles added; a page holding nothing but a header or
@@ -1774,8 +1842,20 @@ seg_load_page(struct page *pg, struct edition *ed, const char *path,
 	}
 
 	if (pg->header >= 0) {
+		struct segm_mast mp;
+		size_t from = 0, to;
+
 		line_cps(pg, (size_t)pg->header, NORM_RAW);
-		put_cps(&title, pg->cv.v, pg->cv.n);
+		to = pg->cv.n;
+		/* 2026年3月2日 第05版：要闻 责编：张三 → 第05版：要闻 */
+		if (segm_masthead_parts(pg->cv.v, pg->cv.n, &mp) &&
+		    mp.mark != 0) {
+			from = mp.mark / 256;
+			to = mp.name != 0 && mp.name / 256 > from ?
+			    mp.name / 256 + mp.name % 256 :
+			    from + mp.mark % 256;
+		}
+		put_cps(&title, pg->cv.v + from, to - from);
 	} else if (pg->mast >= 0)
 		masthead_title(pg, &title);
 	else
@@ -1783,6 +1863,7 @@ seg_load_page(struct page *pg, struct edition *ed, const char *path,
 		    path != NULL ? path : "text");
 	s = edition_add_section(ed, buf_str(&title), path);
 	buf_free(&title);
+	page_facts(pg, ed, s);
 	for (k = 0; k < pg->narts; k++) {
 		if (pg->arts[k].phantom && !pg->arts[k].emit)
 			continue;

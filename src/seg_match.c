@@ -684,6 +684,20 @@ segm_header_match(const uint32_t *v, size_t n)
 		digits++;
 		i++;
 	}
+	/*
+	 * 第五版, 第十二版：要闻; a name right after 版 (第一版测试) is
+	 * too much like text to count.
+	 */
+	if (digits == 0 && i == 1 && !letter) {
+		while (i < n && segm_is_cn_numeral(v[i]) &&
+		    digits < (size_t)tune.page_digits) {
+			digits++;
+			i++;
+		}
+		if (digits == 0 || i >= n || v[i] != 0x7248 || (i + 1 < n &&
+		    v[i + 1] != ' ' && !segm_is_colon(v[i + 1])))
+			return false;
+	}
 	if (digits == 0)
 		return false;
 	if (i < n && v[i] == 0x7248) {				/* 版 */
@@ -736,8 +750,49 @@ enum furn_tok {
 	FT_MARK,		/* 第05版, A05, A05版, 05版 */
 	FT_PAPER,		/* 郑州日报 */
 	FT_LATIN,		/* ZHENGZHOU DAILY (each word) */
-	FT_NAME			/* 经开区新闻, 民生·社会: the page's name */
+	FT_NAME,		/* 经开区新闻, 民生·社会: the page's name */
+	FT_NUMBER,		/* 05: a page number only beside a name */
+	FT_ISSUE		/* 第12345期, 今日16版, CN 11-0000, 邮发代号 */
 };
+
+/*
+ * Is v[a..b) a token of a front page's masthead box: the issue number
+ * (第12345期), the page count (今日16版), the serial number (CN11-0000,
+ * 国内统一连续出版物号) or the postal code (邮发代号1-1)?
+ */
+static bool
+issue_token(const uint32_t *v, size_t a, size_t b)
+{
+	static const uint32_t jin[] = U"今日", cn[] = U"CN",
+	    tongyi[] = U"国内统一连续出版物号", youfa[] = U"邮发代号",
+	    daihao[] = U"代号";
+	size_t i;
+
+	if (b - a >= 3 && v[a] == 0x7B2C && v[b - 1] == 0x671F) {	/* 第…期 */
+		for (i = a + 1; i + 1 < b; i++)
+			if (!segm_is_digit(v[i]))
+				return false;
+		return true;
+	}
+	if (b - a >= 4 && segm_cps_at(v, b, a, jin, 2) &&
+	    v[b - 1] == 0x7248) {					/* 今日…版 */
+		for (i = a + 2; i + 1 < b; i++)
+			if (!segm_is_digit(v[i]))
+				return false;
+		return true;
+	}
+	if (b - a >= 2 && segm_cps_at(v, b, a, cn, 2))
+		return true;
+	/* 11-0000, 1-1: the numbers after CN or 邮发代号. */
+	for (i = a; i < b && (segm_is_digit(v[i]) || v[i] == '-'); i++)
+		/* nothing */;
+	if (i == b && b - a >= 3 && v[a] != '-' && v[b - 1] != '-')
+		for (i = a; i < b; i++)
+			if (v[i] == '-')
+				return true;
+	return segm_cps_at(v, b, a, tongyi, 10) ||
+	    segm_cps_at(v, b, a, youfa, 4) || segm_cps_at(v, b, a, daihao, 2);
+}
 
 /* The kind of the masthead token v[a..b). */
 static enum furn_tok
@@ -788,12 +843,22 @@ furn_token(const uint32_t *v, size_t a, size_t b)
 	for (nd = 0; i < b && segm_is_digit(v[i]) &&
 	    nd < (size_t)tune.page_digits; nd++)
 		i++;
+	/* 第四版, 第十二版: Chinese numerals between 第 and 版. */
+	if (nd == 0 && k == 1 && v[a] == 0x7B2C)
+		for (; i < b && segm_is_cn_numeral(v[i]) &&
+		    nd < (size_t)tune.page_digits; nd++)
+			i++;
 	if (nd > 0 && i < b && v[i] == 0x7248) {		/* 版 */
 		i++;
 		k++;
 	}
 	if (nd > 0 && i == b && k > 0)
 		return FT_MARK;
+	/* 05 beside a page name: a bare page number (see below). */
+	if (nd > 0 && i == b && k == 0 && nd <= 3)
+		return FT_NUMBER;
+	if (issue_token(v, a, b))
+		return FT_ISSUE;
 	for (i = a; i < b; i++) {
 		latin = latin && v[i] >= 'A' && v[i] <= 'Z';
 		han = han && (text_is_han(v[i]) || v[i] == 0x00B7 ||
@@ -820,19 +885,85 @@ furn_token(const uint32_t *v, size_t a, size_t b)
 bool
 segm_masthead_match(const uint32_t *v, size_t n, size_t *mark, size_t *name)
 {
-	size_t i, j, letters = 0, nname = 0, m = 0, nm = 0;
+	struct segm_mast mp;
+
+	if (!segm_masthead_parts(v, n, &mp))
+		return false;
+	if (mark != NULL)
+		*mark = mp.mark;
+	if (name != NULL)
+		*name = mp.name;
+	return true;
+}
+
+/*
+ * Does an editor's title start v[i..j) (责编, 责任编辑)?  The rest of a
+ * masthead line from there on names the page's editors.
+ */
+static bool
+editor_token(const uint32_t *v, size_t i, size_t j)
+{
+	size_t k, e, len;
+	const char *t;
+	uint32_t c;
+
+	for (k = 0; k < NEDITORS; k++) {
+		t = editor_titles[k];
+		len = strlen(t);
+		for (e = i; e < j && len > 0; e++) {
+			size_t m = utf8_decode(t, len, &c);
+
+			if (v[e] != c)
+				break;
+			t += m;
+			len -= m;
+		}
+		if (len == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
+ * The masthead tokens of v[0..n): segm_masthead_match() with the parts
+ * (page number, page name, paper, date) it found; false when the line is
+ * no masthead line.  Tokens are split at spaces and colons (第05版：要闻);
+ * an editor's title ends the line (… 第05版 责编：张三).
+ */
+bool
+segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
+{
+	size_t i, j, letters = 0, nname = 0, m = 0, nm = 0, num = 0;
 	bool strong = false;
 	enum furn_tok t;
 
+	memset(mp, 0, sizeof *mp);
 	if (n == 0 || n > (size_t)(tune.header_max + tune.date_max))
 		return false;
 	for (i = 0; i < n; i = j + 1) {
-		for (j = i; j < n && v[j] != ' '; j++)
+		for (j = i; j < n && v[j] != ' ' && !segm_is_colon(v[j]); j++)
 			/* nothing */;
 		if (j == i)
 			continue;
+		if ((strong || nname > 0) && editor_token(v, i, j))
+			break;
 		t = furn_token(v, i, j);
 		switch (t) {
+		case FT_NUMBER:
+			if (num != 0 || m != 0)
+				return false;
+			num = i * 256 + (j - i);
+			break;
+		case FT_PAPER:
+			if (mp->paper == 0)
+				mp->paper = i * 256 + (j - i);
+			strong = true;
+			break;
+		case FT_DATE:
+			if (mp->date == 0)
+				mp->date = i * 256 + (j - i);
+			strong = true;
+			break;
 		case FT_NONE:
 			return false;
 		case FT_LATIN:
@@ -850,15 +981,54 @@ segm_masthead_match(const uint32_t *v, size_t n, size_t *mark, size_t *name)
 			break;
 		}
 	}
+	/* A bare number is a page number only beside a page name. */
+	if (num != 0 && m == 0 && nname == 1) {
+		m = num;
+		strong = true;
+	} else if (num != 0)
+		return false;
 	if (!strong && letters < (size_t)tune.masthead_latin)
 		return false;
 	if (nname > 1 || (nname == 1 && m == 0))
 		return false;
-	if (mark != NULL)
-		*mark = m;
-	if (name != NULL)
-		*name = nm;
+	mp->mark = m;
+	mp->name = nm;
 	return true;
+}
+
+/*
+ * The page number of a page mark v[a..b) (第05版, A05, 05版, 第十二版,
+ * 05), or 0.
+ */
+unsigned
+segm_page_number(const uint32_t *v, size_t a, size_t b)
+{
+	unsigned num = 0, unit = 0;
+	bool cn = false;
+	size_t i;
+
+	for (i = a; i < b; i++) {
+		if (segm_is_digit(v[i]) && v[i] < 0x80)
+			num = num * 10 + (v[i] - '0');
+		else if (v[i] >= 0xFF10 && v[i] <= 0xFF19)
+			num = num * 10 + (v[i] - 0xFF10);
+		else if (v[i] == 0x5341) {			/* 十 */
+			cn = true;
+			unit = (num == 0 ? 1 : num) * 10;
+			num = 0;
+		} else if (segm_is_cn_numeral(v[i])) {
+			static const uint32_t d[] = U"〇一二三四五六七八九";
+			unsigned k;
+
+			cn = true;
+			for (k = 0; k < 10; k++)
+				if (d[k] == v[i])
+					num = num * 10 + k;
+		}
+		if (num > 9999)
+			return 0;
+	}
+	return cn ? unit + num : num;
 }
 
 /*

@@ -213,6 +213,16 @@ bool	 segm_header_match(const uint32_t *v, size_t n);
  * NULL) get its page number and page name tokens as start * 256 + length,
  * or 0.
  */
+/* The parts of a masthead line, each as start * 256 + length, or 0. */
+struct segm_mast {
+	size_t	mark;		/* 第05版, A05 */
+	size_t	name;		/* 经开区新闻 */
+	size_t	paper;		/* 郑州日报 */
+	size_t	date;		/* 2021年12月24日 */
+};
+bool	 segm_masthead_parts(const uint32_t *v, size_t n,
+	    struct segm_mast *mp);
+unsigned segm_page_number(const uint32_t *v, size_t a, size_t b);
 bool	 segm_masthead_match(const uint32_t *v, size_t n, size_t *mark,
 	    size_t *name);
 /* Is v[0..n) a page name standing alone by the masthead (经开区新闻)? */

@@ -886,6 +886,11 @@ test_header_match(void **state)
 		{ "第5版。", false },
 		{ "2021年12月24日", false },
 		{ "第5版刊登了全文，敬请关注", false },
+		{ "第五版", true },
+		{ "第十二版：要闻", true },
+		{ "第四版 评论", true },
+		{ "第一版测试标题", false },
+		{ "第一次全体会议", false },
 	};
 	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
 	size_t i;
@@ -900,6 +905,84 @@ test_header_match(void **state)
 	}
 	segm_cpvec_free(&out);
 	segm_cpvec_free(&tmp);
+}
+
+/* The parts of a masthead line and the page number of its mark. */
+static void
+test_masthead_parts(void **state)
+{
+	static const struct {
+		const char	*line;
+		unsigned	 page;
+		const char	*name, *paper, *date;
+	} v[] = {
+		{ "第05版：经开区新闻", 5, "经开区新闻", NULL, NULL },
+		{ "人民日报 第05版：要闻", 5, "要闻", "人民日报", NULL },
+		{ "2026年3月2日 第十二版：评论 责编：张三", 12, "评论", NULL,
+		    "2026年3月2日" },
+		{ "02 社会", 2, "社会", NULL, NULL },
+		{ "A14", 14, NULL, NULL, NULL },
+		{ "河洛日报 2026年3月2日 星期一", 0, NULL, "河洛日报",
+		    "2026年3月2日" },
+		{ "第二十版", 20, NULL, NULL, NULL },
+	};
+	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
+	struct segm_mast mp;
+	struct buf b = BUF_INIT;
+	unsigned page;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		segm_norm_line(v[i].line, strlen(v[i].line), NORM_RAW, &out,
+		    &tmp, NULL);
+		if (!segm_masthead_parts(out.v, out.n, &mp))
+			fail_msg("\"%s\": no masthead", v[i].line);
+		page = mp.mark == 0 ? 0 : segm_page_number(out.v,
+		    mp.mark / 256, mp.mark / 256 + mp.mark % 256);
+		if (page != v[i].page)
+			fail_msg("\"%s\": page %u, expected %u", v[i].line,
+			    page, v[i].page);
+#define PART(field, want) do {						\
+		buf_free(&b);						\
+		if ((field) != 0)					\
+			put_cps(&b, out.v + (field) / 256, (field) % 256); \
+		if (strcmp(buf_str(&b), (want) != NULL ? (want) : "") != 0) \
+			fail_msg("\"%s\": %s \"%s\", expected \"%s\"",	\
+			    v[i].line, #field, buf_str(&b),		\
+			    (want) != NULL ? (want) : "");		\
+	} while (0)
+		PART(mp.name, v[i].name);
+		PART(mp.paper, v[i].paper);
+		PART(mp.date, v[i].date);
+#undef PART
+	}
+	buf_free(&b);
+	segm_cpvec_free(&out);
+	segm_cpvec_free(&tmp);
+}
+
+/* Page headers give the section its page and the edition paper and date. */
+static void
+test_page_facts(void **state)
+{
+	static const char page[] =
+	    "河洛日报\n\n2026年3月2日 星期一\n\n第五版：评论 责编：张三\n\n"
+	    "让城市更有温度\n□ 张明远\n"
+	    "养老和托育，一头连着夕阳，一头连着朝阳，是千家万户最关\n"
+	    "心的民生小事。\n";
+	struct edition *ed;
+	int count;
+
+	(void)state;
+	ed = load_string(page, &count);
+	assert_int_equal(ed->nsections, 1);
+	assert_int_equal(ed->sections[0]->page, 5);
+	assert_string_equal(ed->sections[0]->name, "评论");
+	assert_string_equal(ed->sections[0]->title, "第五版：评论");
+	assert_string_equal(ed->paper, "河洛日报");
+	assert_string_equal(ed->date, "2026-03-02");
+	edition_free(ed);
 }
 
 /* CRLF, lone CR and a BOM read like plain LF text. */
@@ -1009,6 +1092,16 @@ test_furniture_match(void **state)
 		{ "A05", 1 },
 		{ "第05版 经开区新闻", 1 },
 		{ "2021年12月24日 星期五 农历十一月廿一", 1 },
+		{ "02 社会", 1 },
+		{ "人民日报 第05版：要闻", 1 },
+		{ "2026年3月2日 第05版：要闻 责编：张三", 1 },
+		{ "第12345期 今日16版", 1 },
+		{ "CN 11-0000 国内统一连续出版物号", 1 },
+		{ "邮发代号 1-1", 1 },
+		{ "第四版", 1 },
+		{ "15", 0 },
+		{ "02 社会 经济", 0 },
+		{ "2026 年", 0 },
 		{ "责任编辑：李四  美术编辑：王五  校对：赵六", 2 },
 		{ "版式设计 孙七", 2 },
 		{ "本版编辑：周八", 2 },
@@ -1353,6 +1446,8 @@ main(void)
 		cmocka_unit_test(test_title_without_dateline),
 		cmocka_unit_test(test_sections),
 		cmocka_unit_test(test_header_match),
+		cmocka_unit_test(test_masthead_parts),
+		cmocka_unit_test(test_page_facts),
 		cmocka_unit_test(test_line_endings),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_furniture_match),

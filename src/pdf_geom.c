@@ -70,6 +70,9 @@ static const struct {
 				   are 1.5 em and more, justification gaps
 				   far less */
 	double	join_back;	/* glyphs may overlap this much (kerning) */
+	double	join_size;	/* glyphs of one fragment differ in size by
+				   less than this share: two headlines of
+				   different boxes may touch on one row */
 	double	join_overlap;	/* share of the lower glyph's height two
 				   glyphs of one row overlap by at least */
 	double	space_latin;	/* a gap this wide (glyph ems) between
@@ -102,21 +105,27 @@ static const struct {
 	double	top_band;	/* furniture at the top ends above this share
 				   of the page height */
 	double	bottom_band;	/* and at the bottom starts below this one */
-	int	mast_rows;	/* a top band with display lines is the
-				   masthead only with this many rows */
+	double	strip_max;	/* a top band with text this large (size
+				   ratio; the page number in a strip is a
+				   little larger than the body) ... */
+	int	mast_rows;	/* ... is the masthead only with this many
+				   rows, else a headline group */
 	int	bottom_rows;	/* rows of a footer band at most */
+	int	author_bytes;	/* an author line is at most this long (UTF-8
+				   bytes: 本报记者 李华 实习生 王五) */
 	int	bold_lines;	/* a bold paragraph of at most this many lines
 				   without final stop is a subhead */
 } geo = {
 	.join_gap = 1.0,
 	.join_back = 0.5,
+	.join_size = 0.1,
 	.join_overlap = 0.5,
 	.space_latin = 0.2,
 	.space_cjk = 0.8,
 	.vert_x = 0.25,
 	.vert_gap = 0.6,
 	.vert_min = 3,
-	.display = 1.15,
+	.display = 1.06,
 	.small = 0.93,
 	.same_size = 0.04,
 	.hcut = 0.45,
@@ -128,8 +137,10 @@ static const struct {
 	.short_end = 0.8,
 	.top_band = 0.14,
 	.bottom_band = 0.90,
+	.strip_max = 1.5,
 	.mast_rows = 5,
 	.bottom_rows = 3,
+	.author_bytes = 60,
 	.bold_lines = 2,
 };
 
@@ -333,7 +344,8 @@ make_frags(struct geom *gm)
 			if (gap > geo.join_gap * em)
 				continue;	/* closed: dropped below */
 			open[keep++] = open[j];
-			if (gap < -geo.join_back * em)
+			if (gap < -geo.join_back * em ||
+			    fabs(g->size - t->size) > geo.join_size * em)
 				continue;
 			ov = fmin(g->y1, t->y1) - fmax(g->y0, t->y0);
 			hmin = fmin(g->y1 - g->y0, t->y1 - t->y0);
@@ -434,16 +446,17 @@ static void
 frag_features(struct geom *gm)
 {
 	size_t i;
-	uint32_t k, m, cnt, best, nbold;
+	uint32_t k, m, cnt, best, nbold, fcnt, fbest;
 	struct frag *f;
 	const struct pdf_glyph *g;
 
 	for (i = 0; i < gm->nf; i++) {
 		f = &gm->f[i];
-		best = 0;
+		best = fbest = 0;
 		nbold = 0;
 		/*
-		 * The most common size by a quadratic count over a sample:
+		 * The most common size and face by a quadratic count over a
+		 * sample:
 		 * a fragment is a line, and a line rarely has more than a
 		 * few sizes; only the first 64 glyphs are compared.
 		 */
@@ -454,14 +467,20 @@ frag_features(struct geom *gm)
 			g = &gm->g[k];
 			if (g->flags & PDF_GLYPH_BOLD)
 				nbold++;
-			cnt = 0;
+			cnt = fcnt = 0;
 			for (k2 = f->head, m2 = 0; k2 != UINT32_MAX && m2 < 64;
-			    k2 = gm->next[k2], m2++)
+			    k2 = gm->next[k2], m2++) {
 				if (fabsf(gm->g[k2].size - g->size) < 0.05f)
 					cnt++;
+				if (gm->g[k2].font == g->font)
+					fcnt++;
+			}
 			if (cnt > best) {
 				best = cnt;
 				f->size = g->size;
+			}
+			if (fcnt > fbest) {
+				fbest = fcnt;
 				f->font = g->font;
 			}
 		}
@@ -516,28 +535,38 @@ cmp_frag_yc(const void *a, const void *b)
 
 /*
  * The gaps across ids[0..n) in one direction (vertical: x), after
- * sorting ids along it: pos[k] is set for each k where a gap opens
- * before ids[k], with its width in wid[k] (0 where none).  Returns the
- * widest gap.
+ * sorting ids along it: wid[k] is the width of the gap that opens before
+ * ids[k] (0 where none).  With skip_display, display fragments do not
+ * bridge gaps: a headline over two columns, or one running over into the
+ * next box, does not hide the gutter; it goes with the side where it
+ * starts.  Returns the widest gap.
  */
 static float
 find_gaps(struct geom *gm, uint32_t *ids, size_t n, bool vertical,
-    float *wid)
+    bool skip_display, float *wid)
 {
-	size_t k;
-	float reach, lo, hi, widest = 0;
+	size_t k, body = 0;
+	float reach = -INFINITY, lo, hi, widest = 0;
 	const struct frag *f;
 
 	sort_frags = gm->f;
 	qsort(ids, n, sizeof *ids, vertical ? cmp_frag_x : cmp_frag_y);
-	f = &gm->f[ids[0]];
-	reach = vertical ? f->x1 : f->y1;
-	wid[0] = 0;
-	for (k = 1; k < n; k++) {
+	if (skip_display) {
+		for (k = 0; k < n; k++)
+			if (!(gm->f[ids[k]].flags & PDF_LINE_DISPLAY))
+				body++;
+		if (body < 2)
+			skip_display = false;
+	}
+	for (k = 0; k < n; k++) {
 		f = &gm->f[ids[k]];
+		wid[k] = 0;
+		if (skip_display && (f->flags & PDF_LINE_DISPLAY))
+			continue;
 		lo = vertical ? f->x0 : f->y0;
 		hi = vertical ? f->x1 : f->y1;
-		wid[k] = lo > reach ? lo - reach : 0;
+		if (isfinite(reach) && lo > reach)
+			wid[k] = lo - reach;
 		if (wid[k] > widest)
 			widest = wid[k];
 		if (hi > reach)
@@ -601,8 +630,8 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 	}
 	hmin = (float)geo.hcut * gm->body;
 	vmin = (float)geo.vcut * gm->body;
-	vw = find_gaps(gm, ids, n, true, wid);
-	hw = find_gaps(gm, ids, n, false, wid);	/* leaves ids by top */
+	vw = find_gaps(gm, ids, n, true, true, wid);
+	hw = find_gaps(gm, ids, n, false, false, wid);	/* leaves ids by top */
 	/* A headline group over the rest is cut off first. */
 	for (k = 1; k < n; k++)
 		if (wid[k] >= hmin) {
@@ -627,7 +656,7 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 	}
 	vertical = vw >= vmin && vw > hw;
 	if (vertical)
-		vw = find_gaps(gm, ids, n, true, wid);
+		vw = find_gaps(gm, ids, n, true, true, wid);
 	cut = (float)geo.cut_peer * (vertical ? vw : hw);
 	if (cut < (vertical ? vmin : hmin))
 		cut = vertical ? vmin : hmin;
@@ -660,7 +689,7 @@ mark_furniture(struct geom *gm, uint32_t *ids, float *wid, size_t n)
 
 	if (n < 2)
 		return;
-	find_gaps(gm, ids, n, false, wid);
+	find_gaps(gm, ids, n, false, false, wid);
 	for (k = 1; k < n; k++)
 		if (wid[k] >= hmin) {
 			cutk = k;
@@ -668,14 +697,16 @@ mark_furniture(struct geom *gm, uint32_t *ids, float *wid, size_t n)
 		}
 	if (cutk > 0) {
 		for (k = 0; k < cutk; k++) {
-			if (gm->f[ids[k]].flags & PDF_LINE_DISPLAY)
+			if (gm->f[ids[k]].size >= gm->body * geo.strip_max)
 				disp = true;
 			bottom = fmaxf(bottom, gm->f[ids[k]].y1);
 		}
 		if (bottom <= geo.top_band * gm->h && (!disp ||
 		    count_rows(gm, ids, cutk) >= (size_t)geo.mast_rows))
 			for (k = 0; k < cutk; k++)
-				gm->f[ids[k]].flags |= PDF_LINE_FURNITURE;
+				gm->f[ids[k]].flags = (gm->f[ids[k]].flags &
+				    ~(uint32_t)PDF_LINE_DISPLAY) |
+				    PDF_LINE_FURNITURE;
 	}
 	for (k = n - 1; k > 0; k--)
 		if (wid[k] >= hmin)
@@ -948,6 +979,39 @@ mark_bold_heads(struct geom *gm, struct pdf_layout *lay)
 	}
 }
 
+/*
+ * Mark author lines: a short line at body size or below, right under a
+ * headline group and alone in its paragraph, without punctuation at its
+ * end (唐立新, 本报记者 李华, □ 张明远).  The text alone cannot tell a
+ * bare name from a title; its place under the headline can.
+ */
+static void
+mark_authors(struct geom *gm, struct pdf_layout *lay)
+{
+	size_t i;
+	struct pdf_line *ln;
+	const char *t;
+	uint32_t c;
+
+	for (i = 1; i + 1 < lay->nlines; i++) {
+		ln = &lay->lines[i];
+		if (!(lay->lines[i - 1].flags & PDF_LINE_DISPLAY) ||
+		    (ln->flags & (PDF_LINE_DISPLAY | PDF_LINE_FURNITURE)) ||
+		    !(ln->flags & PDF_LINE_PARA) ||
+		    !(lay->lines[i + 1].flags & (PDF_LINE_PARA |
+		    PDF_LINE_DISPLAY)) ||
+		    ln->size > gm->body * (1.0f + (float)geo.same_size) ||
+		    ln->len == 0 || ln->len > (uint32_t)geo.author_bytes)
+			continue;
+		t = lay->text + ln->off;
+		c = utf8_last(t, ln->len);
+		if (text_is_sentence_end(c) || text_is_closing(c) ||
+		    c == 0xFF0C || c == 0x3001 || c == 0xFF1A)
+			continue;
+		ln->flags |= PDF_LINE_AUTHOR;
+	}
+}
+
 /* Lay out a page's glyphs (see pdf_geom.h). */
 void
 pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
@@ -1000,6 +1064,7 @@ pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
 	leaf = build_lines(&gm, out);
 	mark_paragraphs(&gm, out, leaf);
 	mark_bold_heads(&gm, out);
+	mark_authors(&gm, out);
 	free(leaf);
 	free(ids);
 	free(wid);

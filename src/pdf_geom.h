@@ -43,6 +43,7 @@ struct pdf_glyph {
 #define PDF_LINE_BOLD		0x0040	/* mostly bold glyphs */
 #define PDF_LINE_GAP		0x0080	/* a new block of text: a blank line
 					   stands before it in the text */
+#define PDF_LINE_AUTHOR		0x0100	/* the author line under a headline */
 
 /* One line in reading order: text[off..off + len) of the layout. */
 struct pdf_line {

@@ -1024,6 +1024,9 @@ make_blocks(struct page *pg)
 			para = unit = NULL;
 			first = true;
 		}
+		if (h >= 0 && (h & SEG_HINT_BYLINE) &&
+		    (ln->flags & L_DATELINE) == 0)
+			ln->flags |= L_BYLINE;
 		if (ln->flags & L_BYLINE) {
 			page_add_blk(pg, BLK_BYLINE, (uint32_t)i);
 			para = unit = NULL;

@@ -166,6 +166,7 @@ void	 seg_page_line(struct page *pg, size_t off, size_t len,
 #define SEG_HINT_SMALL		0x02	/* set small: caption, credit */
 #define SEG_HINT_PARA_START	0x04	/* starts a paragraph */
 #define SEG_HINT_REGION_START	0x08	/* a new article region begins */
+#define SEG_HINT_BYLINE		0x10	/* the author line under a headline */
 /*
  * Give hints (SEG_HINT_*) about the line just given to seg_page_line.
  * When that line was not kept (blank, a marker), its start hints pass to

@@ -561,7 +561,8 @@ find_gaps(struct geom *gm, uint32_t *ids, size_t n, bool vertical,
 	for (k = 0; k < n; k++) {
 		f = &gm->f[ids[k]];
 		wid[k] = 0;
-		if (skip_display && (f->flags & PDF_LINE_DISPLAY))
+		if (skip_display && (f->flags & (PDF_LINE_DISPLAY |
+		    PDF_LINE_VERTICAL)) == PDF_LINE_DISPLAY)
 			continue;
 		lo = vertical ? f->x0 : f->y0;
 		hi = vertical ? f->x1 : f->y1;

@@ -70,7 +70,6 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 
 #include <poppler.h>
 #include <stdint.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -259,16 +258,6 @@ feed_page(struct page *pg, const struct pdf_layout *lay, uint32_t *lineno)
 			seg_page_line(pg, ln->off, 0, (*lineno)++);
 		seg_page_line(pg, ln->off, ln->len, *lineno);
 		seg_page_line_hint(pg, line_hints(ln));
-		if (getenv("KANBAO_PDF_DEBUG") != NULL)	/* XXX debug */
-			fprintf(stderr, "%c%c%c%c%c%c %5.1f %6.1f %6.1f %6.1f %.*s\n",
-			    ln->flags & PDF_LINE_GAP ? 'G' : '.',
-			    ln->flags & PDF_LINE_REGION ? 'R' : '.',
-			    ln->flags & PDF_LINE_PARA ? 'P' : '.',
-			    ln->flags & PDF_LINE_DISPLAY ? 'D' : '.',
-			    ln->flags & PDF_LINE_SMALL ? 's' : '.',
-			    ln->flags & PDF_LINE_FURNITURE ? 'F' : '.',
-			    ln->size, ln->x0, ln->x1, ln->y0, (int)ln->len,
-			    lay->text + ln->off);
 		(*lineno)++;
 	}
 }

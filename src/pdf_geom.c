@@ -96,6 +96,11 @@ static const struct {
 				   the same step (all the rows of a page) */
 	int	head_rows;	/* a headline group has at most this many
 				   rows when it is cut off first */
+	double	head_left;	/* a headline group cut off first starts
+				   within this many ems of the part's left
+				   edge ... */
+	double	head_centre;	/* ... or is centred over it within this
+				   share of its width (twice the offset) */
 	int	max_depth;	/* deeper XY cuts read the rest by rows */
 	double	indent;		/* a line starting this far right of its
 				   column's edge starts a paragraph (the
@@ -132,6 +137,8 @@ static const struct {
 	.vcut = 0.9,
 	.cut_peer = 0.85,
 	.head_rows = 6,
+	.head_left = 1.0,
+	.head_centre = 0.3,
 	.max_depth = 48,
 	.indent = 1.4,
 	.short_end = 0.8,
@@ -165,6 +172,7 @@ struct geom {
 	size_t		 norder;
 	int32_t		 nleaves;
 	float		 body;
+	uint16_t	 body_font;	/* the face of most body-size glyphs */
 	double		 w, h;
 };
 
@@ -247,6 +255,22 @@ body_size(const struct geom *gm)
 	}
 	free(s);
 	return best;
+}
+
+/* The face most glyphs of body size are set in. */
+static uint16_t
+body_font(const struct geom *gm)
+{
+	uint32_t *count;
+	size_t i, best = 0;
+
+	count = xcalloc(65536, sizeof *count);
+	for (i = 0; i < gm->ng; i++)
+		if (fabsf(gm->g[i].size - gm->body) <= 0.13f &&
+		    ++count[gm->g[i].font] > count[best])
+			best = gm->g[i].font;
+	free(count);
+	return (uint16_t)best;
 }
 
 /* Append an empty fragment. */
@@ -639,11 +663,30 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 			first_cut = k;
 			break;
 		}
+	/*
+	 * It must stand over the whole part: left-aligned at its left edge
+	 * or centred over it.  A headline at the top of one box of a row
+	 * is not cut off from the boxes beside it.
+	 */
 	if (first_cut > 0 && count_rows(gm, ids, first_cut) <=
 	    (size_t)geo.head_rows) {
-		for (k = 0; k < first_cut; k++)
-			if (gm->f[ids[k]].flags & PDF_LINE_DISPLAY)
-				head = true;
+		float nx0 = INFINITY, nx1 = -INFINITY, hx0 = INFINITY;
+		float hx1 = -INFINITY;
+
+		for (k = 0; k < n; k++) {
+			nx0 = fminf(nx0, gm->f[ids[k]].x0);
+			nx1 = fmaxf(nx1, gm->f[ids[k]].x1);
+			if (k < first_cut) {
+				hx0 = fminf(hx0, gm->f[ids[k]].x0);
+				hx1 = fmaxf(hx1, gm->f[ids[k]].x1);
+				if (gm->f[ids[k]].flags & PDF_LINE_DISPLAY)
+					head = true;
+			}
+		}
+		if (head && hx0 - nx0 > (float)geo.head_left * gm->body &&
+		    fabsf((hx0 + hx1) - (nx0 + nx1)) >
+		    (float)geo.head_centre * (nx1 - nx0))
+			head = false;
 	}
 	if (head) {
 		xy_cut(gm, ids, wid, first_cut, depth + 1);
@@ -945,7 +988,9 @@ mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
 
 /*
  * Short bold paragraphs without a final stop, at body size or above, are
- * display lines too: subheads and the titles of brief items.
+ * display lines too: subheads and the titles of brief items.  Bold means
+ * a bold face other than the body's (a page of captions set in Hei has
+ * no subheads).
  */
 static void
 mark_bold_heads(struct geom *gm, struct pdf_layout *lay)
@@ -958,7 +1003,7 @@ mark_bold_heads(struct geom *gm, struct pdf_layout *lay)
 		    !(lay->lines[j].flags & PDF_LINE_PARA); j++)
 			;
 		ln = &lay->lines[i];
-		if (!(ln->flags & PDF_LINE_BOLD) ||
+		if (!(ln->flags & PDF_LINE_BOLD) || ln->font == gm->body_font ||
 		    (ln->flags & (PDF_LINE_DISPLAY | PDF_LINE_FURNITURE)) ||
 		    ln->size < gm->body * (1.0f - (float)geo.same_size) ||
 		    j - i > (size_t)geo.bold_lines)
@@ -1030,6 +1075,7 @@ pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
 	gm.h = isfinite(h) && h > 0 ? h : 792;
 	keep_glyphs(&gm, g, n);
 	gm.body = body_size(&gm);
+	gm.body_font = body_font(&gm);
 	out->body = gm.body;
 	make_frags(&gm);
 	make_vertical(&gm);

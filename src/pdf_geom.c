@@ -704,13 +704,29 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 	cut = (float)geo.cut_peer * (vertical ? vw : hw);
 	if (cut < (vertical ? vmin : hmin))
 		cut = vertical ? vmin : hmin;
-	/* Cut at the widest gap and those nearly as wide, in order. */
+	/*
+	 * Cut at the widest gap and those nearly as wide, in order.  A
+	 * display fragment that did not count for the gaps goes with the
+	 * side where it starts: the split moves back over those starting
+	 * inside the gap.
+	 */
 	start = 0;
 	for (k = 1; k <= n; k++) {
+		size_t split = k;
+
 		if (k < n && wid[k] < cut)
 			continue;
-		xy_cut(gm, ids + start, wid + start, k - start, depth + 1);
-		start = k;
+		if (k < n) {
+			float bound = (vertical ? gm->f[ids[k]].x0 :
+			    gm->f[ids[k]].y0) - wid[k];
+
+			while (split > start + 1 && (vertical ?
+			    gm->f[ids[split - 1]].x0 :
+			    gm->f[ids[split - 1]].y0) >= bound)
+				split--;
+		}
+		xy_cut(gm, ids + start, wid + start, split - start, depth + 1);
+		start = split;
 	}
 }
 
@@ -903,6 +919,16 @@ build_lines(struct geom *gm, struct pdf_layout *lay)
 	return leaf;
 }
 
+/* Is a line centred between left and right, short of both edges? */
+static bool
+centred(const struct pdf_line *ln, float left, float right, float em)
+{
+	float l = ln->x0 - left, r = right - ln->x1;
+
+	return l >= (float)geo.short_end * em &&
+	    r >= (float)geo.short_end * em && fabsf(l - r) <= em;
+}
+
 /*
  * Set paragraph, region and gap flags on the lines (pass 6).  leaf_of
  * gives each line's leaf; left and right each leaf's column edges.
@@ -914,7 +940,7 @@ mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
 	size_t i, nl = (size_t)gm->nleaves + 1;
 	struct pdf_line *ln, *pv = NULL;
 	struct frag sa, sb;
-	bool para;
+	bool para, wrapped;
 	int32_t lf;
 
 	left = xreallocarray(NULL, nl, sizeof *left);
@@ -963,10 +989,21 @@ mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
 			    (pv->flags & PDF_LINE_DISPLAY) ||
 			    (ln->flags & PDF_LINE_DISPLAY);
 		}
-		if (!para && lf >= 0 &&
+		/*
+		 * A subhead wrapped over two lines is one paragraph: the
+		 * line before does not end a sentence, and both are set in
+		 * the same face, not the body's, or both centred in the
+		 * column.
+		 */
+		wrapped = !para && leaf[i - 1] == lf && lf >= 0 &&
+		    !ends_stop(lay->text + pv->off, pv->len) &&
+		    ((ln->font == pv->font && ln->font != gm->body_font) ||
+		    (centred(pv, left[lf], right[lf], em) &&
+		    centred(ln, left[lf], right[lf], em)));
+		if (!para && !wrapped && lf >= 0 &&
 		    ln->x0 - left[lf] >= (float)geo.indent * em)
 			para = true;
-		if (!para && leaf[i - 1] >= 0 && pv->x1 <
+		if (!para && !wrapped && leaf[i - 1] >= 0 && pv->x1 <
 		    right[leaf[i - 1]] - (float)geo.short_end * em)
 			para = true;
 		if (para)
@@ -1058,6 +1095,31 @@ mark_authors(struct geom *gm, struct pdf_layout *lay)
 	}
 }
 
+/*
+ * A subtitle (副题) under a headline starts with a double dash
+ * (——写在…之际); it may be set as small as the body, or smaller, to fit.
+ */
+static void
+mark_subtitles(struct pdf_layout *lay)
+{
+	size_t i;
+	struct pdf_line *ln;
+
+	for (i = 1; i < lay->nlines; i++) {
+		ln = &lay->lines[i];
+		if ((lay->lines[i - 1].flags & PDF_LINE_DISPLAY) &&
+		    !(ln->flags & (PDF_LINE_DISPLAY | PDF_LINE_FURNITURE)) &&
+		    ln->len >= 6 && memcmp(lay->text + ln->off,
+		    "\xE2\x80\x94\xE2\x80\x94", 6) == 0) {
+			ln->flags = (ln->flags & ~(uint32_t)(PDF_LINE_SMALL |
+			    PDF_LINE_GAP)) | PDF_LINE_DISPLAY;
+			if (i + 1 < lay->nlines)
+				lay->lines[i + 1].flags |= PDF_LINE_GAP |
+				    PDF_LINE_PARA;
+		}
+	}
+}
+
 /* Lay out a page's glyphs (see pdf_geom.h). */
 void
 pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
@@ -1111,6 +1173,7 @@ pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
 	leaf = build_lines(&gm, out);
 	mark_paragraphs(&gm, out, leaf);
 	mark_bold_heads(&gm, out);
+	mark_subtitles(out);
 	mark_authors(&gm, out);
 	free(leaf);
 	free(ids);

@@ -14,7 +14,8 @@
  *   "-"         standard input, as a file
  *
  * Formats are recognised by content, not by extension (a directory may mix
- * them): a document whose root element is <edition> goes to load_xml.c,
+ * them): a PDF ("%PDF-" in its first 1024 bytes) goes to load_pdf.c before
+ * any decoding; a document whose root element is <edition> goes to load_xml.c,
  * <nitf> to load_nitf.c, an HTML page (<html>, <!DOCTYPE html>, a <body>
  * tag) to load_html.c; any other XML document is an error; everything
  * else is raw page text for load_text.c.  The markup loaders get the
@@ -42,6 +43,7 @@
 #include "load_html.h"
 #include "load_markup.h"
 #include "load_nitf.h"
+#include "load_pdf.h"
 #include "load_text.h"
 #include "load_xml.h"
 #include "xalloc.h"
@@ -209,6 +211,17 @@ load_file(struct edition *ed, const char *path,
 		free(data);
 		*cause = xstrdup("empty file");
 		return -1;
+	}
+	/*
+	 * A PDF is binary: it goes to its loader before any decoding (and
+	 * is refused with advice when kanbao was built without it).
+	 */
+	if (load_pdf_sniff(data, len)) {
+		name = path_stem(path);
+		n = load_pdf(ed, data, len, path, name, cause);
+		free(name);
+		free(data);
+		return n;
 	}
 	if (encoding_decode_take(&data, len, opts->encoding, &d, cause) != 0) {
 		free(data);

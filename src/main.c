@@ -32,6 +32,7 @@
 #include "encoding.h"
 #include "export.h"
 #include "load.h"
+#include "load_pdf.h"
 #include "sanitize.h"
 #include "search.h"
 #include "tui.h"
@@ -117,8 +118,9 @@ usage(FILE *out)
 "Usage: kanbao [OPTION]... [PATH]...\n"
 "Read a newspaper edition in the terminal.\n"
 "\n"
-"PATH is a file (raw page text from PDF extraction, kanbao edition XML,\n"
-"NITF or HTML) or a directory whose files are the pages of one edition.\n"
+"PATH is a file (a PDF page or edition, raw page text from PDF extraction,\n"
+"kanbao edition XML, NITF or HTML) or a directory whose files are the pages\n"
+"of one edition.  PDF input %s.\n"
 "Without PATH, kanbao opens its bundled sample edition.\n"
 "\n"
 "Modes (default: the interactive reader, or the --dump text when standard\n"
@@ -149,7 +151,8 @@ usage(FILE *out)
 "Exit status: 0 on success, 1 on a usage error (and for --search, when\n"
 "nothing was found), 2 when an input cannot be read or parsed.  See\n"
 "kanbao(1) for the keys of the reader.\n",
-	    names);
+	    load_pdf_supported() ? "is built in (poppler-glib)" :
+	    "is not built in (configure --with-pdf)", names);
 	free(names);
 }
 

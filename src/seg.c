@@ -783,6 +783,16 @@ page_add_blk(struct page *pg, enum blk_kind kind, uint32_t first)
 	return b;
 }
 
+/*
+ * The front end's hints for line i (SEG_HINT_*), or -1 when the page
+ * has none (seg_page_line_hint).
+ */
+static int
+line_hint(const struct page *pg, size_t i)
+{
+	return i < pg->nhinted ? pg->hints[i] : -1;
+}
+
 /* Does a line start an article (dateline or byline line)? */
 static bool
 starts_article(const struct line *ln)
@@ -979,6 +989,11 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 	/* A photographer's credit (…观看。 潘国强摄) ends a caption. */
 	if ((ln->xf & X_CREDIT) && (ln->flags & L_INNER_COMMA) == 0)
 		return true;
+	/* A front end that sees the page knows where paragraphs start. */
+	if (line_hint(pg, i) >= 0)
+		return (line_hint(pg, (size_t)(nx - pg->lines)) &
+		    (SEG_HINT_PARA_START | SEG_HINT_REGION_START |
+		    SEG_HINT_DISPLAY)) != 0;
 	/* A list item (①) after a finished clause starts a paragraph. */
 	if ((nx->xf & X_LIST) && ((ln->flags & (L_END_STOP | L_END_COLON)) ||
 	    (ln->xf & X_SEMI)))
@@ -1069,6 +1084,7 @@ make_blocks(struct page *pg)
 	struct line *ln;
 	size_t i;
 	long cap;
+	int h;
 
 	pg->nblks = 0;
 	mark_chains(pg);
@@ -1076,6 +1092,15 @@ make_blocks(struct page *pg)
 		ln = &pg->lines[i];
 		if (ln->flags & (L_HEADER | L_DROP))
 			continue;
+		/* A new article region (PDF): nothing runs on into it. */
+		if ((h = line_hint(pg, i)) >= 0 &&
+		    (h & SEG_HINT_REGION_START)) {
+			para = unit = NULL;
+			first = true;
+		}
+		if (h >= 0 && (h & SEG_HINT_BYLINE) &&
+		    (ln->flags & L_DATELINE) == 0)
+			ln->flags |= L_BYLINE;
 		if (ln->flags & L_BYLINE) {
 			page_add_blk(pg, BLK_BYLINE, (uint32_t)i);
 			para = unit = NULL;
@@ -1111,9 +1136,10 @@ make_blocks(struct page *pg)
 			unit = page_add_blk(pg, BLK_DISPLAY, (uint32_t)i);
 			continue;
 		}
-		if ((ln->flags & L_DATELINE) == 0 &&
+		if ((ln->flags & L_DATELINE) == 0 && (h >= 0 ?
+		    (h & SEG_HINT_DISPLAY) != 0 :
 		    ((first && display_at_start(pg, i)) ||
-		    (!first && display_inside(pg, i)))) {
+		    (!first && display_inside(pg, i))))) {
 			ln->flags |= L_DISPLAY;
 			if (unit != NULL && (ln->flags & L_BLANK_BEFORE) == 0 &&
 			    unit->last + 1 == i)
@@ -1885,9 +1911,34 @@ seg_page_init(struct page *pg, const char *text)
 void
 seg_page_begin(struct page *pg)
 {
-	pg->nlines = 0;
+	pg->nlines = pg->nhinted = 0;
+	pg->pending = 0;
 	pg->blank = false;
 	pg->ngroups = pg->narts = pg->nblks = 0;
+}
+
+/*
+ * Record hints about the line just given (see seg.h).  Lines the front
+ * end gave no hint get none; a line that was not kept (fewer lines than
+ * hinted plus one) passes its start hints on.
+ */
+void
+seg_page_line_hint(struct page *pg, unsigned flags)
+{
+	if (pg->nlines <= pg->nhinted) {
+		pg->pending |= flags & (SEG_HINT_PARA_START |
+		    SEG_HINT_REGION_START);
+		return;
+	}
+	if (pg->caphints < pg->nlines) {
+		pg->caphints = pg->caplines;
+		pg->hints = xreallocarray(pg->hints, pg->caphints,
+		    sizeof *pg->hints);
+	}
+	memset(pg->hints + pg->nhinted, 0, pg->nlines - pg->nhinted);
+	pg->hints[pg->nlines - 1] = (uint8_t)(flags | pg->pending);
+	pg->pending = 0;
+	pg->nhinted = pg->nlines;
 }
 
 /* Free the memory of a page record. */
@@ -1898,6 +1949,7 @@ seg_page_free(struct page *pg)
 	free(pg->blks);
 	free(pg->arts);
 	free(pg->groups);
+	free(pg->hints);
 	segm_cpvec_free(&pg->cv);
 	segm_cpvec_free(&pg->tmp);
 	buf_free(&pg->scratch);

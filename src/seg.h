@@ -130,6 +130,10 @@ struct page {
 	long		 mast_name;	/* bare page name line near it */
 	bool		 blank;		/* a blank line since the last line
 					   kept (seg_page_line) */
+	uint8_t		*hints;		/* SEG_HINT_* of lines [0, nhinted) */
+	size_t		 nhinted, caphints; /* nhinted 0: a page without
+					   hints (the text loader's) */
+	unsigned	 pending;	/* start hints of a line not kept */
 };
 
 struct edition;
@@ -151,6 +155,24 @@ void	 seg_page_begin(struct page *pg);
  */
 void	 seg_page_line(struct page *pg, size_t off, size_t len,
 	    uint32_t lineno);
+/*
+ * Hints a front end that sees the page (load_pdf.c) gives about the line
+ * it just added, through seg_page_line_hint.  A page with hints trusts
+ * them over the guesses from widths: display lines are exactly those with
+ * SEG_HINT_DISPLAY, and a paragraph ends exactly before a line that
+ * starts one.
+ */
+#define SEG_HINT_DISPLAY	0x01	/* set large: a headline line */
+#define SEG_HINT_SMALL		0x02	/* set small: caption, credit */
+#define SEG_HINT_PARA_START	0x04	/* starts a paragraph */
+#define SEG_HINT_REGION_START	0x08	/* a new article region begins */
+#define SEG_HINT_BYLINE		0x10	/* the author line under a headline */
+/*
+ * Give hints (SEG_HINT_*) about the line just given to seg_page_line.
+ * When that line was not kept (blank, a marker), its start hints pass to
+ * the next line kept.
+ */
+void	 seg_page_line_hint(struct page *pg, unsigned flags);
 /*
  * Run the pipeline over the page's lines and add what it finds to ed as
  * one section.  path is the articles' source, name the section title when

@@ -1,0 +1,388 @@
+/*
+ * load_pdf.c - the PDF front end of the segmenter: opens a PDF from
+ * memory with poppler-glib, takes each page's glyphs (boxes from
+ * poppler_page_get_text_layout, font runs from
+ * poppler_page_get_text_attributes), lets pdf_geom.c lay them out into
+ * lines in reading order, and feeds those lines, with hints on what the
+ * page shows about them, to the segmentation pipeline (seg.c).  Each page
+ * becomes a section.
+ *
+ * This is the only file that includes poppler or GLib headers.  Without
+ * poppler-glib (configure --without-pdf) it keeps only the stub that
+ * refuses PDFs with a message saying how to read them.
+ *
+ * Hostile input: the document is opened from the bytes load.c read and
+ * bounded (LOAD_MAX_FILE_SIZE), never from a file name, so poppler opens
+ * no other file; PDF has no network access of its own and poppler-glib
+ * fetches nothing.  Page count, page size, glyphs per page and time are
+ * bounded (load_pdf.h).  poppler reports syntax errors through its error
+ * callback; GLib routes them to the "Poppler" log domain, silenced here so
+ * that only kanbao's own message reaches the terminal.
+ */
+#include "config.h"
+
+#include "load_pdf.h"
+
+#include <string.h>
+
+#include "xalloc.h"
+
+/* Is "%PDF-" within the first 1024 bytes (see load_pdf.h)? */
+bool
+load_pdf_sniff(const char *data, size_t len)
+{
+	static const char magic[] = "%PDF-";
+	size_t i, n = len < 1024 ? len : 1024;
+
+	for (i = 0; i + sizeof magic - 1 <= n; i++)
+		if (data[i] == '%' && memcmp(data + i, magic,
+		    sizeof magic - 1) == 0)
+			return true;
+	return false;
+}
+
+#ifndef HAVE_PDF
+
+/* Built without PDF support. */
+bool
+load_pdf_supported(void)
+{
+	return false;
+}
+
+/* Refuse the PDF with a message that says how to read it. */
+int
+load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
+    const char *name, char **cause)
+{
+	(void)ed;
+	(void)data;
+	(void)len;
+	(void)path;
+	(void)name;
+	*cause = xstrdup("a PDF; this kanbao was built without PDF support "
+	    "(install libpoppler-glib-dev and rebuild, or convert it with "
+	    "pdftotext)");
+	return -1;
+}
+
+#else /* HAVE_PDF */
+
+#include <poppler.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <time.h>
+
+#include "edition.h"
+#include "pdf_geom.h"
+#include "seg.h"
+
+/* Built with PDF support. */
+bool
+load_pdf_supported(void)
+{
+	return true;
+}
+
+/* Drop poppler's own messages: kanbao reports errors itself. */
+static void
+quiet_log(const gchar *domain, GLogLevelFlags level, const gchar *msg,
+    gpointer data)
+{
+	(void)domain;
+	(void)level;
+	(void)msg;
+	(void)data;
+}
+
+/* Seconds since some fixed point (monotonic). */
+static double
+now_seconds(void)
+{
+	struct timespec ts;
+
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
+}
+
+/*
+ * A small number for a font name: faces only have to differ.  The
+ * subset prefix (ABCDEF+) is skipped, so two subsets of one face are one.
+ */
+static uint16_t
+font_id(const char *name)
+{
+	uint32_t h = 2166136261u;
+	const char *p;
+
+	if (name == NULL)
+		return 0;
+	p = strchr(name, '+');
+	if (p != NULL && p - name == 6)
+		name = p + 1;
+	for (; *name != '\0'; name++)
+		h = (h ^ (unsigned char)*name) * 16777619u;
+	return (uint16_t)(h ^ (h >> 16));
+}
+
+/*
+ * Is a face bold by its name?  PDF fonts carry the weight in the name
+ * (…-Bold, …Black, …Heavy); a Chinese sans face (黑体: Hei, Heiti,
+ * Gothic) is what Chinese print uses for bold.
+ */
+static bool
+font_bold(const char *name)
+{
+	static const char *const marks[] = { "bold", "black", "heavy",
+	    "semibold", "demi", "hei", "gothic", NULL };
+	size_t i;
+
+	if (name == NULL)
+		return false;
+	for (i = 0; marks[i] != NULL; i++)
+		if (strcasestr(name, marks[i]) != NULL)
+			return true;
+	return false;
+}
+
+/*
+ * The glyphs of a page: poppler gives the page text (UTF-8), one box per
+ * character of it (newlines and inserted spaces included) and runs of
+ * font name and size over the same character offsets.  Returns the
+ * number of glyphs put into *out (caller frees), or -1 when the page has
+ * more than LOAD_PDF_MAX_GLYPHS.
+ */
+static long
+page_glyphs(PopplerPage *page, struct pdf_glyph **out)
+{
+	PopplerRectangle *rects = NULL;
+	guint nrects = 0, i;
+	char *text, *s;
+	GList *attrs, *a;
+	PopplerTextAttributes *at = NULL;
+	struct pdf_glyph *g;
+	long n = 0;
+
+	*out = NULL;
+	text = poppler_page_get_text(page);
+	if (text == NULL)
+		return 0;
+	if (!poppler_page_get_text_layout(page, &rects, &nrects) ||
+	    nrects == 0) {
+		g_free(text);
+		g_free(rects);
+		return 0;
+	}
+	if (nrects > LOAD_PDF_MAX_GLYPHS) {
+		g_free(text);
+		g_free(rects);
+		return -1;
+	}
+	attrs = poppler_page_get_text_attributes(page);
+	a = attrs;
+	g = xreallocarray(NULL, nrects, sizeof *g);
+	/*
+	 * Walk the text and the boxes together: box i is character i.  If
+	 * a version counted differently, the shorter of the two ends it.
+	 */
+	s = text;
+	for (i = 0; i < nrects && *s != '\0'; i++) {
+		gunichar c = g_utf8_get_char_validated(s, -1);
+		struct pdf_glyph *q = &g[n];
+
+		if (c == (gunichar)-1 || c == (gunichar)-2) {
+			s++;
+			continue;
+		}
+		s = g_utf8_next_char(s);
+		while (a != NULL && ((PopplerTextAttributes *)a->data)->
+		    end_index < (gint)i)
+			a = a->next;
+		at = a != NULL && ((PopplerTextAttributes *)a->data)->
+		    start_index <= (gint)i ? a->data : NULL;
+		memset(q, 0, sizeof *q);
+		q->x0 = (float)rects[i].x1;
+		q->y0 = (float)rects[i].y1;
+		q->x1 = (float)rects[i].x2;
+		q->y1 = (float)rects[i].y2;
+		q->cp = c;
+		if (at != NULL) {
+			q->size = (float)at->font_size;
+			q->font = font_id(at->font_name);
+			if (font_bold(at->font_name))
+				q->flags |= PDF_GLYPH_BOLD;
+		}
+		n++;
+	}
+	poppler_page_free_text_attributes(attrs);
+	g_free(text);
+	g_free(rects);
+	*out = g;
+	return n;
+}
+
+/* Hints for the pipeline from a line's flags. */
+static unsigned
+line_hints(const struct pdf_line *ln)
+{
+	unsigned h = 0;
+
+	if (ln->flags & PDF_LINE_DISPLAY)
+		h |= SEG_HINT_DISPLAY;
+	if (ln->flags & PDF_LINE_SMALL)
+		h |= SEG_HINT_SMALL;
+	if (ln->flags & PDF_LINE_PARA)
+		h |= SEG_HINT_PARA_START;
+	if (ln->flags & PDF_LINE_REGION)
+		h |= SEG_HINT_REGION_START;
+	if (ln->flags & PDF_LINE_AUTHOR)
+		h |= SEG_HINT_BYLINE;
+	return h;
+}
+
+/*
+ * Give a page's lines to the pipeline: a blank line before each new
+ * block (as pdftotext puts one), then the line and its hints.
+ */
+static void
+feed_page(struct page *pg, const struct pdf_layout *lay, uint32_t *lineno)
+{
+	size_t i;
+	const struct pdf_line *ln;
+
+	pg->text = lay->text;
+	seg_page_begin(pg);
+	for (i = 0; i < lay->nlines; i++) {
+		ln = &lay->lines[i];
+		if (ln->flags & PDF_LINE_GAP)
+			seg_page_line(pg, ln->off, 0, (*lineno)++);
+		seg_page_line(pg, ln->off, ln->len, *lineno);
+		seg_page_line_hint(pg, line_hints(ln));
+		(*lineno)++;
+	}
+}
+
+/*
+ * Read the pages of doc into ed (see load_pdf).  header_text asks the
+ * pipeline to keep header-only pages as text (the second round).
+ * Returns the number of articles, or -1 with *cause set.
+ */
+static int
+read_pages(PopplerDocument *doc, int npages, struct edition *ed,
+    const char *path, const char *name, bool header_text, bool *any_text,
+    char **cause)
+{
+	struct page pg;
+	struct pdf_layout lay;
+	struct pdf_glyph *g;
+	double w, h, start = now_seconds();
+	uint32_t lineno = 1;
+	int i, count = 0;
+	long n;
+	char *title;
+
+	seg_page_init(&pg, "");
+	for (i = 0; i < npages; i++) {
+		PopplerPage *page;
+
+		if (now_seconds() - start > LOAD_PDF_MAX_SECONDS) {
+			*cause = xasprintf("reading the PDF took more than %d "
+			    "seconds (at page %d of %d)", LOAD_PDF_MAX_SECONDS,
+			    i + 1, npages);
+			count = -1;
+			break;
+		}
+		page = poppler_document_get_page(doc, i);
+		if (page == NULL)
+			continue;
+		poppler_page_get_size(page, &w, &h);
+		if (!(w > 0 && h > 0 && w <= LOAD_PDF_MAX_SIDE &&
+		    h <= LOAD_PDF_MAX_SIDE)) {
+			*cause = xasprintf("page %d is %.0f x %.0f points (the "
+			    "limit is %.0f points a side)", i + 1, w, h,
+			    LOAD_PDF_MAX_SIDE);
+			g_object_unref(page);
+			count = -1;
+			break;
+		}
+		n = page_glyphs(page, &g);
+		g_object_unref(page);
+		if (n < 0) {
+			*cause = xasprintf("page %d has more than %d glyphs",
+			    i + 1, LOAD_PDF_MAX_GLYPHS);
+			count = -1;
+			break;
+		}
+		pdf_geom_layout(g, (size_t)n, w, h, &lay);
+		free(g);
+		if (lay.nlines > 0)
+			*any_text = true;
+		feed_page(&pg, &lay, &lineno);
+		title = npages > 1 ? xasprintf("%s %d", name, i + 1) :
+		    xstrdup(name);
+		count += seg_load_page(&pg, ed, path, title, header_text);
+		free(title);
+		pdf_layout_free(&lay);
+	}
+	seg_page_free(&pg);
+	return count;
+}
+
+/* Read a PDF into ed (see load_pdf.h). */
+int
+load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
+    const char *name, char **cause)
+{
+	PopplerDocument *doc;
+	GBytes *bytes;
+	GError *err = NULL;
+	guint handler;
+	int npages, count;
+	bool any_text = false;
+
+	handler = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK |
+	    G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, quiet_log, NULL);
+	/* The bytes stay the caller's and outlive the document. */
+	bytes = g_bytes_new_static(data, len);
+	doc = poppler_document_new_from_bytes(bytes, NULL, &err);
+	g_bytes_unref(bytes);
+	if (doc == NULL) {
+		if (err != NULL && err->domain == POPPLER_ERROR &&
+		    err->code == POPPLER_ERROR_ENCRYPTED)
+			*cause = xstrdup("an encrypted PDF: it needs a "
+			    "password, and kanbao does not ask for one");
+		else
+			*cause = xasprintf("a damaged or truncated PDF (%s)",
+			    err != NULL && err->message != NULL ?
+			    err->message : "poppler could not open it");
+		g_clear_error(&err);
+		g_log_remove_handler("Poppler", handler);
+		return -1;
+	}
+	npages = poppler_document_get_n_pages(doc);
+	if (npages > LOAD_PDF_MAX_PAGES) {
+		*cause = xasprintf("a PDF of %d pages (the limit is %d)",
+		    npages, LOAD_PDF_MAX_PAGES);
+		count = -1;
+	} else if (npages <= 0) {
+		*cause = xstrdup("a PDF without pages");
+		count = -1;
+	} else {
+		count = read_pages(doc, npages, ed, path, name, false,
+		    &any_text, cause);
+		/* Only headers everywhere: read them as text. */
+		if (count == 0 && any_text)
+			count = read_pages(doc, npages, ed, path, name, true,
+			    &any_text, cause);
+		if (count >= 0 && !any_text) {
+			*cause = xstrdup("a PDF without text (a scan? kanbao "
+			    "reads the text layer, not images)");
+			count = -1;
+		}
+	}
+	g_object_unref(doc);
+	g_log_remove_handler("Poppler", handler);
+	return count;
+}
+
+#endif /* HAVE_PDF */

@@ -1,0 +1,1194 @@
+/*
+ * pdf_geom.c - the geometric stage of the PDF front end: rebuilds the
+ * lines of a page from its glyph boxes and puts them in reading order,
+ * with what their size, weight and position say (pdf_geom.h).
+ *
+ * A printed page shows plainly what text extraction loses: headlines are
+ * set large, captions small, a paragraph's first line is indented, and
+ * articles sit in boxes of columns.  The stage works in passes:
+ *
+ *  1. Body size.  The font size most glyphs have (the mode, weighted by
+ *     glyphs) is the body size; every other measure is in body ems.
+ *
+ *  2. Fragments.  Glyphs sorted by their left edge are chained into
+ *     fragments: a glyph joins the open fragment whose last glyph shares
+ *     most of its height and ends less than an em before it.  A wider gap
+ *     is a column gutter, so a visual row splits there.
+ *
+ *  3. Vertical headlines.  A headline set vertically (one glyph per row)
+ *     comes out as a stack of one-glyph fragments of one size at one x;
+ *     a stack of three or more (two when set large) becomes one line.
+ *
+ *  4. Furniture.  Text above the first full-width gap near the top of the
+ *     page (the page strip or the masthead) and below the last one near
+ *     the bottom (editors' credits) is page furniture; it is read first
+ *     and last, as the text loader expects its page headers.
+ *
+ *  5. Reading order.  A recursive XY cut: a set of fragments is split at
+ *     a gap that runs across all of it, horizontal (between rows of
+ *     boxes, under a headline) or vertical (between boxes, between the
+ *     columns of a box), and the parts are read top to bottom or left to
+ *     right.  The widest gap decides, because rows of boxes are further
+ *     apart than boxes side by side, which are further apart than the
+ *     columns inside a box; but a headline group with a gap under it is
+ *     cut off first, so that a short headline over the middle one of
+ *     three columns is read before the columns.  Gaps narrower than the
+ *     spacing of lines (horizontal) or of glyphs (vertical) are no cuts.
+ *     A part with no cut left is a leaf: one column of one box, whose
+ *     fragments are read by rows, those of one row joined left to right.
+ *
+ *  6. Features.  Lines set 15% above the body are display lines
+ *     (headlines, kickers, subtitles), and so are short bold lines at body
+ *     size standing alone (subheads, the titles of brief items); lines set
+ *     7% below are small (captions).  A paragraph starts at a line
+ *     indented from its column's left edge (the PDF keeps first-line
+ *     indents, plain text does not), after a line that ends short of the
+ *     column's right edge, and wherever the style (size, weight, face)
+ *     changes.  A column break inside a paragraph is no paragraph start:
+ *     the last line of the column was full and the next is not indented.
+ *     An article region starts at the first line of a headline group.
+ *
+ * All thresholds live in the table `geo` below.
+ */
+#include "config.h"
+
+#include "pdf_geom.h"
+
+#include <math.h>
+#include <stdbool.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "buf.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Thresholds of the geometric stage, in body ems unless said otherwise. */
+static const struct {
+	double	join_gap;	/* widest gap between glyphs of one fragment,
+				   in ems of the glyphs' size: column gutters
+				   are 1.5 em and more, justification gaps
+				   far less */
+	double	join_back;	/* glyphs may overlap this much (kerning) */
+	double	join_size;	/* glyphs of one fragment differ in size by
+				   less than this share: two headlines of
+				   different boxes may touch on one row */
+	double	join_overlap;	/* share of the lower glyph's height two
+				   glyphs of one row overlap by at least */
+	double	space_latin;	/* a gap this wide (glyph ems) between
+				   non-CJK glyphs is a word space */
+	double	space_cjk;	/* between CJK glyphs, only a gap this wide
+				   is a real space (一鼓作气 坚决完成任务) */
+	double	vert_x;		/* x centres of a vertical stack differ by
+				   less than this (glyph ems) */
+	double	vert_gap;	/* glyphs of a vertical stack are at most
+				   this far apart (glyph ems) */
+	int	vert_min;	/* glyphs in a vertical stack at body size */
+	double	display;	/* size ratio from which a line is display */
+	double	small;		/* size ratio under which a line is small */
+	double	same_size;	/* sizes within this ratio are one style */
+	double	hcut;		/* a horizontal gap at least this wide is a
+				   cut (the lines of a column are ~0.2 em
+				   apart) */
+	double	vcut;		/* a vertical gap at least this wide is a
+				   cut (gutters are 1.5 em and more) */
+	double	cut_peer;	/* gaps this close to the widest are cut in
+				   the same step (all the rows of a page) */
+	int	head_rows;	/* a headline group has at most this many
+				   rows when it is cut off first */
+	double	head_left;	/* a headline group cut off first starts
+				   within this many ems of the part's left
+				   edge ... */
+	double	head_centre;	/* ... or is centred over it within this
+				   share of its width (twice the offset) */
+	int	max_depth;	/* deeper XY cuts read the rest by rows */
+	double	indent;		/* a line starting this far right of its
+				   column's edge starts a paragraph (the
+				   indent is 2 em) */
+	double	short_end;	/* a line ending this far short of its
+				   column's right edge ends its paragraph */
+	double	top_band;	/* furniture at the top ends above this share
+				   of the page height */
+	double	bottom_band;	/* and at the bottom starts below this one */
+	double	strip_max;	/* a top band with text this large (size
+				   ratio; the page number in a strip is a
+				   little larger than the body) ... */
+	int	mast_rows;	/* ... is the masthead only with this many
+				   rows, else a headline group */
+	int	bottom_rows;	/* rows of a footer band at most */
+	int	author_bytes;	/* an author line is at most this long (UTF-8
+				   bytes: 本报记者 李华 实习生 王五) */
+	int	bold_lines;	/* a bold paragraph of at most this many lines
+				   without final stop is a subhead */
+} geo = {
+	.join_gap = 1.0,
+	.join_back = 0.5,
+	.join_size = 0.1,
+	.join_overlap = 0.5,
+	.space_latin = 0.2,
+	.space_cjk = 0.8,
+	.vert_x = 0.25,
+	.vert_gap = 0.6,
+	.vert_min = 3,
+	.display = 1.06,
+	.small = 0.93,
+	.same_size = 0.04,
+	.hcut = 0.45,
+	.vcut = 0.9,
+	.cut_peer = 0.85,
+	.head_rows = 6,
+	.head_left = 1.0,
+	.head_centre = 0.3,
+	.max_depth = 48,
+	.indent = 1.4,
+	.short_end = 0.8,
+	.top_band = 0.14,
+	.bottom_band = 0.90,
+	.strip_max = 1.5,
+	.mast_rows = 5,
+	.bottom_rows = 3,
+	.author_bytes = 60,
+	.bold_lines = 2,
+};
+
+/* A fragment: glyphs chained through next[], left to right (or down). */
+struct frag {
+	uint32_t	 head, tail, n;
+	float		 x0, y0, x1, y1;
+	float		 size;
+	uint32_t	 flags;		/* PDF_LINE_* */
+	uint16_t	 font;
+	int32_t		 leaf;		/* reading-order leaf, -1 for none */
+};
+
+/* Everything the stage works on. */
+struct geom {
+	struct pdf_glyph *g;		/* the kept glyphs */
+	size_t		 ng;
+	uint32_t	*next;		/* glyph chains */
+	struct frag	*f;
+	size_t		 nf, capf;
+	uint32_t	*order;		/* fragments in reading order */
+	size_t		 norder;
+	int32_t		 nleaves;
+	float		 body;
+	uint16_t	 body_font;	/* the face of most body-size glyphs */
+	double		 w, h;
+};
+
+/* Is a float usable as a coordinate? */
+static bool
+finite_coord(float v)
+{
+	return isfinite(v) && v > -1e6f && v < 1e6f;
+}
+
+/* qsort comparator for floats. */
+static int
+cmp_float(const void *a, const void *b)
+{
+	float x = *(const float *)a, y = *(const float *)b;
+
+	return (x > y) - (x < y);
+}
+
+/*
+ * Keep the usable glyphs: finite boxes not inverted, printable code
+ * points.  Spaces are not kept; the glyph after one is marked.
+ */
+static void
+keep_glyphs(struct geom *gm, const struct pdf_glyph *in, size_t n)
+{
+	size_t i;
+	bool space = false;
+	struct pdf_glyph g;
+
+	gm->g = xreallocarray(NULL, n > 0 ? n : 1, sizeof *gm->g);
+	gm->ng = 0;
+	for (i = 0; i < n; i++) {
+		g = in[i];
+		if (g.cp == 0 || g.cp > 0x10FFFF || text_is_space(g.cp)) {
+			space = true;
+			continue;
+		}
+		if (text_is_control(g.cp) || text_is_ignorable(g.cp))
+			continue;
+		if (!finite_coord(g.x0) || !finite_coord(g.x1) ||
+		    !finite_coord(g.y0) || !finite_coord(g.y1) ||
+		    g.x1 < g.x0 || g.y1 <= g.y0)
+			continue;
+		if (!isfinite(g.size) || g.size <= 0.1f || g.size > 2000.0f)
+			g.size = g.y1 - g.y0;
+		if (g.size <= 0.1f || g.size > 2000.0f)
+			continue;
+		if (space)
+			g.flags |= PDF_GLYPH_SPACE;
+		space = false;
+		gm->g[gm->ng++] = g;
+	}
+}
+
+/*
+ * The body size: the most common glyph size, sizes rounded to a quarter
+ * point.  Ties go to the smaller size (running text is the small print).
+ */
+static float
+body_size(const struct geom *gm)
+{
+	float *s, best = 0;
+	size_t i, j, run, bestrun = 0;
+
+	if (gm->ng == 0)
+		return 0;
+	s = xreallocarray(NULL, gm->ng, sizeof *s);
+	for (i = 0; i < gm->ng; i++)
+		s[i] = roundf(gm->g[i].size * 4.0f) / 4.0f;
+	qsort(s, gm->ng, sizeof *s, cmp_float);
+	for (i = 0; i < gm->ng; i = j) {
+		for (j = i; j < gm->ng && s[j] == s[i]; j++)
+			;
+		run = j - i;
+		if (run > bestrun) {
+			bestrun = run;
+			best = s[i];
+		}
+	}
+	free(s);
+	return best;
+}
+
+/* The face most glyphs of body size are set in. */
+static uint16_t
+body_font(const struct geom *gm)
+{
+	uint32_t *count;
+	size_t i, best = 0;
+
+	count = xcalloc(65536, sizeof *count);
+	for (i = 0; i < gm->ng; i++)
+		if (fabsf(gm->g[i].size - gm->body) <= 0.13f &&
+		    ++count[gm->g[i].font] > count[best])
+			best = gm->g[i].font;
+	free(count);
+	return (uint16_t)best;
+}
+
+/* Append an empty fragment. */
+static struct frag *
+add_frag(struct geom *gm)
+{
+	struct frag *f;
+
+	if (gm->nf == gm->capf) {
+		gm->capf = gm->capf == 0 ? 256 : gm->capf * 2;
+		gm->f = xreallocarray(gm->f, gm->capf, sizeof *gm->f);
+	}
+	f = &gm->f[gm->nf++];
+	memset(f, 0, sizeof *f);
+	f->leaf = -1;
+	return f;
+}
+
+/* Sort context for glyph indexes (qsort has none). */
+static const struct pdf_glyph *sort_glyphs;
+
+/* qsort comparator: glyphs by left edge, then top. */
+static int
+cmp_glyph_x(const void *a, const void *b)
+{
+	const struct pdf_glyph *p = &sort_glyphs[*(const uint32_t *)a];
+	const struct pdf_glyph *q = &sort_glyphs[*(const uint32_t *)b];
+
+	if (p->x0 != q->x0)
+		return p->x0 < q->x0 ? -1 : 1;
+	if (p->y0 != q->y0)
+		return p->y0 < q->y0 ? -1 : 1;
+	return (*(const uint32_t *)a > *(const uint32_t *)b) -
+	    (*(const uint32_t *)a < *(const uint32_t *)b);
+}
+
+/* Grow fragment f by glyph k (appended to its chain). */
+static void
+frag_add(struct geom *gm, struct frag *f, uint32_t k)
+{
+	const struct pdf_glyph *g = &gm->g[k];
+
+	if (f->n == 0) {
+		f->head = f->tail = k;
+		f->x0 = g->x0;
+		f->y0 = g->y0;
+		f->x1 = g->x1;
+		f->y1 = g->y1;
+	} else {
+		gm->next[f->tail] = k;
+		f->tail = k;
+		f->x0 = fminf(f->x0, g->x0);
+		f->y0 = fminf(f->y0, g->y0);
+		f->x1 = fmaxf(f->x1, g->x1);
+		f->y1 = fmaxf(f->y1, g->y1);
+	}
+	gm->next[k] = UINT32_MAX;
+	f->n++;
+}
+
+/*
+ * Chain glyphs into fragments (pass 2).  Glyphs come left to right; each
+ * joins the open fragment on its row whose last glyph ends just before
+ * it, the one nearest in height when several do.  A fragment whose end
+ * lies far left of the current glyph can take no more glyphs and is
+ * closed, so the open list holds about one fragment per row.
+ */
+static void
+make_frags(struct geom *gm)
+{
+	uint32_t *idx, *open, k;
+	size_t i, j, nopen = 0, keep;
+	const struct pdf_glyph *g, *t;
+	double em, gap, ov, hmin, dc, bestd;
+	long best;
+
+	idx = xreallocarray(NULL, gm->ng > 0 ? gm->ng : 1, sizeof *idx);
+	open = xreallocarray(NULL, gm->ng > 0 ? gm->ng : 1, sizeof *open);
+	gm->next = xreallocarray(NULL, gm->ng > 0 ? gm->ng : 1,
+	    sizeof *gm->next);
+	for (i = 0; i < gm->ng; i++)
+		idx[i] = (uint32_t)i;
+	sort_glyphs = gm->g;
+	qsort(idx, gm->ng, sizeof *idx, cmp_glyph_x);
+	for (i = 0; i < gm->ng; i++) {
+		k = idx[i];
+		g = &gm->g[k];
+		best = -1;
+		bestd = 0;
+		keep = 0;
+		for (j = 0; j < nopen; j++) {
+			t = &gm->g[gm->f[open[j]].tail];
+			em = fmax(g->size, t->size);
+			gap = (double)g->x0 - t->x1;
+			if (gap > geo.join_gap * em)
+				continue;	/* closed: dropped below */
+			open[keep++] = open[j];
+			if (gap < -geo.join_back * em ||
+			    fabs(g->size - t->size) > geo.join_size * em)
+				continue;
+			ov = fmin(g->y1, t->y1) - fmax(g->y0, t->y0);
+			hmin = fmin(g->y1 - g->y0, t->y1 - t->y0);
+			if (ov < geo.join_overlap * hmin)
+				continue;
+			dc = fabs((g->y0 + g->y1) - (t->y0 + t->y1));
+			if (best < 0 || dc < bestd) {
+				best = (long)open[keep - 1];
+				bestd = dc;
+			}
+		}
+		nopen = keep;
+		if (best < 0) {
+			open[nopen++] = (uint32_t)gm->nf;
+			frag_add(gm, add_frag(gm), k);
+		} else
+			frag_add(gm, &gm->f[best], k);
+	}
+	free(idx);
+	free(open);
+}
+
+/* qsort comparator: one-glyph fragments by x centre, then top. */
+static const struct frag *sort_frags;
+static int
+cmp_frag_xc(const void *a, const void *b)
+{
+	const struct frag *p = &sort_frags[*(const uint32_t *)a];
+	const struct frag *q = &sort_frags[*(const uint32_t *)b];
+	float pc = p->x0 + p->x1, qc = q->x0 + q->x1;
+
+	if (pc != qc)
+		return pc < qc ? -1 : 1;
+	return (p->y0 > q->y0) - (p->y0 < q->y0);
+}
+
+/*
+ * Join stacks of one-glyph fragments into vertical lines (pass 3): same
+ * size, x centres within a fraction of an em, each glyph right under the
+ * one before.
+ */
+static void
+make_vertical(struct geom *gm)
+{
+	uint32_t *idx, a, b;
+	size_t i, j, k, n = 0, run, need;
+	struct frag *fa, *fb, *first;
+
+	idx = xreallocarray(NULL, gm->nf > 0 ? gm->nf : 1, sizeof *idx);
+	for (i = 0; i < gm->nf; i++)
+		if (gm->f[i].n == 1 && text_is_cjk(gm->g[gm->f[i].head].cp))
+			idx[n++] = (uint32_t)i;
+	sort_frags = gm->f;
+	qsort(idx, n, sizeof *idx, cmp_frag_xc);
+	/*
+	 * Sorted by x centre, then top: a stack is a run in which each
+	 * glyph is close in x to the first and just below the one before.
+	 * Glyphs of other stacks at the same x would interleave only if
+	 * they overlapped, so the simple run is enough.
+	 */
+	for (i = 0; i < n; i = j) {
+		first = &gm->f[idx[i]];
+		for (j = i + 1; j < n; j++) {
+			fa = &gm->f[idx[j - 1]];
+			fb = &gm->f[idx[j]];
+			if (fabsf((fb->x0 + fb->x1) - (first->x0 + first->x1)) >
+			    2.0f * (float)geo.vert_x * first->size ||
+			    fabsf(fb->size - first->size) >
+			    (float)geo.same_size * first->size * 2.0f ||
+			    fb->y0 - fa->y1 > (float)geo.vert_gap * fa->size ||
+			    fb->y0 - fa->y1 < -0.2f * fa->size)
+				break;
+		}
+		run = j - i;
+		need = first->size >= gm->body * geo.display ? 2 :
+		    (size_t)geo.vert_min;
+		if (run < need)
+			continue;
+		/* The first fragment takes the others' glyphs. */
+		a = idx[i];
+		for (k = i + 1; k < j; k++) {
+			b = idx[k];
+			frag_add(gm, &gm->f[a], gm->f[b].head);
+			gm->f[b].n = 0;		/* emptied */
+		}
+		gm->f[a].flags |= PDF_LINE_VERTICAL;
+	}
+	free(idx);
+	/* Drop the emptied fragments. */
+	for (i = k = 0; i < gm->nf; i++)
+		if (gm->f[i].n > 0)
+			gm->f[k++] = gm->f[i];
+	gm->nf = k;
+}
+
+/* Set each fragment's size (the most common), face and weight. */
+static void
+frag_features(struct geom *gm)
+{
+	size_t i;
+	uint32_t k, m, cnt, best, nbold, fcnt, fbest;
+	struct frag *f;
+	const struct pdf_glyph *g;
+
+	for (i = 0; i < gm->nf; i++) {
+		f = &gm->f[i];
+		best = fbest = 0;
+		nbold = 0;
+		/*
+		 * The most common size and face by a quadratic count over a
+		 * sample:
+		 * a fragment is a line, and a line rarely has more than a
+		 * few sizes; only the first 64 glyphs are compared.
+		 */
+		for (k = f->head, m = 0; k != UINT32_MAX && m < 64;
+		    k = gm->next[k], m++) {
+			uint32_t k2, m2;
+
+			g = &gm->g[k];
+			if (g->flags & PDF_GLYPH_BOLD)
+				nbold++;
+			cnt = fcnt = 0;
+			for (k2 = f->head, m2 = 0; k2 != UINT32_MAX && m2 < 64;
+			    k2 = gm->next[k2], m2++) {
+				if (fabsf(gm->g[k2].size - g->size) < 0.05f)
+					cnt++;
+				if (gm->g[k2].font == g->font)
+					fcnt++;
+			}
+			if (cnt > best) {
+				best = cnt;
+				f->size = g->size;
+			}
+			if (fcnt > fbest) {
+				fbest = fcnt;
+				f->font = g->font;
+			}
+		}
+		if (m > 0 && nbold * 2 > m)
+			f->flags |= PDF_LINE_BOLD;
+		if ((f->flags & PDF_LINE_VERTICAL) ||
+		    (gm->body > 0 && f->size >= gm->body * geo.display))
+			f->flags |= PDF_LINE_DISPLAY;
+		else if (gm->body > 0 && f->size <= gm->body * geo.small)
+			f->flags |= PDF_LINE_SMALL;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Reading order: the XY cut. */
+
+/* qsort comparators for fragment indexes by top and by left edge. */
+static int
+cmp_frag_y(const void *a, const void *b)
+{
+	const struct frag *p = &sort_frags[*(const uint32_t *)a];
+	const struct frag *q = &sort_frags[*(const uint32_t *)b];
+
+	if (p->y0 != q->y0)
+		return p->y0 < q->y0 ? -1 : 1;
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+static int
+cmp_frag_x(const void *a, const void *b)
+{
+	const struct frag *p = &sort_frags[*(const uint32_t *)a];
+	const struct frag *q = &sort_frags[*(const uint32_t *)b];
+
+	if (p->x0 != q->x0)
+		return p->x0 < q->x0 ? -1 : 1;
+	return (p->y0 > q->y0) - (p->y0 < q->y0);
+}
+
+/* qsort comparator: by vertical centre, then left edge. */
+static int
+cmp_frag_yc(const void *a, const void *b)
+{
+	const struct frag *p = &sort_frags[*(const uint32_t *)a];
+	const struct frag *q = &sort_frags[*(const uint32_t *)b];
+	float pc = p->y0 + p->y1, qc = q->y0 + q->y1;
+
+	if (pc != qc)
+		return pc < qc ? -1 : 1;
+	return (p->x0 > q->x0) - (p->x0 < q->x0);
+}
+
+/*
+ * The gaps across ids[0..n) in one direction (vertical: x), after
+ * sorting ids along it: wid[k] is the width of the gap that opens before
+ * ids[k] (0 where none).  With skip_display, display fragments do not
+ * bridge gaps: a headline over two columns, or one running over into the
+ * next box, does not hide the gutter; it goes with the side where it
+ * starts.  Returns the widest gap.
+ */
+static float
+find_gaps(struct geom *gm, uint32_t *ids, size_t n, bool vertical,
+    bool skip_display, float *wid)
+{
+	size_t k, body = 0;
+	float reach = -INFINITY, lo, hi, widest = 0;
+	const struct frag *f;
+
+	sort_frags = gm->f;
+	qsort(ids, n, sizeof *ids, vertical ? cmp_frag_x : cmp_frag_y);
+	if (skip_display) {
+		for (k = 0; k < n; k++)
+			if (!(gm->f[ids[k]].flags & PDF_LINE_DISPLAY))
+				body++;
+		if (body < 2)
+			skip_display = false;
+	}
+	for (k = 0; k < n; k++) {
+		f = &gm->f[ids[k]];
+		wid[k] = 0;
+		if (skip_display && (f->flags & (PDF_LINE_DISPLAY |
+		    PDF_LINE_VERTICAL)) == PDF_LINE_DISPLAY)
+			continue;
+		lo = vertical ? f->x0 : f->y0;
+		hi = vertical ? f->x1 : f->y1;
+		if (isfinite(reach) && lo > reach)
+			wid[k] = lo - reach;
+		if (wid[k] > widest)
+			widest = wid[k];
+		if (hi > reach)
+			reach = hi;
+	}
+	return widest;
+}
+
+/* Number of rows among ids[0..n), sorted by top (overlapping = one). */
+static size_t
+count_rows(const struct geom *gm, const uint32_t *ids, size_t n)
+{
+	size_t k, rows = 0;
+	float reach = 0;
+
+	for (k = 0; k < n; k++) {
+		if (k == 0 || gm->f[ids[k]].y0 >= reach) {
+			rows++;
+			reach = gm->f[ids[k]].y1;
+		} else if (gm->f[ids[k]].y1 > reach)
+			reach = gm->f[ids[k]].y1;
+	}
+	return rows;
+}
+
+/*
+ * Read ids[0..n) as a leaf: by rows (vertical centres), fragments of one
+ * row left to right.  They are appended to the order with a new leaf
+ * number.
+ */
+static void
+read_leaf(struct geom *gm, uint32_t *ids, size_t n)
+{
+	size_t k;
+
+	if (n == 0)
+		return;
+	sort_frags = gm->f;
+	qsort(ids, n, sizeof *ids, cmp_frag_yc);
+	for (k = 0; k < n; k++) {
+		gm->f[ids[k]].leaf = gm->nleaves;
+		gm->order[gm->norder++] = ids[k];
+	}
+	gm->nleaves++;
+}
+
+/*
+ * The recursive XY cut (pass 5, see the top of the file) of ids[0..n):
+ * wid is scratch of the same size.
+ */
+static void
+xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
+{
+	float hw, vw, hmin, vmin, cut;
+	size_t k, start, first_cut = 0;
+	bool vertical, head = false;
+
+	if (n <= 1 || depth > geo.max_depth) {
+		read_leaf(gm, ids, n);
+		return;
+	}
+	hmin = (float)geo.hcut * gm->body;
+	vmin = (float)geo.vcut * gm->body;
+	vw = find_gaps(gm, ids, n, true, true, wid);
+	hw = find_gaps(gm, ids, n, false, false, wid);	/* leaves ids by top */
+	/* A headline group over the rest is cut off first. */
+	for (k = 1; k < n; k++)
+		if (wid[k] >= hmin) {
+			first_cut = k;
+			break;
+		}
+	/*
+	 * It must stand over the whole part: left-aligned at its left edge
+	 * or centred over it.  A headline at the top of one box of a row
+	 * is not cut off from the boxes beside it.
+	 */
+	if (first_cut > 0 && count_rows(gm, ids, first_cut) <=
+	    (size_t)geo.head_rows) {
+		float nx0 = INFINITY, nx1 = -INFINITY, hx0 = INFINITY;
+		float hx1 = -INFINITY;
+
+		for (k = 0; k < n; k++) {
+			nx0 = fminf(nx0, gm->f[ids[k]].x0);
+			nx1 = fmaxf(nx1, gm->f[ids[k]].x1);
+			if (k < first_cut) {
+				hx0 = fminf(hx0, gm->f[ids[k]].x0);
+				hx1 = fmaxf(hx1, gm->f[ids[k]].x1);
+				if (gm->f[ids[k]].flags & PDF_LINE_DISPLAY)
+					head = true;
+			}
+		}
+		if (head && hx0 - nx0 > (float)geo.head_left * gm->body &&
+		    fabsf((hx0 + hx1) - (nx0 + nx1)) >
+		    (float)geo.head_centre * (nx1 - nx0))
+			head = false;
+	}
+	if (head) {
+		xy_cut(gm, ids, wid, first_cut, depth + 1);
+		xy_cut(gm, ids + first_cut, wid + first_cut, n - first_cut,
+		    depth + 1);
+		return;
+	}
+	if (hw < hmin && vw < vmin) {
+		read_leaf(gm, ids, n);
+		return;
+	}
+	vertical = vw >= vmin && vw > hw;
+	if (vertical)
+		vw = find_gaps(gm, ids, n, true, true, wid);
+	cut = (float)geo.cut_peer * (vertical ? vw : hw);
+	if (cut < (vertical ? vmin : hmin))
+		cut = vertical ? vmin : hmin;
+	/*
+	 * Cut at the widest gap and those nearly as wide, in order.  A
+	 * display fragment that did not count for the gaps goes with the
+	 * side where it starts: the split moves back over those starting
+	 * inside the gap.
+	 */
+	start = 0;
+	for (k = 1; k <= n; k++) {
+		size_t split = k;
+
+		if (k < n && wid[k] < cut)
+			continue;
+		if (k < n) {
+			float bound = (vertical ? gm->f[ids[k]].x0 :
+			    gm->f[ids[k]].y0) - wid[k];
+
+			while (split > start + 1 && (vertical ?
+			    gm->f[ids[split - 1]].x0 :
+			    gm->f[ids[split - 1]].y0) >= bound)
+				split--;
+		}
+		xy_cut(gm, ids + start, wid + start, split - start, depth + 1);
+		start = split;
+	}
+}
+
+/* ------------------------------------------------------------------ */
+/* Furniture, features and text. */
+
+/*
+ * Mark page furniture (pass 4): the text above the first full-width gap
+ * when it ends in the top band and is no headline group (a band holding
+ * display lines is the masthead only with many rows), and the text below
+ * the last full-width gap when it starts in the bottom band and has no
+ * display line.  ids holds all fragments, wid is scratch.
+ */
+static void
+mark_furniture(struct geom *gm, uint32_t *ids, float *wid, size_t n)
+{
+	size_t k, cutk = 0;
+	bool disp = false;
+	float hmin = (float)geo.hcut * gm->body, bottom = 0;
+
+	if (n < 2)
+		return;
+	find_gaps(gm, ids, n, false, false, wid);
+	for (k = 1; k < n; k++)
+		if (wid[k] >= hmin) {
+			cutk = k;
+			break;
+		}
+	if (cutk > 0) {
+		for (k = 0; k < cutk; k++) {
+			if (gm->f[ids[k]].size >= gm->body * geo.strip_max)
+				disp = true;
+			bottom = fmaxf(bottom, gm->f[ids[k]].y1);
+		}
+		if (bottom <= geo.top_band * gm->h && (!disp ||
+		    count_rows(gm, ids, cutk) >= (size_t)geo.mast_rows))
+			for (k = 0; k < cutk; k++)
+				gm->f[ids[k]].flags = (gm->f[ids[k]].flags &
+				    ~(uint32_t)PDF_LINE_DISPLAY) |
+				    PDF_LINE_FURNITURE;
+	}
+	for (k = n - 1; k > 0; k--)
+		if (wid[k] >= hmin)
+			break;
+	if (k > 0 && k > cutk && gm->f[ids[k]].y0 >= geo.bottom_band * gm->h &&
+	    count_rows(gm, ids + k, n - k) <= (size_t)geo.bottom_rows) {
+		size_t j;
+
+		disp = false;
+		for (j = k; j < n; j++)
+			if (gm->f[ids[j]].flags & PDF_LINE_DISPLAY)
+				disp = true;
+		if (!disp)
+			for (j = k; j < n; j++)
+				gm->f[ids[j]].flags |= PDF_LINE_FURNITURE;
+	}
+}
+
+/* Are two glyphs' code points both CJK (no space between them)? */
+static bool
+both_cjk(uint32_t a, uint32_t b)
+{
+	return text_is_cjk(a) && text_is_cjk(b);
+}
+
+/* Append a fragment's glyphs to the text; prev is the last glyph put. */
+static void
+put_frag(struct geom *gm, const struct frag *f, struct buf *b, long *prev)
+{
+	uint32_t k;
+	const struct pdf_glyph *g, *p;
+	double gap;
+
+	for (k = f->head; k != UINT32_MAX; k = gm->next[k]) {
+		g = &gm->g[k];
+		if (*prev >= 0 && !(f->flags & PDF_LINE_VERTICAL)) {
+			p = &gm->g[*prev];
+			gap = (double)g->x0 - p->x1;
+			if (both_cjk(p->cp, g->cp) ?
+			    gap > geo.space_cjk * g->size :
+			    ((g->flags & PDF_GLYPH_SPACE) ||
+			    gap > geo.space_latin * g->size))
+				buf_putc(b, ' ');
+		}
+		buf_put_cp(b, g->cp);
+		*prev = (long)k;
+	}
+}
+
+/* The style of a line for paragraph breaks: size, weight and face. */
+static bool
+same_style(const struct geom *gm, const struct frag *a, const struct frag *b)
+{
+	(void)gm;
+	return fabsf(a->size - b->size) <= (float)geo.same_size *
+	    fmaxf(a->size, b->size) &&
+	    (a->flags & PDF_LINE_BOLD) == (b->flags & PDF_LINE_BOLD) &&
+	    a->font == b->font;
+}
+
+/* Does a line's text end with a sentence stop (maybe + closing marks)? */
+static bool
+ends_stop(const char *s, size_t len)
+{
+	uint32_t c;
+
+	while (len > 0) {
+		c = utf8_last(s, len);
+		if (text_is_sentence_end(c) || c == 0xFF1A || c == ':' ||
+		    c == 0xFF1B || c == ';' || c == 0xFF0C || c == ',')
+			return true;
+		if (!text_is_closing(c))
+			return false;
+		len = utf8_prev(s, len);
+	}
+	return false;
+}
+
+/* A row being put together: fragments of one leaf on one row. */
+struct row {
+	size_t		 first, n;	/* into gm->order */
+	float		 x0, y0, x1, y1;
+};
+
+/*
+ * Build the lines of the layout from the fragments in reading order:
+ * the rows of each leaf become lines (pass 6 sets their features).
+ * Returns each line's leaf (caller frees; NULL when there are none).
+ */
+static int32_t *
+build_lines(struct geom *gm, struct pdf_layout *lay)
+{
+	int32_t *leaf = NULL;
+	struct buf b = BUF_INIT;
+	struct pdf_line *ln;
+	size_t i, j, cap = 0, lstart;
+	const struct frag *f, *rf;
+	long prev;
+	float ov, hmin;
+
+	lay->nlines = 0;
+	for (i = 0; i < gm->norder; i = j) {
+		rf = &gm->f[gm->order[i]];
+		/* The fragments of one row: same leaf, overlapping rows. */
+		for (j = i + 1; j < gm->norder; j++) {
+			f = &gm->f[gm->order[j]];
+			ov = fminf(f->y1, rf->y1) - fmaxf(f->y0, rf->y0);
+			hmin = fminf(f->y1 - f->y0, rf->y1 - rf->y0);
+			if (f->leaf != rf->leaf || ov < 0.5f * hmin ||
+			    ((f->flags ^ rf->flags) & (PDF_LINE_FURNITURE |
+			    PDF_LINE_VERTICAL)) || (f->flags & PDF_LINE_VERTICAL))
+				break;
+		}
+		/* Left to right within the row. */
+		sort_frags = gm->f;
+		qsort(gm->order + i, j - i, sizeof *gm->order, cmp_frag_x);
+		if (lay->nlines == cap) {
+			cap = cap == 0 ? 128 : cap * 2;
+			lay->lines = xreallocarray(lay->lines, cap,
+			    sizeof *lay->lines);
+			leaf = xreallocarray(leaf, cap, sizeof *leaf);
+		}
+		leaf[lay->nlines] = rf->leaf;
+		ln = &lay->lines[lay->nlines++];
+		memset(ln, 0, sizeof *ln);
+		lstart = b.len;
+		prev = -1;
+		ln->x0 = ln->y0 = INFINITY;
+		ln->x1 = ln->y1 = -INFINITY;
+		for (size_t k = i; k < j; k++) {
+			f = &gm->f[gm->order[k]];
+			put_frag(gm, f, &b, &prev);
+			ln->x0 = fminf(ln->x0, f->x0);
+			ln->y0 = fminf(ln->y0, f->y0);
+			ln->x1 = fmaxf(ln->x1, f->x1);
+			ln->y1 = fmaxf(ln->y1, f->y1);
+		}
+		/* The first fragment (leftmost) gives the style. */
+		f = &gm->f[gm->order[i]];
+		ln->size = f->size;
+		ln->font = f->font;
+		ln->flags = f->flags & (PDF_LINE_DISPLAY | PDF_LINE_SMALL |
+		    PDF_LINE_FURNITURE | PDF_LINE_VERTICAL | PDF_LINE_BOLD);
+		ln->off = lstart;
+		ln->len = (uint32_t)(b.len - lstart);
+		buf_putc(&b, '\n');
+	}
+	lay->len = b.len;
+	lay->text = b.data != NULL ? buf_detach(&b) : xstrdup("");
+	return leaf;
+}
+
+/* Is a line centred between left and right, short of both edges? */
+static bool
+centred(const struct pdf_line *ln, float left, float right, float em)
+{
+	float l = ln->x0 - left, r = right - ln->x1;
+
+	return l >= (float)geo.short_end * em &&
+	    r >= (float)geo.short_end * em && fabsf(l - r) <= em;
+}
+
+/*
+ * Set paragraph, region and gap flags on the lines (pass 6).  leaf_of
+ * gives each line's leaf; left and right each leaf's column edges.
+ */
+static void
+mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
+{
+	float *left, *right, em = gm->body;
+	size_t i, nl = (size_t)gm->nleaves + 1;
+	struct pdf_line *ln, *pv = NULL;
+	struct frag sa, sb;
+	bool para, wrapped;
+	int32_t lf;
+
+	left = xreallocarray(NULL, nl, sizeof *left);
+	right = xreallocarray(NULL, nl, sizeof *right);
+	for (i = 0; i < nl; i++) {
+		left[i] = INFINITY;
+		right[i] = -INFINITY;
+	}
+	/* Column edges from the body lines of each leaf. */
+	for (i = 0; i < lay->nlines; i++) {
+		ln = &lay->lines[i];
+		lf = leaf[i];
+		if (lf < 0 || fabsf(ln->size - em) > (float)geo.same_size * em)
+			continue;
+		left[lf] = fminf(left[lf], ln->x0);
+		right[lf] = fmaxf(right[lf], ln->x1);
+	}
+	for (i = 0; i < lay->nlines; i++) {
+		ln = &lay->lines[i];
+		lf = leaf[i];
+		if (lf >= 0 && !isfinite(left[lf])) {
+			left[lf] = ln->x0;
+			right[lf] = ln->x1;
+		}
+	}
+	for (i = 0; i < lay->nlines; i++) {
+		ln = &lay->lines[i];
+		lf = leaf[i];
+		if (ln->flags & PDF_LINE_FURNITURE) {
+			if (pv != NULL && !(pv->flags & PDF_LINE_FURNITURE))
+				ln->flags |= PDF_LINE_GAP;
+			pv = ln;
+			continue;
+		}
+		memset(&sa, 0, sizeof sa);
+		memset(&sb, 0, sizeof sb);
+		para = pv == NULL || (pv->flags & PDF_LINE_FURNITURE);
+		if (!para) {
+			sa.size = pv->size;
+			sa.flags = pv->flags;
+			sa.font = pv->font;
+			sb.size = ln->size;
+			sb.flags = ln->flags;
+			sb.font = ln->font;
+			para = !same_style(gm, &sa, &sb) ||
+			    (pv->flags & PDF_LINE_DISPLAY) ||
+			    (ln->flags & PDF_LINE_DISPLAY);
+		}
+		/*
+		 * A subhead wrapped over two lines is one paragraph: the
+		 * line before does not end a sentence, and both are set in
+		 * the same face, not the body's, or both centred in the
+		 * column.
+		 */
+		wrapped = !para && leaf[i - 1] == lf && lf >= 0 &&
+		    !ends_stop(lay->text + pv->off, pv->len) &&
+		    ((ln->font == pv->font && ln->font != gm->body_font) ||
+		    (centred(pv, left[lf], right[lf], em) &&
+		    centred(ln, left[lf], right[lf], em)));
+		if (!para && !wrapped && lf >= 0 &&
+		    ln->x0 - left[lf] >= (float)geo.indent * em)
+			para = true;
+		if (!para && !wrapped && leaf[i - 1] >= 0 && pv->x1 <
+		    right[leaf[i - 1]] - (float)geo.short_end * em)
+			para = true;
+		if (para)
+			ln->flags |= PDF_LINE_PARA;
+		if ((ln->flags & PDF_LINE_DISPLAY) && (pv == NULL ||
+		    !(pv->flags & PDF_LINE_DISPLAY)))
+			ln->flags |= PDF_LINE_REGION;
+		if (pv != NULL && ((ln->flags & PDF_LINE_REGION) ||
+		    (pv->flags & PDF_LINE_FURNITURE) ||
+		    ((pv->flags & PDF_LINE_DISPLAY) &&
+		    !(ln->flags & PDF_LINE_DISPLAY)) ||
+		    (para && leaf[i - 1] != lf)))
+			ln->flags |= PDF_LINE_GAP;
+		pv = ln;
+	}
+	free(left);
+	free(right);
+}
+
+/*
+ * Short bold paragraphs without a final stop, at body size or above, are
+ * display lines too: subheads and the titles of brief items.  Bold means
+ * a bold face other than the body's (a page of captions set in Hei has
+ * no subheads).
+ */
+static void
+mark_bold_heads(struct geom *gm, struct pdf_layout *lay)
+{
+	size_t i, j, k;
+	struct pdf_line *ln;
+
+	for (i = 0; i < lay->nlines; i = j) {
+		for (j = i + 1; j < lay->nlines &&
+		    !(lay->lines[j].flags & PDF_LINE_PARA); j++)
+			;
+		ln = &lay->lines[i];
+		if (!(ln->flags & PDF_LINE_BOLD) || ln->font == gm->body_font ||
+		    (ln->flags & (PDF_LINE_DISPLAY | PDF_LINE_FURNITURE)) ||
+		    ln->size < gm->body * (1.0f - (float)geo.same_size) ||
+		    j - i > (size_t)geo.bold_lines)
+			continue;
+		ln = &lay->lines[j - 1];
+		if (ends_stop(lay->text + ln->off, ln->len))
+			continue;
+		for (k = i; k < j; k++) {
+			lay->lines[k].flags |= PDF_LINE_DISPLAY;
+			if (k == i && (i == 0 ||
+			    !(lay->lines[i - 1].flags & PDF_LINE_DISPLAY)))
+				lay->lines[k].flags |= PDF_LINE_REGION |
+				    PDF_LINE_GAP;
+		}
+		/* The line after a display line is a new block. */
+		if (j < lay->nlines &&
+		    !(lay->lines[j].flags & PDF_LINE_DISPLAY))
+			lay->lines[j].flags |= PDF_LINE_GAP;
+	}
+}
+
+/*
+ * Mark author lines: a short line at body size or below, right under a
+ * headline group and alone in its paragraph, without punctuation at its
+ * end (唐立新, 本报记者 李华, □ 张明远).  The text alone cannot tell a
+ * bare name from a title; its place under the headline can.
+ */
+static void
+mark_authors(struct geom *gm, struct pdf_layout *lay)
+{
+	size_t i;
+	struct pdf_line *ln;
+	const char *t;
+	uint32_t c;
+
+	for (i = 1; i + 1 < lay->nlines; i++) {
+		ln = &lay->lines[i];
+		if (!(lay->lines[i - 1].flags & PDF_LINE_DISPLAY) ||
+		    (ln->flags & (PDF_LINE_DISPLAY | PDF_LINE_FURNITURE)) ||
+		    !(ln->flags & PDF_LINE_PARA) ||
+		    !(lay->lines[i + 1].flags & (PDF_LINE_PARA |
+		    PDF_LINE_DISPLAY)) ||
+		    ln->size > gm->body * (1.0f + (float)geo.same_size) ||
+		    ln->len == 0 || ln->len > (uint32_t)geo.author_bytes)
+			continue;
+		t = lay->text + ln->off;
+		c = utf8_last(t, ln->len);
+		if (text_is_sentence_end(c) || text_is_closing(c) ||
+		    c == 0xFF0C || c == 0x3001 || c == 0xFF1A)
+			continue;
+		ln->flags |= PDF_LINE_AUTHOR;
+	}
+}
+
+/*
+ * A subtitle (副题) under a headline starts with a double dash
+ * (——写在…之际); it may be set as small as the body, or smaller, to fit.
+ */
+static void
+mark_subtitles(struct pdf_layout *lay)
+{
+	size_t i;
+	struct pdf_line *ln;
+
+	for (i = 1; i < lay->nlines; i++) {
+		ln = &lay->lines[i];
+		if ((lay->lines[i - 1].flags & PDF_LINE_DISPLAY) &&
+		    !(ln->flags & (PDF_LINE_DISPLAY | PDF_LINE_FURNITURE)) &&
+		    ln->len >= 6 && memcmp(lay->text + ln->off,
+		    "\xE2\x80\x94\xE2\x80\x94", 6) == 0) {
+			ln->flags = (ln->flags & ~(uint32_t)(PDF_LINE_SMALL |
+			    PDF_LINE_GAP)) | PDF_LINE_DISPLAY;
+			if (i + 1 < lay->nlines)
+				lay->lines[i + 1].flags |= PDF_LINE_GAP |
+				    PDF_LINE_PARA;
+		}
+	}
+}
+
+/* Lay out a page's glyphs (see pdf_geom.h). */
+void
+pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
+    struct pdf_layout *out)
+{
+	struct geom gm;
+	uint32_t *ids;
+	float *wid;
+	int32_t *leaf;
+	size_t i, nb;
+
+	memset(out, 0, sizeof *out);
+	memset(&gm, 0, sizeof gm);
+	gm.w = isfinite(w) && w > 0 ? w : 612;
+	gm.h = isfinite(h) && h > 0 ? h : 792;
+	keep_glyphs(&gm, g, n);
+	gm.body = body_size(&gm);
+	gm.body_font = body_font(&gm);
+	out->body = gm.body;
+	make_frags(&gm);
+	make_vertical(&gm);
+	frag_features(&gm);
+
+	ids = xreallocarray(NULL, gm.nf > 0 ? gm.nf : 1, sizeof *ids);
+	wid = xreallocarray(NULL, gm.nf > 0 ? gm.nf : 1, sizeof *wid);
+	gm.order = xreallocarray(NULL, gm.nf > 0 ? gm.nf : 1,
+	    sizeof *gm.order);
+	for (i = 0; i < gm.nf; i++)
+		ids[i] = (uint32_t)i;
+	mark_furniture(&gm, ids, wid, gm.nf);
+	/* Top furniture first, then the body by the XY cut, then the foot. */
+	nb = 0;
+	for (i = 0; i < gm.nf; i++)
+		if ((gm.f[i].flags & PDF_LINE_FURNITURE) &&
+		    gm.f[i].y0 < gm.h / 2)
+			ids[nb++] = (uint32_t)i;
+	read_leaf(&gm, ids, nb);
+	nb = 0;
+	for (i = 0; i < gm.nf; i++)
+		if (!(gm.f[i].flags & PDF_LINE_FURNITURE))
+			ids[nb++] = (uint32_t)i;
+	if (nb > 0)
+		xy_cut(&gm, ids, wid, nb, 0);
+	nb = 0;
+	for (i = 0; i < gm.nf; i++)
+		if ((gm.f[i].flags & PDF_LINE_FURNITURE) &&
+		    gm.f[i].y0 >= gm.h / 2)
+			ids[nb++] = (uint32_t)i;
+	read_leaf(&gm, ids, nb);
+
+	leaf = build_lines(&gm, out);
+	mark_paragraphs(&gm, out, leaf);
+	mark_bold_heads(&gm, out);
+	mark_subtitles(out);
+	mark_authors(&gm, out);
+	free(leaf);
+	free(ids);
+	free(wid);
+	free(gm.order);
+	free(gm.f);
+	free(gm.next);
+	free(gm.g);
+}
+
+/* Free a layout (see pdf_geom.h). */
+void
+pdf_layout_free(struct pdf_layout *lay)
+{
+	free(lay->text);
+	free(lay->lines);
+	memset(lay, 0, sizeof *lay);
+}

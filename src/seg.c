@@ -423,7 +423,6 @@ line_cps(struct page *pg, size_t i, int mode)
 	    &pg->cv, &pg->tmp, NULL);
 }
 
-
 /* Is a line a width sample: not a paragraph end, header or noise? */
 static bool
 is_sample(const struct line *ln)
@@ -601,6 +600,75 @@ mark_page_name(struct page *pg)
 }
 
 /*
+ * Does a bracket opened on line i close at the end of line i + 1, with
+ * no blank line between: a closing note set over two lines
+ * (（作者为陕西省社会科 / 学院研究员）, （本报记者 甲乙、丙丁、戊 /
+ * 己））?
+ */
+static bool
+split_bracket(const struct page *pg, size_t i)
+{
+	const struct line *ln = &pg->lines[i], *nx = &pg->lines[i + 1];
+	const char *t = pg->text + ln->off, *u = pg->text + nx->off;
+	size_t n = ln->len, m = nx->len, k;
+
+	if ((nx->flags & (L_BLANK_BEFORE | L_HEADER | L_DROP)) ||
+	    (ln->flags & (L_END_STOP | L_INNER_STOP | L_PAREN)) ||
+	    ln->dl != 0 || (ln->xf & X_CREDIT) ||
+	    nx->width > ln->width)
+		return false;
+	while (n > 0 && (*t == ' ' || *t == '\t')) {
+		t++;
+		n--;
+	}
+	while (m > 0 && (u[m - 1] == ' ' || u[m - 1] == '\t'))
+		m--;
+	if (n < 3 || m < 3 || !(*t == '(' || memcmp(t, "（", 3) == 0) ||
+	    !(u[m - 1] == ')' || memcmp(u + m - 3, "）", 3) == 0))
+		return false;
+	/* No bracket closes on the first line. */
+	for (k = 0; k + 3 <= n; k++)
+		if (t[k] == ')' || memcmp(t + k, "）", 3) == 0)
+			return false;
+	return true;
+}
+
+/*
+ * Lines i and i + 1 hold one bracketed closing note: a byline or source
+ * (segm_tail_match) becomes a two-line tail; an editor's line is
+ * dropped; another note (作者为…) is a paragraph of its own.
+ */
+static void
+mark_split_tail(struct page *pg, size_t i)
+{
+	struct cpvec both = { NULL, 0, 0 };
+	size_t k, start, len;
+	int kind;
+
+	line_cps(pg, i, NORM_RAW);
+	for (k = 0; k < pg->cv.n; k++)
+		segm_cpvec_push(&both, pg->cv.v[k]);
+	line_cps(pg, i + 1, NORM_RAW);
+	for (k = 0; k < pg->cv.n; k++)
+		segm_cpvec_push(&both, pg->cv.v[k]);
+	if (segm_tail_match(both.v, both.n, &kind, &start, &len)) {
+		if (kind == 'e') {
+			pg->lines[i].flags |= L_DROP;
+			pg->lines[i + 1].flags |= L_DROP;
+		} else {
+			pg->lines[i].xf |= X_TAIL;
+			pg->lines[i + 1].xf |= X_TAIL;
+		}
+	} else {
+		pg->lines[i].flags |= L_PAREN;
+		pg->lines[i + 1].flags |= L_PAREN;
+		pg->lines[i + 1].xf |= X_END;
+	}
+	pg->lines[i].dl = pg->lines[i + 1].dl = 0;
+	segm_cpvec_free(&both);
+}
+
+/*
  * Find the bracketed lines that close an article (segm_tail_match): right
  * after a finished sentence, not a caption's credit.  An editor's line
  * is dropped; the others are X_TAIL and no dateline.
@@ -627,6 +695,11 @@ mark_tails(struct page *pg)
 				else
 					ln->xf |= X_TAIL;
 			}
+		} else if (pv != NULL && (pv->flags & L_END_STOP) &&
+		    i + 1 < pg->nlines && split_bracket(pg, i)) {
+			mark_split_tail(pg, i);
+			i++;
+			ln = &pg->lines[i];
 		}
 		pv = ln;
 	}
@@ -1108,7 +1181,14 @@ make_blocks(struct page *pg)
 			continue;
 		}
 		if (ln->xf & X_TAIL) {
-			page_add_blk(pg, BLK_TAIL, (uint32_t)i);
+			struct blk *tb = page_add_blk(pg, BLK_TAIL,
+			    (uint32_t)i);
+
+			/* A note over two lines (see mark_split_tail). */
+			if (i + 1 < pg->nlines &&
+			    (pg->lines[i + 1].xf & X_TAIL) &&
+			    (ln->flags & L_PAREN) == 0)
+				tb->last = (uint32_t)++i;
 			para = unit = NULL;
 			first = true;
 			continue;
@@ -1630,6 +1710,20 @@ emit_tail(struct page *pg, struct edition *ed, struct article *art,
 	int kind;
 
 	line_cps(pg, bl->first, NORM_RAW);
+	if (bl->last > bl->first) {
+		struct cpvec first = { NULL, 0, 0 };
+		size_t k;
+
+		for (k = 0; k < pg->cv.n; k++)
+			segm_cpvec_push(&first, pg->cv.v[k]);
+		line_cps(pg, bl->last, NORM_RAW);
+		for (k = 0; k < pg->cv.n; k++)
+			segm_cpvec_push(&first, pg->cv.v[k]);
+		pg->cv.n = 0;
+		for (k = 0; k < first.n; k++)
+			segm_cpvec_push(&pg->cv, first.v[k]);
+		segm_cpvec_free(&first);
+	}
 	if (!segm_tail_match(pg->cv.v, pg->cv.n, &kind, &start, &len))
 		return;
 	if (kind == 'b' && art->byline == NULL)
@@ -1718,7 +1812,6 @@ masthead_title(struct page *pg, struct buf *title)
 		put_cps(title, pg->cv.v, pg->cv.n);
 	}
 }
-
 
 #include <stdio.h>
 /* Debugging aid: KANBAO_SEGDEBUG=1 prints lines, blocks and articles. */

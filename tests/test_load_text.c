@@ -985,6 +985,39 @@ test_page_facts(void **state)
 	edition_free(ed);
 }
 
+/*
+ * A closing note or credit set over two lines closes its article: the
+ * note stays its last paragraph, the credit gives the byline, and
+ * neither becomes the next article's headline.
+ */
+static void
+test_split_tail(void **state)
+{
+	static const char page[] =
+	    "让城市更有温度\n张明远\n"
+	    "养老和托育，一头连着夕阳，一头连着朝阳，是千家万户最关\n"
+	    "心的民生小事。\n"
+	    "（作者为陕西省社会科\n学院研究员）\n\n"
+	    "老旧小区加装电梯\n"
+	    "连日来，多个老旧小区的电梯安装工地一片繁忙，已有十七部\n"
+	    "电梯完成验收并投入使用。\n"
+	    "（本报记者 甲乙、丙丁、戊\n己）\n";
+	static const char want[] =
+	    "article\nheadline 让城市更有温度\nbyline 张明远\n"
+	    "p 养老和托育，一头连着夕阳，一头连着朝阳，是千家万户最关心的"
+	    "民生小事。\n"
+	    "p （作者为陕西省社会科学院研究员）\n"
+	    "article\nheadline 老旧小区加装电梯\nbyline 本报记者 甲乙 丙丁 戊己\n"
+	    "p 连日来，多个老旧小区的电梯安装工地一片繁忙，已有十七部电梯"
+	    "完成验收并投入使用。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(page);
+	assert_rendering(want, got, "split tails");
+	free(got);
+}
+
 /* CRLF, lone CR and a BOM read like plain LF text. */
 static void
 test_line_endings(void **state)
@@ -1448,6 +1481,7 @@ main(void)
 		cmocka_unit_test(test_header_match),
 		cmocka_unit_test(test_masthead_parts),
 		cmocka_unit_test(test_page_facts),
+		cmocka_unit_test(test_split_tail),
 		cmocka_unit_test(test_line_endings),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_furniture_match),

@@ -1,11 +1,18 @@
 #!/usr/bin/env python3
 """Score kanbao's article rebuilding against the corpus truth.
 
-usage: score.py [--kanbao PATH] [--per-page] [--show N] DIR|FILE.txt ...
+usage: score.py [--kanbao PATH] [--per-page] [--show N]
+                [--via pdf|pdftotext|both] DIR|FILE.txt|FILE.pdf ...
 
-For every page FILE.txt with a FILE.json beside it (written by typeset.py),
-runs `kanbao --export=xml FILE.txt` and compares the articles it rebuilt
-with the truth.  Articles are matched one to one by the overlap of their
+Text pages: for every FILE.txt with a FILE.json beside it (the truth
+typeset.py writes), runs `kanbao --export=xml FILE.txt`.
+
+PDF pages: for every FILE.pdf with a FILE.json beside it, runs
+`kanbao --export=xml FILE.pdf` (--via pdf, the PDF loader) or `pdftotext
+FILE.pdf` and kanbao on that text (--via pdftotext, the text loader), or
+both (the default), reported side by side.
+
+Articles are matched one to one by the overlap of their
 body text (character 4-grams, whitespace removed), best pair first; a truth
 article is *found* when it shares at least half its text with its match,
 and no more than half of the match is other text.
@@ -30,6 +37,7 @@ import os
 import re
 import subprocess
 import sys
+import tempfile
 import xml.etree.ElementTree as ET
 
 WS = re.compile(r"\s+")
@@ -43,7 +51,13 @@ def grams(s, n=4):
     return {s[i:i + n] for i in range(max(0, len(s) - n + 1))} or {s}
 
 
-def run_kanbao(kanbao, path):
+def run_kanbao(kanbao, path, via="text"):
+    if via == "pdftotext":
+        with tempfile.TemporaryDirectory() as d:
+            txt = os.path.join(d, os.path.basename(path)[:-4] + ".txt")
+            subprocess.run(["pdftotext", "-enc", "UTF-8", path, txt],
+                           check=True)
+            return run_kanbao(kanbao, txt, "text")
     p = subprocess.run([kanbao, "--export=xml", path], capture_output=True)
     if p.returncode != 0:
         return None, p.stderr.decode("utf-8", "replace")
@@ -101,10 +115,10 @@ def match(truth, got):
     return m
 
 
-def score_page(kanbao, txt):
+def score_page(kanbao, txt, via):
     js = json.load(open(txt[:-4] + ".json", encoding="utf-8"))
     truth = truth_articles(js)
-    got, err = run_kanbao(kanbao, txt)
+    got, err = run_kanbao(kanbao, txt, via)
     res = collections.Counter()
     res["articles"] = len(truth)
     res["got"] = 0 if got is None else len(got)
@@ -154,7 +168,7 @@ def report(name, r):
     p = r["para_tp"] / r["para_got"] if r["para_got"] else 0
     rc = r["para_tp"] / r["para_truth"] if r["para_truth"] else 0
     f1 = 2 * p * rc / (p + rc) if p + rc else 0
-    print("%-12s %4d art  found %s  exact %s  headline %s  byline %s  "
+    print("%-22s %4d art  found %s  exact %s  headline %s  byline %s  "
           "paraF1 %.3f  (got %d)" % (
               name, r["articles"], pct(r["found"], r["articles"]),
               pct(r["exact"], r["articles"]),
@@ -166,6 +180,7 @@ def main(argv):
     kanbao = os.environ.get("KANBAO", "src/kanbao")
     show = 0
     per_page = False
+    vias = None
     paths = []
     i = 0
     while i < len(argv):
@@ -175,6 +190,9 @@ def main(argv):
             i += 1
         elif a == "--show":
             show = int(argv[i + 1])
+            i += 1
+        elif a == "--via":
+            vias = ["pdftotext", "pdf"] if argv[i + 1] == "both" else [argv[i + 1]]
             i += 1
         elif a == "--per-page":
             per_page = True
@@ -186,25 +204,35 @@ def main(argv):
         if os.path.isdir(p):
             for root, _, names in os.walk(p):
                 files += [os.path.join(root, n) for n in names
-                          if n.endswith(".txt") and
+                          if n.endswith((".txt", ".pdf")) and
                           os.path.exists(os.path.join(root, n[:-4] + ".json"))]
         else:
             files.append(p)
     files.sort()
+    pdfs = [f for f in files if f.endswith(".pdf")]
+    texts = [f for f in files if not f.endswith(".pdf")]
+    if texts:
+        score_all(kanbao, texts, "text", "", per_page, show)
+    for via in vias or ["pdftotext", "pdf"]:
+        if pdfs:
+            score_all(kanbao, pdfs, via, via + " ", per_page, show)
+
+
+def score_all(kanbao, files, via, label, per_page, show):
     total = collections.Counter()
     kinds = collections.defaultdict(collections.Counter)
     for f in files:
-        js, r, notes = score_page(kanbao, f)
+        js, r, notes = score_page(kanbao, f, via)
         total.update(r)
         kinds[js.get("kind", "?")].update(r)
         if per_page:
-            report(os.path.basename(f)[:12], r)
+            report(label + os.path.basename(f)[:14], r)
         if show:
             for n in notes[:show]:
                 print("   ", f, *n)
     for k in sorted(kinds):
-        report(k, kinds[k])
-    report("ALL", total)
+        report(label + k, kinds[k])
+    report(label + "ALL", total)
 
 
 if __name__ == "__main__":

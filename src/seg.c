@@ -975,6 +975,13 @@ display_at_start(const struct page *pg, size_t i)
 		return false;
 	if (ln->flags & L_CHAIN)
 		return true;
+	/*
+	 * A numbered line without any punctuation ((二)构建…政策体系) is a
+	 * subhead, however close it comes to the column's width: a numbered
+	 * paragraph has a clause in its first line.
+	 */
+	if ((ln->xf & X_ENUM) && (ln->flags & L_INNER_COMMA) == 0)
+		return true;
 	if (shortfall(ln) - tune.indent >= tune.display_short)
 		return true;
 	nx = next_line(pg, i);

@@ -1018,6 +1018,32 @@ test_split_tail(void **state)
 	free(got);
 }
 
+/* A numbered subhead nearly as wide as its column is still a subhead. */
+static void
+test_numbered_subhead(void **state)
+{
+	static const char page[] =
+	    "健全种粮农民收益保障机制\n梁景文\n"
+	    "新型经营主体虽然实力较强，但融资难、融资\n"
+	    "贵等问题依然存在，经营稳定性有待提高。\n"
+	    "（二）构建“价格+补贴+保险”政策体系\n"
+	    "健全种粮农民收益保障机制，要发挥好\n"
+	    "价格、补贴、保险三项政策的协同作用。\n";
+	static const char want[] =
+	    "article\nheadline 健全种粮农民收益保障机制\nbyline 梁景文\n"
+	    "p 新型经营主体虽然实力较强，但融资难、融资贵等问题依然存在，"
+	    "经营稳定性有待提高。\n"
+	    "subhead （二）构建“价格+补贴+保险”政策体系\n"
+	    "p 健全种粮农民收益保障机制，要发挥好价格、补贴、保险三项政策的"
+	    "协同作用。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(page);
+	assert_rendering(want, got, "numbered subhead");
+	free(got);
+}
+
 /* CRLF, lone CR and a BOM read like plain LF text. */
 static void
 test_line_endings(void **state)
@@ -1482,6 +1508,7 @@ main(void)
 		cmocka_unit_test(test_masthead_parts),
 		cmocka_unit_test(test_page_facts),
 		cmocka_unit_test(test_split_tail),
+		cmocka_unit_test(test_numbered_subhead),
 		cmocka_unit_test(test_line_endings),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_furniture_match),

@@ -543,8 +543,13 @@ title_evidence(const struct page *pg, size_t b, size_t e)
 	if (pb->kind == BLK_TAIL || pb->kind == BLK_CAPTION)
 		return true;
 	ln = &pg->lines[pb->last];
-	if (pb->kind == BLK_PARA && ((ln->xf & X_CREDIT) ||
-	    ((ln->flags & L_PAREN) && pb->first == pb->last)))
+	if (pb->kind == BLK_PARA && (ln->xf & X_CREDIT))
+		return true;
+	/* A closing note (（作者为…）), on one line or two. */
+	for (l = pb->first; pb->kind == BLK_PARA && l <= pb->last &&
+	    (pg->lines[l].flags & L_PAREN); l++)
+		/* nothing */;
+	if (pb->kind == BLK_PARA && l > pb->last)
 		return true;
 	for (u = b; u < e; u++)
 		for (l = pg->blks[u].first; l <= pg->blks[u].last; l++) {
@@ -556,6 +561,27 @@ title_evidence(const struct page *pg, size_t b, size_t e)
 			lines++;
 		}
 	return lines >= 2;
+}
+
+/*
+ * Does the article whose blocks start at block start open with an
+ * author's line, and hold less than tune.authored_min characters of text
+ * before block b?
+ */
+static bool
+authored_short(const struct page *pg, size_t start, size_t b)
+{
+	size_t k, l, cells = 0;
+
+	for (k = start; k < b && pg->blks[k].kind == BLK_DISPLAY; k++)
+		/* nothing */;
+	if (k >= b || pg->blks[k].kind != BLK_BYLINE)
+		return false;
+	for (; k < b; k++)
+		if (pg->blks[k].kind == BLK_PARA)
+			for (l = pg->blks[k].first; l <= pg->blks[k].last; l++)
+				cells += pg->lines[l].width;
+	return cells < (size_t)tune.authored_min * CELL;
 }
 
 /*
@@ -656,7 +682,19 @@ segs_split_articles(struct page *pg)
 			 */
 			if (pg->lines[pg->blks[b].first].xf & X_ENUM)
 				continue;
-			if (title_evidence(pg, b, e) ||
+			if (title_evidence(pg, b, e)) {
+				cut[b] = 1;
+				n++;
+				continue;
+			}
+			/*
+			 * An article opened by its author's line (a
+			 * feature, a commentary) runs long: a single line
+			 * after its first few sentences is a subhead.
+			 */
+			if (authored_short(pg, start, b))
+				continue;
+			if (
 			    own < tune.cohesion_min ||
 			    own < tune.cohesion_ratio * other ||
 			    ((jump >= tune.layout_jump ||

@@ -1044,6 +1044,36 @@ test_numbered_subhead(void **state)
 	free(got);
 }
 
+/*
+ * A lone line a few sentences into an article opened by its author's line
+ * is a subhead, even when its words are new (a feature's 小标题).
+ */
+static void
+test_authored_subhead(void **state)
+{
+	static const char page[] =
+	    "澜沧江边的足球少年\n□ 本报记者 刀晓燕\n"
+	    "三月的西双版纳，气温已经升到三十摄氏\n"
+	    "度。下午五点，一所边境小学的操场上，二\n"
+	    "十多个孩子正在追着足球奔跑。\n"
+	    "从一只旧足球开始\n"
+	    "六年前，刚从师范学院毕业的岩温来到这\n"
+	    "里任教，行李里装着一只磨破了皮的皮球。\n";
+	static const char want[] =
+	    "article\nheadline 澜沧江边的足球少年\nbyline 本报记者 刀晓燕\n"
+	    "p 三月的西双版纳，气温已经升到三十摄氏度。下午五点，一所边境小学"
+	    "的操场上，二十多个孩子正在追着足球奔跑。\n"
+	    "subhead 从一只旧足球开始\n"
+	    "p 六年前，刚从师范学院毕业的岩温来到这里任教，行李里装着一只磨破"
+	    "了皮的皮球。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(page);
+	assert_rendering(want, got, "authored subhead");
+	free(got);
+}
+
 /* CRLF, lone CR and a BOM read like plain LF text. */
 static void
 test_line_endings(void **state)
@@ -1509,6 +1539,7 @@ main(void)
 		cmocka_unit_test(test_page_facts),
 		cmocka_unit_test(test_split_tail),
 		cmocka_unit_test(test_numbered_subhead),
+		cmocka_unit_test(test_authored_subhead),
 		cmocka_unit_test(test_line_endings),
 		cmocka_unit_test(test_bad_input),
 		cmocka_unit_test(test_furniture_match),

@@ -779,6 +779,17 @@ mark_lines(struct page *pg)
 		else if (n > 1 && !ln->dl && (near_edge || isolated(pg, i)))
 			mark_furniture(pg, i);
 	}
+	/*
+	 * A masthead box runs on past the edge band (第20661期 今日12版 /
+	 * CN 61-0020 … under the date): furniture goes on as long as the
+	 * lines right after dropped furniture are furniture too.
+	 */
+	for (i = 1; i < n; i++) {
+		ln = &pg->lines[i];
+		if ((pg->lines[i - 1].flags & L_DROP) && !ln->dl &&
+		    (ln->flags & (L_DROP | L_HEADER | L_BLANK_BEFORE)) == 0)
+			mark_furniture(pg, i);
+	}
 	mark_page_name(pg);
 	mark_tails(pg);
 	mark_names(pg);

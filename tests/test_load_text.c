@@ -983,6 +983,17 @@ test_page_facts(void **state)
 	assert_string_equal(ed->paper, "河洛日报");
 	assert_string_equal(ed->date, "2026-03-02");
 	edition_free(ed);
+
+	/* A masthead box running past the top band is furniture too. */
+	ed = load_string("河洛日报\n2026年3月2日 星期一\n农历丙午年正月十四\n"
+	    "第五版：评论\n第20661期 今日12版\nCN 61-0020 国内统一连续出版物号\n"
+	    "邮发代号48-66\n\n让城市更有温度\n□ 张明远\n"
+	    "养老和托育，一头连着夕阳，一头连着朝阳，是千家万户最关\n"
+	    "心的民生小事。\n", &count);
+	assert_int_equal(count, 1);
+	assert_string_equal(article_title(ed->sections[0]->articles[0]),
+	    "让城市更有温度");
+	edition_free(ed);
 }
 
 /*

@@ -423,6 +423,27 @@ line_cps(struct page *pg, size_t i, int mode)
 	    &pg->cv, &pg->tmp, NULL);
 }
 
+/*
+ * Lines first..last normalised (NORM_RAW) one after the other into
+ * pg->cv, as one text: a note set over two lines.
+ */
+static void
+lines_cps(struct page *pg, size_t first, size_t last)
+{
+	struct cpvec all = { NULL, 0, 0 };
+	size_t i, k;
+
+	for (i = first; i <= last; i++) {
+		line_cps(pg, i, NORM_RAW);
+		for (k = 0; k < pg->cv.n; k++)
+			segm_cpvec_push(&all, pg->cv.v[k]);
+	}
+	pg->cv.n = 0;
+	for (k = 0; k < all.n; k++)
+		segm_cpvec_push(&pg->cv, all.v[k]);
+	segm_cpvec_free(&all);
+}
+
 /* Is a line a width sample: not a paragraph end, header or noise? */
 static bool
 is_sample(const struct line *ln)
@@ -641,17 +662,11 @@ split_bracket(const struct page *pg, size_t i)
 static void
 mark_split_tail(struct page *pg, size_t i)
 {
-	struct cpvec both = { NULL, 0, 0 };
-	size_t k, start, len;
+	size_t start, len;
 	int kind;
 
-	line_cps(pg, i, NORM_RAW);
-	for (k = 0; k < pg->cv.n; k++)
-		segm_cpvec_push(&both, pg->cv.v[k]);
-	line_cps(pg, i + 1, NORM_RAW);
-	for (k = 0; k < pg->cv.n; k++)
-		segm_cpvec_push(&both, pg->cv.v[k]);
-	if (segm_tail_match(both.v, both.n, &kind, &start, &len)) {
+	lines_cps(pg, i, i + 1);
+	if (segm_tail_match(pg->cv.v, pg->cv.n, &kind, &start, &len)) {
 		if (kind == 'e') {
 			pg->lines[i].flags |= L_DROP;
 			pg->lines[i + 1].flags |= L_DROP;
@@ -665,7 +680,6 @@ mark_split_tail(struct page *pg, size_t i)
 		pg->lines[i + 1].xf |= X_END;
 	}
 	pg->lines[i].dl = pg->lines[i + 1].dl = 0;
-	segm_cpvec_free(&both);
 }
 
 /*
@@ -1727,21 +1741,7 @@ emit_tail(struct page *pg, struct edition *ed, struct article *art,
 	size_t start, len;
 	int kind;
 
-	line_cps(pg, bl->first, NORM_RAW);
-	if (bl->last > bl->first) {
-		struct cpvec first = { NULL, 0, 0 };
-		size_t k;
-
-		for (k = 0; k < pg->cv.n; k++)
-			segm_cpvec_push(&first, pg->cv.v[k]);
-		line_cps(pg, bl->last, NORM_RAW);
-		for (k = 0; k < pg->cv.n; k++)
-			segm_cpvec_push(&first, pg->cv.v[k]);
-		pg->cv.n = 0;
-		for (k = 0; k < first.n; k++)
-			segm_cpvec_push(&pg->cv, first.v[k]);
-		segm_cpvec_free(&first);
-	}
+	lines_cps(pg, bl->first, bl->last);
 	if (!segm_tail_match(pg->cv.v, pg->cv.n, &kind, &start, &len))
 		return;
 	if (kind == 'b' && art->byline == NULL)

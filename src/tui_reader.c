@@ -321,6 +321,19 @@ reader_max_top(const struct tui_reader *r)
 }
 
 /*
+ * The first line shown: top, unless the window is tall enough to show
+ * past the end.  top itself is not clamped: it is the reader's place, and
+ * a window grown for a moment must not lose it (or the saved position).
+ */
+static size_t
+reader_top(const struct tui_reader *r)
+{
+	size_t max = reader_max_top(r);
+
+	return r->top > max ? max : r->top;
+}
+
+/*
  * The byte offset in a prepared block (clean: its source sanitised,
  * cleanlen bytes) of byte off of its source src.  Sanitising works left
  * to right without looking ahead, so sanitising a prefix gives a prefix
@@ -386,7 +399,7 @@ reader_show_match(struct tui *t)
 	if (r->nmatches == 0)
 		return;
 	line = reader_match_line(r, r->cur);
-	if (line >= r->top && line < r->top + rows)
+	if (line >= reader_top(r) && line < reader_top(r) + rows)
 		return;
 	r->top = line > READER_MATCH_CONTEXT ? line - READER_MATCH_CONTEXT : 0;
 	if (r->top > reader_max_top(r))
@@ -473,7 +486,7 @@ tui_reader_find(struct tui *t, size_t hit, bool show)
 		r->cur = i;
 		show = true;
 	} else {
-		r->cur = reader_match_from(r, r->top);
+		r->cur = reader_match_from(r, reader_top(r));
 		if (r->cur == r->nmatches)
 			r->cur = 0;
 	}
@@ -491,7 +504,7 @@ static void
 reader_step_match(struct tui *t, bool forward)
 {
 	struct tui_reader *r = &t->reader;
-	size_t rows = reader_rows(), line, i;
+	size_t rows = reader_rows(), top = reader_top(r), line, i;
 
 	if (t->search.q == NULL) {
 		tui_message(t, "no search yet: / searches the article");
@@ -502,11 +515,11 @@ reader_step_match(struct tui *t, bool forward)
 		return;
 	}
 	line = reader_match_line(r, r->cur);
-	if (line < r->top || line >= r->top + rows) {
+	if (line < top || line >= top + rows) {
 		/* Off screen: the first match on the screen or after it. */
-		i = reader_match_from(r, r->top);
+		i = reader_match_from(r, top);
 		if (!forward)
-			i = reader_match_from(r, r->top + rows);
+			i = reader_match_from(r, top + rows);
 		if (forward && i < r->nmatches)
 			r->cur = i;
 		else if (!forward && i > 0)
@@ -585,7 +598,7 @@ reader_status(struct tui *t)
 	char *left, *right, *match;
 
 	if (r->nlines > rows)
-		pct = (r->top + rows) * 100 / r->nlines;
+		pct = (reader_top(r) + rows) * 100 / r->nlines;
 	if (pct > 100)
 		pct = 100;
 	left = tui_where(t);
@@ -654,7 +667,7 @@ static void
 reader_scroll_steps(struct tui *t, size_t margin)
 {
 	struct tui_reader *r = &t->reader;
-	size_t rows = reader_rows(), from = r->shown_top, to = r->top;
+	size_t rows = reader_rows(), from = r->shown_top, to = reader_top(r);
 	size_t shift, step, nsteps, kept = 0, lo, hi, i;
 
 	if (!r->shown || rows < READER_SCROLL_MIN_ROWS || from == to)
@@ -689,13 +702,11 @@ tui_reader_draw(struct tui *t)
 	/* The window may have changed since the lines were made. */
 	if (r->width != reader_width(t, &margin))
 		tui_reader_layout(t);
-	if (r->top > reader_max_top(r))
-		r->top = reader_max_top(r);
 	/* The status first: the steps' frames show the final one. */
 	reader_status(t);
 	reader_scroll_steps(t, margin);
-	reader_draw_text(t, r->top, margin);
-	r->shown_top = r->top;
+	reader_draw_text(t, reader_top(r), margin);
+	r->shown_top = reader_top(r);
 	r->shown = true;
 }
 
@@ -771,7 +782,7 @@ tui_reader_action(struct tui *t, enum tui_action act)
 	size_t rows = reader_rows(), max = reader_max_top(r);
 	size_t page = rows > READER_PAGE_OVERLAP ? rows - READER_PAGE_OVERLAP :
 	    1;
-	size_t top = r->top;
+	size_t top = reader_top(r);
 
 	switch (act) {
 	case TUI_ACT_BACK:
@@ -798,7 +809,7 @@ tui_reader_action(struct tui *t, enum tui_action act)
 		if (!tui_move_scroll(act, &top, max, page))
 			return TUI_NEXT_NONE;
 	}
-	if (top == r->top)
+	if (top == reader_top(r))
 		return TUI_NEXT_NONE;
 	r->top = top;
 	return TUI_NEXT_DRAW;

@@ -444,6 +444,67 @@ lines_cps(struct page *pg, size_t first, size_t last)
 	segm_cpvec_free(&all);
 }
 
+
+/* Is line i one Han character alone (a glyph of vertical text)? */
+static bool
+single_han(struct page *pg, size_t i)
+{
+	if (pg->lines[i].width != CELL)
+		return false;
+	line_cps(pg, i, NORM_TEXT);
+	return pg->cv.n == 1 && pg->cv.v[0] >= 0x4E00 &&
+	    pg->cv.v[0] <= 0x9FFF;
+}
+
+/*
+ * A headline set vertically reaches pdftotext as one character per line:
+ * a run of at least tune.vertical_min such lines with no blank between
+ * becomes one line (its text runs over the line breaks, which the
+ * normaliser drops).  Front-end hints follow their lines.
+ */
+static void
+merge_vertical(struct page *pg)
+{
+	size_t i = 0, j, k, out = 0;
+	struct line *ln;
+
+	while (i < pg->nlines) {
+		j = i;
+		if (single_han(pg, i))
+			for (j = i + 1; j < pg->nlines &&
+			    (pg->lines[j].flags & L_BLANK_BEFORE) == 0 &&
+			    single_han(pg, j); j++)
+				continue;
+		if (j - i < (size_t)tune.vertical_min) {
+			if (out != i) {
+				pg->lines[out] = pg->lines[i];
+				if (pg->hints != NULL && i < pg->nhinted)
+					pg->hints[out] = pg->hints[i];
+			}
+			out++;
+			i++;
+			continue;
+		}
+		ln = &pg->lines[out];
+		*ln = pg->lines[i];
+		if (pg->hints != NULL && i < pg->nhinted)
+			pg->hints[out] = pg->hints[i];
+		k = j - 1;
+		ln->len = (uint32_t)(pg->lines[k].off + pg->lines[k].len -
+		    ln->off);
+		ln->flags &= L_BLANK_BEFORE;
+		ln->xf = 0;
+		line_cps(pg, out, NORM_TEXT);
+		measure_line(ln, pg->cv.v, pg->cv.n, 0);
+		ln->xf = shape_flags(ln, pg->cv.v, pg->cv.n);
+		out++;
+		i = j;
+	}
+	if (pg->nhinted > out)
+		pg->nhinted = out;
+	pg->nlines = out;
+}
+
 /* Is a line a width sample: not a paragraph end, header or noise? */
 static bool
 is_sample(const struct line *ln)
@@ -729,23 +790,39 @@ mark_tails(struct page *pg)
 static void
 mark_names(struct page *pg)
 {
-	size_t i;
+	size_t i, k;
 	struct line *ln, *pv, *nx;
 
 	for (i = 1; i + 1 < pg->nlines; i++) {
 		ln = &pg->lines[i];
-		pv = &pg->lines[i - 1];
+		/* Over furniture (本版责编：…) to the headline. */
+		for (k = i - 1; k > 0 &&
+		    (pg->lines[k].flags & (L_HEADER | L_DROP)); k--)
+			continue;
+		pv = &pg->lines[k];
 		nx = &pg->lines[i + 1];
-		if (ln->dl != 0 || ln->width > (unsigned)tune.name_cells * CELL ||
-		    (ln->flags & (L_HEADER | L_DROP | L_BLANK_BEFORE |
-		    L_END_STOP | L_END_COLON | L_END_CONT | L_PAREN)) ||
+		/* 沈立言 / 核心阅读 / text: the text decides. */
+		if (nx->width <= (unsigned)(5 * CELL) && i + 2 < pg->nlines) {
+			line_cps(pg, i + 1, NORM_TEXT);
+			if (segm_box_label(pg->cv.v, pg->cv.n))
+				nx = &pg->lines[i + 2];
+		}
+		/* After a blank, only under a headline that left the
+		   furniture between, or a vertical one (merge_vertical:
+		   its text runs over line breaks). */
+		if (ln->dl != 0 || ln->width > (unsigned)(tune.name_cells *
+		    tune.names_max) * CELL ||
+		    (ln->flags & (L_HEADER | L_DROP | L_END_STOP |
+		    L_END_COLON | L_END_CONT | L_PAREN)) ||
+		    ((ln->flags & L_BLANK_BEFORE) && k + 1 == i &&
+		    memchr(pg->text + pv->off, '\n', pv->len) == NULL) ||
 		    (pv->flags & (L_HEADER | L_DROP | L_END_STOP |
 		    L_END_COLON | L_END_CONT | L_INNER_STOP)) ||
 		    (nx->flags & (L_HEADER | L_DROP)) ||
 		    nx->width <= ln->width + CELL)
 			continue;
-		line_cps(pg, i, NORM_TEXT);
-		if (segm_bare_name(pg->cv.v, pg->cv.n))
+		line_cps(pg, i, NORM_RAW);
+		if (segm_bare_names(pg->cv.v, pg->cv.n))
 			ln->flags |= L_BYLINE;
 	}
 }
@@ -1421,6 +1498,18 @@ parse_byline(struct edition *ed, struct article *art, const uint32_t *v,
 				sq[j++] = v[i];
 		v = sq;
 		n = j;
+	} else if (nsingle >= 2) {
+		/* A name spaced out alone: 陈立群 许 晴 → 许晴. */
+		sq = xreallocarray(NULL, n + 1, sizeof *sq);
+		for (i = j = 0; i < n; i++) {
+			if (v[i] == ' ' && j > 0 && i + 1 < n &&
+			    (j == 1 || sq[j - 2] == ' ') && sq[j - 1] != ' ' &&
+			    (i + 2 == n || v[i + 2] == ' ') && v[i + 1] != ' ')
+				continue;
+			sq[j++] = v[i];
+		}
+		v = sq;
+		n = j;
 	}
 
 	for (i = 0; i < n; i = j) {
@@ -1950,6 +2039,7 @@ seg_load_page(struct page *pg, struct edition *ed, const char *path,
 
 	if (pg->nlines == 0)
 		return 0;
+	merge_vertical(pg);
 	mark_lines(pg);
 	make_blocks(pg);
 	if (pg->nblks == 0) {

@@ -479,7 +479,9 @@ segm_match_role(const uint32_t *v, size_t n, size_t i)
 static bool
 byline_names(const uint32_t *v, size_t n, size_t i)
 {
+	static const uint32_t staff[] = U"评论员";
 	size_t j, run = 0, rl, names = 0;
+	bool unnamed = false;
 
 	if (n <= i || n - i < (size_t)tune.person_min ||
 	    n - i > (size_t)tune.byline_line ||
@@ -487,6 +489,9 @@ byline_names(const uint32_t *v, size_t n, size_t i)
 		return false;
 	for (j = i; j <= n; j += rl) {
 		rl = j < n ? segm_match_role(v, n, j) : 0;
+		/* 本报评论员 at the end: a staff writer signs unnamed. */
+		if (rl == 3 && j + rl == n && segm_cps_at(v, n, j, staff, 3))
+			unnamed = true;
 		if (j == n || rl != 0) {
 			/* A run before a role is its prefix. */
 			if (j == n && run != 0) {
@@ -506,7 +511,7 @@ byline_names(const uint32_t *v, size_t n, size_t i)
 		run++;
 		rl = 1;
 	}
-	return names > 0;
+	return names > 0 || unnamed;
 }
 
 /*
@@ -1230,6 +1235,83 @@ segm_bare_name(const uint32_t *v, size_t n)
 		if (v[i] < 0x4E00 || v[i] > 0x9FFF)
 			return false;
 	return true;
+}
+
+/*
+ * Is v[0..n) (normalised) the label of a box set at an article's start
+ * (核心阅读, 内容提要, 阅读提示, 导读)?
+ */
+bool
+segm_box_label(const uint32_t *v, size_t n)
+{
+	static const uint32_t labels[][5] = {
+		U"核心阅读", U"内容提要", U"阅读提示", U"导读", U"编者按"
+	};
+	size_t k, i;
+
+	for (k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+		for (i = 0; i < n && labels[k][i] != 0 && labels[k][i] == v[i];
+		    i++)
+			continue;
+		if (labels[k][i] == 0 && (i == n || (i + 1 == n &&
+		    segm_is_colon(v[i]))))
+			return true;
+	}
+	return false;
+}
+
+/*
+ * Is v[0..n) (normalised with spaces kept, NORM_RAW) the names of one to
+ * tune.names_max authors on a line of their own, apart by spaces or 、
+ * (柯慧中 吕文彬, 陈立群 许 晴)?  Characters spaced out alone run into
+ * one name (许 晴 → 许晴); each name passes segm_bare_name.
+ */
+bool
+segm_bare_names(const uint32_t *v, size_t n)
+{
+	uint32_t name[4];
+	size_t i = 0, j, len = 0, names = 0;
+	bool single = false;
+
+	/* A staff writer's title (本报评论员) is one name. */
+	if (segm_bare_name(v, n))
+		return true;
+	for (;;) {
+		while (i < n && (v[i] == ' ' || v[i] == 0x3000))
+			i++;
+		for (j = i; j < n && v[j] != ' ' && v[j] != 0x3000 &&
+		    v[j] != 0x3001; j++)
+			continue;
+		/* A lone character after lone ones: the same name. */
+		if (j - i == 1 && single && len < 4) {
+			name[len++] = v[i];
+		} else {
+			if (len > 0) {
+				if (!segm_bare_name(name, len))
+					return false;
+				names++;
+			}
+			len = 0;
+			if (j - i > 4)
+				return false;
+			for (; len < j - i; len++)
+				name[len] = v[i + len];
+		}
+		single = j - i == 1;
+		if (j < n && v[j] == 0x3001) {
+			single = false;
+			j++;
+		}
+		i = j;
+		if (i >= n)
+			break;
+	}
+	if (len > 0) {
+		if (!segm_bare_name(name, len))
+			return false;
+		names++;
+	}
+	return names > 0 && names <= (size_t)tune.names_max;
 }
 
 /*

@@ -242,6 +242,8 @@ bool	 segm_starts_dash(const char *s, size_t len);
 
 /* Is v[0..n) an author's name alone (张晓燕, 本报评论员)? */
 bool	 segm_bare_name(const uint32_t *v, size_t n);
+bool	 segm_bare_names(const uint32_t *v, size_t n);
+bool	 segm_box_label(const uint32_t *v, size_t n);
 
 /*
  * Is c a mark papers set before an author's name (□ 张明远, ◆ 本报记者

@@ -952,6 +952,25 @@ make_groups(struct page *pg, struct scorer *sc, struct pairs *pp)
 }
 
 /*
+ * Is group g one line labelling a box at its article's start (核心阅读,
+ * under the byline)?  It is the article's subhead, not loose text.
+ */
+static bool
+box_label(struct page *pg, const struct group *g)
+{
+	const struct blk *bl = &pg->blks[g->first];
+	const struct line *ln;
+
+	if (g->first != g->last || bl->first != bl->last || g->first == 0 ||
+	    pg->blks[g->first - 1].kind != BLK_BYLINE)
+		return false;
+	ln = &pg->lines[bl->first];
+	segm_norm_line(pg->text + ln->off, ln->len, NORM_TEXT, &pg->cv,
+	    &pg->tmp, NULL);
+	return segm_box_label(pg->cv.v, pg->cv.n);
+}
+
+/*
  * Assign headline groups to articles (see the top of seg.c).  Fills
  * arts[].group and the fate of every display unit.
  */
@@ -1007,7 +1026,7 @@ segs_assign_headlines(struct page *pg)
 		for (b = g->first; b <= g->last; b++) {
 			if (owner[gi] >= 0)
 				pg->blks[b].fate = FATE_HEADLINE;
-			else if (g->host >= 0)
+			else if (g->host >= 0 || box_label(pg, g))
 				pg->blks[b].fate = FATE_SUBHEAD;
 			else
 				pg->blks[b].fate = FATE_PARAGRAPH;

@@ -73,9 +73,12 @@ static const struct {
 	int	byline_max;	/* characters a dateline's byline may hold */
 	int	byline_line;	/* ... a byline line (□ 本报记者 张三) */
 	int	caption_lines;	/* lines a photo caption may run to */
+	int	vertical_min;	/* lines of one Han character each that are
+				   a vertical headline read downwards */
 	int	authored_min;	/* characters an article opened by its author's
 				   line holds before a lone line may start
 				   another article */
+	int	names_max;	/* authors' names on a line of their own */
 	int	name_cells;	/* an author's name alone is this wide at
 				   most (本报特约评论员) */
 	int	credit_names;	/* code points of names and role before the
@@ -174,7 +177,9 @@ static const struct {
 	.byline_max = 48,
 	.byline_line = 24,
 	.caption_lines = 4,
+	.vertical_min = 4,
 	.authored_min = 300,
+	.names_max = 3,
 	.name_cells = 7,
 	.credit_names = 12,
 	.name_max = 8,

@@ -1497,6 +1497,49 @@ test_commentary(void **state)
 	free(got);
 }
 
+/*
+ * Theory and commentary pages: a headline set vertically (one character
+ * per line), two authors on one line (a spaced-out name among them), a
+ * staff writer's title after a mark, and a 核心阅读 box under the author.
+ */
+static void
+test_authors_vertical(void **state)
+{
+	const char *text =
+	    "乡\n村\n振\n兴\n的\n路\n径\n"
+	    "\n"
+	    "柯慧中 吕 文\n"
+	    "推进乡村全面振兴，是新时代建设农业强国的\n"
+	    "重要任务。各地因地制宜，探索出不少好做法。\n"
+	    "\n"
+	    "把饭碗牢牢端在自己手中\n"
+	    "□ 本报评论员\n"
+	    "手中有粮，心中不慌。每一季丰收背后，都\n"
+	    "是亿万农民的辛勤汗水。\n"
+	    "\n"
+	    "在变局中把握国际秩序的基本趋势\n"
+	    "沈立言\n"
+	    "核心阅读\n"
+	    "当今世界正经历百年未有之大变局，国际力量\n"
+	    "对比深刻调整。\n";
+	const char *want =
+	    "article\nheadline 乡村振兴的路径\nbyline 柯慧中 吕文\n"
+	    "p 推进乡村全面振兴，是新时代建设农业强国的重要任务。"
+	    "各地因地制宜，探索出不少好做法。\n"
+	    "article\nheadline 把饭碗牢牢端在自己手中\nbyline 本报评论员\n"
+	    "p 手中有粮，心中不慌。每一季丰收背后，都是亿万农民的辛勤"
+	    "汗水。\n"
+	    "article\nheadline 在变局中把握国际秩序的基本趋势\n"
+	    "byline 沈立言\nsubhead 核心阅读\n"
+	    "p 当今世界正经历百年未有之大变局，国际力量对比深刻调整。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "authors and a vertical headline");
+	free(got);
+}
+
 /* List items (①②) are paragraphs of their own, never subheads. */
 static void
 test_list_items(void **state)
@@ -1560,6 +1603,7 @@ main(void)
 		cmocka_unit_test(test_byline_lines),
 		cmocka_unit_test(test_brief_items),
 		cmocka_unit_test(test_commentary),
+		cmocka_unit_test(test_authors_vertical),
 		cmocka_unit_test(test_list_items),
 	};
 

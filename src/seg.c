@@ -869,6 +869,13 @@ mark_lines(struct page *pg)
 			ln->flags |= L_DROP;
 		else if (n > 1 && !ln->dl && (near_edge || isolated(pg, i)))
 			mark_furniture(pg, i);
+		/* 简讯 over a column of briefs heads none of them. */
+		if (ln->width <= 4 * CELL && !ln->dl &&
+		    (ln->flags & (L_HEADER | L_DROP)) == 0) {
+			line_cps(pg, i, NORM_TEXT);
+			if (segm_column_label(pg->cv.v, pg->cv.n))
+				ln->flags |= L_DROP;
+		}
 	}
 	/*
 	 * A masthead box runs on past the edge band (第20661期 今日12版 /

@@ -1238,6 +1238,29 @@ segm_bare_name(const uint32_t *v, size_t n)
 }
 
 /*
+ * Is v[0..n) (normalised) the label over a column of briefs (简讯, 新闻简讯,
+ * 资讯速递)?  It heads the column, not the first brief.
+ */
+bool
+segm_column_label(const uint32_t *v, size_t n)
+{
+	static const uint32_t labels[][5] = {
+		U"简讯", U"短讯", U"快讯", U"新闻简讯", U"本版简讯",
+		U"资讯速递", U"简明新闻", U"新闻速览"
+	};
+	size_t k, i;
+
+	for (k = 0; k < sizeof labels / sizeof labels[0]; k++) {
+		for (i = 0; i < n && labels[k][i] != 0 && labels[k][i] == v[i];
+		    i++)
+			continue;
+		if (i == n && labels[k][i] == 0)
+			return true;
+	}
+	return false;
+}
+
+/*
  * Is v[0..n) (normalised) the label of a box set at an article's start
  * (核心阅读, 内容提要, 阅读提示, 导读)?
  */

@@ -616,6 +616,14 @@ segs_split_articles(struct page *pg)
 	cut = xcalloc(pg->nblks, 1);
 	n = 0;
 	for (a = 0; a < pg->narts; a++) {
+		/*
+		 * The article's start, or the last cut in it made on a
+		 * title's own evidence: the text before the next title is
+		 * then that of its own article (a column of briefs).  A cut
+		 * made on cohesion alone is weaker: the text before keeps
+		 * running from the start, so one wrong cut between short
+		 * sections does not cut the next section off too.
+		 */
 		start = pg->arts[a].first;
 		candidate_range(pg, (int32_t)a, (int32_t)a + 1 <
 		    (int32_t)pg->narts ? (int32_t)a + 1 : -1, &lo, &hi);
@@ -685,6 +693,7 @@ segs_split_articles(struct page *pg)
 			if (title_evidence(pg, b, e)) {
 				cut[b] = 1;
 				n++;
+				start = b;
 				continue;
 			}
 			/*
@@ -728,6 +737,7 @@ segs_split_articles(struct page *pg)
 				    tune.title_before * (double)sc.tv.n) {
 					cut[u] = 1;
 					n++;
+					start = u;
 					break;
 				}
 			}

@@ -1458,6 +1458,49 @@ test_brief_items(void **state)
 }
 
 /*
+ * A column of briefs under 简讯, the later ones without dateline: the
+ * label heads none of them, and each title starts its own article (the
+ * text before a title is its own brief's, not the whole column's).
+ */
+static void
+test_brief_column(void **state)
+{
+	const char *text =
+	    "简讯\n"
+	    "南通船舶订单排至2029年\n"
+	    "本报讯（记者 季晓帆）南通市工业和信息化局日前发布数据，\n"
+	    "全市船舶企业手持订单量同比增长两成，部分企业订单已排满。\n"
+	    "湖北新增3个农业产业强镇\n"
+	    "日前，农业农村部公布新一批农业产业强镇名单，湖北省3个\n"
+	    "乡镇入选，涵盖茶叶、柑橘、水产、蔬菜等特色产业。\n"
+	    "惠州今年将新建5G基站1800个\n"
+	    "记者从惠州市通信管理部门获悉，今年惠州将新建5G基站\n"
+	    "1800个，实现重点园区、港口码头5G网络深度覆盖。\n"
+	    "嘉兴开通氢能重卡物流专线\n"
+	    "嘉兴首条氢能重卡物流专线日前开通，每日往返嘉兴港与\n"
+	    "乍浦物流园区之间，全年可减少碳排放约800吨。\n";
+	const char *want =
+	    "article\nheadline 南通船舶订单排至2029年\nbyline 记者 季晓帆\n"
+	    "p 本报讯（记者季晓帆）南通市工业和信息化局日前发布数据，"
+	    "全市船舶企业手持订单量同比增长两成，部分企业订单已排满。\n"
+	    "article\nheadline 湖北新增3个农业产业强镇\n"
+	    "p 日前，农业农村部公布新一批农业产业强镇名单，湖北省3个"
+	    "乡镇入选，涵盖茶叶、柑橘、水产、蔬菜等特色产业。\n"
+	    "article\nheadline 惠州今年将新建5G基站1800个\n"
+	    "p 记者从惠州市通信管理部门获悉，今年惠州将新建5G基站"
+	    "1800个，实现重点园区、港口码头5G网络深度覆盖。\n"
+	    "article\nheadline 嘉兴开通氢能重卡物流专线\n"
+	    "p 嘉兴首条氢能重卡物流专线日前开通，每日往返嘉兴港与"
+	    "乍浦物流园区之间，全年可减少碳排放约800吨。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "brief column");
+	free(got);
+}
+
+/*
  * A commentary: title, author line (□ 张明远), no dateline; a note in
  * brackets closes it; numbered subheads stay subheads.
  */
@@ -1602,6 +1645,7 @@ main(void)
 		cmocka_unit_test(test_captions),
 		cmocka_unit_test(test_byline_lines),
 		cmocka_unit_test(test_brief_items),
+		cmocka_unit_test(test_brief_column),
 		cmocka_unit_test(test_commentary),
 		cmocka_unit_test(test_authors_vertical),
 		cmocka_unit_test(test_list_items),

@@ -38,8 +38,8 @@
 
 #define STATEFILE_VERSION	1	/* format version this kanbao writes */
 #define STATEFILE_MAX_SIZE	(64u << 20)	/* refuse larger state files */
-#define LOCK_TRIES		50	/* 50 x 100 ms: give up after 5 s */
-#define LOCK_WAIT_NS		100000000L
+#define LOCK_WAIT_S		5	/* give up on the lock after 5 s */
+#define LOCK_POLL_NS		5000000L	/* 5 ms between tries */
 
 /* CRC-32 (IEEE), bitwise: state files are small, a table is not needed. */
 static uint32_t
@@ -504,15 +504,18 @@ dir_of(const char *path)
 }
 
 /*
- * Take the exclusive lock of path (FILE.lock), waiting up to 5 seconds.
+ * Take the exclusive lock of path (FILE.lock), waiting up to LOCK_WAIT_S
+ * seconds.  Tries come often: a writer that takes the lock again right
+ * after releasing it leaves short gaps, and a waiter polling slowly would
+ * miss them all (starve) although the lock is free many times a second.
  * Returns the lock descriptor, or -1 with *cause set.
  */
 static int
 lock_take(const char *path, char **cause)
 {
 	char *lockpath = xasprintf("%s.lock", path), pid[32];
-	struct timespec ts = { 0, LOCK_WAIT_NS };
-	int fd, i;
+	struct timespec ts = { 0, LOCK_POLL_NS }, start, now;
+	int fd;
 
 	fd = open(lockpath, O_RDWR | O_CREAT | O_CLOEXEC | O_NOFOLLOW, 0600);
 	if (fd == -1) {
@@ -520,12 +523,14 @@ lock_take(const char *path, char **cause)
 		free(lockpath);
 		return -1;
 	}
-	for (i = 0; flock(fd, LOCK_EX | LOCK_NB) != 0; i++) {
+	clock_gettime(CLOCK_MONOTONIC, &start);
+	while (flock(fd, LOCK_EX | LOCK_NB) != 0) {
 		if (errno != EWOULDBLOCK && errno != EINTR) {
 			*cause = xasprintf("%s: %s", lockpath, strerror(errno));
 			goto fail;
 		}
-		if (i == LOCK_TRIES) {
+		clock_gettime(CLOCK_MONOTONIC, &now);
+		if (now.tv_sec - start.tv_sec >= LOCK_WAIT_S) {
 			ssize_t n = pread(fd, pid, sizeof pid - 1, 0);
 
 			pid[n > 0 ? n : 0] = '\0';

@@ -429,13 +429,23 @@ test_sigkill_safe(void **state)
 	(void)state;
 	srand(12345);
 	for (round = 0; round < 30; round++) {
-		pid_t pid = fork();
 		struct timespec ts;
+		pid_t pid;
+		int fds[2];
+		char c;
 
+		/*
+		 * The child says when its first bookmark is in: the kill
+		 * comes at a random moment after that, so a slow machine
+		 * (valgrind, a loaded CI) still kills it while it writes.
+		 */
+		assert_int_equal(pipe(fds), 0);
+		pid = fork();
 		assert_true(pid >= 0);
 		if (pid == 0) {
 			int i;
 
+			close(fds[0]);
 			for (i = 0; ; i++) {
 				struct bookmark b;
 				char id[20], *why = NULL;
@@ -444,8 +454,14 @@ test_sigkill_safe(void **state)
 				    sizeof id);
 				if (bookmarks_add(&b, &why) != 0)
 					_exit(1);
+				if (i == 0 && (write(fds[1], "x", 1) != 1 ||
+				    close(fds[1]) != 0))
+					_exit(1);
 			}
 		}
+		close(fds[1]);
+		assert_int_equal(read(fds[0], &c, 1), 1);
+		close(fds[0]);
 		ts.tv_sec = 0;
 		ts.tv_nsec = 1000000L + (rand() % 20) * 1000000L;
 		nanosleep(&ts, NULL);

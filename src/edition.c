@@ -407,6 +407,14 @@ article_add_block(struct edition *ed, struct article *a, enum block_kind kind,
 	a->nblocks++;
 }
 
+/* Record the pages an article continues from and on to. */
+void
+article_set_continued(struct article *a, unsigned from, unsigned to)
+{
+	a->cont_from = from;
+	a->cont_to = to;
+}
+
 /* Set the dateline. */
 void
 article_set_dateline(struct edition *ed, struct article *a,
@@ -754,11 +762,75 @@ count_chars(const char *s)
 	return n;
 }
 
-/* Finish the edition: lengths, inferred headlines, stable ids. */
+/*
+ * The article of page `page` whose text goes on to page `to`: the first
+ * such on the page, or NULL.
+ */
+static struct article *
+continued_on(struct edition *ed, unsigned page, unsigned to)
+{
+	size_t s, i;
+
+	for (s = 0; s < ed->nsections; s++) {
+		if (ed->sections[s]->page != page)
+			continue;
+		for (i = 0; i < ed->sections[s]->narticles; i++)
+			if (ed->sections[s]->articles[i]->cont_to == to)
+				return ed->sections[s]->articles[i];
+	}
+	return NULL;
+}
+
+/*
+ * Join the text brought from another page (上接第M版, on page P) to the
+ * article of page M that goes on to page P (下转第P版): its blocks are
+ * appended, its byline taken when the article had none, and it leaves
+ * its section (with the headline repeated over it, if any).  Pages without a number, and text whose article is not
+ * in the edition, stay as they are.
+ */
+static void
+join_continuations(struct edition *ed)
+{
+	struct section *sec;
+	struct article *a, *to;
+	size_t s, i, k;
+
+	for (s = 0; s < ed->nsections; s++) {
+		sec = ed->sections[s];
+		for (i = 0; i < sec->narticles; i++) {
+			a = sec->articles[i];
+			if (a->cont_from == 0 || sec->page == 0 ||
+			    a->cont_from == sec->page ||
+			    (to = continued_on(ed, a->cont_from,
+			    sec->page)) == NULL)
+				continue;
+			for (k = 0; k < a->nblocks; k++) {
+				to->blocks = arena_push(ed->arena, to->blocks,
+				    to->nblocks, sizeof *to->blocks);
+				to->blocks[to->nblocks++] = a->blocks[k];
+			}
+			if (to->byline == NULL && a->byline != NULL) {
+				to->byline = a->byline;
+				to->credits = a->credits;
+				to->ncredits = a->ncredits;
+			}
+			/* Its text is joined once. */
+			to->cont_to = 0;
+			memmove(sec->articles + i, sec->articles + i + 1,
+			    (sec->narticles - i - 1) * sizeof *sec->articles);
+			sec->narticles--;
+			i--;
+		}
+	}
+}
+
+/* Finish the edition: continuations, lengths, inferred headlines, ids. */
 void
 edition_finish(struct edition *ed)
 {
 	size_t s, i, j;
+
+	join_continuations(ed);
 
 	for (s = 0; s < ed->nsections; s++) {
 		struct section *sec = ed->sections[s];

@@ -85,6 +85,8 @@ struct article {
 	const char	*source_file;	/* where it was read from */
 	unsigned	 source_line;	/* 1-based line of its first body line */
 	size_t		 length;	/* characters (code points) of body text */
+	unsigned	 cont_from;	/* 上接第N版 opened it: N; 0 = none */
+	unsigned	 cont_to;	/* 下转第N版 ended it: N; 0 = none */
 };
 
 /* A section: one printed page (版面). */
@@ -191,13 +193,23 @@ void		 article_set_byline(struct edition *ed, struct article *a,
 void		 article_add_credit(struct edition *ed, struct article *a,
 		     const char *role, const char *name);
 
+/*
+ * Record the pages an article's text comes from (上接第N版) or goes on to
+ * (下转第N版); 0 = none.  edition_finish() joins them.
+ */
+void		 article_set_continued(struct article *a, unsigned from,
+		     unsigned to);
+
 /* Record where an article came from (file copied). */
 void		 article_set_source(struct edition *ed, struct article *a,
 		     const char *file, unsigned line);
 
 /*
- * Finish loading: compute lengths and stable ids, give every article without
- * a printed headline an inferred one from its lead, and freeze the model.
+ * Finish loading: join continued articles (the text an article opened by
+ * 上接第M版 on page P carries is appended to the article of page M that
+ * goes on to page P, and leaves its own section), compute lengths and
+ * stable ids, give every article without a printed headline an inferred
+ * one from its lead, and freeze the model.
  * Call once, after the last add.
  */
 void		 edition_finish(struct edition *ed);

@@ -338,6 +338,33 @@ shape_flags(const struct line *ln, const uint32_t *v, size_t n)
 	return xf;
 }
 
+/* Note a continuation marker naming page at line (see struct segcont). */
+static void
+add_cont(struct page *pg, size_t line, unsigned page, bool from)
+{
+	if (page == 0 || page > UINT16_MAX || pg->nconts == SEG_CONTS_MAX)
+		return;
+	if (pg->conts == NULL)
+		pg->conts = xreallocarray(NULL, SEG_CONTS_MAX,
+		    sizeof *pg->conts);
+	pg->conts[pg->nconts].line = (uint32_t)line;
+	pg->conts[pg->nconts].page = (uint16_t)page;
+	pg->conts[pg->nconts].from = from;
+	pg->nconts++;
+}
+
+/* The page a marker of kind from names at line, or 0. */
+static unsigned
+cont_at(const struct page *pg, size_t line, bool from)
+{
+	size_t k;
+
+	for (k = 0; k < pg->nconts; k++)
+		if (pg->conts[k].line == line && pg->conts[k].from == from)
+			return pg->conts[k].page;
+	return 0;
+}
+
 /* Append a line record to the page. */
 static struct line *
 page_add_line(struct page *pg)
@@ -365,18 +392,26 @@ seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 	bool digits, simple, spaced;
 	struct line *ln;
 	size_t k;
-	int marker;
+	int marker, kind;
+	unsigned mpage;
 
 	segm_norm_line_info(t, len, NORM_TEXT, &pg->cv, &pg->tmp, &simple,
 	    &spaced, &marker);
+	kind = marker & SEGM_MARK_KIND;
+	mpage = (unsigned)marker >> SEGM_MARK_SHIFT;
 	if (pg->cv.n == 0 && marker != 0) {
 		/*
 		 * A marker on a line of its own: no blank line (the layout
 		 * goes on around it), but a text sent on to another page
-		 * ends its paragraph here.
+		 * ends its paragraph here, and a text brought from one
+		 * starts with the next line.
 		 */
-		if (marker == 1 && pg->nlines > 0)
+		if (pg->nlines > 0)
 			pg->lines[pg->nlines - 1].xf |= X_END;
+		if (kind == SEGM_MARK_ON && pg->nlines > 0)
+			add_cont(pg, pg->nlines - 1, mpage, false);
+		else if (kind == SEGM_MARK_FROM)
+			pg->cont_next = mpage;
 		return;
 	}
 	if (pg->cv.n == 0) {
@@ -390,8 +425,19 @@ seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 	measure_line(ln, pg->cv.v, pg->cv.n,
 	    segm_dateline_match(pg->cv.v, pg->cv.n, NULL));
 	ln->xf = shape_flags(ln, pg->cv.v, pg->cv.n);
-	if (marker == 1)
+	if (kind == SEGM_MARK_ON) {
 		ln->xf |= X_END;
+		add_cont(pg, pg->nlines - 1, mpage, false);
+	} else if (kind == SEGM_MARK_FROM)
+		pg->cont_next = mpage;
+	if (pg->cont_next != 0) {
+		/* The text brought from another page starts here. */
+		add_cont(pg, pg->nlines - 1, pg->cont_next, true);
+		pg->cont_next = 0;
+		pg->blank = true;
+		if (pg->nlines > 1)
+			pg->lines[pg->nlines - 2].xf |= X_END;
+	}
 	if (pg->blank)
 		ln->flags |= L_BLANK_BEFORE;
 	if (simple)
@@ -475,6 +521,11 @@ merge_vertical(struct page *pg)
 			    (pg->lines[j].flags & L_BLANK_BEFORE) == 0 &&
 			    single_han(pg, j); j++)
 				continue;
+		/* Markers move with their lines. */
+		for (k = 0; k < pg->nconts; k++)
+			if (pg->conts[k].line >= i && pg->conts[k].line <
+			    (j - i >= (size_t)tune.vertical_min ? j : i + 1))
+				pg->conts[k].line = (uint32_t)out;
 		if (j - i < (size_t)tune.vertical_min) {
 			if (out != i) {
 				pg->lines[out] = pg->lines[i];
@@ -780,6 +831,8 @@ mark_tails(struct page *pg)
 	}
 }
 
+static bool ends_in_function_word(const struct page *, size_t);
+
 /*
  * An author's name printed alone right under a headline (唐立新 under
  * its title, over the text) is a byline line and starts the article,
@@ -820,6 +873,9 @@ mark_names(struct page *pg)
 		    L_END_COLON | L_END_CONT | L_INNER_STOP)) ||
 		    (nx->flags & (L_HEADER | L_DROP)) ||
 		    nx->width <= ln->width + CELL)
+			continue;
+		/* 一、深刻认识…的 / 时代价值: the title goes on. */
+		if ((pv->xf & X_ENUM) || ends_in_function_word(pg, k))
 			continue;
 		line_cps(pg, i, NORM_RAW);
 		if (segm_bare_names(pg->cv.v, pg->cv.n))
@@ -1413,20 +1469,24 @@ make_articles(struct page *pg)
 {
 	struct art *a = NULL;
 	size_t i, k;
+	unsigned from;
 	bool has_para;
 
 	pg->narts = 0;
 	for (i = 0; i < pg->nblks; i++) {
 		struct blk *b = &pg->blks[i];
 
-		if (i == 0 || blk_starts_article(pg, b)) {
-			if (a != NULL && i > 0 && b->kind == BLK_PARA &&
+		from = cont_at(pg, b->first, true);
+		if (i == 0 || from != 0 || blk_starts_article(pg, b)) {
+			if (from == 0 && a != NULL && i > 0 &&
+			    b->kind == BLK_PARA &&
 			    pg->blks[i - 1].kind == BLK_BYLINE &&
 			    a->first == i - 1)
 				continue;
 			if (a != NULL)
 				a->end = (uint32_t)i;
 			a = page_add_art(pg, (uint32_t)i);
+			a->cont_from = (uint16_t)from;
 		}
 	}
 	if (a != NULL)
@@ -1545,7 +1605,11 @@ parse_byline(struct edition *ed, struct article *art, const uint32_t *v,
 		}
 	}
 	for (i = 0; i < nitems; i++) {
-		if (i > 0)
+		/* Names listed with 、 keep it: 本报记者 张立群、韩雪. */
+		if (i > 0 && !items[i].role && !items[i - 1].role &&
+		    v[items[i].start - 1] == 0x3001)
+			buf_puts(&byline, "、");
+		else if (i > 0)
 			buf_putc(&byline, ' ');
 		put_cps(&byline, v + items[i].start, items[i].len);
 		if (items[i].role) {
@@ -1858,7 +1922,7 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 	struct article *art;
 	struct buf b = BUF_INIT;
 	size_t bi, skip;
-	unsigned source = 0;
+	unsigned source = 0, to = 0;
 	bool dated = false;
 
 	art = section_add_article(ed, s);
@@ -1902,6 +1966,13 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 	if (source == 0)
 		source = pg->lines[pg->blks[a->first].first].lineno;
 	article_set_source(ed, art, path, source);
+	/* 下转第N版 in its text: it goes on there (edition_finish). */
+	for (bi = 0; bi < pg->nconts; bi++)
+		if (!pg->conts[bi].from && a->end > a->first &&
+		    pg->conts[bi].line >= pg->blks[a->first].first &&
+		    pg->conts[bi].line <= pg->blks[a->end - 1].last)
+			to = pg->conts[bi].page;
+	article_set_continued(art, a->cont_from, to);
 	buf_free(&b);
 }
 
@@ -2120,6 +2191,8 @@ void
 seg_page_begin(struct page *pg)
 {
 	pg->nlines = pg->nhinted = 0;
+	pg->nconts = 0;
+	pg->cont_next = 0;
 	pg->pending = 0;
 	pg->blank = false;
 	pg->ngroups = pg->narts = pg->nblks = 0;
@@ -2158,6 +2231,7 @@ seg_page_free(struct page *pg)
 	free(pg->arts);
 	free(pg->groups);
 	free(pg->hints);
+	free(pg->conts);
 	segm_cpvec_free(&pg->cv);
 	segm_cpvec_free(&pg->tmp);
 	buf_free(&pg->scratch);

@@ -98,10 +98,23 @@ struct blk {
 struct art {
 	uint32_t	 first, end;	/* blocks [first, end) */
 	int32_t		 group;		/* assigned headline group or -1 */
+	uint16_t	 cont_from;	/* 上接第N版 opens it: N, else 0 */
 	bool		 phantom;	/* text before the first dateline with
 					   no paragraph: not a real article */
 	bool		 emit;		/* phantom that must be written */
 };
+
+/*
+ * A continuation marker with the page it names: 下转第N版 ends line
+ * `line` (the text goes on on page N), or 上接第N版 stands before it (the
+ * text comes from page N).  A page keeps at most SEG_CONTS_MAX.
+ */
+struct segcont {
+	uint32_t	 line;
+	uint16_t	 page;
+	bool		 from;
+};
+#define SEG_CONTS_MAX	64
 
 /* A headline group: consecutive display units of one run. */
 struct group {
@@ -134,6 +147,9 @@ struct page {
 	size_t		 nhinted, caphints; /* nhinted 0: a page without
 					   hints (the text loader's) */
 	unsigned	 pending;	/* start hints of a line not kept */
+	struct segcont	*conts;		/* continuation markers, by line */
+	size_t		 nconts;
+	unsigned	 cont_next;	/* 上接 page for the next line kept */
 };
 
 struct edition;

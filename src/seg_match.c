@@ -151,7 +151,8 @@ is_plain(uint32_t c)
  * skipped: the raw mode keeps them.
  */
 static size_t
-marker_match(const uint32_t *v, size_t n, size_t i, bool *onward)
+marker_match(const uint32_t *v, size_t n, size_t i, bool *onward,
+    unsigned *page)
 {
 	/* One or two characters; a one-character verb has 0 second. */
 	static const uint32_t verbs[][3] = {
@@ -183,6 +184,7 @@ marker_match(const uint32_t *v, size_t n, size_t i, bool *onward)
 	    (segm_is_digit(v[i]) ||
 	    segm_is_cn_numeral(v[i])); d++)
 		i++;
+	*page = segm_page_number(v, i - d, i);
 	while (i < n && v[i] == ' ')
 		i++;
 	if (d == 0 || i >= n || v[i] != 0x7248)			/* 版 */
@@ -197,23 +199,27 @@ marker_match(const uint32_t *v, size_t n, size_t i, bool *onward)
  * Drop a continuation marker from the start or the end of a normalised
  * line (a whole line that is one becomes empty).  A reader of the screen
  * edition cannot turn to the third page, so the marker is noise there;
- * the article text around it is kept.  Returns 0 when there was none, 1
- * for a marker sending the text on (下转), 2 for any other.
+ * the article text around it is kept.  Returns 0 when there was none,
+ * else SEGM_MARK_ON for a marker sending the text on (下转) or
+ * SEGM_MARK_FROM for one bringing it (上接), with the page number it
+ * names shifted by SEGM_MARK_SHIFT (0 when it names none).
  */
 static int
 strip_marker(struct cpvec *cv)
 {
 	size_t k, e, lo;
 	bool onward = false;
+	unsigned page = 0;
 
 	if (cv->n < (size_t)tune.marker_min)
 		return 0;
-	if ((e = marker_match(cv->v, cv->n, 0, &onward)) != 0) {
+	if ((e = marker_match(cv->v, cv->n, 0, &onward, &page)) != 0) {
 		for (; e < cv->n && cv->v[e] == ' '; e++)
 			/* nothing */;
 		memmove(cv->v, cv->v + e, (cv->n - e) * sizeof *cv->v);
 		cv->n -= e;
-		return onward ? 1 : 2;
+		return (onward ? SEGM_MARK_ON : SEGM_MARK_FROM) |
+		    (int)(page << SEGM_MARK_SHIFT);
 	}
 	if (cv->v[cv->n - 1] != 0xFF09 && cv->v[cv->n - 1] != ')')
 		return 0;
@@ -222,12 +228,14 @@ strip_marker(struct cpvec *cv)
 	for (k = cv->n - 1; k-- > lo;) {
 		if (cv->v[k] != 0xFF08 && cv->v[k] != '(')
 			continue;
-		if (marker_match(cv->v, cv->n, k, &onward) != cv->n)
+		if (marker_match(cv->v, cv->n, k, &onward, &page) != cv->n)
 			return 0;
 		while (k > 0 && cv->v[k - 1] == ' ')
 			k--;
 		cv->n = k;
-		return onward ? 1 : 2;
+		/* 上接 after text starts nothing: no page to join. */
+		return onward ? SEGM_MARK_ON | (int)(page << SEGM_MARK_SHIFT) :
+		    SEGM_MARK_FROM;
 	}
 	return 0;
 }

@@ -166,9 +166,14 @@ void	 segm_cpvec_free(struct cpvec *cv);
  * (NORM_TEXT or NORM_RAW), and drop a continuation marker.  Returns the
  * number of leading spaces trimmed.  *simple (if not NULL): out is the
  * line's code points unchanged; *spaced (if not NULL): a space was left
- * inside; *marker (if not NULL): 0 no marker, 1 a marker sending the text
- * on (下转), 2 another.
+ * inside; *marker (if not NULL): 0 no marker, else SEGM_MARK_ON (下转:
+ * the text goes on on another page) or SEGM_MARK_FROM (上接: it comes
+ * from one), or'd with the page it names << SEGM_MARK_SHIFT (0: none).
  */
+#define SEGM_MARK_ON	1
+#define SEGM_MARK_FROM	2
+#define SEGM_MARK_KIND	3
+#define SEGM_MARK_SHIFT	2
 unsigned segm_norm_line_info(const char *s, size_t len, int mode,
 	    struct cpvec *out, struct cpvec *tmp, bool *simple, bool *spaced,
 	    int *marker);

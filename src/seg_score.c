@@ -697,6 +697,12 @@ segs_split_articles(struct page *pg)
 				continue;
 			}
 			/*
+			 * Text brought from another page (上接) is the rest
+			 * of one article: its lone lines are its subheads.
+			 */
+			if (pg->arts[a].cont_from != 0)
+				continue;
+			/*
 			 * An article opened by its author's line (a
 			 * feature, a commentary) runs long: a single line
 			 * after its first few sentences is a subhead.
@@ -835,7 +841,8 @@ score_group(struct page *pg, struct scorer *sc, size_t gi, double *sco,
 	if (!g->candidate)
 		return;
 	for (k = lo; k < hi; k++) {
-		if (pg->arts[k].phantom || sco[k - lo] < tune.min_content)
+		if (pg->arts[k].phantom || pg->arts[k].cont_from != 0 ||
+		    sco[k - lo] < tune.min_content)
 			continue;
 		if (g->host >= 0 && !g->interrupt && (int32_t)k == g->host)
 			continue;
@@ -874,7 +881,8 @@ make_groups(struct page *pg, struct scorer *sc, struct pairs *pp)
 			    pg->blks[e].kind == BLK_DISPLAY; e++)
 				/* nothing */;
 			/* The run is blocks b..e-1 of article a. */
-			inner = false;
+			/* Text from another page has its headline there. */
+			inner = pg->arts[a].cont_from != 0;
 			for (k = pg->arts[a].first; k < b; k++)
 				if (pg->blks[k].kind == BLK_PARA)
 					inner = true;
@@ -1026,6 +1034,8 @@ segs_assign_headlines(struct page *pg)
 	 */
 	for (gi = 0; gi < pg->ngroups; gi++) {
 		g = &pg->groups[gi];
+		/* (Text from another page takes only a headline right
+		   before it: the title repeated over the jump.) */
 		if (owner[gi] < 0 && g->host < 0 && g->next >= 0 &&
 		    pg->arts[g->next].group < 0 &&
 		    !pg->arts[g->next].phantom && g->last + 1 < pg->nblks &&

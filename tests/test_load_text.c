@@ -533,7 +533,7 @@ test_byline_parse(void **state)
 		/* Letter-spaced. */
 		{ "记 者 侯 爱 敏", "记者/侯爱敏;", "记者 侯爱敏" },
 		/* Names separated by 、. */
-		{ "记者 张华、李明", "记者/张华;记者/李明;", "记者 张华 李明" },
+		{ "记者 张华、李明", "记者/张华;记者/李明;", "记者 张华、李明" },
 		/* A name without role. */
 		{ "王译博", "-/王译博;", "王译博" },
 	};
@@ -1018,7 +1018,7 @@ test_split_tail(void **state)
 	    "p 养老和托育，一头连着夕阳，一头连着朝阳，是千家万户最关心的"
 	    "民生小事。\n"
 	    "p （作者为陕西省社会科学院研究员）\n"
-	    "article\nheadline 老旧小区加装电梯\nbyline 本报记者 甲乙 丙丁 戊己\n"
+	    "article\nheadline 老旧小区加装电梯\nbyline 本报记者 甲乙、丙丁、戊己\n"
 	    "p 连日来，多个老旧小区的电梯安装工地一片繁忙，已有十七部电梯"
 	    "完成验收并投入使用。\n";
 	char *got;
@@ -1583,6 +1583,70 @@ test_authors_vertical(void **state)
 	free(got);
 }
 
+/*
+ * An article sent on to another page (下转第六版) and brought back there
+ * (上接第2版): one article on its first page, with the text and subheads
+ * of both; the second page keeps only its own articles.  A page whose
+ * origin is not in the edition keeps the text as an article of its own.
+ */
+static void
+test_continued_pages(void **state)
+{
+	const char *text =
+	    "第2版 社会\n\n"
+	    "苏州机器人产业规模跨上千亿元台阶\n"
+	    "苏州市工业和信息化局近日发布数据，2025年苏州\n"
+	    "机器人产业规模达到1036亿元，同比增长14.7%。\n"
+	    "核心部件实现“从无到有”\n"
+	    "减速器、伺服电机、控制器被称为工业机器人的“三\n"
+	    "大核心部件”。过去，这些部件主要依赖进口。\n"
+	    "（下转第六版）\n"
+	    "\f第06版 经济\n\n"
+	    "（上接第2版）\n"
+	    "应用场景走向“百业”\n"
+	    "随着成本下降，工业机器人正从汽车、电子等传统\n"
+	    "领域，走进纺织、食品、家具、医药等行业。\n"
+	    "（本报记者 顾晨阳、沈佳琪）\n"
+	    "\n"
+	    "村里来了“新农人”\n"
+	    "本报讯（记者 龙海燕）在湖南省保靖县的一个小山\n"
+	    "村里，28岁的向晓东正在查看猕猴桃园的数据。\n";
+	const char *want =
+	    "article\nheadline 苏州机器人产业规模跨上千亿元台阶\n"
+	    "byline 本报记者 顾晨阳、沈佳琪\n"
+	    "p 苏州市工业和信息化局近日发布数据，2025年苏州机器人产业规模"
+	    "达到1036亿元，同比增长14.7%。\n"
+	    "subhead 核心部件实现“从无到有”\n"
+	    "p 减速器、伺服电机、控制器被称为工业机器人的“三大核心部件”。"
+	    "过去，这些部件主要依赖进口。\n"
+	    "subhead 应用场景走向“百业”\n"
+	    "p 随着成本下降，工业机器人正从汽车、电子等传统领域，走进纺织、"
+	    "食品、家具、医药等行业。\n"
+	    "article\nheadline 村里来了“新农人”\nbyline 记者 龙海燕\n"
+	    "p 本报讯（记者龙海燕）在湖南省保靖县的一个小山村里，28岁的向晓东"
+	    "正在查看猕猴桃园的数据。\n";
+	struct edition *ed;
+	char *got;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	edition_finish(ed);
+	assert_int_equal(ed->nsections, 2);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	assert_int_equal(ed->sections[1]->narticles, 1);
+	got = render(ed);
+	assert_rendering(want, got, "continued pages");
+	free(got);
+	edition_free(ed);
+
+	/* Page 2 alone: the brought text stays, as an article. */
+	ed = load_string(strchr(text, '\f') + 1, NULL);
+	edition_finish(ed);
+	assert_int_equal(ed->sections[0]->narticles, 2);
+	assert_int_equal(ed->sections[0]->articles[0]->cont_from, 2);
+	edition_free(ed);
+}
+
 /* List items (①②) are paragraphs of their own, never subheads. */
 static void
 test_list_items(void **state)
@@ -1634,6 +1698,7 @@ main(void)
 		cmocka_unit_test(test_header_match),
 		cmocka_unit_test(test_masthead_parts),
 		cmocka_unit_test(test_page_facts),
+		cmocka_unit_test(test_continued_pages),
 		cmocka_unit_test(test_split_tail),
 		cmocka_unit_test(test_numbered_subhead),
 		cmocka_unit_test(test_authored_subhead),

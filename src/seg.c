@@ -1221,6 +1221,19 @@ in_brackets(const struct page *pg, size_t i)
  * Does line i (first: the first line of its paragraph; list: the
  * paragraph is a list item, ①) end it?
  */
+/* Does line i end with a closing bracket (spaces aside)? */
+static bool
+line_ends_bracket(const struct page *pg, size_t i)
+{
+	const char *t = pg->text + pg->lines[i].off;
+	size_t n = pg->lines[i].len;
+
+	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
+		n--;
+	return (n >= 1 && t[n - 1] == ')') ||
+	    (n >= 3 && memcmp(t + n - 3, "）", 3) == 0);
+}
+
 static bool
 ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 {
@@ -1231,8 +1244,14 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 	if (nx == NULL || starts_article(nx) || (ln->xf & X_END) ||
 	    (nx->xf & X_TAIL))
 		return true;
-	/* A photographer's credit (…观看。 潘国强摄) ends a caption. */
-	if ((ln->xf & X_CREDIT) && (ln->flags & L_INNER_COMMA) == 0)
+	/*
+	 * A photographer's credit (…观看。 潘国强摄, …控制。（新华社记者
+	 * 张宇航摄）) ends a caption: after a finished sentence or in
+	 * brackets, or on a line without a clause running into it.
+	 */
+	if ((ln->xf & X_CREDIT) && ((ln->flags & (L_INNER_COMMA |
+	    L_INNER_STOP)) != L_INNER_COMMA || (ln->flags & L_PAREN) ||
+	    line_ends_bracket(pg, i)))
 		return true;
 	/* A front end that sees the page knows where paragraphs start. */
 	if (line_hint(pg, i) >= 0)

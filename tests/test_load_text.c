@@ -1647,6 +1647,48 @@ test_continued_pages(void **state)
 	edition_free(ed);
 }
 
+/*
+ * A photo page: each picture's title over its caption, the caption ending
+ * in the photographer's credit, in brackets after clauses or bare after a
+ * finished sentence.  The credit closes the story: the next title starts
+ * the next one.
+ */
+static void
+test_photo_stories(void **state)
+{
+	const char *text =
+	    "智能育秧“工厂化”\n"
+	    "\n"
+	    "3月20日，在湖南省攸县一家智能育秧中心，技术人员查看秧苗长势。\n"
+	    "育秧中心内，一排排秧盘整齐码放，温湿度全部由电脑控制。 （新华社记者 张宇航摄）\n"
+	    "\n"
+	    "水上发电 水下养鱼\n"
+	    "\n"
+	    "在浙江慈溪一处渔光互补光伏电站，工作人员驾船巡检光伏组件。"
+	    "（新华社记者 翁立群摄）\n"
+	    "\n"
+	    "荷塘采莲游人来\n"
+	    "\n"
+	    "7月8日，游客在湖北省汉川市一处荷花基地采摘莲蓬，带动周边村民增收。 本报记者 刘静怡摄\n";
+	const char *want =
+	    "article\nheadline 智能育秧“工厂化”\n"
+	    "p 3月20日，在湖南省攸县一家智能育秧中心，技术人员查看秧苗长势。\n"
+	    "p 育秧中心内，一排排秧盘整齐码放，温湿度全部由电脑控制。"
+	    "（新华社记者张宇航摄）\n"
+	    "article\nheadline 水上发电\nheadline 水下养鱼\n"
+	    "p 在浙江慈溪一处渔光互补光伏电站，工作人员驾船巡检光伏组件。"
+	    "（新华社记者翁立群摄）\n"
+	    "article\nheadline 荷塘采莲游人来\n"
+	    "p 7月8日，游客在湖北省汉川市一处荷花基地采摘莲蓬，带动周边村民增收。"
+	    "本报记者刘静怡摄\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "photo stories");
+	free(got);
+}
+
 /* List items (①②) are paragraphs of their own, never subheads. */
 static void
 test_list_items(void **state)
@@ -1699,6 +1741,7 @@ main(void)
 		cmocka_unit_test(test_masthead_parts),
 		cmocka_unit_test(test_page_facts),
 		cmocka_unit_test(test_continued_pages),
+		cmocka_unit_test(test_photo_stories),
 		cmocka_unit_test(test_split_tail),
 		cmocka_unit_test(test_numbered_subhead),
 		cmocka_unit_test(test_authored_subhead),

@@ -252,7 +252,10 @@ measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
 	else if (segm_is_cont_punct(last))
 		ln->flags |= L_END_CONT;
 	ln->flags |= inner;
-	if (n >= 2 && text_is_opening(v[0]) && text_is_closing(last))
+	/* Brackets, not quotes: “秦岭是一本读不完的书” may be a title. */
+	if (n >= 2 && text_is_opening(v[0]) && text_is_closing(last) &&
+	    v[0] != 0x201C && v[0] != 0x2018 && v[0] != 0x300C &&
+	    v[0] != 0x300E && v[0] != 0x300A)
 		ln->flags |= L_PAREN;
 	ln->dl = (uint8_t)dl;
 }
@@ -425,6 +428,9 @@ seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 	measure_line(ln, pg->cv.v, pg->cv.n,
 	    segm_dateline_match(pg->cv.v, pg->cv.n, NULL));
 	ln->xf = shape_flags(ln, pg->cv.v, pg->cv.n);
+	/* 林知远：… opens an answer: a clause ends at its colon. */
+	if (segm_speaker(pg->cv.v, pg->cv.n))
+		ln->flags |= L_INNER_STOP;
 	if (kind == SEGM_MARK_ON) {
 		ln->xf |= X_END;
 		add_cont(pg, pg->nlines - 1, mpage, false);
@@ -1900,6 +1906,18 @@ emit_headlines(struct page *pg, struct edition *ed, struct article *art,
 		w[i] = utf8_count(buf_str(&h.line[i]), h.line[i].len);
 	}
 	segs_headline_roles(w, h.n, role);
+	/*
+	 * A line opened by —— is the subtitle whatever its length, and
+	 * then a kicker over it was the main line (一条河的“新生” /
+	 * ——辽宁浑河沿岸生态修复见闻).
+	 */
+	for (i = 1; i < h.n; i++)
+		if (segm_starts_dash(buf_str(&h.line[i]), h.line[i].len)) {
+			role[i] = HEADLINE_SUB;
+			if (role[i - 1] == HEADLINE_KICKER && (i < 2 ||
+			    role[i - 2] != HEADLINE_KICKER))
+				role[i - 1] = HEADLINE_MAIN;
+		}
 	for (i = 0; i < h.n; i++) {
 		article_add_headline(ed, art, buf_str(&h.line[i]), role[i],
 		    false);

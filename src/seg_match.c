@@ -61,6 +61,7 @@ static const struct dateline_pattern {
 	{ "本报通讯员%N", DL_LINE },
 	{ "本报特约记者%N", DL_LINE },
 	{ "本报评论员%N", DL_LINE },
+	{ "本报驻%B", DL_LINE },
 	/*
 	 * A byline line led by a square, the mark of many papers:
 	 * □ 本报记者 张三, ■ 记者 王五 通讯员 赵六, and the author line of
@@ -1243,6 +1244,29 @@ segm_bare_name(const uint32_t *v, size_t n)
 		if (v[i] < 0x4E00 || v[i] > 0x9FFF)
 			return false;
 	return true;
+}
+
+/*
+ * Does v[0..n) (normalised) open a turn of an interview with its speaker
+ * and a colon, text following (记者：…, 问：…, 林知远：…)?  Such a line is
+ * a paragraph's first line, never a title.
+ */
+bool
+segm_speaker(const uint32_t *v, size_t n)
+{
+	static const uint32_t who[][4] = {
+		U"问", U"答", U"记者", U"主持人"
+	};
+	size_t k, i;
+
+	for (k = 1; k < n && k <= 4 && !segm_is_colon(v[k]); k++)
+		continue;
+	if (k > 4 || k + 1 >= n || v[k] != 0xFF1A)
+		return false;
+	for (i = 0; i < sizeof who / sizeof who[0]; i++)
+		if (k < 4 && segm_cps_at(v, n, 0, who[i], k) && who[i][k] == 0)
+			return true;
+	return segm_bare_name(v, k);
 }
 
 /*

@@ -250,6 +250,7 @@ bool	 segm_bare_name(const uint32_t *v, size_t n);
 bool	 segm_bare_names(const uint32_t *v, size_t n);
 bool	 segm_box_label(const uint32_t *v, size_t n);
 bool	 segm_column_label(const uint32_t *v, size_t n);
+bool	 segm_speaker(const uint32_t *v, size_t n);
 
 /*
  * Is c a mark papers set before an author's name (□ 张明远, ◆ 本报记者

@@ -551,7 +551,7 @@ title_evidence(const struct page *pg, size_t b, size_t e)
 		/* nothing */;
 	if (pb->kind == BLK_PARA && l > pb->last)
 		return true;
-	for (u = b; u < e; u++)
+	for (u = b; u < e; u++) {
 		for (l = pg->blks[u].first; l <= pg->blks[u].last; l++) {
 			if (pg->lines[l].xf & X_ENUM)
 				return false;
@@ -560,6 +560,16 @@ title_evidence(const struct page *pg, size_t b, size_t e)
 				return true;
 			lines++;
 		}
+		/*
+		 * A unit whose first line fills the column is one title
+		 * wrapped in a narrow column (政府补一点 企业让一点 / 个人出
+		 * 一点): one line.
+		 */
+		ln = &pg->lines[pg->blks[u].first];
+		if (pg->blks[u].last > pg->blks[u].first &&
+		    (int)ln->colw - (int)ln->width <= tune.full_tol)
+			lines -= pg->blks[u].last - pg->blks[u].first;
+	}
 	return lines >= 2;
 }
 
@@ -582,6 +592,27 @@ authored_short(const struct page *pg, size_t start, size_t b)
 			for (l = pg->blks[k].first; l <= pg->blks[k].last; l++)
 				cells += pg->lines[l].width;
 	return cells < (size_t)tune.authored_min * CELL;
+}
+
+/*
+ * Is display block b one line led by a short label and a colon (修复：
+ * 还河流以空间, 共享：让市民亲近河流)?  Features name their parts so.
+ */
+static bool
+labelled_subhead(struct page *pg, size_t b)
+{
+	const struct blk *bl = &pg->blks[b];
+	const struct line *ln = &pg->lines[bl->first];
+	size_t k;
+
+	if (bl->first != bl->last)
+		return false;
+	segm_norm_line(pg->text + ln->off, ln->len, NORM_TEXT, &pg->cv,
+	    &pg->tmp, NULL);
+	for (k = 0; k < pg->cv.n && k <= 4 && pg->cv.v[k] != 0xFF1A; k++)
+		if (!text_is_han(pg->cv.v[k]))
+			return false;
+	return k >= 2 && k <= 4 && k + 2 < pg->cv.n;
 }
 
 /*
@@ -698,9 +729,11 @@ segs_split_articles(struct page *pg)
 			}
 			/*
 			 * Text brought from another page (上接) is the rest
-			 * of one article: its lone lines are its subheads.
+			 * of one article: its lone lines are its subheads;
+			 * so is a lone 修复：还河流以空间 (a feature's part).
 			 */
-			if (pg->arts[a].cont_from != 0)
+			if (pg->arts[a].cont_from != 0 ||
+			    (e == b + 1 && labelled_subhead(pg, b)))
 				continue;
 			/*
 			 * An article opened by its author's line (a

@@ -428,6 +428,7 @@ test_dateline_patterns(void **state)
 		{ "本报通讯员 张三", "本报通讯员%N", 7 },
 		{ "本报特约记者 李四", "本报特约记者%N", 8 },
 		{ "本报评论员 王五", "本报评论员%N", 7 },
+		{ "本报驻肯尼亚记者 黄若溪", "本报驻%B", 11 },
 		{ "本报郑州讯（记者 韩雪）12", "本报%P讯", 5 },
 		{ "【本报讯】记者从人民银行", "【本报讯】", 5 },
 		{ "据新华社北京12月23日电 记者", "据新华社%P%D电", 13 },
@@ -1689,6 +1690,68 @@ test_photo_stories(void **state)
 	free(got);
 }
 
+/*
+ * A feature: a title in quotes with a —— subtitle, a reporter's line, an
+ * interview whose answers open with the speaker's name and a colon (a
+ * short first line is no title), parts named 修复：… and a subhead wrapped
+ * in a narrow column: one article.
+ */
+static void
+test_feature_parts(void **state)
+{
+	const char *text =
+	    "“秦岭是一本读不完的书”\n"
+	    "——访作家贺秦川\n"
+	    "本报记者 薛晴\n"
+	    "作家贺秦川在秦岭脚下生活了四十多年，新\n"
+	    "近出版了长篇作品。\n"
+	    "记者：为什么选择用徒步的方式来写秦岭？\n"
+	    "贺秦川：徒步让我\n"
+	    "慢下来。坐车经过的村子，你只记得名字；\n"
+	    "走过的村子，你记得每一户人家的灶台。\n"
+	    "修复：还河流以空间\n"
+	    "治污之外，生态修复同样关键。过去，河滩\n"
+	    "地大量被开垦为农田，河道被挤占。\n"
+	    "\n"
+	    "社区食堂开到了老旧\n"
+	    "小区，目前全市已建成\n"
+	    "社区食堂136个。\n"
+	    "\n"
+	    "政府补一点 企业让一点\n"
+	    "个人出一点\n"
+	    "在运营模式上，当地\n"
+	    "采取“政府补一点、企业\n"
+	    "让一点、个人出一点”的\n"
+	    "办法，食堂运转良好。\n";
+	const char *want =
+	    "article\nheadline “秦岭是一本读不完的书”\nheadline ——访作家贺秦川\n"
+	    "byline 本报记者 薛晴\n"
+	    "p 作家贺秦川在秦岭脚下生活了四十多年，新近出版了长篇作品。\n"
+	    "p 记者：为什么选择用徒步的方式来写秦岭？\n"
+	    "p 贺秦川：徒步让我慢下来。坐车经过的村子，你只记得名字；走过的"
+	    "村子，你记得每一户人家的灶台。\n"
+	    "subhead 修复：还河流以空间\n"
+	    "p 治污之外，生态修复同样关键。过去，河滩地大量被开垦为农田，河道"
+	    "被挤占。\n"
+	    "p 社区食堂开到了老旧小区，目前全市已建成社区食堂136个。\n"
+	    "subhead 政府补一点企业让一点个人出一点\n"
+	    "p 在运营模式上，当地采取“政府补一点、企业让一点、个人出一点”的"
+	    "办法，食堂运转良好。\n";
+	struct edition *ed;
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "feature parts");
+	free(got);
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->articles[0]->headlines[0].role,
+	    HEADLINE_MAIN);
+	assert_int_equal(ed->sections[0]->articles[0]->headlines[1].role,
+	    HEADLINE_SUB);
+	edition_free(ed);
+}
+
 /* List items (①②) are paragraphs of their own, never subheads. */
 static void
 test_list_items(void **state)
@@ -1742,6 +1805,7 @@ main(void)
 		cmocka_unit_test(test_page_facts),
 		cmocka_unit_test(test_continued_pages),
 		cmocka_unit_test(test_photo_stories),
+		cmocka_unit_test(test_feature_parts),
 		cmocka_unit_test(test_split_tail),
 		cmocka_unit_test(test_numbered_subhead),
 		cmocka_unit_test(test_authored_subhead),

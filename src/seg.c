@@ -1950,6 +1950,63 @@ emit_tail(struct page *pg, struct edition *ed, struct article *art,
 	buf_free(&b);
 }
 
+/*
+ * Is article a verse, to be written line by line?  Its headline says so
+ * (组诗, 诗二首, 外一首), or its text is set in lines most of which stop
+ * well short of the longest (tune.verse_lines of them at least) and few
+ * end a sentence: prose stops short only at a paragraph's end.
+ */
+static bool
+verse(const struct page *pg, const struct art *a)
+{
+	const struct blk *bl;
+	const struct line *ln;
+	size_t b, l, n = 0, shortl = 0, stops = 0, i;
+	unsigned w[64], top;
+
+	if (a->group >= 0) {
+		const struct group *g = &pg->groups[a->group];
+
+		for (b = g->first; b <= g->last; b++)
+			for (l = pg->blks[b].first; l <= pg->blks[b].last;
+			    l++) {
+				ln = &pg->lines[l];
+				if (memmem(pg->text + ln->off, ln->len, "诗",
+				    strlen("诗")) != NULL ||
+				    memmem(pg->text + ln->off, ln->len,
+				    "外一首", strlen("外一首")) != NULL)
+					return true;
+			}
+	}
+	/* The longest lines: the upper decile of a sample. */
+	for (b = a->first; b < a->end; b++) {
+		bl = &pg->blks[b];
+		if (bl->kind != BLK_PARA)
+			continue;
+		for (l = bl->first; l <= bl->last; l++) {
+			if (pg->lines[l].flags & (L_HEADER | L_DROP))
+				continue;
+			if (n < sizeof w / sizeof w[0])
+				w[n] = pg->lines[l].width;
+			n++;
+			stops += (pg->lines[l].flags & L_END_STOP) != 0;
+		}
+	}
+	if (n < (size_t)tune.verse_lines || stops * 5 > n)
+		return false;
+	for (top = 0, i = 0; i < n && i < sizeof w / sizeof w[0]; i++)
+		if (w[i] > top)
+			top = w[i];
+	for (b = a->first; b < a->end; b++) {
+		bl = &pg->blks[b];
+		if (bl->kind != BLK_PARA)
+			continue;
+		for (l = bl->first; l <= bl->last; l++)
+			shortl += pg->lines[l].width + 2u * CELL <= top;
+	}
+	return shortl * 10 >= n * 6;
+}
+
 /* Write article k of the page into section s. */
 static void
 emit_article(struct page *pg, struct edition *ed, struct section *s,
@@ -1960,7 +2017,7 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 	struct buf b = BUF_INIT;
 	size_t bi, skip;
 	unsigned source = 0, to = 0;
-	bool dated = false;
+	bool dated = false, poem = verse(pg, a);
 
 	art = section_add_article(ed, s);
 	if (a->group >= 0)
@@ -1991,6 +2048,21 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 		    !bl->interrupt) {
 			dated = true;
 			emit_dateline(pg, ed, art, bl);
+		}
+		if (poem && (bl->kind == BLK_PARA ||
+		    (bl->kind == BLK_DISPLAY && bl->fate == FATE_PARAGRAPH))) {
+			/* A verse keeps its lines. */
+			struct blk one = *bl;
+
+			for (one.first = bl->first; one.first <= bl->last;
+			    one.first++) {
+				one.last = one.first;
+				join_block(pg, &one, &b);
+				if (b.len > 0)
+					article_add_block(ed, art,
+					    BLOCK_PARAGRAPH, buf_str(&b));
+			}
+			continue;
 		}
 		join_block(pg, bl, &b);
 		if (b.len == 0)

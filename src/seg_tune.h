@@ -73,6 +73,7 @@ static const struct {
 	int	byline_max;	/* characters a dateline's byline may hold */
 	int	byline_line;	/* ... a byline line (□ 本报记者 张三) */
 	int	caption_lines;	/* lines a photo caption may run to */
+	int	verse_lines;	/* lines a verse set without a label has */
 	int	vertical_min;	/* lines of one Han character each that are
 				   a vertical headline read downwards */
 	int	authored_min;	/* characters an article opened by its author's
@@ -177,6 +178,7 @@ static const struct {
 	.byline_max = 48,
 	.byline_line = 24,
 	.caption_lines = 4,
+	.verse_lines = 12,
 	.vertical_min = 4,
 	.authored_min = 300,
 	.names_max = 3,

@@ -1752,6 +1752,68 @@ test_feature_parts(void **state)
 	edition_free(ed);
 }
 
+/*
+ * Verse keeps its lines: a poem labelled 组诗 in its title, and one
+ * without a label whose lines mostly stop short of the longest; prose of
+ * the same width is joined as ever.
+ */
+static void
+test_verse(void **state)
+{
+	static const char poem[] =
+	    "你从三亚的晨光里出发\n"
+	    "汽笛是一句简短的告别\n"
+	    "码头上挥动的手臂\n"
+	    "渐渐缩成一排小小的逗号\n"
+	    "而前方，是一整页\n"
+	    "还没有写下文字的蓝\n"
+	    "你驶过季风的走廊\n"
+	    "驶过星图上陌生的经纬\n"
+	    "雷达在夜里静静旋转\n"
+	    "像一只不肯合上的眼睛\n"
+	    "八十多个日夜\n"
+	    "甲板上的人们学会了\n"
+	    "用浪的高度计算时间\n"
+	    "用云的形状辨认明天\n";
+	char *text, *got;
+	struct edition *ed;
+
+	(void)state;
+	text = xasprintf("远航札记（组诗）\n□ 海岚\n%.*s", 62, poem);
+	got = render_string(text);
+	assert_rendering("article\nheadline 远航札记（组诗）\nbyline 海岚\n"
+	    "p 你从三亚的晨光里出发\np 汽笛是一句简短的告别\n", got,
+	    "labelled verse");
+	free(got);
+	free(text);
+
+	text = xasprintf("港口的黎明\n□ 海岚\n%s", poem);
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	assert_int_equal(ed->sections[0]->articles[0]->nblocks, 14);
+	assert_string_equal(ed->sections[0]->articles[0]->blocks[4].text,
+	    "而前方，是一整页");
+	edition_free(ed);
+	free(text);
+
+	/* Prose in a narrow column: paragraphs, not lines. */
+	ed = load_string("港口的黎明\n□ 海岚\n"
+	    "清晨五点，港口的灯还亮着，\n"
+	    "第一班拖轮已经离开码头，\n"
+	    "向锚地驶去。岸桥司机老周\n"
+	    "爬上四十米高的驾驶室，开\n"
+	    "始一天的工作。他说，从这\n"
+	    "里看出去，整个港区像一张\n"
+	    "摊开的地图，每一只集装箱\n"
+	    "都有自己的位置和去处，每\n"
+	    "一条航线都连着远方的城市\n"
+	    "和等待货物的人们。二十年\n"
+	    "来，他看着港口一点点长大\n"
+	    "，也看着自己慢慢变老。\n", NULL);
+	assert_int_equal(ed->sections[0]->articles[0]->nblocks, 1);
+	edition_free(ed);
+}
+
 /* List items (①②) are paragraphs of their own, never subheads. */
 static void
 test_list_items(void **state)
@@ -1806,6 +1868,7 @@ main(void)
 		cmocka_unit_test(test_continued_pages),
 		cmocka_unit_test(test_photo_stories),
 		cmocka_unit_test(test_feature_parts),
+		cmocka_unit_test(test_verse),
 		cmocka_unit_test(test_split_tail),
 		cmocka_unit_test(test_numbered_subhead),
 		cmocka_unit_test(test_authored_subhead),

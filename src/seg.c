@@ -1950,6 +1950,15 @@ emit_tail(struct page *pg, struct edition *ed, struct article *art,
 	buf_free(&b);
 }
 
+/* qsort order of unsigned widths. */
+static int
+cmp_unsigned(const void *x, const void *y)
+{
+	unsigned a = *(const unsigned *)x, b = *(const unsigned *)y;
+
+	return a < b ? -1 : a > b;
+}
+
 /*
  * Is article a verse, to be written line by line?  Its headline says so
  * (组诗, 诗二首, 外一首), or its text is set in lines most of which stop
@@ -1961,8 +1970,9 @@ verse(const struct page *pg, const struct art *a)
 {
 	const struct blk *bl;
 	const struct line *ln;
-	size_t b, l, n = 0, shortl = 0, stops = 0, i;
+	size_t b, l, n = 0, shortl = 0, stops = 0, m;
 	unsigned w[64], top;
+	bool dated = false;
 
 	if (a->group >= 0) {
 		const struct group *g = &pg->groups[a->group];
@@ -1990,13 +2000,15 @@ verse(const struct page *pg, const struct art *a)
 				w[n] = pg->lines[l].width;
 			n++;
 			stops += (pg->lines[l].flags & L_END_STOP) != 0;
+			dated |= (pg->lines[l].flags & L_DATELINE) != 0;
 		}
 	}
-	if (n < (size_t)tune.verse_lines || stops * 5 > n)
+	if (n < (size_t)tune.verse_lines || stops * 10 > n || dated)
 		return false;
-	for (top = 0, i = 0; i < n && i < sizeof w / sizeof w[0]; i++)
-		if (w[i] > top)
-			top = w[i];
+	/* The longest line of the sample. */
+	m = n < sizeof w / sizeof w[0] ? n : sizeof w / sizeof w[0];
+	qsort(w, m, sizeof w[0], cmp_unsigned);
+	top = w[m - 1];
 	for (b = a->first; b < a->end; b++) {
 		bl = &pg->blks[b];
 		if (bl->kind != BLK_PARA)

@@ -2,12 +2,18 @@
  * tui_view.h - what the screens of the reader share: the one context
  * struct, the styles, and the functions each screen (tui_list.c,
  * tui_reader.c, tui_help.c) offers the event loop in tui.c.  The bookmark
- * and reading-position store (bookmarks.h) is reached only from tui.c;
- * screens read the list it keeps in the context.
+ * and reading-position store (bookmarks.h) is reached only from
+ * tui_marks.c and tui_position.c; screens read the list kept in the
+ * context.
  *
  * Private to the tui_*.c files.  Screens never read keys themselves: the
  * loop maps a key to an action (tui_keys.h), hands it to the current
  * screen, and acts on what the screen returns (enum tui_next).
+ *
+ * The subsystems the loop calls each have a file named after their
+ * prefix: tui_prompt.c (the / prompt), tui_search.c (the active search
+ * and the result list's store side), tui_marks.c (bookmarks),
+ * tui_position.c (the reading position).
  */
 #ifndef KANBAO_TUI_VIEW_H
 #define KANBAO_TUI_VIEW_H
@@ -16,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <wchar.h>
 
 #include "bookmarks.h"
 #include "tui_keys.h"
@@ -282,6 +289,97 @@ char	*tui_where(const struct tui *t);
 /* The width text may use: never the last column (a wide character there
    wraps on some terminals, research cjk-layout.md R4). */
 size_t	 tui_text_cols(void);
+
+/* tui.c: the loop's helpers the subsystems share. */
+
+/* Milliseconds on the monotonic clock. */
+long long	 tui_now_ms(void);
+
+/* Open the selected article (t->sec, t->art) in the reader. */
+void		 tui_open_article(struct tui *t);
+
+/*
+ * Find an article by stable id, in the hinted section first (by index, or
+ * by title when title is not NULL): an edition may hold one article twice
+ * (a page given twice, a reprint), and the copy the user was at is the
+ * one to open.  Returns false when the id is nowhere in the edition.
+ */
+bool		 tui_find_article(const struct edition *ed, const char *id,
+		     size_t hint, const char *title, size_t *sec, size_t *art);
+
+/*
+ * Show another edition: save the position in the one being left, free
+ * the edition the reader loaded before (never the caller's), and keep
+ * owned (NULL when ed is the caller's) to free later.
+ */
+void		 tui_edition_switch(struct tui *t, const struct edition *ed,
+		     struct edition *owned);
+
+/* tui_prompt.c: the / prompt on the status line (t->prompt). */
+
+/* /: open the prompt, empty, for the screen it was typed on. */
+void		 tui_prompt_open(struct tui *t);
+
+/* Close the prompt (Esc, Enter, leaving the reader). */
+void		 tui_prompt_close(struct tui *t);
+
+/* A key while the prompt is open: edit, Enter runs, Esc cancels. */
+void		 tui_prompt_key(struct tui *t, wint_t key, bool code);
+
+/* Draw the prompt on the status line; notes where the cursor goes. */
+void		 tui_prompt_draw(struct tui *t);
+
+/* tui_search.c: the active search (t->search) and the result list. */
+
+/* Make query q (text) the active search, replacing the one before. */
+void		 tui_search_set(struct tui *t, struct search_query *q,
+		     const char *text);
+
+/*
+ * Forget all of the search: the result list, the active query and, when
+ * the edition changes (drop_index), the index made over the old one.
+ */
+void		 tui_search_reset(struct tui *t, bool drop_index);
+
+/*
+ * Run query text (ownership passes) typed on screen from: over the open
+ * article from the reader, else over the edition into the result list.
+ */
+void		 tui_search_run(struct tui *t, char *text, enum tui_screen from);
+
+/* q in the result list: back where the user was when searching. */
+void		 tui_results_close(struct tui *t);
+
+/* Enter in the result list: open the article at the hit it shows. */
+void		 tui_results_open(struct tui *t);
+
+/* tui_marks.c: bookmarks (t->marks). */
+
+/* Read the bookmarks again and note which editions are missing. */
+void		 tui_marks_reload(struct tui *t);
+
+/* m: bookmark the selected article, or remove its bookmark. */
+void		 tui_marks_toggle(struct tui *t);
+
+/* ' or B: show the bookmark list, or close it when it is shown. */
+void		 tui_marks_show(struct tui *t);
+
+/* d in the bookmark list: delete the selected bookmark. */
+void		 tui_marks_delete(struct tui *t);
+
+/* Enter in the bookmark list: open the bookmarked article at its line. */
+void		 tui_marks_open(struct tui *t);
+
+/* tui_position.c: the reading position (t->saved). */
+
+/*
+ * Save the reading position if it changed since the last save; force:
+ * now.  Returns -1 when a save failed (t->saved.error says why).
+ */
+int		 tui_position_save(struct tui *t, bool force);
+
+/* Open the edition where the user left it, unless --restart. */
+void		 tui_position_restore(struct tui *t);
 
 /* tui_list.c: the edition screen. */
 void		 tui_list_draw(struct tui *t);

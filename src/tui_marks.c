@@ -1,0 +1,247 @@
+/*
+ * tui_marks.c - bookmarks in the reader: m, the bookmark list's Enter and
+ * d, and the copy of the store the screens read (t->marks).
+ *
+ * The screens never touch the store (bookmarks.h): they return what must
+ * happen (enum tui_next) and the loop calls these.  A store error is a
+ * status-line message and the reader goes on; a bookmarks file that cannot
+ * be read is left alone and bookmarks are read-only for the session.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <stdlib.h>
+#include <string.h>
+
+#include "tui_curses.h"
+
+#include "bookmarks.h"
+#include "edition.h"
+#include "load.h"
+#include "tui_view.h"
+#include "xalloc.h"
+
+/* Whether an article of the shown edition has a bookmark. */
+bool
+tui_marked(const struct tui *t, const struct article *a)
+{
+	return t->ed_key != NULL &&
+	    bookmarks_find(&t->marks.bms, t->ed_key, a->id) != NULL;
+}
+
+/*
+ * Read the bookmarks again (another kanbao may have changed them) and note
+ * which editions are missing.  A file that cannot be read makes bookmarks
+ * read-only for the rest of the session: it stays as it is, for the user
+ * to look at or repair, and is never overwritten.
+ */
+void
+tui_marks_reload(struct tui *t)
+{
+	struct tui_marks *m = &t->marks;
+	struct stat st;
+	char *cause = NULL;
+	size_t i;
+
+	bookmarks_free(&m->bms);
+	free(m->missing);
+	m->missing = NULL;
+	if (bookmarks_load(&m->bms, &cause) != 0) {
+		if (!m->readonly)
+			tui_message(t, "bookmarks are read-only: the file "
+			    "cannot be read (' for details)");
+		free(m->error);
+		m->error = cause;
+		m->readonly = true;
+		return;
+	}
+	free(m->error);
+	m->error = NULL;
+	m->missing = xcalloc(m->bms.n > 0 ? m->bms.n : 1, sizeof *m->missing);
+	for (i = 0; i < m->bms.n; i++) {
+		const char *key = m->bms.items[i].edition;
+
+		/* Standard input has no file that could go missing. */
+		m->missing[i] = strcmp(key, "-") != 0 &&
+		    strcmp(key, t->ed_key) != 0 && stat(key, &st) != 0;
+	}
+	if (m->sel >= m->bms.n)
+		m->sel = m->bms.n > 0 ? m->bms.n - 1 : 0;
+}
+
+/* The title a bookmark records for the shown edition. */
+static const char *
+tui_edition_title(const struct tui *t)
+{
+	if (t->ed->title != NULL && *t->ed->title != '\0')
+		return t->ed->title;
+	return t->ed->source != NULL ? t->ed->source : "";
+}
+
+/*
+ * m: bookmark the selected article (in the reader: at its first visible
+ * line), or remove its bookmark when it has one.
+ */
+void
+tui_marks_toggle(struct tui *t)
+{
+	const struct section *s = t->ed->sections[t->sec];
+	const struct article *a;
+	struct bookmark bm;
+	char *cause = NULL;
+	int rc;
+
+	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER)
+		return;
+	if (t->screen == TUI_SCREEN_EDITION &&
+	    t->focus != TUI_FOCUS_ARTICLES) {
+		tui_message(t, "choose an article to bookmark (Enter)");
+		return;
+	}
+	if (t->art >= s->narticles) {
+		beep();
+		return;
+	}
+	a = s->articles[t->art];
+	if (t->marks.readonly) {
+		tui_message(t, "bookmarks are read-only this session (' for "
+		    "details)");
+		return;
+	}
+	if (tui_marked(t, a)) {
+		rc = bookmarks_remove(t->ed_key, a->id, &cause);
+		if (rc == 0)
+			tui_message(t, "bookmark removed");
+	} else {
+		/* The store copies the strings; the casts only drop const. */
+		memset(&bm, 0, sizeof bm);
+		bm.edition = t->ed_key;
+		bm.edition_title = (char *)tui_edition_title(t);
+		bm.article = (char *)a->id;
+		bm.headline = (char *)article_title(a);
+		bm.section = (char *)s->title;
+		if (t->screen == TUI_SCREEN_READER)
+			tui_reader_where(t, &bm.block, &bm.offset);
+		rc = bookmarks_add(&bm, &cause);
+		if (rc == 0)
+			tui_message(t, "bookmarked (' or B lists bookmarks)");
+	}
+	if (rc != 0) {
+		tui_message(t, "bookmark not saved: %s", cause);
+		free(cause);
+	}
+	tui_marks_reload(t);
+}
+
+/* ' or B: show the bookmark list, or close it when it is shown. */
+void
+tui_marks_show(struct tui *t)
+{
+	if (t->screen == TUI_SCREEN_BOOKMARKS) {
+		t->screen = t->marks.from;
+		return;
+	}
+	if (t->screen == TUI_SCREEN_HELP) {
+		t->screen = t->help_from;
+		if (t->screen == TUI_SCREEN_BOOKMARKS)
+			return;
+	}
+	tui_marks_reload(t);
+	t->marks.from = t->screen;
+	t->marks.sel = t->marks.top = 0;
+	t->screen = TUI_SCREEN_BOOKMARKS;
+}
+
+/* d in the bookmark list: delete the selected bookmark. */
+void
+tui_marks_delete(struct tui *t)
+{
+	struct tui_marks *m = &t->marks;
+	const struct bookmark *b;
+	char *cause = NULL;
+
+	if (m->sel >= m->bms.n)
+		return;
+	if (m->readonly) {
+		tui_message(t, "bookmarks are read-only this session");
+		return;
+	}
+	b = &m->bms.items[m->bms.n - 1 - m->sel];
+	if (bookmarks_remove(b->edition, b->article, &cause) != 0) {
+		tui_message(t, "bookmark not deleted: %s", cause);
+		free(cause);
+	} else
+		tui_message(t, "bookmark deleted");
+	tui_marks_reload(t);
+}
+
+/*
+ * Enter in the bookmark list: open the bookmarked article at its line.
+ * A bookmark of another edition loads that edition (the reader owns it);
+ * one whose edition file is gone, or whose article is no longer in it,
+ * says so and opens nothing rather than the wrong article.
+ */
+void
+tui_marks_open(struct tui *t)
+{
+	struct tui_marks *m = &t->marks;
+	const struct bookmark *b;
+	const struct edition *ed = NULL;
+	struct edition *loaded = NULL;
+	struct stat st;
+	char *cause = NULL, *main_key;
+	size_t sec, art, block, offset;
+
+	if (m->sel >= m->bms.n)
+		return;
+	b = &m->bms.items[m->bms.n - 1 - m->sel];
+	main_key = bookmarks_edition_key(t->ed_main);
+	if (strcmp(b->edition, t->ed_key) == 0)
+		ed = t->ed;
+	else if (strcmp(b->edition, main_key) == 0)
+		ed = t->ed_main;
+	free(main_key);
+	if (ed == NULL && strcmp(b->edition, "-") == 0) {
+		tui_message(t, "that edition was read from standard input "
+		    "and cannot be opened again");
+		return;
+	}
+	if (ed == NULL && stat(b->edition, &st) != 0) {
+		tui_message(t, "edition missing: %s", b->edition);
+		return;
+	}
+	if (ed == NULL) {
+		/* Loading may take a moment: say what is going on. */
+		tui_status(t, "loading the edition...", "");
+		refresh();
+		loaded = load_paths(&b->edition, 1, NULL, &cause);
+		if (loaded == NULL) {
+			tui_message(t, "cannot open the edition: %s", cause);
+			free(cause);
+			return;
+		}
+		ed = loaded;
+	}
+	if (!tui_find_article(ed, b->article, 0, b->section, &sec, &art)) {
+		tui_message(t, "that article is no longer in its edition");
+		edition_free(loaded);
+		return;
+	}
+	/* b is gone once the list is read again: keep what is needed. */
+	block = b->block;
+	offset = b->offset;
+	if (ed != t->ed) {
+		tui_edition_switch(t, ed, loaded);
+		tui_marks_reload(t);
+	}
+	t->sec = sec;
+	t->art = art;
+	t->focus = TUI_FOCUS_ARTICLES;
+	t->screen = TUI_SCREEN_READER;
+	/* q in this article goes to the lists, not to search results. */
+	t->results.opened = false;
+	tui_open_article(t);
+	tui_reader_seek(t, block, offset);
+}
+

@@ -71,6 +71,9 @@ enum {
 	TUI_MAX_READ_ERRORS = 64
 };
 
+/* The signals the reader handles (tui_signals). */
+#define TUI_NSIGNALS	4
+
 /* Colour pairs, one per style that has a colour. */
 enum {
 	TUI_PAIR_KICKER = 1,
@@ -90,7 +93,10 @@ static struct tui tui_ctx;
 static void
 tui_on_signal(int sig)
 {
-	tui_ctx.sig = sig;
+	if (sig == SIGWINCH)
+		tui_ctx.winch = 1;
+	else
+		tui_ctx.sig = sig;
 }
 
 /* Milliseconds on the monotonic clock. */
@@ -722,30 +728,50 @@ tui_handle_key(struct tui *t, int key, bool code)
 }
 
 /*
- * How long after the last resize the screen is painted once more (see the
- * KEY_RESIZE case in tui_loop).
+ * How long after the last SIGWINCH the screen is painted once more (see
+ * tui_resize).
  */
 #define TUI_SETTLE_MS	200
 
 /*
- * Make curses' size match the terminal's.  ncurses reads the size when it
- * handles SIGWINCH; in a burst of resizes (a resize storm, a window being
- * dragged) the last signal can arrive while it is doing so and be lost,
- * leaving it with a stale size ("terminal too small" on a big window,
- * seen in terminal.test).  Returns true when the size had to change.
+ * The one resize path.  SIGWINCH only sets t->winch (kanbao installs its
+ * handler before newterm(), so ncurses leaves the signal alone and never
+ * resizes behind the loop's back); the loop then calls this, which:
+ *
+ *   1. reads the size from the kernel (TIOCGWINSZ), the only truth in a
+ *      burst of resizes, and gives it to resizeterm() when it changed;
+ *   2. lays the open article out again for the new width;
+ *   3. repaints everything: a terminal (tmux, a phone client) may reflow
+ *      or clear cells while resizing, so curses' idea of what is on the
+ *      glass can be stale and a diff against it leaves blank lines (seen
+ *      in tui.test);
+ *   4. after a signal, asks the loop to call it once more TUI_SETTLE_MS
+ *      later (t->repaint_ms): output written while the terminal was still
+ *      resizing can be lost (a blank pane in tui.test), and a SIGWINCH
+ *      that arrives between the loop's check of the flag and its read is
+ *      only seen at the next wake-up; the settle pass repairs both.
+ *
+ * resizeterm() queues KEY_RESIZE for applications that wait for it; the
+ * loop ignores that key, since the work is done here.
  */
-static bool
-tui_sync_size(void)
+static void
+tui_resize(struct tui *t)
 {
 	struct winsize ws;
+	bool signalled = t->winch != 0;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
-	    ws.ws_col == 0)
-		return false;
-	if (ws.ws_row == LINES && ws.ws_col == COLS)
-		return false;
-	resizeterm(ws.ws_row, ws.ws_col);
-	return true;
+	t->winch = 0;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+	if (t->screen == TUI_SCREEN_READER ||
+	    (t->screen == TUI_SCREEN_HELP &&
+	    t->help_from == TUI_SCREEN_READER))
+		tui_reader_layout(t);
+	clearok(curscr, TRUE);
+	t->reader.shown = false;
+	tui_draw(t);
+	t->repaint_ms = signalled ? tui_now_ms() + TUI_SETTLE_MS : 0;
 }
 
 /*
@@ -762,6 +788,10 @@ tui_loop(struct tui *t)
 
 	tui_draw(t);
 	while (!t->sig) {
+		if (t->winch) {
+			tui_resize(t);
+			continue;
+		}
 		wait = -1;
 		/*
 		 * No timeout while the prompt is open: get_wch() gathers a
@@ -790,12 +820,7 @@ tui_loop(struct tui *t)
 			if (t->sig || errno == EINTR)
 				continue;
 			if (t->repaint_ms != 0 && tui_now_ms() >= t->repaint_ms) {
-				/* The settle repaint after a resize (below). */
-				t->repaint_ms = 0;
-				tui_sync_size();
-				clearok(curscr, TRUE);
-				t->reader.shown = false;
-				tui_draw(t);
+				tui_resize(t);	/* the settle pass */
 				continue;
 			}
 			if (t->saved.due_ms != 0 &&
@@ -811,40 +836,8 @@ tui_loop(struct tui *t)
 			continue;
 		}
 		errors = 0;
-		/*
-		 * A key (or KEY_RESIZE) after a burst of resizes: make sure
-		 * curses has the size the terminal really has now.
-		 */
-		if (tui_sync_size() && !(r == KEY_CODE_YES &&
-		    wch == KEY_RESIZE)) {
-			if (t->screen == TUI_SCREEN_READER ||
-			    t->help_from == TUI_SCREEN_READER)
-				tui_reader_layout(t);
-			clearok(curscr, TRUE);
-		}
-		if (r == KEY_CODE_YES && wch == KEY_RESIZE) {
-			/* ncurses has resized its screens; re-wrap. */
-			if (t->screen == TUI_SCREEN_READER ||
-			    t->help_from == TUI_SCREEN_READER)
-				tui_reader_layout(t);
-			/*
-			 * Repaint everything: a terminal (tmux, a phone client)
-			 * may reflow or clear cells while resizing, so curses'
-			 * idea of what is on the glass can be stale and a diff
-			 * against it leaves blank lines (seen in tui.test).
-			 */
-			clearok(curscr, TRUE);
-			t->reader.shown = false;
-			tui_draw(t);
-			/*
-			 * And once more when the resizing has settled: output
-			 * written while the terminal was still resizing can be
-			 * lost (a blank pane in tui.test), and no further event
-			 * would repair it.
-			 */
-			t->repaint_ms = tui_now_ms() + TUI_SETTLE_MS;
-			continue;
-		}
+		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
+			continue;	/* queued by resizeterm(): done */
 		if (t->prompt.active) {
 			/* The prompt takes every key until Enter or Esc. */
 			free(t->msg);
@@ -898,11 +891,15 @@ tui_init_colours(struct tui *t)
 	t->colours = true;
 }
 
-/* Install (or, with old set, restore) the handlers of the stop signals. */
+/*
+ * Install (or, with old set, restore) the handlers of the stop signals and
+ * of SIGWINCH (tui_resize).
+ */
 static void
-tui_signals(struct sigaction old[3], bool install)
+tui_signals(struct sigaction old[TUI_NSIGNALS], bool install)
 {
-	static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+	static const int sigs[TUI_NSIGNALS] = { SIGINT, SIGTERM, SIGHUP,
+	    SIGWINCH };
 	struct sigaction sa;
 	int i;
 
@@ -911,7 +908,7 @@ tui_signals(struct sigaction old[3], bool install)
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: the blocking read must return so the loop sees it. */
 	sa.sa_flags = 0;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < TUI_NSIGNALS; i++) {
 		if (install)
 			sigaction(sigs[i], &sa, &old[i]);
 		else
@@ -925,7 +922,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
     char **cause)
 {
 	struct tui *t = &tui_ctx;
-	struct sigaction old[3];
+	struct sigaction old[TUI_NSIGNALS];
 	SCREEN *scr;
 	const char *term = getenv("TERM");
 	char *cup, *unsaved = NULL;

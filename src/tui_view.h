@@ -223,6 +223,7 @@ struct tui {
 	bool				 ambiguous_wide;
 	bool				 colours;
 	volatile sig_atomic_t		 sig;	/* a signal asked us to stop */
+	volatile sig_atomic_t		 winch;	/* SIGWINCH: tui_resize() due */
 
 	enum tui_screen			 screen;
 	enum tui_screen			 help_from;	/* screen under help */

@@ -519,6 +519,10 @@ tui_open_article(struct tui *t)
 	t->reader.top = 0;
 	t->screen = TUI_SCREEN_READER;
 	tui_reader_layout(t);
+	/* An opened article is read (tui_marks.c stores it). */
+	if (t->art < t->ed->sections[t->sec]->narticles)
+		tui_marks_set_read(t,
+		    t->ed->sections[t->sec]->articles[t->art], true);
 	/* Opened from search results: at the hit the list showed. */
 	if (t->results.open_hit != SIZE_MAX) {
 		tui_reader_find(t, t->results.open_hit, true);
@@ -573,6 +577,7 @@ tui_edition_switch(struct tui *t, const struct edition *ed,
 	t->ed_owned = owned;
 	free(t->ed_key);
 	t->ed_key = bookmarks_edition_key(ed);
+	tui_marks_read_load(t);
 	/* Nothing saved for this edition yet in this session. */
 	position_free(&t->saved.pos);
 	t->saved.at_ms = 0;
@@ -646,6 +651,14 @@ tui_handle_key(struct tui *t, int key, bool code)
 		break;
 	case TUI_ACT_RESTART:
 		tui_restart(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_NEXT_UNREAD:
+		tui_marks_next_unread(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_TOGGLE_READ:
+		tui_marks_toggle_read(t);
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_SEARCH:
@@ -1004,6 +1017,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		    term);
 	t->ed_key = bookmarks_edition_key(ed);
 	tui_marks_reload(t);
+	tui_marks_read_load(t);
 	tui_position_restore(t);
 	tui_loop(t);
 
@@ -1028,6 +1042,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	free(t->marks.error);
 	position_free(&t->saved.pos);
 	free(t->saved.error);
+	readset_free(&t->read);
 	free(t->msg);
 	free(t->ed_key);
 	edition_free(t->ed_owned);

@@ -9,6 +9,9 @@
  * bookmark keys are the marks of vi and less (m sets a mark, ' goes to
  * one, here through the list of them); d deletes, as in mutt.  Search is
  * less's and vi's: / types a search, n and N step through the matches.
+ * Read state takes U (next unread) and M (mark read/unread) rather than
+ * Newsboat's n and N, which search already has.  { and } step between
+ * issues of a paper as vi's { and } step between paragraphs.
  */
 #include "config.h"
 
@@ -79,7 +82,11 @@ static const struct tui_binding tui_bindings[] = {
 	{ { 'n', 0 }, "n",
 	  TUI_ACT_SEARCH_NEXT, "next match (or result)" },
 	{ { 'N', 0 }, "N",
-	  TUI_ACT_SEARCH_PREV, "previous match (or result)" }
+	  TUI_ACT_SEARCH_PREV, "previous match (or result)" },
+	{ { 'U', 0 }, "U",
+	  TUI_ACT_NEXT_UNREAD, "next unread article, in any section" },
+	{ { 'M', 0 }, "M",
+	  TUI_ACT_TOGGLE_READ, "mark the article read, or unread again" }
 };
 
 /* Return the table and its length. */

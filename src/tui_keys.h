@@ -35,7 +35,12 @@ enum tui_action {
 	TUI_ACT_SEARCH_NEXT,	/* next match of the search */
 	TUI_ACT_SEARCH_PREV,	/* previous match of the search */
 	TUI_ACT_HELP,
-	TUI_ACT_REDRAW		/* repaint the whole screen */
+	TUI_ACT_REDRAW,		/* repaint the whole screen */
+	TUI_ACT_NEXT_UNREAD,	/* the next unread article, any section */
+	TUI_ACT_TOGGLE_READ,	/* mark the article read, or unread */
+	TUI_ACT_PREV_ISSUE,	/* the previous (older) edition of the paper */
+	TUI_ACT_NEXT_ISSUE,	/* the next (newer) edition of the paper */
+	TUI_ACT_LIBRARY		/* the edition picker */
 };
 
 /* Maximum keys bound to one action in the table. */

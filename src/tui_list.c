@@ -10,9 +10,11 @@
  *
  * Rows are composed as one string of fixed-width fields (padded and
  * truncated by display columns, never bytes) and drawn in one run from
- * column 0, so a row is always drawn whole.  A bookmarked article has a
- * "*" before its number (ASCII: one column on every terminal, unlike the
- * East Asian Ambiguous stars).
+ * column 0, so a row is always drawn whole.  An unread article has an
+ * "N" before its number, as in mutt and Newsboat, and a bookmarked one a
+ * "*" (ASCII: one column on every terminal, unlike the East Asian
+ * Ambiguous stars and bullets); a section shows "unread/all篇" while it
+ * has unread articles.
  *
  * The bookmark list spans all editions, newest first, two rows a
  * bookmark: the headline, then when it was added, the edition, the
@@ -125,7 +127,10 @@ list_section_row(struct tui *t, struct buf *row, size_t i, size_t cols)
 	const struct section *s = t->ed->sections[i];
 	size_t numw = list_digits(t->ed->nsections);
 	char *num = xasprintf(" %*zu ", (int)numw, i + 1);
-	char *count = xasprintf(" %4zu篇", s->narticles);
+	size_t unread = tui_marks_unread(t, s);
+	char *count = unread > 0 ?
+	    xasprintf(" %zu/%zu篇", unread, s->narticles) :
+	    xasprintf(" %4zu篇", s->narticles);
 	size_t fixed = strlen(num) + width_str(count, strlen(count));
 
 	buf_puts(row, num);
@@ -145,8 +150,8 @@ list_article_row(struct tui *t, struct buf *row, size_t i, size_t cols)
 	const struct article *a = s->articles[i];
 	const struct headline *h = list_headline(a);
 	size_t numw = list_digits(s->narticles);
-	char *num = xasprintf("%c%*zu. ", tui_marked(t, a) ? '*' : ' ',
-	    (int)numw, i + 1);
+	char *num = xasprintf("%c%c%*zu. ", tui_marks_is_read(t, a) ? ' ' : 'N',
+	    tui_marked(t, a) ? '*' : ' ', (int)numw, i + 1);
 	char *len = xasprintf(" %5zu字", a->length);
 	char *title;
 	size_t fixed = strlen(num) + width_str(len, strlen(len));
@@ -266,14 +271,16 @@ list_title(struct tui *t)
 	char *title;
 
 	if (!list_wide() && t->focus == TUI_FOCUS_ARTICLES)
-		title = xasprintf(" %zu  %s  (%zu article%s)", t->sec + 1,
-		    s->title, s->narticles, s->narticles == 1 ? "" : "s");
+		title = xasprintf(" %zu  %s  (%zu article%s, %zu unread)",
+		    t->sec + 1, s->title, s->narticles,
+		    s->narticles == 1 ? "" : "s", tui_marks_unread(t, s));
 	else
-		title = xasprintf(" %s  (%zu section%s, %zu article%s)",
-		    t->ed->title != NULL ? t->ed->title : "kanbao",
+		title = xasprintf(" %s  (%zu section%s, %zu article%s, %zu "
+		    "unread)", t->ed->title != NULL ? t->ed->title : "kanbao",
 		    t->ed->nsections, t->ed->nsections == 1 ? "" : "s",
 		    edition_count_articles(t->ed),
-		    edition_count_articles(t->ed) == 1 ? "" : "s");
+		    edition_count_articles(t->ed) == 1 ? "" : "s",
+		    tui_marks_unread_all(t));
 	tui_put(t, 0, 0, title, strlen(title), tui_text_cols(), 0,
 	    TUI_STYLE_TITLE);
 	tui_clear_eol(0, COLS - 1);

@@ -245,3 +245,167 @@ tui_marks_open(struct tui *t)
 	tui_reader_seek(t, block, offset);
 }
 
+
+/*
+ * Whether read marks of the shown edition are stored: not for one read
+ * from standard input, whose contents next time are unknown (they are
+ * still kept in memory for the session).
+ */
+static bool
+tui_marks_read_kept(const struct tui *t)
+{
+	return t->ed_key != NULL && t->ed_key[0] != '\0' &&
+	    strcmp(t->ed_key, "-") != 0;
+}
+
+/* Read the read marks of the shown edition from the store. */
+void
+tui_marks_read_load(struct tui *t)
+{
+	char *cause = NULL;
+
+	readset_free(&t->read);
+	if (!tui_marks_read_kept(t))
+		return;
+	if (readset_load(t->ed_key, &t->read, &cause) != 0) {
+		tui_message(t, "read marks not read: %s", cause);
+		free(cause);
+	}
+}
+
+/* Whether an article of the shown edition has been read. */
+bool
+tui_marks_is_read(const struct tui *t, const struct article *a)
+{
+	return readset_has(&t->read, a->id);
+}
+
+/* Mark an article of the shown edition read or unread, and store it. */
+void
+tui_marks_set_read(struct tui *t, const struct article *a, bool read)
+{
+	char *cause = NULL;
+
+	if (tui_marks_is_read(t, a) == read)
+		return;
+	readset_set(&t->read, a->id, read);
+	if (!tui_marks_read_kept(t))
+		return;
+	if (readset_mark(t->ed_key, a->id, read, &cause) != 0) {
+		/* Once a session: the reader goes on with marks in memory. */
+		if (!t->read_failed)
+			tui_message(t, "read mark not saved: %s", cause);
+		t->read_failed = true;
+		free(cause);
+	}
+}
+
+/* The unread articles of a section of the shown edition. */
+size_t
+tui_marks_unread(const struct tui *t, const struct section *s)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < s->narticles; i++) {
+		if (!tui_marks_is_read(t, s->articles[i]))
+			n++;
+	}
+	return n;
+}
+
+/* The unread articles of the shown edition. */
+size_t
+tui_marks_unread_all(const struct tui *t)
+{
+	size_t i, n = 0;
+
+	for (i = 0; i < t->ed->nsections; i++)
+		n += tui_marks_unread(t, t->ed->sections[i]);
+	return n;
+}
+
+/* M: mark the selected (or open) article read, or unread again. */
+void
+tui_marks_toggle_read(struct tui *t)
+{
+	const struct section *s = t->ed->sections[t->sec];
+	const struct article *a;
+	bool read;
+
+	if ((t->screen != TUI_SCREEN_EDITION &&
+	    t->screen != TUI_SCREEN_READER) ||
+	    (t->screen == TUI_SCREEN_EDITION &&
+	    t->focus != TUI_FOCUS_ARTICLES) || t->art >= s->narticles) {
+		tui_message(t, "choose an article to mark read or unread");
+		return;
+	}
+	a = s->articles[t->art];
+	read = !tui_marks_is_read(t, a);
+	tui_marks_set_read(t, a, read);
+	tui_message(t, read ? "marked read" : "marked unread");
+}
+
+/*
+ * Find the next unread article after (sec, art) in reading order, wrapping
+ * round to the start of the edition, never (sec, art) itself.  Returns
+ * false when every other article has been read.
+ */
+bool
+tui_marks_find_unread(const struct tui *t, size_t sec, size_t art,
+    size_t *osec, size_t *oart)
+{
+	const struct edition *ed = t->ed;
+	size_t total = edition_count_articles(ed), k, s = sec, a = art;
+
+	for (k = 0; k < total + ed->nsections; k++) {
+		/* Step to the next article, over empty sections. */
+		if (a + 1 < ed->sections[s]->narticles)
+			a++;
+		else {
+			s = (s + 1) % ed->nsections;
+			a = 0;
+			if (ed->sections[s]->narticles == 0)
+				continue;
+		}
+		if (s == sec && a == art)
+			return false;
+		if (!tui_marks_is_read(t, ed->sections[s]->articles[a])) {
+			*osec = s;
+			*oart = a;
+			return true;
+		}
+	}
+	return false;
+}
+
+/*
+ * U: open the next unread article, in any section (from a list: the
+ * selected one when it is unread).
+ */
+void
+tui_marks_next_unread(struct tui *t)
+{
+	size_t sec, art;
+
+	if (t->screen != TUI_SCREEN_EDITION &&
+	    t->screen != TUI_SCREEN_READER &&
+	    t->screen != TUI_SCREEN_RESULTS) {
+		tui_message(t, "U works in the lists and the reader");
+		return;
+	}
+	/* From a list, the selected article is next when it is unread. */
+	if (t->screen != TUI_SCREEN_READER &&
+	    t->art < t->ed->sections[t->sec]->narticles &&
+	    !tui_marks_is_read(t, t->ed->sections[t->sec]->articles[t->art])) {
+		sec = t->sec;
+		art = t->art;
+	} else if (!tui_marks_find_unread(t, t->sec, t->art, &sec, &art)) {
+		tui_message(t, "no unread articles left in this edition");
+		return;
+	}
+	t->sec = sec;
+	t->art = art;
+	t->focus = TUI_FOCUS_ARTICLES;
+	t->results.opened = false;
+	tui_open_article(t);
+}

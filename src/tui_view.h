@@ -29,6 +29,7 @@
 
 struct article;
 struct edition;
+struct section;
 struct search_index;
 struct search_match;
 struct search_query;
@@ -240,6 +241,9 @@ struct tui {
 	struct tui_reader		 reader;
 	struct tui_marks		 marks;
 	struct tui_saved		 saved;
+	struct readset			 read;	/* read articles of ed */
+	bool				 read_failed;	/* a mark was not
+							   stored */
 	long long			 repaint_ms;	/* settle repaint due, 0: none */
 	struct tui_prompt		 prompt;
 	struct tui_results		 results;
@@ -370,6 +374,38 @@ void		 tui_marks_delete(struct tui *t);
 
 /* Enter in the bookmark list: open the bookmarked article at its line. */
 void		 tui_marks_open(struct tui *t);
+
+/* Read the read marks of the shown edition (t->read) from the store. */
+void		 tui_marks_read_load(struct tui *t);
+
+/* Whether an article of the shown edition has been read. */
+bool		 tui_marks_is_read(const struct tui *t,
+		     const struct article *a);
+
+/*
+ * Mark an article of the shown edition read or unread, in memory and in
+ * the store; a store error is a status message, once a session.
+ */
+void		 tui_marks_set_read(struct tui *t, const struct article *a,
+		     bool read);
+
+/* The unread articles of a section, or of the shown edition. */
+size_t		 tui_marks_unread(const struct tui *t,
+		     const struct section *s);
+size_t		 tui_marks_unread_all(const struct tui *t);
+
+/* M: mark the selected (or open) article read, or unread again. */
+void		 tui_marks_toggle_read(struct tui *t);
+
+/*
+ * The next unread article after (sec, art) in reading order, wrapping
+ * round, never (sec, art) itself.  Returns false when there is none.
+ */
+bool		 tui_marks_find_unread(const struct tui *t, size_t sec,
+		     size_t art, size_t *osec, size_t *oart);
+
+/* U: open the next unread article, in any section. */
+void		 tui_marks_next_unread(struct tui *t);
 
 /* tui_position.c: the reading position (t->saved). */
 

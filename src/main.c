@@ -19,6 +19,8 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -32,6 +34,7 @@
 #include "encoding.h"
 #include "export.h"
 #include "load.h"
+#include "library.h"
 #include "load_pdf.h"
 #include "sanitize.h"
 #include "search.h"
@@ -302,6 +305,75 @@ setup_locale(char *notice, size_t size)
 	free(clean);
 }
 
+/*
+ * The library the reader opens when no PATH is given, before the last
+ * edition read: $KANBAO_LIBRARY, else the `library` setting.  Returns
+ * NULL when neither is set.
+ *
+ * HOOK: the settings file is another change (issue 14); when it lands,
+ * return its `library` value here after the environment variable.
+ */
+static const char *
+library_setting(void)
+{
+	const char *env = getenv("KANBAO_LIBRARY");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	return NULL;
+}
+
+/* Whether dir is a folder holding edition folders (library.h). */
+static bool
+is_library(const char *dir)
+{
+	struct library lib;
+	char *cause = NULL;
+	bool yes;
+
+	if (library_scan(dir, &lib, &cause) != 0) {
+		free(cause);
+		library_free(&lib);
+		return false;
+	}
+	yes = lib.n > 0;
+	library_free(&lib);
+	return yes;
+}
+
+/*
+ * The library an edition folder belongs to: its parent when the folder is
+ * named by a date and the parent lists it (DIR/DATE, DIR/PAPER/DATE), so
+ * { and } reach the other issues.  Caller frees; NULL when none.
+ */
+static char *
+library_of(const char *path)
+{
+	char real[PATH_MAX], *slash, *parent;
+	struct library lib;
+	char *cause = NULL;
+	size_t i;
+
+	if (realpath(path, real) == NULL ||
+	    (slash = strrchr(real, '/')) == NULL || slash == real ||
+	    !library_is_date(slash + 1))
+		return NULL;
+	parent = xstrndup(real, (size_t)(slash - real));
+	if (library_scan(parent, &lib, &cause) != 0) {
+		free(cause);
+		library_free(&lib);
+		free(parent);
+		return NULL;
+	}
+	i = library_find(&lib, real);
+	library_free(&lib);
+	if (i == SIZE_MAX) {
+		free(parent);
+		return NULL;
+	}
+	return parent;
+}
+
 /* --detect: print "FILE: ENCODING" for each path. */
 static int
 run_detect(char **paths, int npaths)
@@ -331,14 +403,15 @@ main(int argc, char **argv)
 {
 	enum mode mode = MODE_TUI;
 	struct load_options lopts = { NULL, false, load_warn, NULL };
-	struct tui_options topts = { -1, 0, false, NULL };
+	struct tui_options topts = { -1, 0, false, NULL, NULL };
 	size_t width = 0, dump_n = 0;
 	struct edition *ed;
-	char *cause = NULL, *sample = NULL;
+	char *cause = NULL, *sample = NULL, *last = NULL, *library_dir = NULL;
 	const char *query = NULL;
 	char **paths;
 	char locale_notice[256];
 	int c, n, npaths, status = 0;
+	bool reader;
 
 	setup_locale(locale_notice, sizeof locale_notice);
 	if (*locale_notice != '\0')
@@ -464,17 +537,61 @@ main(int argc, char **argv)
 		}
 		return run_detect(paths, npaths);
 	}
-	if (npaths == 0) {
+	/*
+	 * The reader without PATH opens the library (KANBAO_LIBRARY, the
+	 * setting), else the edition read last, else the sample.  The other
+	 * modes print the sample, so scripts see the same output anywhere.
+	 */
+	reader = mode == MODE_TUI && isatty(STDOUT_FILENO);
+	if (npaths == 0 && reader &&
+	    (topts.library = library_setting()) != NULL) {
+		struct stat st;
+
+		if (stat(topts.library, &st) != 0 || !S_ISDIR(st.st_mode) ||
+		    !is_library(topts.library)) {
+			char *m = xasprintf("%s: no edition folders here "
+			    "(KANBAO_LIBRARY)", topts.library);
+			warn_msg(m);
+			free(m);
+			return EXIT_INPUT;
+		}
+	} else if (npaths == 0 && reader &&
+	    position_last(&last, &cause) == 1) {
+		struct stat st;
+
+		/* Gone, or standard input: the sample instead. */
+		if (strcmp(last, "-") != 0 && stat(last, &st) == 0) {
+			paths = &last;
+			npaths = 1;
+		}
+	}
+	free(cause);
+	cause = NULL;
+	if (npaths == 0 && topts.library == NULL) {
 		sample = find_sample();
 		paths = &sample;
 		npaths = 1;
 	}
+	/* A folder of edition folders: the picker; an edition in one: { }. */
+	if (reader && npaths == 1 && topts.library == NULL) {
+		struct stat st;
 
-	ed = load_paths(paths, (size_t)npaths, &lopts, &cause);
-	if (ed == NULL) {
+		if (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode) &&
+		    is_library(paths[0])) {
+			topts.library = paths[0];
+			npaths = 0;
+		} else
+			topts.library = library_dir = library_of(paths[0]);
+	}
+
+	ed = npaths == 0 ? NULL :
+	    load_paths(paths, (size_t)npaths, &lopts, &cause);
+	if (ed == NULL && npaths > 0) {
 		warn_msg(cause);
 		free(cause);
 		free(sample);
+		free(last);
+		free(library_dir);
 		return EXIT_INPUT;
 	}
 
@@ -538,5 +655,7 @@ main(int argc, char **argv)
 	}
 	edition_free(ed);
 	free(sample);
+	free(last);
+	free(library_dir);
 	return status;
 }

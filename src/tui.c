@@ -446,6 +446,9 @@ tui_draw(struct tui *t)
 	case TUI_SCREEN_RESULTS:
 		tui_results_draw(t);
 		break;
+	case TUI_SCREEN_LIBRARY:
+		tui_library_draw(t);
+		break;
 	}
 	/* The terminal's own cursor shows where typing goes, and only then. */
 	if (t->prompt.active) {
@@ -484,6 +487,9 @@ tui_number_key(struct tui *t, enum tui_action act, int key, bool code)
 	size_t n = 0, i;
 
 	if (act != TUI_ACT_DIGIT && t->numlen == 0)
+		return false;
+	/* The picker has no sections to jump to. */
+	if (t->ed == NULL || t->screen == TUI_SCREEN_LIBRARY)
 		return false;
 	if (act == TUI_ACT_DIGIT) {
 		if (t->numlen == 0 && key == '0')
@@ -650,7 +656,19 @@ tui_handle_key(struct tui *t, int key, bool code)
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_RESTART:
-		tui_restart(t);
+		if (t->ed == NULL || t->screen == TUI_SCREEN_LIBRARY)
+			tui_message(t, "R works in an edition");
+		else
+			tui_restart(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_LIBRARY:
+		tui_library_show(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_PREV_ISSUE:
+	case TUI_ACT_NEXT_ISSUE:
+		tui_library_step(t, act == TUI_ACT_PREV_ISSUE);
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_NEXT_UNREAD:
@@ -687,6 +705,9 @@ tui_handle_key(struct tui *t, int key, bool code)
 		case TUI_SCREEN_RESULTS:
 			next = tui_results_action(t, act);
 			break;
+		case TUI_SCREEN_LIBRARY:
+			next = tui_library_action(t, act);
+			break;
 		}
 		break;
 	}
@@ -705,6 +726,8 @@ tui_handle_key(struct tui *t, int key, bool code)
 	case TUI_NEXT_CLOSE:
 		if (t->screen == TUI_SCREEN_HELP)
 			t->screen = t->help_from;
+		else if (t->screen == TUI_SCREEN_LIBRARY)
+			t->screen = t->library.from;
 		else if (t->screen == TUI_SCREEN_BOOKMARKS)
 			t->screen = t->marks.from;
 		else if (t->screen == TUI_SCREEN_RESULTS)
@@ -728,6 +751,9 @@ tui_handle_key(struct tui *t, int key, bool code)
 		break;
 	case TUI_NEXT_BOOKMARK_DELETE:
 		tui_marks_delete(t);
+		break;
+	case TUI_NEXT_EDITION_OPEN:
+		tui_library_open(t);
 		break;
 	case TUI_NEXT_DRAW:
 		break;
@@ -950,7 +976,11 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		*cause = xstrdup("TERM is not set (use --list or --dump)");
 		return -1;
 	}
-	if (ed->nsections == 0) {
+	if (ed == NULL && opts->library == NULL) {
+		*cause = xstrdup("no edition to show");
+		return -1;
+	}
+	if (ed != NULL && ed->nsections == 0) {
 		*cause = xstrdup("the edition has no sections");
 		return -1;
 	}
@@ -968,7 +998,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 			t->ambiguous_wide = (opts->ambiguous == 1);
 	}
 	/* A single section: start in its article list, not a list of one. */
-	t->focus = ed->nsections == 1 ? TUI_FOCUS_ARTICLES : TUI_FOCUS_SECTIONS;
+	t->focus = ed != NULL && ed->nsections == 1 ? TUI_FOCUS_ARTICLES :
+	    TUI_FOCUS_SECTIONS;
 
 	/* Before newterm(), so ncurses leaves these signals to us. */
 	tui_signals(old, true);
@@ -1015,10 +1046,29 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	if (tui_term_is_console(term))
 		tui_message(t, "TERM=%s: the console has no Chinese glyphs",
 		    term);
-	t->ed_key = bookmarks_edition_key(ed);
+	if (ed != NULL)
+		t->ed_key = bookmarks_edition_key(ed);
 	tui_marks_reload(t);
 	tui_marks_read_load(t);
-	tui_position_restore(t);
+	if (opts->library != NULL && tui_library_open_dir(t, opts->library) &&
+	    ed == NULL)
+		t->screen = TUI_SCREEN_LIBRARY;
+	if (ed == NULL && t->screen != TUI_SCREEN_LIBRARY) {
+		/* The library could not be read: nothing to show. */
+		endwin();
+		delscreen(scr);
+		tui_signals(old, false);
+		*cause = t->msg;
+		t->msg = NULL;
+		tui_library_free(t);
+		bookmarks_free(&t->marks.bms);
+		free(t->marks.missing);
+		free(t->marks.error);
+		memset(t, 0, sizeof *t);
+		return -1;
+	}
+	if (ed != NULL)
+		tui_position_restore(t);
 	tui_loop(t);
 
 	/* Every way out comes here: q, Q, a signal, a vanished terminal. */
@@ -1043,6 +1093,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	position_free(&t->saved.pos);
 	free(t->saved.error);
 	readset_free(&t->read);
+	tui_library_free(t);
 	free(t->msg);
 	free(t->ed_key);
 	edition_free(t->ed_owned);

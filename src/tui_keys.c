@@ -86,7 +86,13 @@ static const struct tui_binding tui_bindings[] = {
 	{ { 'U', 0 }, "U",
 	  TUI_ACT_NEXT_UNREAD, "next unread article, in any section" },
 	{ { 'M', 0 }, "M",
-	  TUI_ACT_TOGGLE_READ, "mark the article read, or unread again" }
+	  TUI_ACT_TOGGLE_READ, "mark the article read, or unread again" },
+	{ { '{', 0 }, "{",
+	  TUI_ACT_PREV_ISSUE, "previous issue of the paper (上一期)" },
+	{ { '}', 0 }, "}",
+	  TUI_ACT_NEXT_ISSUE, "next issue of the paper (下一期)" },
+	{ { 'L', 0 }, "L",
+	  TUI_ACT_LIBRARY, "the library: all editions, newest first" }
 };
 
 /* Return the table and its length. */

@@ -64,7 +64,8 @@ tui_marks_reload(struct tui *t)
 
 		/* Standard input has no file that could go missing. */
 		m->missing[i] = strcmp(key, "-") != 0 &&
-		    strcmp(key, t->ed_key) != 0 && stat(key, &st) != 0;
+		    (t->ed_key == NULL || strcmp(key, t->ed_key) != 0) &&
+		    stat(key, &st) != 0;
 	}
 	if (m->sel >= m->bms.n)
 		m->sel = m->bms.n > 0 ? m->bms.n - 1 : 0;
@@ -86,7 +87,7 @@ tui_edition_title(const struct tui *t)
 void
 tui_marks_toggle(struct tui *t)
 {
-	const struct section *s = t->ed->sections[t->sec];
+	const struct section *s;
 	const struct article *a;
 	struct bookmark bm;
 	char *cause = NULL;
@@ -94,6 +95,7 @@ tui_marks_toggle(struct tui *t)
 
 	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER)
 		return;
+	s = t->ed->sections[t->sec];
 	if (t->screen == TUI_SCREEN_EDITION &&
 	    t->focus != TUI_FOCUS_ARTICLES) {
 		tui_message(t, "choose an article to bookmark (Enter)");
@@ -196,10 +198,11 @@ tui_marks_open(struct tui *t)
 	if (m->sel >= m->bms.n)
 		return;
 	b = &m->bms.items[m->bms.n - 1 - m->sel];
-	main_key = bookmarks_edition_key(t->ed_main);
-	if (strcmp(b->edition, t->ed_key) == 0)
+	main_key = t->ed_main != NULL ? bookmarks_edition_key(t->ed_main) :
+	    xstrdup("");
+	if (t->ed_key != NULL && strcmp(b->edition, t->ed_key) == 0)
 		ed = t->ed;
-	else if (strcmp(b->edition, main_key) == 0)
+	else if (t->ed_main != NULL && strcmp(b->edition, main_key) == 0)
 		ed = t->ed_main;
 	free(main_key);
 	if (ed == NULL && strcmp(b->edition, "-") == 0) {
@@ -328,15 +331,20 @@ tui_marks_unread_all(const struct tui *t)
 void
 tui_marks_toggle_read(struct tui *t)
 {
-	const struct section *s = t->ed->sections[t->sec];
+	const struct section *s;
 	const struct article *a;
 	bool read;
 
-	if ((t->screen != TUI_SCREEN_EDITION &&
+	if (t->ed == NULL || (t->screen != TUI_SCREEN_EDITION &&
 	    t->screen != TUI_SCREEN_READER) ||
 	    (t->screen == TUI_SCREEN_EDITION &&
-	    t->focus != TUI_FOCUS_ARTICLES) || t->art >= s->narticles) {
+	    t->focus != TUI_FOCUS_ARTICLES)) {
 		tui_message(t, "choose an article to mark read or unread");
+		return;
+	}
+	s = t->ed->sections[t->sec];
+	if (t->art >= s->narticles) {
+		beep();
 		return;
 	}
 	a = s->articles[t->art];

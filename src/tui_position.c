@@ -53,6 +53,8 @@ tui_position_now(const struct tui *t, struct position *p)
 		screen = t->help_from;
 	if (screen == TUI_SCREEN_BOOKMARKS)
 		screen = t->marks.from;
+	if (screen == TUI_SCREEN_LIBRARY)
+		screen = t->library.from;
 	memset(p, 0, sizeof *p);
 	/* The result list lies over the lists: no reading there. */
 	p->edition = xstrdup(t->ed_key);
@@ -94,7 +96,7 @@ tui_position_save(struct tui *t, bool force)
 	char *cause = NULL;
 
 	sv->due_ms = 0;
-	if (!tui_position_kept(t) || (!force && sv->error != NULL))
+	if (t->ed == NULL || !tui_position_kept(t) || (!force && sv->error != NULL))
 		return 0;
 	tui_position_now(t, &now);
 	if (tui_position_same_article(&now, &sv->pos) &&

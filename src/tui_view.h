@@ -25,6 +25,7 @@
 #include <wchar.h>
 
 #include "bookmarks.h"
+#include "library.h"
 #include "tui_keys.h"
 
 struct article;
@@ -42,7 +43,8 @@ enum tui_screen {
 	TUI_SCREEN_READER,	/* one article */
 	TUI_SCREEN_HELP,	/* the key table */
 	TUI_SCREEN_BOOKMARKS,	/* the bookmarks of all editions */
-	TUI_SCREEN_RESULTS	/* the articles an edition search found */
+	TUI_SCREEN_RESULTS,	/* the articles an edition search found */
+	TUI_SCREEN_LIBRARY	/* the edition picker */
 };
 
 /* Which list of the edition screen has the selection. */
@@ -60,7 +62,8 @@ enum tui_next {
 	TUI_NEXT_QUIT,		/* leave the reader */
 	TUI_NEXT_BOOKMARK_OPEN,	/* open the selected bookmark */
 	TUI_NEXT_BOOKMARK_DELETE, /* delete the selected bookmark */
-	TUI_NEXT_RESULT_OPEN	/* open the selected search result */
+	TUI_NEXT_RESULT_OPEN,	/* open the selected search result */
+	TUI_NEXT_EDITION_OPEN	/* open the edition selected in the picker */
 };
 
 /* How a piece of text is drawn: mapped to colours and attributes in tui.c. */
@@ -195,6 +198,33 @@ struct tui_marks {
 	enum tui_screen	 from;		/* screen under the list */
 };
 
+/* What the picker learnt of one edition by loading it. */
+struct tui_shelf {
+	char		*path;		/* the edition folder */
+	size_t		 narticles;
+	size_t		 nunread;
+	bool		 loaded;	/* the counts are known */
+	bool		 failed;	/* it does not load */
+};
+
+/*
+ * The library (tui_library.c): the editions of a folder of edition
+ * folders, what is known of each, and the picker's selection.
+ */
+struct tui_library {
+	bool		  have;		/* a library was given */
+	struct library	  lib;
+	struct tui_shelf *shelf;	/* by path, in no order */
+	size_t		  nshelf;
+	size_t		  sel;		/* selected row */
+	bool		  moved;	/* the user moved sel since the
+					   picker was shown */
+	size_t		  top;		/* first visible row */
+	size_t		  cur;		/* the edition shown; SIZE_MAX: none
+					   (or not from the library) */
+	enum tui_screen	  from;		/* screen under the picker */
+};
+
 /*
  * The reading position last written to the store, and when the next
  * write is due (the loop wakes up for it even without a key).
@@ -247,6 +277,7 @@ struct tui {
 	long long			 repaint_ms;	/* settle repaint due, 0: none */
 	struct tui_prompt		 prompt;
 	struct tui_results		 results;
+	struct tui_library		 library;
 	struct tui_search		 search;
 	char				*msg;	/* status message until
 						   the next key */
@@ -406,6 +437,27 @@ bool		 tui_marks_find_unread(const struct tui *t, size_t sec,
 
 /* U: open the next unread article, in any section. */
 void		 tui_marks_next_unread(struct tui *t);
+
+/* tui_library.c: the edition picker and moving between issues. */
+
+/* Read the library at dir (false, with a message, when it cannot be). */
+bool		 tui_library_open_dir(struct tui *t, const char *dir);
+
+/* Draw the picker; act on a key in it. */
+void		 tui_library_draw(struct tui *t);
+enum tui_next	 tui_library_action(struct tui *t, enum tui_action act);
+
+/* L: show the picker, or close it when it is shown over an edition. */
+void		 tui_library_show(struct tui *t);
+
+/* Enter in the picker: load the selected edition and show it. */
+void		 tui_library_open(struct tui *t);
+
+/* { and }: open the previous (older) or next (newer) issue. */
+void		 tui_library_step(struct tui *t, bool older);
+
+/* Free the library state. */
+void		 tui_library_free(struct tui *t);
 
 /* tui_position.c: the reading position (t->saved). */
 

@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bookmarks.h"
 #include "buf.h"
 #include "dump.h"
 #include "edition.h"
@@ -57,6 +58,7 @@ enum {
 	DUMP_LIST_LEN_MIN = 5,		/* columns for the length */
 	DUMP_LIST_BYLINE = 16,		/* byline columns: 8 CJK characters */
 	DUMP_LIST_GAP = 2,		/* spaces between columns */
+	DUMP_LIST_MARK = 2,		/* the read mark and a space */
 	DUMP_INDENT_COLS = 4,		/* "　　" */
 	/* Below this width an indent would eat too much of each line. */
 	DUMP_INDENT_MIN_WIDTH = 16,
@@ -135,6 +137,14 @@ dump_put_cell(struct buf *b, const char *s, size_t cols)
 void
 dump_list(const struct edition *ed, FILE *out)
 {
+	dump_list_read(ed, NULL, out);
+}
+
+/* Print the list with read marks (dump.h). */
+void
+dump_list_read(const struct edition *ed, const struct readset *read,
+    FILE *out)
+{
 	size_t s, i, num = 0, maxlen = 0, numw, lenw, headw;
 	struct buf b = BUF_INIT;
 	char *t, *cell;
@@ -147,7 +157,7 @@ dump_list(const struct edition *ed, FILE *out)
 	    dump_digits(edition_count_articles(ed)));
 	lenw = dump_max(DUMP_LIST_LEN_MIN, dump_digits(maxlen));
 	headw = DUMP_LIST_WIDTH - numw - lenw - DUMP_LIST_BYLINE -
-	    3 * DUMP_LIST_GAP;
+	    3 * DUMP_LIST_GAP - (read != NULL ? DUMP_LIST_MARK : 0);
 
 	/* The edition line names the encoding the input was decoded from. */
 	t = sanitize_str(ed->title);
@@ -187,6 +197,10 @@ dump_list(const struct edition *ed, FILE *out)
 			const struct article *a = sec->articles[i];
 
 			buf_clear(&b);
+			/* "N": unread, as the reader's lists mark it. */
+			if (read != NULL)
+				buf_printf(&b, "%-*s", DUMP_LIST_MARK,
+				    readset_has(read, a->id) ? "" : "N");
 			buf_printf(&b, "%*zu%*s", (int)numw, ++num,
 			    DUMP_LIST_GAP, "");
 			t = dump_headline(a);

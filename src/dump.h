@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 struct edition;
+struct readset;
 
 /*
  * Print the sections and their articles (number, headline, byline,
@@ -23,6 +24,15 @@ struct edition;
  * Long fields are cut with "…".
  */
 void	dump_list(const struct edition *ed, FILE *out);
+
+/*
+ * The same list with a read-mark column first on each article line: "N"
+ * for an article not in read (unread), blank for a read one; the headline
+ * column is narrower by as much, so lines stay 79 columns.  read NULL is
+ * dump_list().
+ */
+void	dump_list_read(const struct edition *ed, const struct readset *read,
+	    FILE *out);
 
 /*
  * Print article number n (1-based, counted across the edition as --list

@@ -374,6 +374,29 @@ library_of(const char *path)
 	return parent;
 }
 
+/*
+ * --list with the read marks of the reader (bookmarks.h).  An edition
+ * read from standard input has none; a store that cannot be read is
+ * reported and the list printed without marks.
+ */
+static void
+list_with_marks(const struct edition *ed)
+{
+	struct readset read = { NULL, 0 };
+	char *key = bookmarks_edition_key(ed), *cause = NULL, *m;
+
+	if (strcmp(key, "-") != 0 && readset_load(key, &read, &cause) != 0) {
+		m = xasprintf("read marks not shown: %s", cause);
+		warn_msg(m);
+		free(m);
+		free(cause);
+		dump_list(ed, stdout);
+	} else
+		dump_list_read(ed, &read, stdout);
+	readset_free(&read);
+	free(key);
+}
+
 /* --detect: print "FILE: ENCODING" for each path. */
 static int
 run_detect(char **paths, int npaths)
@@ -597,7 +620,7 @@ main(int argc, char **argv)
 
 	switch (mode) {
 	case MODE_LIST:
-		dump_list(ed, stdout);
+		list_with_marks(ed);
 		break;
 	case MODE_DUMP:
 		if (width == 0)

@@ -14,6 +14,7 @@
 
 #include "../src/layout.c"
 
+#include "../src/bookmarks.h"
 #include "../src/buf.h"
 #include "../src/dump.h"
 #include "../src/edition.h"
@@ -636,6 +637,42 @@ test_dump_list_golden(void **state)
 	edition_free(ed);
 }
 
+/* --list with read marks: N before unread articles, lines still 79 wide. */
+static void
+test_dump_list_read(void **state)
+{
+	struct edition *ed = sample_edition();
+	struct readset read = { NULL, 0 };
+	char *out = NULL, *line, *save = NULL, want[16];
+	size_t len = 0, n = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	(void)state;
+	assert_non_null(f);
+	readset_set(&read, ed->sections[0]->articles[1]->id, true);
+	dump_list_read(ed, &read, f);
+	fclose(f);
+	for (line = strtok_r(out, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, "Edition: ", 9) == 0 ||
+		    strncmp(line, "Section ", 8) == 0)
+			continue;
+		if (width_str(line, strlen(line)) != 79)
+			fail_msg("list line not 79 columns: \"%s\"", line);
+		/* Articles 1 and 3 unread, 2 read. */
+		snprintf(want, sizeof want, "%s  %zu  ", n == 1 ? "  " : "N ",
+		    n + 1);
+		if (strncmp(line, want, strlen(want)) != 0)
+			fail_msg("article %zu: expected \"%s...\", got \"%s\"",
+			    n + 1, want, line);
+		n++;
+	}
+	assert_int_equal(n, 3);
+	readset_free(&read);
+	free(out);
+	edition_free(ed);
+}
+
 /*
  * --dump at widths 1 to 60: lines fit (a lone wide character may exceed
  * width 1), kinsoku holds, escapes are neutralised.
@@ -749,6 +786,7 @@ main(void)
 		cmocka_unit_test(test_layout_samples),
 		cmocka_unit_test(test_dump_list),
 		cmocka_unit_test(test_dump_list_golden),
+		cmocka_unit_test(test_dump_list_read),
 		cmocka_unit_test(test_dump_articles_wrap),
 		cmocka_unit_test(test_dump_articles_golden),
 		cmocka_unit_test(test_dump_articles_select),

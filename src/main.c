@@ -5,8 +5,9 @@
  *
  * With no mode option it opens the interactive reader; --list, --dump,
  * --export and --detect are the non-interactive modes for scripts.  With no
- * PATH it opens the bundled sample edition, so a new user sees something
- * real at once.
+ * PATH the reader opens the library ($KANBAO_LIBRARY), else the edition
+ * read last, else the bundled sample edition, so a new user sees something
+ * real at once; the other modes use the sample.
  *
  * Exit status: 0 success, 1 usage error, 2 an input could not be read or
  * parsed (and, for --detect, 2 when any file failed).  --search, like
@@ -124,11 +125,14 @@ usage(FILE *out)
 "PATH is a file (a PDF page or edition, raw page text from PDF extraction,\n"
 "kanbao edition XML, NITF or HTML) or a directory whose files are the pages\n"
 "of one edition.  PDF input %s.\n"
-"Without PATH, kanbao opens its bundled sample edition.\n"
+"A directory of edition folders (DIR/PAPER/YYYY-MM-DD/, DIR/YYYY-MM-DD/) is\n"
+"a library: the reader opens it on an edition picker.  Without PATH, the\n"
+"reader opens $KANBAO_LIBRARY, else the edition read last, else the bundled\n"
+"sample edition; the other modes print the sample.\n"
 "\n"
 "Modes (default: the interactive reader, or the --dump text when standard\n"
 "output is not a terminal):\n"
-"  -l, --list             list sections and articles\n"
+"  -l, --list             list sections and articles (N: unread)\n"
 "  -d, --dump[=N]         print article N (default: all) as wrapped text\n"
 "  -x, --export=xml       write the edition as kanbao edition XML\n"
 "  -s, --search=QUERY     print the articles containing QUERY, like grep\n"
@@ -607,6 +611,17 @@ main(int argc, char **argv)
 			topts.library = library_dir = library_of(paths[0]);
 	}
 
+	/* The other modes take one edition: say which folder to give. */
+	if (!reader && npaths == 1 && is_library(paths[0])) {
+		char *m = xasprintf("%s: a library of edition folders; give "
+		    "one of them", paths[0]);
+
+		warn_msg(m);
+		free(m);
+		free(sample);
+		free(last);
+		return EXIT_INPUT;
+	}
 	ed = npaths == 0 ? NULL :
 	    load_paths(paths, (size_t)npaths, &lopts, &cause);
 	if (ed == NULL && npaths > 0) {

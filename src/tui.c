@@ -965,10 +965,11 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	SCREEN *scr;
 	const char *term = getenv("TERM");
 	char *cup, *unsaved = NULL;
+	FILE *keys = stdin, *tty = NULL;
 	int sig;
 	bool answered = true;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	if (!isatty(STDOUT_FILENO)) {
 		*cause = xstrdup("not a terminal (use --list or --dump)");
 		return -1;
 	}
@@ -983,6 +984,22 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	if (ed != NULL && ed->nsections == 0) {
 		*cause = xstrdup("the edition has no sections");
 		return -1;
+	}
+	/*
+	 * The edition came down a pipe (kanbao -): read the keys from the
+	 * controlling terminal, as less does.
+	 */
+	if (!isatty(STDIN_FILENO)) {
+		tty = fopen("/dev/tty", "r");
+		if (tty == NULL || !isatty(fileno(tty))) {
+			if (tty != NULL)
+				fclose(tty);
+			*cause = xstrdup("standard input is not a terminal and "
+			    "there is no /dev/tty to read keys from (use "
+			    "--list or --dump)");
+			return -1;
+		}
+		keys = tty;
 	}
 
 	memset(t, 0, sizeof *t);
@@ -1005,9 +1022,11 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	tui_signals(old, true);
 	/* The size from the kernel wins over stale LINES/COLUMNS. */
 	use_tioctl(TRUE);
-	scr = newterm(NULL, stdout, stdin);
+	scr = newterm(NULL, stdout, keys);
 	if (scr == NULL) {
 		tui_signals(old, false);
+		if (tty != NULL)
+			fclose(tty);
 		*cause = xasprintf("unknown terminal type '%s' (set TERM, or "
 		    "use --list or --dump)", term);
 		return -1;
@@ -1018,6 +1037,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		endwin();
 		delscreen(scr);
 		tui_signals(old, false);
+		if (tty != NULL)
+			fclose(tty);
 		*cause = xasprintf("terminal type '%s' cannot move the cursor "
 		    "(use --list or --dump)", term);
 		return -1;
@@ -1058,6 +1079,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		endwin();
 		delscreen(scr);
 		tui_signals(old, false);
+		if (tty != NULL)
+			fclose(tty);
 		*cause = t->msg;
 		t->msg = NULL;
 		tui_library_free(t);
@@ -1077,6 +1100,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	endwin();
 	delscreen(scr);
 	tui_signals(old, false);
+	if (tty != NULL)
+		fclose(tty);
 	if (unsaved != NULL) {
 		/* The terminal is restored: the message stays readable. */
 		fprintf(stderr, "kanbao: reading position not saved: %s\n",

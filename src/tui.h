@@ -25,7 +25,10 @@ struct tui_options {
 };
 
 /*
- * Run the reader on a loaded edition until the user quits.  With
+ * Run the reader on a loaded edition until the user quits.  Standard
+ * output must be a terminal; keys come from standard input, or from
+ * /dev/tty when standard input is not a terminal (the edition was read
+ * from a pipe).  With
  * opts->library set, ed may be NULL: the reader starts on the edition
  * picker of that folder; otherwise, { } and L move through that library
  * from ed.  Returns 0, or

@@ -25,6 +25,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -327,6 +328,23 @@ library_setting(void)
 	return NULL;
 }
 
+/*
+ * Whether y may copy to the terminal's clipboard with OSC 52: off unless
+ * KANBAO_OSC52 is 1, yes or on, because some terminals refuse the
+ * sequence or show it.
+ *
+ * HOOK: the settings file (issue 14) will give a default here, the
+ * environment still winning.
+ */
+static bool
+osc52_setting(void)
+{
+	const char *v = getenv("KANBAO_OSC52");
+
+	return v != NULL && (strcmp(v, "1") == 0 || strcasecmp(v, "yes") == 0 ||
+	    strcasecmp(v, "on") == 0);
+}
+
 /* Whether dir is a folder holding edition folders (library.h). */
 static bool
 is_library(const char *dir)
@@ -430,7 +448,7 @@ main(int argc, char **argv)
 {
 	enum mode mode = MODE_TUI;
 	struct load_options lopts = { NULL, false, load_warn, NULL };
-	struct tui_options topts = { -1, 0, false, NULL, NULL };
+	struct tui_options topts = { -1, 0, false, NULL, NULL, false };
 	size_t width = 0, dump_n = 0;
 	struct edition *ed;
 	char *cause = NULL, *sample = NULL, *last = NULL, *library_dir = NULL;
@@ -441,6 +459,7 @@ main(int argc, char **argv)
 	bool reader;
 
 	setup_locale(locale_notice, sizeof locale_notice);
+	topts.osc52 = osc52_setting();
 	if (*locale_notice != '\0')
 		topts.notice = locale_notice;
 	while ((c = getopt_long(argc, argv, "d::e:hls:Vw:x:", long_options,

@@ -662,6 +662,18 @@ tui_handle_key(struct tui *t, int key, bool code)
 			tui_restart(t);
 		next = TUI_NEXT_DRAW;
 		break;
+	case TUI_ACT_SAVE:
+		tui_export_ask(t, TUI_PROMPT_SAVE);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_PIPE:
+		tui_export_ask(t, TUI_PROMPT_PIPE);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_COPY:
+		tui_export_copy(t);
+		next = TUI_NEXT_DRAW;
+		break;
 	case TUI_ACT_LIBRARY:
 		tui_library_show(t);
 		next = TUI_NEXT_DRAW;
@@ -683,7 +695,7 @@ tui_handle_key(struct tui *t, int key, bool code)
 		if (t->screen == TUI_SCREEN_EDITION ||
 		    t->screen == TUI_SCREEN_READER ||
 		    t->screen == TUI_SCREEN_RESULTS) {
-			tui_prompt_open(t);
+			tui_prompt_open(t, TUI_PROMPT_SEARCH);
 			next = TUI_NEXT_DRAW;
 		} else
 			beep();
@@ -1001,9 +1013,11 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		}
 		keys = tty;
 	}
+	t->keys = keys;
 
 	memset(t, 0, sizeof *t);
 	t->ed = t->ed_main = ed;
+	t->keys = stdin;
 	t->opts = opts;
 	t->results.open_hit = SIZE_MAX;
 	/* Only relevant when libc counts “ as one column, as glibc does. */

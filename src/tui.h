@@ -22,6 +22,7 @@ struct tui_options {
 				   (a locale fallback); NULL: none */
 	const char *library;	/* a folder of edition folders (library.h)
 				   for the picker and { }; NULL: none */
+	bool	 osc52;		/* y may set the terminal's clipboard */
 };
 
 /*

@@ -92,7 +92,13 @@ static const struct tui_binding tui_bindings[] = {
 	{ { '}', 0 }, "}",
 	  TUI_ACT_NEXT_ISSUE, "next issue of the paper (下一期)" },
 	{ { 'L', 0 }, "L",
-	  TUI_ACT_LIBRARY, "the library: all editions, newest first" }
+	  TUI_ACT_LIBRARY, "the library: all editions, newest first" },
+	{ { 's', 0 }, "s",
+	  TUI_ACT_SAVE, "save the article to a file (.md: Markdown)" },
+	{ { '|', 0 }, "|",
+	  TUI_ACT_PIPE, "pipe the article to a command" },
+	{ { 'y', 0 }, "y",
+	  TUI_ACT_COPY, "copy the article or match paragraph (OSC 52)" }
 };
 
 /* Return the table and its length. */

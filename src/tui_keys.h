@@ -40,7 +40,10 @@ enum tui_action {
 	TUI_ACT_TOGGLE_READ,	/* mark the article read, or unread */
 	TUI_ACT_PREV_ISSUE,	/* the previous (older) edition of the paper */
 	TUI_ACT_NEXT_ISSUE,	/* the next (newer) edition of the paper */
-	TUI_ACT_LIBRARY		/* the edition picker */
+	TUI_ACT_LIBRARY,	/* the edition picker */
+	TUI_ACT_SAVE,		/* save the article to a file */
+	TUI_ACT_PIPE,		/* pipe the article to a command */
+	TUI_ACT_COPY		/* copy it to the clipboard (OSC 52) */
 };
 
 /* Maximum keys bound to one action in the table. */

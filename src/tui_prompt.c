@@ -1,10 +1,12 @@
 /*
- * tui_prompt.c - the / prompt on the status line.
+ * tui_prompt.c - the prompt on the status line: / (a search), s (a file
+ * to save the article to) and | (a command to pipe it to).
  *
- * It edits the query by character (get_wch() gives code points, so a CJK
+ * It edits the text by character (get_wch() gives code points, so a CJK
  * character typed through an IME is one character for Backspace and the
  * cursor), recalls earlier queries with Up and Down (kept in the history
- * file, bookmarks.h), and on Enter hands the text to tui_search_run().
+ * file, bookmarks.h), and on Enter hands the text to tui_search_run(),
+ * or for s and | to tui_export.c.
  * The loop in tui.c gives the prompt every key while it is open.
  */
 #include "config.h"
@@ -60,20 +62,40 @@ tui_prompt_width(const struct tui *t, size_t from, size_t to)
 	return w;
 }
 
+/* The label before the text of each kind of prompt (ASCII). */
+static const char *
+tui_prompt_label(const struct tui_prompt *p)
+{
+	switch (p->kind) {
+	case TUI_PROMPT_SAVE:
+		return "Save to (.md: Markdown): ";
+	case TUI_PROMPT_PIPE:
+		return "Pipe to: ";
+	case TUI_PROMPT_SEARCH:
+		break;
+	}
+	return "/";
+}
+
 /*
- * Draw the search prompt on the status line: "/" and the query, scrolled
- * by display width so the cursor is always in view ("<" instead of "/"
- * when the start is scrolled off), and note where the cursor goes.
+ * Draw the prompt on the status line: its label ("/" for a search) and
+ * the text, scrolled by display width so the cursor is always in view
+ * ("<" instead of the label when the start is scrolled off), and note
+ * where the cursor goes.
  */
 void
 tui_prompt_draw(struct tui *t)
 {
 	struct tui_prompt *p = &t->prompt;
 	size_t cols = tui_text_cols(), room, used;
+	const char *label = tui_prompt_label(p);
+	size_t lw = strlen(label);
 	int y = LINES - 1;
 	char *s;
 
-	room = cols > 2 ? cols - 2 : 1;	/* the label and the cursor cell */
+	if (lw + 2 > cols)
+		lw = 1;		/* a tiny window: "<" or the label's start */
+	room = cols > lw + 1 ? cols - lw - 1 : 1; /* label, cursor cell */
 	if (p->scroll > p->cursor)
 		p->scroll = p->cursor;
 	if (tui_prompt_width(t, 0, p->cursor) <= room)
@@ -81,24 +103,28 @@ tui_prompt_draw(struct tui *t)
 	while (p->scroll < p->cursor &&
 	    tui_prompt_width(t, p->scroll, p->cursor) > room)
 		p->scroll++;
-	tui_put(t, y, 0, p->scroll > 0 ? "<" : "/", 1, 1, 1, TUI_STYLE_TEXT);
+	tui_put(t, y, 0, p->scroll > 0 ? "<" : label, p->scroll > 0 ? 1 : lw,
+	    lw, lw, TUI_STYLE_TEXT);
 	s = tui_prompt_utf8(p, p->scroll, p->len);
-	used = tui_put(t, y, 1, s, strlen(s), cols - 1, 0, TUI_STYLE_TEXT);
-	tui_clear_eol(y, (int)(1 + used));
+	used = tui_put(t, y, (int)lw, s, strlen(s), cols - lw, 0,
+	    TUI_STYLE_TEXT);
+	tui_clear_eol(y, (int)(lw + used));
 	free(s);
-	p->cursor_col = 1 + tui_prompt_width(t, p->scroll, p->cursor);
+	p->cursor_col = lw + tui_prompt_width(t, p->scroll, p->cursor);
 }
 
-/* /: open the search prompt, empty, for the screen it was typed on. */
+/* Open the prompt, empty, for the screen it was typed on. */
 void
-tui_prompt_open(struct tui *t)
+tui_prompt_open(struct tui *t, enum tui_prompt_kind kind)
 {
 	struct tui_prompt *p = &t->prompt;
 	char *cause = NULL;
 
 	history_free(&p->hist);
+	p->kind = kind;
 	/* Read again each time: another session may have added queries. */
-	if (history_load(&p->hist, &cause) != 0) {
+	if (kind == TUI_PROMPT_SEARCH &&
+	    history_load(&p->hist, &cause) != 0) {
 		tui_message(t, "search history not read: %s", cause);
 		free(cause);
 	}
@@ -218,16 +244,45 @@ tui_prompt_delete_word(struct tui_prompt *p)
 	tui_prompt_delete(p, from, p->cursor);
 }
 
-/* Enter: close the prompt and search for what it holds. */
+/*
+ * Enter: close the prompt and act on what it holds.  An empty search
+ * repeats the last one, as / Enter does in less and vim: the active
+ * query, else the newest of the history.
+ */
 static void
 tui_prompt_run(struct tui *t)
 {
 	struct tui_prompt *p = &t->prompt;
 	enum tui_screen from = p->from;
+	enum tui_prompt_kind kind = p->kind;
 	char *text = tui_prompt_utf8(p, 0, p->len);
 
+	if (kind == TUI_PROMPT_SEARCH && p->len == 0) {
+		free(text);
+		text = NULL;
+		if (t->search.text != NULL)
+			text = xstrdup(t->search.text);
+		else if (p->hist.n > 0)
+			text = xstrdup(p->hist.items[p->hist.n - 1]);
+	}
 	tui_prompt_close(t);
-	tui_search_run(t, text, from);
+	switch (kind) {
+	case TUI_PROMPT_SEARCH:
+		if (text == NULL) {
+			tui_message(t, "no earlier search to repeat");
+			return;
+		}
+		tui_search_run(t, text, from);
+		break;
+	case TUI_PROMPT_SAVE:
+		tui_export_save(t, text);
+		free(text);
+		break;
+	case TUI_PROMPT_PIPE:
+		tui_export_pipe(t, text);
+		free(text);
+		break;
+	}
 }
 
 /*

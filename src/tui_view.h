@@ -22,6 +22,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <wchar.h>
 
 #include "bookmarks.h"
@@ -140,9 +141,16 @@ struct tui_reader {
  * One query is active at a time: its matches are highlighted in every
  * article the reader opens until the reader is left for the lists.
  */
+enum tui_prompt_kind {
+	TUI_PROMPT_SEARCH = 0,		/* /: a query */
+	TUI_PROMPT_SAVE,		/* s: a file to save the article to */
+	TUI_PROMPT_PIPE			/* |: a command to pipe it to */
+};
+
 struct tui_prompt {
 	bool		  active;
-	enum tui_screen	  from;		/* the screen / was typed on */
+	enum tui_prompt_kind kind;
+	enum tui_screen	  from;		/* the screen it was opened on */
 	uint32_t	 *text;		/* code points, no terminator */
 	size_t		  len;
 	size_t		  cap;
@@ -255,6 +263,8 @@ struct tui {
 	bool				 colours;
 	volatile sig_atomic_t		 sig;	/* a signal asked us to stop */
 	volatile sig_atomic_t		 winch;	/* SIGWINCH: tui_resize() due */
+	FILE				*keys;	/* where keys come from: stdin,
+						   or /dev/tty (kanbao -) */
 
 	enum tui_screen			 screen;
 	enum tui_screen			 help_from;	/* screen under help */
@@ -353,8 +363,11 @@ void		 tui_edition_switch(struct tui *t, const struct edition *ed,
 
 /* tui_prompt.c: the / prompt on the status line (t->prompt). */
 
-/* /: open the prompt, empty, for the screen it was typed on. */
-void		 tui_prompt_open(struct tui *t);
+/*
+ * Open the prompt, empty, for the screen it was typed on: / a search
+ * (with the history), s a file name, | a command (tui_export.c).
+ */
+void		 tui_prompt_open(struct tui *t, enum tui_prompt_kind kind);
 
 /* Close the prompt (Esc, Enter, leaving the reader). */
 void		 tui_prompt_close(struct tui *t);
@@ -458,6 +471,20 @@ void		 tui_library_step(struct tui *t, bool older);
 
 /* Free the library state. */
 void		 tui_library_free(struct tui *t);
+
+/* tui_export.c: s, | and y. */
+
+/* s, |: open the prompt for a file name or a command, on an article. */
+void		 tui_export_ask(struct tui *t, enum tui_prompt_kind kind);
+
+/* Save the article to file name (plain text, or Markdown for .md). */
+void		 tui_export_save(struct tui *t, const char *name);
+
+/* Pipe the article to shell command cmd, the terminal given to it. */
+void		 tui_export_pipe(struct tui *t, const char *cmd);
+
+/* y: copy the article (or the match's paragraph) with OSC 52. */
+void		 tui_export_copy(struct tui *t);
 
 /* tui_position.c: the reading position (t->saved). */
 

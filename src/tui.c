@@ -68,7 +68,13 @@ enum {
 	 * terminal is gone: a closed pty returns EIO at once, forever, and a
 	 * TUI that ignores it spins at 100% CPU (reliability-anchors.md 6.1).
 	 */
-	TUI_MAX_READ_ERRORS = 64
+	TUI_MAX_READ_ERRORS = 64,
+	/*
+	 * A typed number that could still grow (1 with a 第10版) jumps after
+	 * this pause: long enough to type the next digit, short enough not
+	 * to feel stuck.  Enter jumps at once.
+	 */
+	TUI_NUMBER_MS = 1000
 };
 
 /* The signals the reader handles (tui_signals). */
@@ -88,6 +94,8 @@ enum {
  * handlers, which may only set its volatile sig_atomic_t member.
  */
 static struct tui tui_ctx;
+
+static bool	tui_number_by_page(const struct edition *);
 
 /* Signal handler: only record the signal; the loop does the rest. */
 static void
@@ -373,8 +381,9 @@ tui_status(struct tui *t, const char *left, const char *right)
 		return;
 	}
 	if (t->numlen > 0) {
-		prompt = xasprintf("Go to section: %.*s  (Enter: go, Esc: "
-		    "cancel)", (int)t->numlen, t->number);
+		prompt = xasprintf("Go to %s: %.*s  (Enter: go, Esc: "
+		    "cancel)", t->ed != NULL && tui_number_by_page(t->ed) ?
+		    "page" : "section", (int)t->numlen, t->number);
 		left = prompt;
 		right = "";
 	} else if (t->msg != NULL)
@@ -459,15 +468,74 @@ tui_draw(struct tui *t)
 	refresh();
 }
 
-/* Jump to section n (1-based), from any screen, showing its articles. */
-static void
-tui_goto_section(struct tui *t, size_t n)
+/*
+ * Whether the edition's pages carry printed page numbers: then a typed
+ * number means 第N版, as on paper, not the Nth page in the list.
+ */
+static bool
+tui_number_by_page(const struct edition *ed)
 {
-	if (n < 1 || n > t->ed->nsections) {
-		beep();
+	size_t i;
+
+	for (i = 0; i < ed->nsections; i++) {
+		if (ed->sections[i]->page > 0)
+			return true;
+	}
+	return false;
+}
+
+/* The number n names: its section index, or SIZE_MAX. */
+static size_t
+tui_number_section(const struct edition *ed, size_t n)
+{
+	size_t i;
+
+	if (!tui_number_by_page(ed))
+		return n >= 1 && n <= ed->nsections ? n - 1 : SIZE_MAX;
+	for (i = 0; i < ed->nsections; i++) {
+		if (ed->sections[i]->page == n)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Whether another digit could still make a number that names a section
+ * (typed "1" with a 第10版: yes), so the jump waits for it.
+ */
+static bool
+tui_number_more(const struct edition *ed, const char *typed, size_t len)
+{
+	bool pages = tui_number_by_page(ed);
+	char num[24];
+	size_t i;
+
+	for (i = 0; i < ed->nsections; i++) {
+		snprintf(num, sizeof num, "%zu",
+		    pages ? (size_t)ed->sections[i]->page : i + 1);
+		if (strlen(num) > len && strncmp(num, typed, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Jump to the section the typed number names, from any screen. */
+static void
+tui_number_go(struct tui *t)
+{
+	size_t n = 0, i, sec;
+
+	for (i = 0; i < t->numlen; i++)
+		n = n * 10 + (size_t)(t->number[i] - '0');
+	t->numlen = 0;
+	t->number_ms = 0;
+	sec = tui_number_section(t->ed, n);
+	if (sec == SIZE_MAX) {
+		tui_message(t, tui_number_by_page(t->ed) ? "no page %zu in "
+		    "this edition" : "no section %zu in this edition", n);
 		return;
 	}
-	t->sec = n - 1;
+	t->sec = sec;
 	t->art = 0;
 	t->art_top = 0;
 	t->screen = TUI_SCREEN_EDITION;
@@ -476,16 +544,15 @@ tui_goto_section(struct tui *t, size_t n)
 }
 
 /*
- * Handle a key while a section number is being typed, or a digit that
- * starts one.  A number jumps as soon as no further digit could make a
- * valid section (with fewer than ten sections, at once); otherwise Enter
- * confirms it.  Returns true when the key was used up.
+ * Handle a key while a number is being typed, or a digit that starts
+ * one.  The number is a printed page number when the edition has them
+ * (1 0 goes to 第10版), else a position in the section list.  It jumps as
+ * soon as no further digit could make a valid one; otherwise Enter, or a
+ * pause of TUI_NUMBER_MS, ends it.  Returns true when the key was used.
  */
 static bool
 tui_number_key(struct tui *t, enum tui_action act, int key, bool code)
 {
-	size_t n = 0, i;
-
 	if (act != TUI_ACT_DIGIT && t->numlen == 0)
 		return false;
 	/* The picker has no sections to jump to. */
@@ -497,23 +564,24 @@ tui_number_key(struct tui *t, enum tui_action act, int key, bool code)
 		if (t->numlen < sizeof t->number)
 			t->number[t->numlen++] = (char)key;
 	} else if (act == TUI_ACT_OPEN) {
-		/* Enter: jump below. */
+		tui_number_go(t);
+		return true;
 	} else if ((code && key == KEY_BACKSPACE) ||
 	    (!code && (key == 127 || key == 8))) {
 		t->numlen--;
+		t->number_ms = t->numlen > 0 ? tui_now_ms() + TUI_NUMBER_MS : 0;
 		return true;
 	} else {
 		/* Esc or any other key cancels; Esc is used up. */
 		t->numlen = 0;
+		t->number_ms = 0;
 		return act == TUI_ACT_BACK;
 	}
-	for (i = 0; i < t->numlen; i++)
-		n = n * 10 + (size_t)(t->number[i] - '0');
-	if (act == TUI_ACT_OPEN || n * 10 > t->ed->nsections ||
-	    t->numlen == sizeof t->number) {
-		t->numlen = 0;
-		tui_goto_section(t, n);
-	}
+	if (!tui_number_more(t->ed, t->number, t->numlen) ||
+	    t->numlen == sizeof t->number)
+		tui_number_go(t);
+	else
+		t->number_ms = tui_now_ms() + TUI_NUMBER_MS;
 	return true;
 }
 
@@ -523,6 +591,7 @@ tui_open_article(struct tui *t)
 {
 	tui_reader_free(&t->reader);
 	t->reader.top = 0;
+	t->reader.end_said = false;
 	t->screen = TUI_SCREEN_READER;
 	tui_reader_layout(t);
 	/* An opened article is read (tui_marks.c stores it). */
@@ -628,6 +697,14 @@ tui_handle_key(struct tui *t, int key, bool code)
 	}
 	switch (act) {
 	case TUI_ACT_NONE:
+		/* A key that does nothing says so (as less does). */
+		if (!code && key > 0x20 && key < 0x7f)
+			tui_message(t, "%c does nothing here (? lists the "
+			    "keys)", key);
+		else
+			tui_message(t, "that key does nothing here (? lists "
+			    "the keys)");
+		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_QUIT:
 		return false;
@@ -778,6 +855,17 @@ tui_handle_key(struct tui *t, int key, bool code)
 	return true;
 }
 
+/* The terminal's size from the kernel; see tui_view.h. */
+long
+tui_term_size(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0)
+		return 0;
+	return (long)ws.ws_row * 65536 + ws.ws_col;
+}
+
 /*
  * How long after the last SIGWINCH the screen is painted once more (see
  * tui_resize).
@@ -812,6 +900,11 @@ tui_resize(struct tui *t)
 	bool signalled = t->winch != 0;
 
 	t->winch = 0;
+	/*
+	 * The notice a Space at the end gave was for the old layout (and
+	 * may not have been seen): the next Space says it again.
+	 */
+	t->reader.end_said = false;
 	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
 	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
 		resizeterm(ws.ws_row, ws.ws_col);
@@ -856,6 +949,14 @@ tui_loop(struct tui *t)
 			if (wait < 0)
 				wait = 0;
 		}
+		if (t->number_ms != 0) {
+			long long w = t->number_ms - tui_now_ms();
+
+			if (w < 0)
+				w = 0;
+			if (wait < 0 || w < wait)
+				wait = w;
+		}
 		if (t->repaint_ms != 0 && !t->prompt.active) {
 			long long w = t->repaint_ms - tui_now_ms();
 
@@ -870,6 +971,16 @@ tui_loop(struct tui *t)
 		if (r == ERR) {
 			if (t->sig || errno == EINTR)
 				continue;
+			if (t->number_ms != 0 && tui_now_ms() >= t->number_ms) {
+				/* The pause that ends a typed number. */
+				tui_number_go(t);
+				if (t->screen == TUI_SCREEN_READER &&
+				    !t->reader.loaded)
+					tui_open_article(t);
+				tui_position_save(t, false);
+				tui_draw(t);
+				continue;
+			}
 			if (t->repaint_ms != 0 && tui_now_ms() >= t->repaint_ms) {
 				tui_resize(t);	/* the settle pass */
 				continue;

@@ -434,7 +434,8 @@ tui_list_action(struct tui *t, enum tui_action act)
 		t->focus = TUI_FOCUS_ARTICLES;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_BACK:
-		if (on_sections)
+		/* One section: its article list is the top level. */
+		if (on_sections || t->ed->nsections == 1)
 			return TUI_NEXT_QUIT;
 		t->focus = TUI_FOCUS_SECTIONS;
 		return TUI_NEXT_DRAW;
@@ -442,8 +443,14 @@ tui_list_action(struct tui *t, enum tui_action act)
 	case TUI_ACT_PREV_ARTICLE:
 		/* J/K always move through the articles. */
 		t->focus = TUI_FOCUS_ARTICLES;
+		sel = t->art;
 		list_move(&t->art, s->narticles,
 		    act == TUI_ACT_NEXT_ARTICLE ? 1 : -1);
+		/* At the edge, say so rather than do nothing. */
+		if (sel == t->art)
+			tui_message(t, act == TUI_ACT_NEXT_ARTICLE ?
+			    "this is the last article of the section" :
+			    "this is the first article of the section");
 		t->reader.loaded = false;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_NEXT_SECTION:
@@ -451,6 +458,10 @@ tui_list_action(struct tui *t, enum tui_action act)
 		sel = t->sec;
 		list_move(&sel, t->ed->nsections,
 		    act == TUI_ACT_NEXT_SECTION ? 1 : -1);
+		if (sel == t->sec)
+			tui_message(t, act == TUI_ACT_NEXT_SECTION ?
+			    "this is the last section" :
+			    "this is the first section");
 		list_select_section(t, sel);
 		return TUI_NEXT_DRAW;
 	default:

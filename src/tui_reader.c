@@ -603,16 +603,18 @@ reader_status(struct tui *t)
 		pct = 100;
 	left = tui_where(t);
 	/* "*": this article has a bookmark, as in the article list. */
+	/*
+	 * "? help" stays, as in the lists: the one key to remember.  It
+	 * goes first so the place (and its percentage) ends the line.
+	 */
 	right = xasprintf("%sarticle %zu/%zu  %3zu%%",
 	    t->art < s->narticles && tui_marked(t, s->articles[t->art]) ?
 	    "* " : "", t->art + 1, s->narticles, pct);
 	/* The search's place first: it is what n and N change. */
-	if (r->nmatches > 0) {
-		match = xasprintf("match %zu/%zu  %s", r->cur + 1,
-		    r->nmatches, right);
-		free(right);
-		right = match;
-	}
+	match = r->nmatches > 0 ? xasprintf("? help  match %zu/%zu  %s",
+	    r->cur + 1, r->nmatches, right) : xasprintf("? help  %s", right);
+	free(right);
+	right = match;
 	tui_status(t, left, right);
 	free(right);
 	free(left);
@@ -774,6 +776,52 @@ reader_section(struct tui *t, int delta)
 	return true;
 }
 
+/*
+ * Space at the end of the article goes on, as in mutt, slrn and tin: the
+ * first Space there says what comes next (the next unread article when
+ * there is one, else the next in order), the second opens it.
+ */
+static enum tui_next
+reader_past_end(struct tui *t)
+{
+	struct tui_reader *r = &t->reader;
+	size_t sec = t->sec, art = t->art;
+	bool unread;
+	const struct article *a;
+
+	unread = tui_marks_find_unread(t, t->sec, t->art, &sec, &art);
+	if (!unread) {
+		if (!reader_step(t, 1)) {
+			tui_message(t, "end of the edition (q: back to the "
+			    "list)");
+			return TUI_NEXT_DRAW;
+		}
+		/* reader_step moved the selection: note it and go back. */
+		sec = t->sec;
+		art = t->art;
+		t->sec = r->end_sec;
+		t->art = r->end_art;
+	}
+	/*
+	 * The notice must have been seen at this window size: a Space typed
+	 * while the window changes (a resize still on its way to curses)
+	 * repeats the notice instead of leaving the article.
+	 */
+	if (!r->end_said || tui_term_size() != r->end_size) {
+		a = t->ed->sections[sec]->articles[art];
+		r->end_said = true;
+		r->end_size = tui_term_size();
+		tui_message(t, "end of article; Space: next%s: %s",
+		    unread ? " unread" : "", article_title(a) != NULL ?
+		    article_title(a) : "(no headline)");
+		return TUI_NEXT_DRAW;
+	}
+	r->end_said = false;
+	t->sec = sec;
+	t->art = art;
+	return TUI_NEXT_OPEN;
+}
+
 /* Act on a key in the article screen. */
 enum tui_next
 tui_reader_action(struct tui *t, enum tui_action act)
@@ -784,6 +832,13 @@ tui_reader_action(struct tui *t, enum tui_action act)
 	    1;
 	size_t top = reader_top(r);
 
+	/* Space at the end: what comes next, then on to it. */
+	if (act == TUI_ACT_PAGE_DOWN && top >= max) {
+		r->end_sec = t->sec;
+		r->end_art = t->art;
+		return reader_past_end(t);
+	}
+	r->end_said = false;
 	switch (act) {
 	case TUI_ACT_BACK:
 		return TUI_NEXT_CLOSE;
@@ -794,15 +849,19 @@ tui_reader_action(struct tui *t, enum tui_action act)
 	case TUI_ACT_NEXT_ARTICLE:
 	case TUI_ACT_PREV_ARTICLE:
 		if (!reader_step(t, act == TUI_ACT_NEXT_ARTICLE ? 1 : -1)) {
-			beep();
-			return TUI_NEXT_NONE;
+			tui_message(t, act == TUI_ACT_NEXT_ARTICLE ?
+			    "this is the last article of the edition" :
+			    "this is the first article of the edition");
+			return TUI_NEXT_DRAW;
 		}
 		return TUI_NEXT_OPEN;
 	case TUI_ACT_NEXT_SECTION:
 	case TUI_ACT_PREV_SECTION:
 		if (!reader_section(t, act == TUI_ACT_NEXT_SECTION ? 1 : -1)) {
-			beep();
-			return TUI_NEXT_NONE;
+			tui_message(t, act == TUI_ACT_NEXT_SECTION ?
+			    "this is the last section" :
+			    "this is the first section");
+			return TUI_NEXT_DRAW;
 		}
 		return TUI_NEXT_OPEN;
 	default:

@@ -130,6 +130,10 @@ struct tui_reader {
 	struct tui_match *matches;	/* of the search, in reading order */
 	size_t		  nmatches;
 	size_t		  cur;		/* the current match (< nmatches) */
+	bool		  end_said;	/* Space at the end said what is next */
+	long		  end_size;	/* at this tui_term_size() */
+	size_t		  end_sec;	/* the article Space left from */
+	size_t		  end_art;
 	size_t		  shown_top;	/* top of what the terminal shows */
 	bool		  shown;	/* shown_top is valid: these lines,
 					   this width, nothing drawn over */
@@ -277,6 +281,7 @@ struct tui {
 
 	char				 number[8];	/* typed section number */
 	size_t				 numlen;
+	long long			 number_ms;	/* it ends then; 0: none */
 
 	struct tui_reader		 reader;
 	struct tui_marks		 marks;
@@ -340,6 +345,12 @@ size_t	 tui_text_cols(void);
 
 /* Milliseconds on the monotonic clock. */
 long long	 tui_now_ms(void);
+
+/*
+ * The terminal's size now, from the kernel (not curses' idea of it,
+ * which lags a resize), as rows * 65536 + columns; 0 when unknown.
+ */
+long		 tui_term_size(void);
 
 /* Open the selected article (t->sec, t->art) in the reader. */
 void		 tui_open_article(struct tui *t);

@@ -817,8 +817,10 @@ tui_handle_key(struct tui *t, int key, bool code)
 			t->screen = t->help_from;
 		else if (t->screen == TUI_SCREEN_LIBRARY)
 			t->screen = t->library.from;
-		else if (t->screen == TUI_SCREEN_BOOKMARKS)
+		else if (t->screen == TUI_SCREEN_BOOKMARKS) {
+			tui_marks_purge(t);
 			t->screen = t->marks.from;
+		}
 		else if (t->screen == TUI_SCREEN_RESULTS)
 			tui_results_close(t);
 		else if (t->results.opened && t->results.res != NULL) {
@@ -837,9 +839,6 @@ tui_handle_key(struct tui *t, int key, bool code)
 		break;
 	case TUI_NEXT_BOOKMARK_OPEN:
 		tui_marks_open(t);
-		break;
-	case TUI_NEXT_BOOKMARK_DELETE:
-		tui_marks_delete(t);
 		break;
 	case TUI_NEXT_EDITION_OPEN:
 		tui_library_open(t);
@@ -1211,6 +1210,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		tui_library_free(t);
 		bookmarks_free(&t->marks.bms);
 		free(t->marks.missing);
+		free(t->marks.doomed);
 		free(t->marks.error);
 		memset(t, 0, sizeof *t);
 		return -1;
@@ -1220,6 +1220,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	tui_loop(t);
 
 	/* Every way out comes here: q, Q, a signal, a vanished terminal. */
+	tui_marks_purge(t);
 	if (tui_position_save(t, true) != 0)
 		unsaved = xstrdup(t->saved.error);
 	endwin();
@@ -1239,6 +1240,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	free(t->prompt.text);
 	bookmarks_free(&t->marks.bms);
 	free(t->marks.missing);
+	free(t->marks.doomed);
 	free(t->marks.error);
 	position_free(&t->saved.pos);
 	free(t->saved.error);

@@ -29,7 +29,10 @@ enum tui_action {
 	TUI_ACT_DIGIT,		/* part of a section number */
 	TUI_ACT_BOOKMARK,	/* bookmark the article, or unbookmark it */
 	TUI_ACT_BOOKMARKS,	/* show or close the bookmark list */
-	TUI_ACT_DELETE,		/* delete the selected bookmark */
+	TUI_ACT_HALF_DOWN,	/* half a page down; in the bookmark list,
+				   mark for deletion */
+	TUI_ACT_HALF_UP,	/* half a page up; in the bookmark list,
+				   undo the mark */
 	TUI_ACT_RESTART,	/* back to the start of the edition */
 	TUI_ACT_SEARCH,		/* type a search: the edition, or the article */
 	TUI_ACT_SEARCH_NEXT,	/* next match of the search */

@@ -364,6 +364,12 @@ tui_move_selection(enum tui_action act, size_t *sel, size_t n, long page)
 	case TUI_ACT_PAGE_UP:
 		list_move(sel, n, -page);
 		return true;
+	case TUI_ACT_HALF_DOWN:
+		list_move(sel, n, page / 2 > 0 ? page / 2 : 1);
+		return true;
+	case TUI_ACT_HALF_UP:
+		list_move(sel, n, -(page / 2 > 0 ? page / 2 : 1));
+		return true;
 	case TUI_ACT_TOP:
 		*sel = 0;
 		return true;
@@ -392,6 +398,14 @@ tui_move_scroll(enum tui_action act, size_t *top, size_t max, size_t page)
 		*top = *top + page < max ? *top + page : max;
 		return true;
 	case TUI_ACT_PAGE_UP:
+		*top = *top > page ? *top - page : 0;
+		return true;
+	case TUI_ACT_HALF_DOWN:
+		page = page / 2 > 0 ? page / 2 : 1;
+		*top = *top + page < max ? *top + page : max;
+		return true;
+	case TUI_ACT_HALF_UP:
+		page = page / 2 > 0 ? page / 2 : 1;
 		*top = *top > page ? *top - page : 0;
 		return true;
 	case TUI_ACT_TOP:
@@ -561,7 +575,8 @@ tui_marks_draw(struct tui *t)
 		size_t item = n - 1 - (m->top + r);
 		const struct bookmark *b = &m->bms.items[item];
 		bool sel = m->top + r == m->sel;
-		char *head = xasprintf(" * %s", b->headline);
+		char *head = xasprintf(" %c %s", m->doomed != NULL &&
+		    m->doomed[item] ? 'D' : '*', b->headline);
 		char *detail = marks_detail(t, item);
 		int row = y + (int)(r * MARKS_ROW_LINES);
 
@@ -576,7 +591,7 @@ tui_marks_draw(struct tui *t)
 	}
 	right = n > 0 ? xasprintf("%zu/%zu  ? help", m->sel + 1, n) :
 	    xstrdup("? help");
-	tui_status(t, "Enter: open  d: delete  q: back", right);
+	tui_status(t, "Enter: open  d: delete  u: undo  q: back", right);
 	free(right);
 }
 
@@ -591,8 +606,13 @@ tui_marks_action(struct tui *t, enum tui_action act)
 	switch (act) {
 	case TUI_ACT_OPEN:
 		return n > 0 ? TUI_NEXT_BOOKMARK_OPEN : TUI_NEXT_NONE;
-	case TUI_ACT_DELETE:
-		return n > 0 ? TUI_NEXT_BOOKMARK_DELETE : TUI_NEXT_NONE;
+	case TUI_ACT_HALF_DOWN:
+	case TUI_ACT_HALF_UP:
+		/* d and u: mark for deletion and undo, as in mutt. */
+		if (n == 0)
+			return TUI_NEXT_NONE;
+		tui_marks_doom(t, act == TUI_ACT_HALF_DOWN);
+		return TUI_NEXT_DRAW;
 	case TUI_ACT_BACK:
 		return TUI_NEXT_CLOSE;
 	default:

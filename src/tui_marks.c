@@ -46,7 +46,9 @@ tui_marks_reload(struct tui *t)
 
 	bookmarks_free(&m->bms);
 	free(m->missing);
+	free(m->doomed);
 	m->missing = NULL;
+	m->doomed = NULL;
 	if (bookmarks_load(&m->bms, &cause) != 0) {
 		if (!m->readonly)
 			tui_message(t, "bookmarks are read-only: the file "
@@ -59,6 +61,7 @@ tui_marks_reload(struct tui *t)
 	free(m->error);
 	m->error = NULL;
 	m->missing = xcalloc(m->bms.n > 0 ? m->bms.n : 1, sizeof *m->missing);
+	m->doomed = xcalloc(m->bms.n > 0 ? m->bms.n : 1, sizeof *m->doomed);
 	for (i = 0; i < m->bms.n; i++) {
 		const char *key = m->bms.items[i].edition;
 
@@ -141,6 +144,7 @@ void
 tui_marks_show(struct tui *t)
 {
 	if (t->screen == TUI_SCREEN_BOOKMARKS) {
+		tui_marks_purge(t);
 		t->screen = t->marks.from;
 		return;
 	}
@@ -155,27 +159,63 @@ tui_marks_show(struct tui *t)
 	t->screen = TUI_SCREEN_BOOKMARKS;
 }
 
-/* d in the bookmark list: delete the selected bookmark. */
+/*
+ * d and u in the bookmark list: mark the selected bookmark for deletion,
+ * or take the mark off, as in mutt.  Nothing is deleted until the list
+ * is left (tui_marks_purge), so no single key loses a bookmark.
+ */
 void
-tui_marks_delete(struct tui *t)
+tui_marks_doom(struct tui *t, bool doom)
 {
 	struct tui_marks *m = &t->marks;
-	const struct bookmark *b;
-	char *cause = NULL;
 
-	if (m->sel >= m->bms.n)
+	if (m->sel >= m->bms.n || m->doomed == NULL)
 		return;
 	if (m->readonly) {
 		tui_message(t, "bookmarks are read-only this session");
 		return;
 	}
-	b = &m->bms.items[m->bms.n - 1 - m->sel];
-	if (bookmarks_remove(b->edition, b->article, &cause) != 0) {
-		tui_message(t, "bookmark not deleted: %s", cause);
-		free(cause);
+	m->doomed[m->bms.n - 1 - m->sel] = doom;
+	if (doom) {
+		tui_message(t, "marked for deletion when you leave the list "
+		    "(u undoes)");
+		if (m->sel + 1 < m->bms.n)
+			m->sel++;
 	} else
-		tui_message(t, "bookmark deleted");
-	tui_marks_reload(t);
+		tui_message(t, "deletion mark taken off");
+}
+
+/* Leaving the bookmark list: delete the bookmarks marked with d. */
+void
+tui_marks_purge(struct tui *t)
+{
+	struct tui_marks *m = &t->marks;
+	const struct bookmark *b;
+	char *cause = NULL;
+	size_t i, done = 0;
+	bool failed = false;
+
+	if (m->doomed == NULL)
+		return;
+	for (i = 0; i < m->bms.n; i++) {
+		if (!m->doomed[i])
+			continue;
+		b = &m->bms.items[i];
+		if (bookmarks_remove(b->edition, b->article, &cause) != 0) {
+			if (!failed)
+				tui_message(t, "bookmark not deleted: %s",
+				    cause);
+			failed = true;
+			free(cause);
+			cause = NULL;
+		} else
+			done++;
+	}
+	if (done > 0)
+		tui_message(t, "%zu bookmark%s deleted", done,
+		    done == 1 ? "" : "s");
+	if (done > 0 || failed)
+		tui_marks_reload(t);
 }
 
 /*
@@ -192,9 +232,28 @@ tui_marks_open(struct tui *t)
 	const struct edition *ed = NULL;
 	struct edition *loaded = NULL;
 	struct stat st;
-	char *cause = NULL, *main_key;
-	size_t sec, art, block, offset;
+	char *cause = NULL, *main_key, *id, *edition;
+	size_t sec, art, block, offset, i;
 
+	if (m->sel >= m->bms.n)
+		return;
+	/* Deletions marked with d happen first; the selection may move. */
+	if (m->doomed != NULL && m->doomed[m->bms.n - 1 - m->sel]) {
+		tui_message(t, "that bookmark is marked for deletion (u "
+		    "undoes)");
+		return;
+	}
+	b = &m->bms.items[m->bms.n - 1 - m->sel];
+	id = xstrdup(b->article);
+	edition = xstrdup(b->edition);
+	tui_marks_purge(t);
+	for (i = 0; i < m->bms.n; i++) {
+		if (strcmp(m->bms.items[i].article, id) == 0 &&
+		    strcmp(m->bms.items[i].edition, edition) == 0)
+			m->sel = m->bms.n - 1 - i;
+	}
+	free(id);
+	free(edition);
 	if (m->sel >= m->bms.n)
 		return;
 	b = &m->bms.items[m->bms.n - 1 - m->sel];

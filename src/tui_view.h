@@ -62,7 +62,6 @@ enum tui_next {
 	TUI_NEXT_CLOSE,		/* leave the current screen for the lists */
 	TUI_NEXT_QUIT,		/* leave the reader */
 	TUI_NEXT_BOOKMARK_OPEN,	/* open the selected bookmark */
-	TUI_NEXT_BOOKMARK_DELETE, /* delete the selected bookmark */
 	TUI_NEXT_RESULT_OPEN,	/* open the selected search result */
 	TUI_NEXT_EDITION_OPEN	/* open the edition selected in the picker */
 };
@@ -202,6 +201,7 @@ struct tui_search {
 struct tui_marks {
 	struct bookmarks bms;
 	bool		*missing;	/* per item: edition file gone */
+	bool		*doomed;	/* per item: d marked it for deletion */
 	char		*error;		/* why the file could not be read;
 					   NULL when it could */
 	bool		 readonly;	/* never written this session */
@@ -424,8 +424,11 @@ void		 tui_marks_toggle(struct tui *t);
 /* ' or B: show the bookmark list, or close it when it is shown. */
 void		 tui_marks_show(struct tui *t);
 
-/* d in the bookmark list: delete the selected bookmark. */
-void		 tui_marks_delete(struct tui *t);
+/* d, u in the bookmark list: mark for deletion, or take it off. */
+void		 tui_marks_doom(struct tui *t, bool doom);
+
+/* Leaving the bookmark list: delete what d marked. */
+void		 tui_marks_purge(struct tui *t);
 
 /* Enter in the bookmark list: open the bookmarked article at its line. */
 void		 tui_marks_open(struct tui *t);

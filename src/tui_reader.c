@@ -45,6 +45,12 @@ enum {
 	READER_MARGIN_FROM = 60,
 	/* Paging keeps this many lines of the previous page in view. */
 	READER_PAGE_OVERLAP = 1,
+	/*
+	 * Space at the end of an article leaves it only when pressed again
+	 * after this pause (ms): a held, repeating Space stops at the end
+	 * instead of running through the edition.
+	 */
+	READER_END_PAUSE_MS = 400,
 	/* First-line indent of a paragraph: two characters (首行缩进两字). */
 	READER_INDENT_COLS = 4,
 	/* Lines shown above a match scrolled into view: its context. */
@@ -803,14 +809,18 @@ reader_past_end(struct tui *t)
 		t->art = r->end_art;
 	}
 	/*
-	 * The notice must have been seen at this window size: a Space typed
-	 * while the window changes (a resize still on its way to curses)
-	 * repeats the notice instead of leaving the article.
+	 * The notice must have been seen: the second Space has to come at
+	 * the same window size and after a pause of READER_END_PAUSE_MS.  A
+	 * Space typed while the window changes, or a held Space repeating,
+	 * repeats the notice (and restarts the pause) instead of leaving
+	 * the article.
 	 */
-	if (!r->end_said || tui_term_size() != r->end_size) {
+	if (!r->end_said || tui_term_size() != r->end_size ||
+	    tui_now_ms() - r->end_ms < READER_END_PAUSE_MS) {
 		a = t->ed->sections[sec]->articles[art];
 		r->end_said = true;
 		r->end_size = tui_term_size();
+		r->end_ms = tui_now_ms();
 		tui_message(t, "end of article; Space: next%s: %s",
 		    unread ? " unread" : "", article_title(a) != NULL ?
 		    article_title(a) : "(no headline)");

@@ -131,6 +131,7 @@ struct tui_reader {
 	size_t		  cur;		/* the current match (< nmatches) */
 	bool		  end_said;	/* Space at the end said what is next */
 	long		  end_size;	/* at this tui_term_size() */
+	long long	  end_ms;	/* and at this time */
 	size_t		  end_sec;	/* the article Space left from */
 	size_t		  end_art;
 	size_t		  shown_top;	/* top of what the terminal shows */

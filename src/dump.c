@@ -140,12 +140,26 @@ dump_list(const struct edition *ed, FILE *out)
 	dump_list_read(ed, NULL, out);
 }
 
+/* Edition-wide number of article a of section s (dump.h). */
+size_t
+dump_section_article(const struct edition *ed, size_t s, size_t a)
+{
+	size_t i, n = 0;
+
+	if (s < 1 || s > ed->nsections || a < 1 ||
+	    a > ed->sections[s - 1]->narticles)
+		return 0;
+	for (i = 0; i + 1 < s; i++)
+		n += ed->sections[i]->narticles;
+	return n + a;
+}
+
 /* Print the list with read marks (dump.h). */
 void
 dump_list_read(const struct edition *ed, const struct readset *read,
     FILE *out)
 {
-	size_t s, i, num = 0, maxlen = 0, numw, lenw, headw;
+	size_t s, i, num = 0, maxlen = 0, numw, lenw, headw, saw = 0;
 	struct buf b = BUF_INIT;
 	char *t, *cell;
 
@@ -156,8 +170,12 @@ dump_list_read(const struct edition *ed, const struct readset *read,
 	numw = dump_max(DUMP_LIST_NUM_MIN,
 	    dump_digits(edition_count_articles(ed)));
 	lenw = dump_max(DUMP_LIST_LEN_MIN, dump_digits(maxlen));
-	headw = DUMP_LIST_WIDTH - numw - lenw - DUMP_LIST_BYLINE -
-	    3 * DUMP_LIST_GAP - (read != NULL ? DUMP_LIST_MARK : 0);
+	/* The S/A column: as wide as the widest "section/article". */
+	for (s = 0; s < ed->nsections; s++)
+		saw = dump_max(saw, dump_digits(s + 1) + 1 +
+		    dump_digits(ed->sections[s]->narticles));
+	headw = DUMP_LIST_WIDTH - numw - saw - lenw - DUMP_LIST_BYLINE -
+	    4 * DUMP_LIST_GAP - (read != NULL ? DUMP_LIST_MARK : 0);
 
 	/* The edition line names the encoding the input was decoded from. */
 	t = sanitize_str(ed->title);
@@ -203,6 +221,10 @@ dump_list_read(const struct edition *ed, const struct readset *read,
 				    readset_has(read, a->id) ? "" : "N");
 			buf_printf(&b, "%*zu%*s", (int)numw, ++num,
 			    DUMP_LIST_GAP, "");
+			t = xasprintf("%zu/%zu", s + 1, i + 1);
+			buf_printf(&b, "%-*s%*s", (int)saw, t, DUMP_LIST_GAP,
+			    "");
+			free(t);
 			t = dump_headline(a);
 			dump_put_cell(&b, t, headw);
 			free(t);

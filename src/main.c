@@ -134,7 +134,8 @@ usage(FILE *out)
 "Modes (default: the interactive reader, or the --dump text when standard\n"
 "output is not a terminal):\n"
 "  -l, --list             list sections and articles (N: unread)\n"
-"  -d, --dump[=N]         print article N (default: all) as wrapped text\n"
+"  -d, --dump[=N|S/A]     print article N, or article A of section S\n"
+"                         (default: all), as wrapped text\n"
 "  -x, --export=xml       write the edition as kanbao edition XML\n"
 "  -s, --search=QUERY     print the articles containing QUERY, like grep\n"
 "                         (words must all occur; \"quoted words\" together)\n"
@@ -449,7 +450,7 @@ main(int argc, char **argv)
 	enum mode mode = MODE_TUI;
 	struct load_options lopts = { NULL, false, load_warn, NULL };
 	struct tui_options topts = { -1, 0, false, NULL, NULL, false };
-	size_t width = 0, dump_n = 0;
+	size_t width = 0, dump_n = 0, dump_sec = 0;
 	struct edition *ed;
 	char *cause = NULL, *sample = NULL, *last = NULL, *library_dir = NULL;
 	const char *query = NULL;
@@ -485,7 +486,21 @@ main(int argc, char **argv)
 			break;
 		case 'd':
 			mode = MODE_DUMP;
-			if (optarg != NULL) {
+			if (optarg != NULL && strchr(optarg, '/') != NULL) {
+				/* S/A: article A of section S, as --list
+				   and --search number them. */
+				char *slash = strchr(optarg, '/');
+
+				*slash = '\0';
+				dump_sec = parse_cols(optarg);
+				dump_n = parse_cols(slash + 1);
+				*slash = '/';
+				if (dump_sec == 0 || dump_n == 0) {
+					warn_msg("--dump takes N or S/A (section "
+					    "and article, from 1)");
+					return EXIT_USAGE;
+				}
+			} else if (optarg != NULL) {
 				dump_n = parse_cols(optarg);
 				if (dump_n == 0) {
 					warn_msg("--dump takes an article number "
@@ -659,6 +674,23 @@ main(int argc, char **argv)
 	case MODE_DUMP:
 		if (width == 0)
 			width = default_width();
+		if (dump_sec > 0) {
+			size_t num = dump_section_article(ed, dump_sec, dump_n);
+
+			if (num == 0) {
+				char *m = dump_sec > ed->nsections ?
+				    xasprintf("no section %zu (the edition has "
+				    "%zu)", dump_sec, ed->nsections) :
+				    xasprintf("no article %zu/%zu (section %zu "
+				    "has %zu)", dump_sec, dump_n, dump_sec,
+				    ed->sections[dump_sec - 1]->narticles);
+				warn_msg(m);
+				free(m);
+				status = EXIT_USAGE;
+				break;
+			}
+			dump_n = num;
+		}
 		if (dump_articles(ed, dump_n, width, stdout) != 0) {
 			char *m = xasprintf("no article %zu (the edition has "
 			    "%zu)", dump_n, edition_count_articles(ed));

@@ -601,13 +601,16 @@ reader_status(struct tui *t)
 	const struct tui_reader *r = &t->reader;
 	const struct section *s = t->ed->sections[t->sec];
 	size_t rows = reader_rows(), pct = 100;
-	char *left, *right, *match;
+	char *left, *right, *match, *where;
 
 	if (r->nlines > rows)
 		pct = (reader_top(r) + rows) * 100 / r->nlines;
 	if (pct > 100)
 		pct = 100;
-	left = tui_where(t);
+	/* S/A first: the numbering --list, --dump and --search use. */
+	where = tui_where(t);
+	left = xasprintf("%zu/%zu  %s", t->sec + 1, t->art + 1, where);
+	free(where);
 	/* "*": this article has a bookmark, as in the article list. */
 	/*
 	 * "? help" stays, as in the lists: the one key to remember.  It

@@ -646,6 +646,9 @@ tui_edition_switch(struct tui *t, const struct edition *ed,
 	tui_reader_free(&t->reader);
 	/* The index, the list and the matches were of the old edition. */
 	tui_search_reset(t, true);
+	/* Where q would have gone back to is another edition's place. */
+	free(t->back_path);
+	t->back_path = NULL;
 	if (t->ed_owned != NULL && t->ed_owned != owned)
 		edition_free(t->ed_owned);
 	t->ed = ed;
@@ -823,6 +826,9 @@ tui_handle_key(struct tui *t, int key, bool code)
 		}
 		else if (t->screen == TUI_SCREEN_RESULTS)
 			tui_results_close(t);
+		else if (t->screen == TUI_SCREEN_READER &&
+		    t->back_path != NULL && tui_marks_back(t))
+			;	/* back to the edition the bookmark left */
 		else if (t->results.opened && t->results.res != NULL) {
 			/* The article came from the result list: back to it. */
 			t->screen = TUI_SCREEN_RESULTS;
@@ -1246,6 +1252,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	free(t->saved.error);
 	readset_free(&t->read);
 	tui_library_free(t);
+	free(t->back_path);
 	free(t->msg);
 	free(t->ed_key);
 	edition_free(t->ed_owned);

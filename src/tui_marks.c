@@ -294,8 +294,15 @@ tui_marks_open(struct tui *t)
 	block = b->block;
 	offset = b->offset;
 	if (ed != t->ed) {
+		/* q in the article comes back here (tui_marks_back). */
+		bool back_main = t->ed != NULL && t->ed == t->ed_main;
+		char *back = t->ed != NULL && t->ed->source != NULL ?
+		    xstrdup(t->ed->source) : NULL;
+
 		tui_edition_switch(t, ed, loaded);
 		tui_marks_reload(t);
+		t->back_path = back;
+		t->back_main = back_main;
 	}
 	t->sec = sec;
 	t->art = art;
@@ -475,4 +482,45 @@ tui_marks_next_unread(struct tui *t)
 	t->focus = TUI_FOCUS_ARTICLES;
 	t->results.opened = false;
 	tui_open_article(t);
+}
+
+/*
+ * q in an article opened from a bookmark of another edition: back to the
+ * edition the user was reading, where the position store says they were
+ * (tui_edition_switch saved it when the bookmark was opened).  Returns
+ * false when that edition cannot be opened again (it says why).
+ */
+bool
+tui_marks_back(struct tui *t)
+{
+	struct edition *loaded = NULL;
+	char *path = t->back_path, *cause = NULL;
+	bool main_ed = t->back_main;
+
+	t->back_path = NULL;
+	if (path == NULL)
+		return false;
+	if (!main_ed) {
+		tui_status(t, "loading the edition...", "");
+		refresh();
+		loaded = load_paths(&path, 1, NULL, &cause);
+		if (loaded == NULL) {
+			tui_message(t, "cannot go back: %s", cause);
+			free(cause);
+			free(path);
+			return false;
+		}
+	}
+	free(path);
+	tui_edition_switch(t, main_ed ? t->ed_main : loaded, loaded);
+	tui_marks_reload(t);
+	t->screen = TUI_SCREEN_EDITION;
+	tui_position_restore(t);
+	if (t->screen == TUI_SCREEN_READER && !t->reader.loaded)
+		tui_open_article(t);
+	t->library.cur = t->ed->source != NULL && t->library.have ?
+	    library_find(&t->library.lib, t->ed->source) : SIZE_MAX;
+	tui_message(t, "back to %s", t->ed->title != NULL ? t->ed->title :
+	    "the edition");
+	return true;
 }

@@ -288,6 +288,10 @@ struct tui {
 	struct tui_marks		 marks;
 	struct tui_saved		 saved;
 	struct readset			 read;	/* read articles of ed */
+	char				*back_path;	/* q goes back to this
+							   edition (a bookmark
+							   of another opened) */
+	bool				 back_main;	/* it is ed_main */
 	bool				 read_failed;	/* a mark was not
 							   stored */
 	long long			 repaint_ms;	/* settle repaint due, 0: none */
@@ -433,6 +437,12 @@ void		 tui_marks_purge(struct tui *t);
 
 /* Enter in the bookmark list: open the bookmarked article at its line. */
 void		 tui_marks_open(struct tui *t);
+
+/*
+ * q in an article opened from a bookmark of another edition: back to the
+ * one the user was reading, at their place.  False when it cannot be.
+ */
+bool		 tui_marks_back(struct tui *t);
 
 /* Read the read marks of the shown edition (t->read) from the store. */
 void		 tui_marks_read_load(struct tui *t);

@@ -502,11 +502,46 @@ tui_reader_find(struct tui *t, size_t hit, bool show)
 }
 
 /*
+ * n past the last match of the article: the next article in the edition
+ * with a match, opened at its first hit (tui_open_article reads
+ * results.open_hit).  Returns false when no later article has one.
+ */
+static bool
+reader_next_article_match(struct tui *t)
+{
+	struct search_results *res;
+	const struct search_match *m = NULL;
+	size_t i;
+
+	if (t->search.idx == NULL || t->search.q == NULL)
+		return false;
+	res = search_edition(t->search.idx, t->search.q);
+	for (i = 0; i < res->nmatches; i++) {
+		if (res->matches[i].section > t->sec ||
+		    (res->matches[i].section == t->sec &&
+		    res->matches[i].article > t->art)) {
+			m = &res->matches[i];
+			break;
+		}
+	}
+	if (m != NULL) {
+		t->sec = m->section;
+		t->art = m->article;
+		t->results.open_hit = tui_results_hit(m);
+		t->results.opened = false;
+		tui_message(t, "next article with a match");
+	}
+	search_results_free(res);
+	return m != NULL;
+}
+
+/*
  * n and N: the next or previous match, from the current one when it is on
  * the screen, else from the screen (as less does).  Past the last match
- * n goes round to the first, and says so.
+ * n goes on to the next article with a match (returning true: open it),
+ * else round to the first match, and says so.
  */
-static void
+static bool
 reader_step_match(struct tui *t, bool forward)
 {
 	struct tui_reader *r = &t->reader;
@@ -514,11 +549,13 @@ reader_step_match(struct tui *t, bool forward)
 
 	if (t->search.q == NULL) {
 		tui_message(t, "no search yet: / searches the article");
-		return;
+		return false;
 	}
 	if (r->nmatches == 0) {
+		if (forward && reader_next_article_match(t))
+			return true;
 		tui_message(t, "no match in this article");
-		return;
+		return false;
 	}
 	line = reader_match_line(r, r->cur);
 	if (line < top || line >= top + rows) {
@@ -540,6 +577,8 @@ reader_step_match(struct tui *t, bool forward)
 	} else if (forward) {
 		if (r->cur + 1 < r->nmatches)
 			r->cur++;
+		else if (reader_next_article_match(t))
+			return true;
 		else {
 			r->cur = 0;
 			tui_message(t, "search wrapped to the first match");
@@ -553,6 +592,7 @@ reader_step_match(struct tui *t, bool forward)
 		}
 	}
 	reader_show_match(t);
+	return false;
 }
 
 /*
@@ -857,7 +897,8 @@ tui_reader_action(struct tui *t, enum tui_action act)
 		return TUI_NEXT_CLOSE;
 	case TUI_ACT_SEARCH_NEXT:
 	case TUI_ACT_SEARCH_PREV:
-		reader_step_match(t, act == TUI_ACT_SEARCH_NEXT);
+		if (reader_step_match(t, act == TUI_ACT_SEARCH_NEXT))
+			return TUI_NEXT_OPEN;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_NEXT_ARTICLE:
 	case TUI_ACT_PREV_ARTICLE:

@@ -523,18 +523,24 @@ static char *
 marks_detail(const struct tui *t, size_t item)
 {
 	const struct bookmark *b = &t->marks.bms.items[item];
-	char when[32];
+	char when[32], sa[48] = "";
+	size_t sec, art;
 	struct tm tm;
 	bool same = strcmp(b->edition_title, b->section) == 0;
 
 	if (localtime_r(&b->added, &tm) == NULL ||
 	    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
 		snprintf(when, sizeof when, "?");
+	/* In the shown edition, its S/A, as the other lists number it. */
+	if (t->ed != NULL && t->ed_key != NULL &&
+	    strcmp(b->edition, t->ed_key) == 0 &&
+	    tui_find_article(t->ed, b->article, 0, b->section, &sec, &art))
+		snprintf(sa, sizeof sa, "%zu/%zu  ", sec + 1, art + 1);
 	/*
 	 * "missing" goes before the titles so 40 columns still show it; a
 	 * single-file edition's section is the edition, named once.
 	 */
-	return xasprintf("   %s  %s%s%s%s", when,
+	return xasprintf("   %s  %s%s%s%s%s", when, sa,
 	    t->marks.missing[item] ? "(edition missing)  " : "",
 	    b->edition_title, same ? "" : "  ", same ? "" : b->section);
 }

@@ -6,6 +6,7 @@
  *
  *   bookmark  edition= article= headline= title= section= block= offset= added=
  *   position  edition= section= article= block= offset= when= reading=
+ *   read      edition= articles=           (ids separated by spaces)
  *   query     text= when=                  (the history file)
  *
  * Unknown keys and record types written by a newer kanbao are kept as they
@@ -22,6 +23,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "buf.h"
 #include "edition.h"
 #include "sanitize.h"
 #include "statefile.h"
@@ -426,6 +428,224 @@ position_free(struct position *p)
 	free(p->edition);
 	free(p->article);
 	p->edition = p->article = NULL;
+}
+
+/* The edition of the last position record (they are kept newest last). */
+int
+position_last(char **edition, char **cause)
+{
+	struct statefile sf;
+	char *path = positions_path(cause);
+	const char *e;
+	size_t i;
+
+	*edition = NULL;
+	if (path == NULL)
+		return -1;
+	if (statefile_read(path, POSITIONS_KIND, &sf, cause) != 0) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	for (i = sf.nrecords; i-- > 0;) {
+		if (strcmp(sf.records[i].type, "position") == 0 &&
+		    (e = staterecord_get(&sf.records[i], "edition")) != NULL &&
+		    *e != '\0') {
+			*edition = xstrdup(e);
+			break;
+		}
+	}
+	statefile_clear(&sf);
+	return *edition != NULL ? 1 : 0;
+}
+
+/* Binary search for article; *at is where it is or would go. */
+static bool
+readset_find(const struct readset *rs, const char *article, size_t *at)
+{
+	size_t lo = 0, hi = rs->n, mid;
+	int c;
+
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		c = strcmp(rs->ids[mid], article);
+		if (c == 0) {
+			*at = mid;
+			return true;
+		}
+		if (c < 0)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*at = lo;
+	return false;
+}
+
+/* Whether the set holds article. */
+bool
+readset_has(const struct readset *rs, const char *article)
+{
+	size_t at;
+
+	return readset_find(rs, article, &at);
+}
+
+/* Add or remove article in memory. */
+void
+readset_set(struct readset *rs, const char *article, bool read)
+{
+	size_t at;
+	bool has = readset_find(rs, article, &at);
+
+	if (read && !has) {
+		rs->ids = xreallocarray(rs->ids, rs->n + 1, sizeof *rs->ids);
+		memmove(rs->ids + at + 1, rs->ids + at,
+		    (rs->n - at) * sizeof *rs->ids);
+		rs->ids[at] = xstrdup(article);
+		rs->n++;
+	} else if (!read && has) {
+		free(rs->ids[at]);
+		memmove(rs->ids + at, rs->ids + at + 1,
+		    (rs->n - at - 1) * sizeof *rs->ids);
+		rs->n--;
+	}
+}
+
+/* Free a set. */
+void
+readset_free(struct readset *rs)
+{
+	size_t i;
+
+	for (i = 0; i < rs->n; i++)
+		free(rs->ids[i]);
+	free(rs->ids);
+	rs->ids = NULL;
+	rs->n = 0;
+}
+
+/*
+ * Parse the articles= value of a read record into *rs (sorted, duplicates
+ * dropped).  Anything but an id-like word is skipped: a hand-edited file
+ * loses nothing else.
+ */
+static void
+readset_parse(const char *list, struct readset *rs)
+{
+	const char *p = list, *end;
+	char *id;
+
+	memset(rs, 0, sizeof *rs);
+	if (list == NULL)
+		return;
+	while (*p != '\0') {
+		while (*p == ' ')
+			p++;
+		end = p;
+		while (*end != '\0' && *end != ' ')
+			end++;
+		if (end > p) {
+			id = xstrndup(p, (size_t)(end - p));
+			readset_set(rs, id, true);
+			free(id);
+		}
+		p = end;
+	}
+}
+
+/* Read an edition's read set. */
+int
+readset_load(const char *edition, struct readset *out, char **cause)
+{
+	struct statefile sf;
+	char *path = positions_path(cause);
+	ssize_t i;
+
+	memset(out, 0, sizeof *out);
+	if (path == NULL)
+		return -1;
+	if (statefile_read(path, POSITIONS_KIND, &sf, cause) != 0) {
+		free(path);
+		return -1;
+	}
+	free(path);
+	if ((i = find_record(&sf, "read", edition, NULL)) >= 0)
+		readset_parse(staterecord_get(&sf.records[i], "articles"), out);
+	statefile_clear(&sf);
+	return 0;
+}
+
+/* What readset_mark changes. */
+struct read_change {
+	const char	*edition;
+	const char	*article;
+	bool		 read;
+};
+
+/* statefile change: add or remove one id of an edition's read record. */
+static int
+change_read(struct statefile *sf, void *ctx, char **cause)
+{
+	const struct read_change *rc = ctx;
+	struct readset rs;
+	struct staterecord *r;
+	struct buf list = BUF_INIT;
+	ssize_t i;
+	size_t k, nread = 0;
+
+	(void)cause;
+	i = find_record(sf, "read", rc->edition, NULL);
+	readset_parse(i >= 0 ? staterecord_get(&sf->records[i], "articles") :
+	    NULL, &rs);
+	if (readset_has(&rs, rc->article) == rc->read) {
+		readset_free(&rs);
+		return 0;	/* already so: nothing to write */
+	}
+	readset_set(&rs, rc->article, rc->read);
+	/* The edition read most recently goes last, like positions. */
+	if (i >= 0)
+		statefile_remove(sf, (size_t)i);
+	if (rs.n > 0) {
+		for (k = 0; k < rs.n; k++) {
+			if (k > 0)
+				buf_putc(&list, ' ');
+			buf_puts(&list, rs.ids[k]);
+		}
+		r = statefile_add(sf, "read");
+		staterecord_set(r, "edition", rc->edition);
+		staterecord_set(r, "articles", buf_str(&list));
+	}
+	buf_free(&list);
+	readset_free(&rs);
+	/* Forget the editions read longest ago (they come first). */
+	for (k = 0; k < sf->nrecords; k++)
+		if (strcmp(sf->records[k].type, "read") == 0)
+			nread++;
+	for (k = 0; nread > POSITIONS_MAX && k < sf->nrecords; ) {
+		if (strcmp(sf->records[k].type, "read") == 0) {
+			statefile_remove(sf, k);
+			nread--;
+		} else
+			k++;
+	}
+	return 1;
+}
+
+/* Mark an article read or unread. */
+int
+readset_mark(const char *edition, const char *article, bool read,
+    char **cause)
+{
+	struct read_change rc = { edition, article, read };
+	char *path = positions_path(cause);
+	int ret;
+
+	if (path == NULL)
+		return -1;
+	ret = statefile_update(path, POSITIONS_KIND, change_read, &rc, cause);
+	free(path);
+	return ret;
 }
 
 /* The search history file path. */

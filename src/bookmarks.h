@@ -114,6 +114,47 @@ int	 position_save(const struct position *p, char **cause);
 void	 position_free(struct position *p);
 
 /*
+ * The last edition a reading position was saved for (the one read last):
+ * 1 with *edition set (caller frees), 0 when none, -1 (*cause).
+ */
+int	 position_last(char **edition, char **cause);
+
+/*
+ * Read state: the articles of an edition that were opened in the reader
+ * (or marked read by hand), by stable id.  Kept in the positions file as
+ * one "read" record per edition, so it is merged under the same lock and
+ * survives the same crashes.  The editions read longest ago are forgotten
+ * beyond the same limit as positions.
+ */
+struct readset {
+	char	**ids;		/* sorted (strcmp), no duplicates */
+	size_t	  n;
+};
+
+/*
+ * Read the read articles of an edition into *out (free with
+ * readset_free).  None read is an empty set.  Returns 0, or -1 with
+ * *cause set when the file cannot be read or parsed.
+ */
+int	 readset_load(const char *edition, struct readset *out, char **cause);
+
+/*
+ * Mark an article of an edition read (read true) or unread.  Marking
+ * what already is so writes nothing.  Returns 0 or -1 (*cause).
+ */
+int	 readset_mark(const char *edition, const char *article, bool read,
+	     char **cause);
+
+/* Whether the set holds article. */
+bool	 readset_has(const struct readset *rs, const char *article);
+
+/* Add or remove article in memory only (keeps the set sorted). */
+void	 readset_set(struct readset *rs, const char *article, bool read);
+
+/* Free the ids of a set; it is left empty. */
+void	 readset_free(struct readset *rs);
+
+/*
  * Search history: the queries typed at the reader's / prompt, oldest
  * first, in $XDG_STATE_HOME/kanbao/history (a statefile.h file like the
  * others, so two sessions merge their queries).  At most HISTORY_MAX are

@@ -37,6 +37,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "bookmarks.h"
 #include "buf.h"
 #include "dump.h"
 #include "edition.h"
@@ -57,6 +58,7 @@ enum {
 	DUMP_LIST_LEN_MIN = 5,		/* columns for the length */
 	DUMP_LIST_BYLINE = 16,		/* byline columns: 8 CJK characters */
 	DUMP_LIST_GAP = 2,		/* spaces between columns */
+	DUMP_LIST_MARK = 2,		/* the read mark and a space */
 	DUMP_INDENT_COLS = 4,		/* "　　" */
 	/* Below this width an indent would eat too much of each line. */
 	DUMP_INDENT_MIN_WIDTH = 16,
@@ -135,7 +137,29 @@ dump_put_cell(struct buf *b, const char *s, size_t cols)
 void
 dump_list(const struct edition *ed, FILE *out)
 {
-	size_t s, i, num = 0, maxlen = 0, numw, lenw, headw;
+	dump_list_read(ed, NULL, out);
+}
+
+/* Edition-wide number of article a of section s (dump.h). */
+size_t
+dump_section_article(const struct edition *ed, size_t s, size_t a)
+{
+	size_t i, n = 0;
+
+	if (s < 1 || s > ed->nsections || a < 1 ||
+	    a > ed->sections[s - 1]->narticles)
+		return 0;
+	for (i = 0; i + 1 < s; i++)
+		n += ed->sections[i]->narticles;
+	return n + a;
+}
+
+/* Print the list with read marks (dump.h). */
+void
+dump_list_read(const struct edition *ed, const struct readset *read,
+    FILE *out)
+{
+	size_t s, i, num = 0, maxlen = 0, numw, lenw, headw, saw = 0;
 	struct buf b = BUF_INIT;
 	char *t, *cell;
 
@@ -146,8 +170,12 @@ dump_list(const struct edition *ed, FILE *out)
 	numw = dump_max(DUMP_LIST_NUM_MIN,
 	    dump_digits(edition_count_articles(ed)));
 	lenw = dump_max(DUMP_LIST_LEN_MIN, dump_digits(maxlen));
-	headw = DUMP_LIST_WIDTH - numw - lenw - DUMP_LIST_BYLINE -
-	    3 * DUMP_LIST_GAP;
+	/* The S/A column: as wide as the widest "section/article". */
+	for (s = 0; s < ed->nsections; s++)
+		saw = dump_max(saw, dump_digits(s + 1) + 1 +
+		    dump_digits(ed->sections[s]->narticles));
+	headw = DUMP_LIST_WIDTH - numw - saw - lenw - DUMP_LIST_BYLINE -
+	    4 * DUMP_LIST_GAP - (read != NULL ? DUMP_LIST_MARK : 0);
 
 	/* The edition line names the encoding the input was decoded from. */
 	t = sanitize_str(ed->title);
@@ -187,8 +215,16 @@ dump_list(const struct edition *ed, FILE *out)
 			const struct article *a = sec->articles[i];
 
 			buf_clear(&b);
+			/* "N": unread, as the reader's lists mark it. */
+			if (read != NULL)
+				buf_printf(&b, "%-*s", DUMP_LIST_MARK,
+				    readset_has(read, a->id) ? "" : "N");
 			buf_printf(&b, "%*zu%*s", (int)numw, ++num,
 			    DUMP_LIST_GAP, "");
+			t = xasprintf("%zu/%zu", s + 1, i + 1);
+			buf_printf(&b, "%-*s%*s", (int)saw, t, DUMP_LIST_GAP,
+			    "");
+			free(t);
 			t = dump_headline(a);
 			dump_put_cell(&b, t, headw);
 			free(t);

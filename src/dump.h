@@ -11,6 +11,7 @@
 #include <stdio.h>
 
 struct edition;
+struct readset;
 
 /*
  * Print the sections and their articles (number, headline, byline,
@@ -18,11 +19,27 @@ struct edition;
  * ("Section 2: 第02版：要闻 (5 articles)", or "Section 2: p.2 第02版：要闻
  * (5 articles)" when the printed page number is known), then one line per
  * article, all 79 columns wide: the number (1-based across the edition,
- * right-aligned), the main headline (a leading "~" marks one kanbao
+ * right-aligned), its section/article number S/A (as --search and
+ * --dump=S/A use it), the main headline (a leading "~" marks one kanbao
  * inferred from the lead), the byline, and the body length in characters.
  * Long fields are cut with "…".
  */
 void	dump_list(const struct edition *ed, FILE *out);
+
+/*
+ * The edition-wide number (as --dump=N takes it) of article a (1-based)
+ * of section s (1-based), or 0 when there is no such article.
+ */
+size_t	dump_section_article(const struct edition *ed, size_t s, size_t a);
+
+/*
+ * The same list with a read-mark column first on each article line: "N"
+ * for an article not in read (unread), blank for a read one; the headline
+ * column is narrower by as much, so lines stay 79 columns.  read NULL is
+ * dump_list().
+ */
+void	dump_list_read(const struct edition *ed, const struct readset *read,
+	    FILE *out);
 
 /*
  * Print article number n (1-based, counted across the edition as --list

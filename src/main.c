@@ -5,8 +5,9 @@
  *
  * With no mode option it opens the interactive reader; --list, --dump,
  * --export and --detect are the non-interactive modes for scripts.  With no
- * PATH it opens the bundled sample edition, so a new user sees something
- * real at once.
+ * PATH the reader opens the library ($KANBAO_LIBRARY), else the edition
+ * read last, else the bundled sample edition, so a new user sees something
+ * real at once; the other modes use the sample.
  *
  * Exit status: 0 success, 1 usage error, 2 an input could not be read or
  * parsed (and, for --detect, 2 when any file failed).  --search, like
@@ -19,9 +20,12 @@
 #include <langinfo.h>
 #include <limits.h>
 #include <locale.h>
+#include <stdbool.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 #include <sys/ioctl.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -32,6 +36,7 @@
 #include "encoding.h"
 #include "export.h"
 #include "load.h"
+#include "library.h"
 #include "load_pdf.h"
 #include "sanitize.h"
 #include "search.h"
@@ -121,12 +126,16 @@ usage(FILE *out)
 "PATH is a file (a PDF page or edition, raw page text from PDF extraction,\n"
 "kanbao edition XML, NITF or HTML) or a directory whose files are the pages\n"
 "of one edition.  PDF input %s.\n"
-"Without PATH, kanbao opens its bundled sample edition.\n"
+"A directory of edition folders (DIR/PAPER/YYYY-MM-DD/, DIR/YYYY-MM-DD/) is\n"
+"a library: the reader opens it on an edition picker.  Without PATH, the\n"
+"reader opens $KANBAO_LIBRARY, else the edition read last, else the bundled\n"
+"sample edition; the other modes print the sample.\n"
 "\n"
 "Modes (default: the interactive reader, or the --dump text when standard\n"
 "output is not a terminal):\n"
-"  -l, --list             list sections and articles\n"
-"  -d, --dump[=N]         print article N (default: all) as wrapped text\n"
+"  -l, --list             list sections and articles (N: unread)\n"
+"  -d, --dump[=N|S/A]     print article N, or article A of section S\n"
+"                         (default: all), as wrapped text\n"
 "  -x, --export=xml       write the edition as kanbao edition XML\n"
 "  -s, --search=QUERY     print the articles containing QUERY, like grep\n"
 "                         (words must all occur; \"quoted words\" together)\n"
@@ -302,6 +311,115 @@ setup_locale(char *notice, size_t size)
 	free(clean);
 }
 
+/*
+ * The library the reader opens when no PATH is given, before the last
+ * edition read: $KANBAO_LIBRARY, else the `library` setting.  Returns
+ * NULL when neither is set.
+ *
+ * HOOK: the settings file is another change (issue 14); when it lands,
+ * return its `library` value here after the environment variable.
+ */
+static const char *
+library_setting(void)
+{
+	const char *env = getenv("KANBAO_LIBRARY");
+
+	if (env != NULL && *env != '\0')
+		return env;
+	return NULL;
+}
+
+/*
+ * Whether y may copy to the terminal's clipboard with OSC 52: off unless
+ * KANBAO_OSC52 is 1, yes or on, because some terminals refuse the
+ * sequence or show it.
+ *
+ * HOOK: the settings file (issue 14) will give a default here, the
+ * environment still winning.
+ */
+static bool
+osc52_setting(void)
+{
+	const char *v = getenv("KANBAO_OSC52");
+
+	return v != NULL && (strcmp(v, "1") == 0 || strcasecmp(v, "yes") == 0 ||
+	    strcasecmp(v, "on") == 0);
+}
+
+/* Whether dir is a folder holding edition folders (library.h). */
+static bool
+is_library(const char *dir)
+{
+	struct library lib;
+	char *cause = NULL;
+	bool yes;
+
+	if (library_scan(dir, &lib, &cause) != 0) {
+		free(cause);
+		library_free(&lib);
+		return false;
+	}
+	yes = lib.n > 0;
+	library_free(&lib);
+	return yes;
+}
+
+/*
+ * The library an edition folder belongs to: its parent when the folder is
+ * named by a date and the parent lists it (DIR/DATE, DIR/PAPER/DATE), so
+ * { and } reach the other issues.  Caller frees; NULL when none.
+ */
+static char *
+library_of(const char *path)
+{
+	char real[PATH_MAX], *slash, *parent;
+	struct library lib;
+	char *cause = NULL;
+	size_t i;
+
+	if (realpath(path, real) == NULL ||
+	    (slash = strrchr(real, '/')) == NULL || slash == real ||
+	    !library_is_date(slash + 1))
+		return NULL;
+	parent = xstrndup(real, (size_t)(slash - real));
+	if (library_scan(parent, &lib, &cause) != 0) {
+		free(cause);
+		library_free(&lib);
+		free(parent);
+		return NULL;
+	}
+	i = library_find(&lib, real);
+	library_free(&lib);
+	if (i == SIZE_MAX) {
+		free(parent);
+		return NULL;
+	}
+	return parent;
+}
+
+/*
+ * --list with the read marks of the reader (bookmarks.h).  An edition
+ * read from standard input has none; a store that cannot be read is
+ * reported and the list printed without marks.
+ */
+static void
+list_with_marks(const struct edition *ed)
+{
+	struct readset read = { NULL, 0 };
+	char *key = bookmarks_edition_key(ed), *cause = NULL, *m;
+
+	if (strcmp(key, "-") != 0 && readset_load(key, &read, &cause) != 0) {
+		m = xasprintf("read marks not shown: %s", cause);
+		warn_msg(m);
+		free(m);
+		free(cause);
+		dump_list(ed, stdout);
+	} else
+		dump_list_read(ed, &read, stdout);
+	readset_free(&read);
+	free(key);
+}
+
 /* --detect: print "FILE: ENCODING" for each path. */
 static int
 run_detect(char **paths, int npaths)
@@ -331,16 +449,18 @@ main(int argc, char **argv)
 {
 	enum mode mode = MODE_TUI;
 	struct load_options lopts = { NULL, false, load_warn, NULL };
-	struct tui_options topts = { -1, 0, false, NULL };
-	size_t width = 0, dump_n = 0;
+	struct tui_options topts = { -1, 0, false, NULL, NULL, false };
+	size_t width = 0, dump_n = 0, dump_sec = 0;
 	struct edition *ed;
-	char *cause = NULL, *sample = NULL;
+	char *cause = NULL, *sample = NULL, *last = NULL, *library_dir = NULL;
 	const char *query = NULL;
 	char **paths;
 	char locale_notice[256];
 	int c, n, npaths, status = 0;
+	bool reader;
 
 	setup_locale(locale_notice, sizeof locale_notice);
+	topts.osc52 = osc52_setting();
 	if (*locale_notice != '\0')
 		topts.notice = locale_notice;
 	while ((c = getopt_long(argc, argv, "d::e:hls:Vw:x:", long_options,
@@ -366,7 +486,21 @@ main(int argc, char **argv)
 			break;
 		case 'd':
 			mode = MODE_DUMP;
-			if (optarg != NULL) {
+			if (optarg != NULL && strchr(optarg, '/') != NULL) {
+				/* S/A: article A of section S, as --list
+				   and --search number them. */
+				char *slash = strchr(optarg, '/');
+
+				*slash = '\0';
+				dump_sec = parse_cols(optarg);
+				dump_n = parse_cols(slash + 1);
+				*slash = '/';
+				if (dump_sec == 0 || dump_n == 0) {
+					warn_msg("--dump takes N or S/A (section "
+					    "and article, from 1)");
+					return EXIT_USAGE;
+				}
+			} else if (optarg != NULL) {
 				dump_n = parse_cols(optarg);
 				if (dump_n == 0) {
 					warn_msg("--dump takes an article number "
@@ -464,27 +598,99 @@ main(int argc, char **argv)
 		}
 		return run_detect(paths, npaths);
 	}
-	if (npaths == 0) {
+	/*
+	 * The reader without PATH opens the library (KANBAO_LIBRARY, the
+	 * setting), else the edition read last, else the sample.  The other
+	 * modes print the sample, so scripts see the same output anywhere.
+	 */
+	reader = mode == MODE_TUI && isatty(STDOUT_FILENO);
+	if (npaths == 0 && reader &&
+	    (topts.library = library_setting()) != NULL) {
+		struct stat st;
+
+		if (stat(topts.library, &st) != 0 || !S_ISDIR(st.st_mode) ||
+		    !is_library(topts.library)) {
+			char *m = xasprintf("%s: no edition folders here "
+			    "(KANBAO_LIBRARY)", topts.library);
+			warn_msg(m);
+			free(m);
+			return EXIT_INPUT;
+		}
+	} else if (npaths == 0 && reader &&
+	    position_last(&last, &cause) == 1) {
+		struct stat st;
+
+		/* Gone, or standard input: the sample instead. */
+		if (strcmp(last, "-") != 0 && stat(last, &st) == 0) {
+			paths = &last;
+			npaths = 1;
+		}
+	}
+	free(cause);
+	cause = NULL;
+	if (npaths == 0 && topts.library == NULL) {
 		sample = find_sample();
 		paths = &sample;
 		npaths = 1;
 	}
+	/* A folder of edition folders: the picker; an edition in one: { }. */
+	if (reader && npaths == 1 && topts.library == NULL) {
+		struct stat st;
 
-	ed = load_paths(paths, (size_t)npaths, &lopts, &cause);
-	if (ed == NULL) {
+		if (stat(paths[0], &st) == 0 && S_ISDIR(st.st_mode) &&
+		    is_library(paths[0])) {
+			topts.library = paths[0];
+			npaths = 0;
+		} else
+			topts.library = library_dir = library_of(paths[0]);
+	}
+
+	/* The other modes take one edition: say which folder to give. */
+	if (!reader && npaths == 1 && is_library(paths[0])) {
+		char *m = xasprintf("%s: a library of edition folders; give "
+		    "one of them", paths[0]);
+
+		warn_msg(m);
+		free(m);
+		free(sample);
+		free(last);
+		return EXIT_INPUT;
+	}
+	ed = npaths == 0 ? NULL :
+	    load_paths(paths, (size_t)npaths, &lopts, &cause);
+	if (ed == NULL && npaths > 0) {
 		warn_msg(cause);
 		free(cause);
 		free(sample);
+		free(last);
+		free(library_dir);
 		return EXIT_INPUT;
 	}
 
 	switch (mode) {
 	case MODE_LIST:
-		dump_list(ed, stdout);
+		list_with_marks(ed);
 		break;
 	case MODE_DUMP:
 		if (width == 0)
 			width = default_width();
+		if (dump_sec > 0) {
+			size_t num = dump_section_article(ed, dump_sec, dump_n);
+
+			if (num == 0) {
+				char *m = dump_sec > ed->nsections ?
+				    xasprintf("no section %zu (the edition has "
+				    "%zu)", dump_sec, ed->nsections) :
+				    xasprintf("no article %zu/%zu (section %zu "
+				    "has %zu)", dump_sec, dump_n, dump_sec,
+				    ed->sections[dump_sec - 1]->narticles);
+				warn_msg(m);
+				free(m);
+				status = EXIT_USAGE;
+				break;
+			}
+			dump_n = num;
+		}
 		if (dump_articles(ed, dump_n, width, stdout) != 0) {
 			char *m = xasprintf("no article %zu (the edition has "
 			    "%zu)", dump_n, edition_count_articles(ed));
@@ -538,5 +744,7 @@ main(int argc, char **argv)
 	}
 	edition_free(ed);
 	free(sample);
+	free(last);
+	free(library_dir);
 	return status;
 }

@@ -10,23 +10,10 @@
  * table (tui_keys.c), lets the current screen (tui_list.c, tui_reader.c,
  * tui_help.c) handle it and acts on what the screen returns.
  *
- * Bookmarks and reading positions (bookmarks.h) are handled here too, so
- * the screens never touch the store: m, the bookmark list's Enter and d,
- * restoring the position at start and saving it.  The position is saved
- * at every way out (q, Q, SIGHUP, SIGTERM, SIGINT, a vanished terminal)
- * and also while reading, soon after the article changes and at most every
- * few seconds while scrolling, so a dropped SSH connection that never
- * delivers SIGHUP loses little.  A store error is a status-line message:
- * the reader goes on (a bookmarks file that cannot be read is left alone
- * and bookmarks are read-only for the session).
- *
- * Search lives here too, as far as it is not a screen: the / prompt at the
- * bottom line, which edits the query by character (get_wch() gives code
- * points, so a CJK character typed through an IME is one character for
- * Backspace and the cursor), recalls earlier queries with Up and Down
- * (kept in the history file, bookmarks.h), and runs the query: over the
- * edition, giving the result list (tui_list.c), or over the open article,
- * giving highlighted matches (tui_reader.c).
+ * The subsystems the loop drives have files of their own: the / prompt
+ * (tui_prompt.c), the search it runs (tui_search.c), bookmarks
+ * (tui_marks.c) and the reading position (tui_position.c, saved at every
+ * way out from tui_run() below).
  *
  * All drawing goes through tui_put(): it sanitises the text (the display
  * chokepoint, sanitize.h), substitutes ambiguous characters in wide mode,
@@ -35,8 +22,6 @@
  * R4, R5).
  */
 #include "config.h"
-
-#include <sys/stat.h>
 
 #include <errno.h>
 #include <fcntl.h>
@@ -57,7 +42,6 @@
 
 #include "bookmarks.h"
 #include "edition.h"
-#include "load.h"
 #include "sanitize.h"
 #include "search.h"
 #include "text.h"
@@ -86,23 +70,15 @@ enum {
 	 */
 	TUI_MAX_READ_ERRORS = 64,
 	/*
-	 * Saving the reading position while reading: after a change of
-	 * article (or section, or screen) within this many ms, after
-	 * scrolling within that many.  Each save is an fsync'ed write; these
-	 * keep holding J or j from writing the disk dozens of times a second
-	 * while an SSH drop still loses at most a few seconds of reading.
+	 * A typed number that could still grow (1 with a 第10版) jumps after
+	 * this pause: long enough to type the next digit, short enough not
+	 * to feel stuck.  Enter jumps at once.
 	 */
-	TUI_SAVE_ARTICLE_MS = 1000,
-	TUI_SAVE_SCROLL_MS = 5000,
-	/*
-	 * Longest query the prompt takes, in characters: four bytes each at
-	 * most, so it stays within search.h's SEARCH_QUERY_MAX bytes.
-	 */
-	TUI_PROMPT_MAX = SEARCH_QUERY_MAX / 4
+	TUI_NUMBER_MS = 1000
 };
 
-/* Control-key code of a letter, as the terminal sends it in cbreak mode. */
-#define TUI_CTRL(c)	((c) & 0x1f)
+/* The signals the reader handles (tui_signals). */
+#define TUI_NSIGNALS	4
 
 /* Colour pairs, one per style that has a colour. */
 enum {
@@ -119,15 +95,20 @@ enum {
  */
 static struct tui tui_ctx;
 
+static bool	tui_number_by_page(const struct edition *);
+
 /* Signal handler: only record the signal; the loop does the rest. */
 static void
 tui_on_signal(int sig)
 {
-	tui_ctx.sig = sig;
+	if (sig == SIGWINCH)
+		tui_ctx.winch = 1;
+	else
+		tui_ctx.sig = sig;
 }
 
 /* Milliseconds on the monotonic clock. */
-static long long
+long long
 tui_now_ms(void)
 {
 	struct timespec ts;
@@ -268,14 +249,6 @@ tui_message(struct tui *t, const char *fmt, ...)
 	t->msg = m;
 }
 
-/* Whether an article of the shown edition has a bookmark. */
-bool
-tui_marked(const struct tui *t, const struct article *a)
-{
-	return t->ed_key != NULL &&
-	    bookmarks_find(&t->marks.bms, t->ed_key, a->id) != NULL;
-}
-
 /* Columns text may use: COLS - 1, leaving the last column free. */
 size_t
 tui_text_cols(void)
@@ -395,61 +368,6 @@ tui_put(struct tui *t, int y, int x, const char *text, size_t len,
 	return used;
 }
 
-/* The prompt's code points [from, to) as UTF-8.  Caller frees. */
-static char *
-tui_prompt_utf8(const struct tui_prompt *p, size_t from, size_t to)
-{
-	char *s = xreallocarray(NULL, (to - from) * 4 + 1, 1);
-	size_t i, n = 0;
-
-	for (i = from; i < to; i++)
-		n += utf8_encode(p->text[i], s + n);
-	s[n] = '\0';
-	return s;
-}
-
-/* Display width of the prompt's code points [from, to), as drawn. */
-static size_t
-tui_prompt_width(const struct tui *t, size_t from, size_t to)
-{
-	char *s = tui_prompt_utf8(&t->prompt, from, to);
-	char *prep = tui_prepare(t, s, strlen(s));
-	size_t w = width_str(prep, strlen(prep));
-
-	free(prep);
-	free(s);
-	return w;
-}
-
-/*
- * Draw the search prompt on the status line: "/" and the query, scrolled
- * by display width so the cursor is always in view ("<" instead of "/"
- * when the start is scrolled off), and note where the cursor goes.
- */
-static void
-tui_prompt_draw(struct tui *t)
-{
-	struct tui_prompt *p = &t->prompt;
-	size_t cols = tui_text_cols(), room, used;
-	int y = LINES - 1;
-	char *s;
-
-	room = cols > 2 ? cols - 2 : 1;	/* the label and the cursor cell */
-	if (p->scroll > p->cursor)
-		p->scroll = p->cursor;
-	if (tui_prompt_width(t, 0, p->cursor) <= room)
-		p->scroll = 0;
-	while (p->scroll < p->cursor &&
-	    tui_prompt_width(t, p->scroll, p->cursor) > room)
-		p->scroll++;
-	tui_put(t, y, 0, p->scroll > 0 ? "<" : "/", 1, 1, 1, TUI_STYLE_TEXT);
-	s = tui_prompt_utf8(p, p->scroll, p->len);
-	used = tui_put(t, y, 1, s, strlen(s), cols - 1, 0, TUI_STYLE_TEXT);
-	tui_clear_eol(y, (int)(1 + used));
-	free(s);
-	p->cursor_col = 1 + tui_prompt_width(t, p->scroll, p->cursor);
-}
-
 /* Draw the status line: left text, right text flush right, or the prompt. */
 void
 tui_status(struct tui *t, const char *left, const char *right)
@@ -463,8 +381,9 @@ tui_status(struct tui *t, const char *left, const char *right)
 		return;
 	}
 	if (t->numlen > 0) {
-		prompt = xasprintf("Go to section: %.*s  (Enter: go, Esc: "
-		    "cancel)", (int)t->numlen, t->number);
+		prompt = xasprintf("Go to %s: %.*s  (Enter: go, Esc: "
+		    "cancel)", t->ed != NULL && tui_number_by_page(t->ed) ?
+		    "page" : "section", (int)t->numlen, t->number);
 		left = prompt;
 		right = "";
 	} else if (t->msg != NULL)
@@ -536,6 +455,9 @@ tui_draw(struct tui *t)
 	case TUI_SCREEN_RESULTS:
 		tui_results_draw(t);
 		break;
+	case TUI_SCREEN_LIBRARY:
+		tui_library_draw(t);
+		break;
 	}
 	/* The terminal's own cursor shows where typing goes, and only then. */
 	if (t->prompt.active) {
@@ -546,15 +468,74 @@ tui_draw(struct tui *t)
 	refresh();
 }
 
-/* Jump to section n (1-based), from any screen, showing its articles. */
-static void
-tui_goto_section(struct tui *t, size_t n)
+/*
+ * Whether the edition's pages carry printed page numbers: then a typed
+ * number means 第N版, as on paper, not the Nth page in the list.
+ */
+static bool
+tui_number_by_page(const struct edition *ed)
 {
-	if (n < 1 || n > t->ed->nsections) {
-		beep();
+	size_t i;
+
+	for (i = 0; i < ed->nsections; i++) {
+		if (ed->sections[i]->page > 0)
+			return true;
+	}
+	return false;
+}
+
+/* The number n names: its section index, or SIZE_MAX. */
+static size_t
+tui_number_section(const struct edition *ed, size_t n)
+{
+	size_t i;
+
+	if (!tui_number_by_page(ed))
+		return n >= 1 && n <= ed->nsections ? n - 1 : SIZE_MAX;
+	for (i = 0; i < ed->nsections; i++) {
+		if (ed->sections[i]->page == n)
+			return i;
+	}
+	return SIZE_MAX;
+}
+
+/*
+ * Whether another digit could still make a number that names a section
+ * (typed "1" with a 第10版: yes), so the jump waits for it.
+ */
+static bool
+tui_number_more(const struct edition *ed, const char *typed, size_t len)
+{
+	bool pages = tui_number_by_page(ed);
+	char num[24];
+	size_t i;
+
+	for (i = 0; i < ed->nsections; i++) {
+		snprintf(num, sizeof num, "%zu",
+		    pages ? (size_t)ed->sections[i]->page : i + 1);
+		if (strlen(num) > len && strncmp(num, typed, len) == 0)
+			return true;
+	}
+	return false;
+}
+
+/* Jump to the section the typed number names, from any screen. */
+static void
+tui_number_go(struct tui *t)
+{
+	size_t n = 0, i, sec;
+
+	for (i = 0; i < t->numlen; i++)
+		n = n * 10 + (size_t)(t->number[i] - '0');
+	t->numlen = 0;
+	t->number_ms = 0;
+	sec = tui_number_section(t->ed, n);
+	if (sec == SIZE_MAX) {
+		tui_message(t, tui_number_by_page(t->ed) ? "no page %zu in "
+		    "this edition" : "no section %zu in this edition", n);
 		return;
 	}
-	t->sec = n - 1;
+	t->sec = sec;
 	t->art = 0;
 	t->art_top = 0;
 	t->screen = TUI_SCREEN_EDITION;
@@ -563,17 +544,19 @@ tui_goto_section(struct tui *t, size_t n)
 }
 
 /*
- * Handle a key while a section number is being typed, or a digit that
- * starts one.  A number jumps as soon as no further digit could make a
- * valid section (with fewer than ten sections, at once); otherwise Enter
- * confirms it.  Returns true when the key was used up.
+ * Handle a key while a number is being typed, or a digit that starts
+ * one.  The number is a printed page number when the edition has them
+ * (1 0 goes to 第10版), else a position in the section list.  It jumps as
+ * soon as no further digit could make a valid one; otherwise Enter, or a
+ * pause of TUI_NUMBER_MS, ends it.  Returns true when the key was used.
  */
 static bool
 tui_number_key(struct tui *t, enum tui_action act, int key, bool code)
 {
-	size_t n = 0, i;
-
 	if (act != TUI_ACT_DIGIT && t->numlen == 0)
+		return false;
+	/* The picker has no sections to jump to. */
+	if (t->ed == NULL || t->screen == TUI_SCREEN_LIBRARY)
 		return false;
 	if (act == TUI_ACT_DIGIT) {
 		if (t->numlen == 0 && key == '0')
@@ -581,444 +564,45 @@ tui_number_key(struct tui *t, enum tui_action act, int key, bool code)
 		if (t->numlen < sizeof t->number)
 			t->number[t->numlen++] = (char)key;
 	} else if (act == TUI_ACT_OPEN) {
-		/* Enter: jump below. */
+		tui_number_go(t);
+		return true;
 	} else if ((code && key == KEY_BACKSPACE) ||
 	    (!code && (key == 127 || key == 8))) {
 		t->numlen--;
+		t->number_ms = t->numlen > 0 ? tui_now_ms() + TUI_NUMBER_MS : 0;
 		return true;
 	} else {
 		/* Esc or any other key cancels; Esc is used up. */
 		t->numlen = 0;
+		t->number_ms = 0;
 		return act == TUI_ACT_BACK;
 	}
-	for (i = 0; i < t->numlen; i++)
-		n = n * 10 + (size_t)(t->number[i] - '0');
-	if (act == TUI_ACT_OPEN || n * 10 > t->ed->nsections ||
-	    t->numlen == sizeof t->number) {
-		t->numlen = 0;
-		tui_goto_section(t, n);
-	}
+	if (!tui_number_more(t->ed, t->number, t->numlen) ||
+	    t->numlen == sizeof t->number)
+		tui_number_go(t);
+	else
+		t->number_ms = tui_now_ms() + TUI_NUMBER_MS;
 	return true;
 }
 
 /* Open the selected article in the reader. */
-static void
+void
 tui_open_article(struct tui *t)
 {
 	tui_reader_free(&t->reader);
 	t->reader.top = 0;
+	t->reader.end_said = false;
 	t->screen = TUI_SCREEN_READER;
 	tui_reader_layout(t);
+	/* An opened article is read (tui_marks.c stores it). */
+	if (t->art < t->ed->sections[t->sec]->narticles)
+		tui_marks_set_read(t,
+		    t->ed->sections[t->sec]->articles[t->art], true);
 	/* Opened from search results: at the hit the list showed. */
 	if (t->results.open_hit != SIZE_MAX) {
 		tui_reader_find(t, t->results.open_hit, true);
 		t->results.open_hit = SIZE_MAX;
 	}
-}
-
-/* Make query (text) the active search, replacing the one before. */
-static void
-tui_search_set(struct tui *t, struct search_query *q, const char *text)
-{
-	search_query_free(t->search.q);
-	free(t->search.text);
-	t->search.q = q;
-	t->search.text = text != NULL ? xstrdup(text) : NULL;
-	if (t->search.idx == NULL)
-		t->search.idx = search_index_new(t->ed);
-}
-
-/* Forget the result list (not where it was opened from). */
-static void
-tui_results_free(struct tui *t)
-{
-	search_results_free(t->results.res);
-	free(t->results.query);
-	t->results.res = NULL;
-	t->results.query = NULL;
-	t->results.opened = false;
-	t->results.open_hit = SIZE_MAX;
-}
-
-/*
- * Forget all of the search: the result list, the active query and, when
- * the edition changes (drop_index), the index made over the old one.
- */
-static void
-tui_search_reset(struct tui *t, bool drop_index)
-{
-	tui_results_free(t);
-	tui_search_set(t, NULL, NULL);
-	if (drop_index) {
-		search_index_free(t->search.idx);
-		t->search.idx = NULL;
-	}
-	t->prompt.active = false;
-}
-
-/* q in the result list: back where the user was when searching. */
-static void
-tui_results_close(struct tui *t)
-{
-	struct tui_results *rs = &t->results;
-
-	t->screen = rs->from;
-	t->focus = rs->focus;
-	t->sec = rs->sec;
-	t->art = rs->art;
-	t->sec_top = rs->sec_top;
-	t->art_top = rs->art_top;
-	t->reader.loaded = false;
-	tui_results_free(t);
-	tui_search_set(t, NULL, NULL);
-}
-
-/* Enter in the result list: open the article at the hit the list shows. */
-static void
-tui_results_open(struct tui *t)
-{
-	struct tui_results *rs = &t->results;
-	const struct search_match *m;
-	struct search_query *q;
-	char *cause = NULL;
-
-	if (rs->res == NULL || rs->sel >= rs->res->nmatches)
-		return;
-	m = &rs->res->matches[rs->sel];
-	/* A search typed in the reader since may have replaced the query. */
-	if (t->search.text == NULL || strcmp(t->search.text, rs->query) != 0) {
-		if ((q = search_compile(rs->query, &cause)) == NULL) {
-			free(cause);
-			return;
-		}
-		tui_search_set(t, q, rs->query);
-	}
-	t->sec = m->section;
-	t->art = m->article;
-	t->focus = TUI_FOCUS_ARTICLES;
-	rs->opened = true;
-	rs->open_hit = tui_results_hit(m);
-	tui_open_article(t);
-}
-
-/* /: open the search prompt, empty, for the screen it was typed on. */
-static void
-tui_prompt_open(struct tui *t)
-{
-	struct tui_prompt *p = &t->prompt;
-	char *cause = NULL;
-
-	history_free(&p->hist);
-	/* Read again each time: another session may have added queries. */
-	if (history_load(&p->hist, &cause) != 0) {
-		tui_message(t, "search history not read: %s", cause);
-		free(cause);
-	}
-	p->active = true;
-	p->from = t->screen;
-	p->len = p->cursor = p->scroll = 0;
-	p->hpos = p->hist.n;
-	free(p->typed);
-	p->typed = NULL;
-	p->ntyped = 0;
-	t->numlen = 0;
-}
-
-/* Close the prompt (Esc, Enter). */
-static void
-tui_prompt_close(struct tui *t)
-{
-	struct tui_prompt *p = &t->prompt;
-
-	p->active = false;
-	history_free(&p->hist);
-	free(p->typed);
-	p->typed = NULL;
-	p->ntyped = 0;
-}
-
-/* Replace the prompt's text with n code points. */
-static void
-tui_prompt_set(struct tui_prompt *p, const uint32_t *cps, size_t n)
-{
-	if (n > p->cap) {
-		p->text = xreallocarray(p->text, n, sizeof *p->text);
-		p->cap = n;
-	}
-	if (n > 0)
-		memcpy(p->text, cps, n * sizeof *cps);
-	p->len = p->cursor = n;
-}
-
-/* Put UTF-8 string s (valid: it came from the history) in the prompt. */
-static void
-tui_prompt_set_utf8(struct tui_prompt *p, const char *s)
-{
-	size_t len = strlen(s), off = 0, n = 0;
-	uint32_t *cps = xreallocarray(NULL, len + 1, sizeof *cps);
-
-	while (off < len && n < TUI_PROMPT_MAX)
-		off += utf8_decode(s + off, len - off, &cps[n++]);
-	tui_prompt_set(p, cps, n);
-	free(cps);
-}
-
-/*
- * Up (older) and Down (newer) through the history.  The line being typed
- * is kept aside while recalling and comes back below the newest query.
- */
-static void
-tui_prompt_recall(struct tui *t, bool older)
-{
-	struct tui_prompt *p = &t->prompt;
-
-	if (older ? p->hpos == 0 : p->hpos >= p->hist.n) {
-		beep();
-		return;
-	}
-	if (p->hpos == p->hist.n) {
-		free(p->typed);
-		p->typed = xreallocarray(NULL, p->len + 1, sizeof *p->typed);
-		if (p->len > 0)
-			memcpy(p->typed, p->text, p->len * sizeof *p->text);
-		p->ntyped = p->len;
-	}
-	p->hpos += older ? -1 : 1;
-	if (p->hpos == p->hist.n)
-		tui_prompt_set(p, p->typed, p->ntyped);
-	else
-		tui_prompt_set_utf8(p, p->hist.items[p->hpos]);
-}
-
-/* Delete the code points [from, to) of the prompt; the cursor goes to from. */
-static void
-tui_prompt_delete(struct tui_prompt *p, size_t from, size_t to)
-{
-	memmove(p->text + from, p->text + to, (p->len - to) * sizeof *p->text);
-	p->len -= to - from;
-	p->cursor = from;
-}
-
-/* Insert code point cp at the cursor. */
-static void
-tui_prompt_insert(struct tui_prompt *p, uint32_t cp)
-{
-	if (p->len >= TUI_PROMPT_MAX) {
-		beep();
-		return;
-	}
-	if (p->len == p->cap) {
-		p->cap = p->cap == 0 ? 64 : p->cap * 2;
-		p->text = xreallocarray(p->text, p->cap, sizeof *p->text);
-	}
-	memmove(p->text + p->cursor + 1, p->text + p->cursor,
-	    (p->len - p->cursor) * sizeof *p->text);
-	p->text[p->cursor++] = cp;
-	p->len++;
-}
-
-/* Ctrl-W: delete the word before the cursor and the spaces after it. */
-static void
-tui_prompt_delete_word(struct tui_prompt *p)
-{
-	size_t from = p->cursor;
-
-	while (from > 0 && text_is_space(p->text[from - 1]))
-		from--;
-	while (from > 0 && !text_is_space(p->text[from - 1]))
-		from--;
-	tui_prompt_delete(p, from, p->cursor);
-}
-
-/*
- * Enter: run the query.  From the reader it searches the open article and
- * goes to the first match from the top of the window on; from the lists
- * it searches the whole edition and shows the result list.  A query that
- * cannot be searched, or finds nothing, says why on the status line.
- */
-static void
-tui_prompt_run(struct tui *t)
-{
-	struct tui_prompt *p = &t->prompt;
-	struct tui_results *rs = &t->results;
-	struct search_query *q;
-	struct search_results *res;
-	enum tui_screen from = p->from;
-	char *text = tui_prompt_utf8(p, 0, p->len), *cause = NULL;
-
-	tui_prompt_close(t);
-	if ((q = search_compile(text, &cause)) == NULL) {
-		tui_message(t, "cannot search: %s", cause);
-		free(cause);
-		free(text);
-		return;
-	}
-	if (history_add(text, &cause) != 0) {
-		tui_message(t, "search history not saved: %s", cause);
-		free(cause);
-	}
-	tui_search_set(t, q, text);
-	if (from == TUI_SCREEN_READER) {
-		if (tui_reader_find(t, SIZE_MAX, true) == 0)
-			tui_message(t, "not in this article: %s", text);
-		free(text);
-		return;
-	}
-	/* A big edition takes a moment: say what is going on. */
-	tui_status(t, "searching...", "");
-	refresh();
-	res = search_edition(t->search.idx, q);
-	if (res->nmatches == 0) {
-		tui_message(t, "no article contains: %s", text);
-		search_results_free(res);
-		free(text);
-		return;
-	}
-	/* From the lists, remember them; from results, keep that place. */
-	if (from != TUI_SCREEN_RESULTS) {
-		rs->from = from;
-		rs->focus = t->focus;
-		rs->sec = t->sec;
-		rs->art = t->art;
-		rs->sec_top = t->sec_top;
-		rs->art_top = t->art_top;
-	}
-	tui_results_free(t);
-	rs->res = res;
-	rs->query = text;
-	rs->sel = rs->top = 0;
-	t->screen = TUI_SCREEN_RESULTS;
-}
-
-/*
- * A key while the prompt is open: edit by character, Enter runs, Esc
- * (or ^G) cancels, Backspace on an empty line cancels too, as in less.
- */
-static void
-tui_prompt_key(struct tui *t, wint_t key, bool code)
-{
-	struct tui_prompt *p = &t->prompt;
-
-	if (code) {
-		switch (key) {
-		case KEY_ENTER:
-			tui_prompt_run(t);
-			break;
-		case KEY_BACKSPACE:
-			if (p->len == 0)
-				tui_prompt_close(t);
-			else if (p->cursor > 0)
-				tui_prompt_delete(p, p->cursor - 1, p->cursor);
-			break;
-		case KEY_DC:
-			if (p->cursor < p->len)
-				tui_prompt_delete(p, p->cursor, p->cursor + 1);
-			break;
-		case KEY_LEFT:
-			if (p->cursor > 0)
-				p->cursor--;
-			break;
-		case KEY_RIGHT:
-			if (p->cursor < p->len)
-				p->cursor++;
-			break;
-		case KEY_HOME:
-			p->cursor = 0;
-			break;
-		case KEY_END:
-			p->cursor = p->len;
-			break;
-		case KEY_UP:
-		case KEY_DOWN:
-			tui_prompt_recall(t, key == KEY_UP);
-			break;
-		default:
-			break;
-		}
-		return;
-	}
-	switch (key) {
-	case '\n':
-	case '\r':
-		tui_prompt_run(t);
-		break;
-	case 0x1b:		/* Esc */
-	case TUI_CTRL('g'):
-		tui_prompt_close(t);
-		break;
-	case 0x7f:
-	case TUI_CTRL('h'):
-		if (p->len == 0)
-			tui_prompt_close(t);
-		else if (p->cursor > 0)
-			tui_prompt_delete(p, p->cursor - 1, p->cursor);
-		break;
-	case TUI_CTRL('u'):
-		tui_prompt_delete(p, 0, p->len);
-		break;
-	case TUI_CTRL('w'):
-		tui_prompt_delete_word(p);
-		break;
-	case TUI_CTRL('a'):
-		p->cursor = 0;
-		break;
-	case TUI_CTRL('e'):
-		p->cursor = p->len;
-		break;
-	case TUI_CTRL('p'):
-	case TUI_CTRL('n'):
-		tui_prompt_recall(t, key == TUI_CTRL('p'));
-		break;
-	case '\t':
-		tui_prompt_insert(p, ' ');
-		break;
-	default:
-		/* Other control characters have no place in a query. */
-		if (key >= 0x20 && key != 0x7f && (key < 0x80 || key > 0x9f) &&
-		    key <= 0x10FFFF && (key < 0xD800 || key > 0xDFFF))
-			tui_prompt_insert(p, (uint32_t)key);
-		break;
-	}
-}
-
-/*
- * Read the bookmarks again (another kanbao may have changed them) and note
- * which editions are missing.  A file that cannot be read makes bookmarks
- * read-only for the rest of the session: it stays as it is, for the user
- * to look at or repair, and is never overwritten.
- */
-static void
-tui_marks_reload(struct tui *t)
-{
-	struct tui_marks *m = &t->marks;
-	struct stat st;
-	char *cause = NULL;
-	size_t i;
-
-	bookmarks_free(&m->bms);
-	free(m->missing);
-	m->missing = NULL;
-	if (bookmarks_load(&m->bms, &cause) != 0) {
-		if (!m->readonly)
-			tui_message(t, "bookmarks are read-only: the file "
-			    "cannot be read (' for details)");
-		free(m->error);
-		m->error = cause;
-		m->readonly = true;
-		return;
-	}
-	free(m->error);
-	m->error = NULL;
-	m->missing = xcalloc(m->bms.n > 0 ? m->bms.n : 1, sizeof *m->missing);
-	for (i = 0; i < m->bms.n; i++) {
-		const char *key = m->bms.items[i].edition;
-
-		/* Standard input has no file that could go missing. */
-		m->missing[i] = strcmp(key, "-") != 0 &&
-		    strcmp(key, t->ed_key) != 0 && stat(key, &st) != 0;
-	}
-	if (m->sel >= m->bms.n)
-		m->sel = m->bms.n > 0 ? m->bms.n - 1 : 0;
 }
 
 /*
@@ -1027,7 +611,7 @@ tui_marks_reload(struct tui *t)
  * (a page given twice, a reprint), and the copy the user was at is the
  * one to open.  Returns false when the id is nowhere in the edition.
  */
-static bool
+bool
 tui_find_article(const struct edition *ed, const char *id, size_t hint,
     const char *title, size_t *sec, size_t *art)
 {
@@ -1049,276 +633,29 @@ tui_find_article(const struct edition *ed, const char *id, size_t hint,
 	return edition_find_article(ed, id, sec, art) != NULL;
 }
 
-/* The title a bookmark records for the shown edition. */
-static const char *
-tui_edition_title(const struct tui *t)
-{
-	if (t->ed->title != NULL && *t->ed->title != '\0')
-		return t->ed->title;
-	return t->ed->source != NULL ? t->ed->source : "";
-}
-
-/*
- * m: bookmark the selected article (in the reader: at its first visible
- * line), or remove its bookmark when it has one.
- */
-static void
-tui_mark_toggle(struct tui *t)
-{
-	const struct section *s = t->ed->sections[t->sec];
-	const struct article *a;
-	struct bookmark bm;
-	char *cause = NULL;
-	int rc;
-
-	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER)
-		return;
-	if (t->screen == TUI_SCREEN_EDITION &&
-	    t->focus != TUI_FOCUS_ARTICLES) {
-		tui_message(t, "choose an article to bookmark (Enter)");
-		return;
-	}
-	if (t->art >= s->narticles) {
-		beep();
-		return;
-	}
-	a = s->articles[t->art];
-	if (t->marks.readonly) {
-		tui_message(t, "bookmarks are read-only this session (' for "
-		    "details)");
-		return;
-	}
-	if (tui_marked(t, a)) {
-		rc = bookmarks_remove(t->ed_key, a->id, &cause);
-		if (rc == 0)
-			tui_message(t, "bookmark removed");
-	} else {
-		/* The store copies the strings; the casts only drop const. */
-		memset(&bm, 0, sizeof bm);
-		bm.edition = t->ed_key;
-		bm.edition_title = (char *)tui_edition_title(t);
-		bm.article = (char *)a->id;
-		bm.headline = (char *)article_title(a);
-		bm.section = (char *)s->title;
-		if (t->screen == TUI_SCREEN_READER)
-			tui_reader_where(t, &bm.block, &bm.offset);
-		rc = bookmarks_add(&bm, &cause);
-		if (rc == 0)
-			tui_message(t, "bookmarked (' or B lists bookmarks)");
-	}
-	if (rc != 0) {
-		tui_message(t, "bookmark not saved: %s", cause);
-		free(cause);
-	}
-	tui_marks_reload(t);
-}
-
-/* ' or B: show the bookmark list, or close it when it is shown. */
-static void
-tui_marks_show(struct tui *t)
-{
-	if (t->screen == TUI_SCREEN_BOOKMARKS) {
-		t->screen = t->marks.from;
-		return;
-	}
-	if (t->screen == TUI_SCREEN_HELP) {
-		t->screen = t->help_from;
-		if (t->screen == TUI_SCREEN_BOOKMARKS)
-			return;
-	}
-	tui_marks_reload(t);
-	t->marks.from = t->screen;
-	t->marks.sel = t->marks.top = 0;
-	t->screen = TUI_SCREEN_BOOKMARKS;
-}
-
-/* d in the bookmark list: delete the selected bookmark. */
-static void
-tui_mark_delete(struct tui *t)
-{
-	struct tui_marks *m = &t->marks;
-	const struct bookmark *b;
-	char *cause = NULL;
-
-	if (m->sel >= m->bms.n)
-		return;
-	if (m->readonly) {
-		tui_message(t, "bookmarks are read-only this session");
-		return;
-	}
-	b = &m->bms.items[m->bms.n - 1 - m->sel];
-	if (bookmarks_remove(b->edition, b->article, &cause) != 0) {
-		tui_message(t, "bookmark not deleted: %s", cause);
-		free(cause);
-	} else
-		tui_message(t, "bookmark deleted");
-	tui_marks_reload(t);
-}
-
-/*
- * Whether reading positions are kept for the shown edition: not for one
- * read from standard input, whose contents next time are unknown.
- */
-static bool
-tui_position_kept(const struct tui *t)
-{
-	return t->ed_key[0] != '\0' && strcmp(t->ed_key, "-") != 0;
-}
-
-/* The current reading position (strings owned by p). */
-static void
-tui_position_now(const struct tui *t, struct position *p)
-{
-	const struct section *s = t->ed->sections[t->sec];
-	enum tui_screen screen = t->screen;
-
-	/* Help and the bookmark list lie over a screen: that one counts. */
-	if (screen == TUI_SCREEN_HELP)
-		screen = t->help_from;
-	if (screen == TUI_SCREEN_BOOKMARKS)
-		screen = t->marks.from;
-	memset(p, 0, sizeof *p);
-	/* The result list lies over the lists: no reading there. */
-	p->edition = xstrdup(t->ed_key);
-	p->section = t->sec;
-	if (t->art < s->narticles) {
-		p->article = xstrdup(s->articles[t->art]->id);
-		p->reading = screen == TUI_SCREEN_READER;
-	}
-	if (p->reading)
-		tui_reader_where(t, &p->block, &p->offset);
-}
-
-/* Whether two positions are in the same article and screen. */
-static bool
-tui_position_same_article(const struct position *a, const struct position *b)
-{
-	if (a->edition == NULL || b->edition == NULL ||
-	    strcmp(a->edition, b->edition) != 0 || a->section != b->section ||
-	    a->reading != b->reading)
-		return false;
-	if (a->article == NULL || b->article == NULL)
-		return a->article == b->article;
-	return strcmp(a->article, b->article) == 0;
-}
-
-/*
- * Save the reading position if it changed since the last save.  force:
- * now (a way out, or leaving the edition).  Otherwise only when a save is
- * due (TUI_SAVE_*); when it is not yet, saved.due_ms says when, and the
- * loop wakes up then even if no key comes.  After a failure (shown once)
- * only forced saves try again.  Returns -1 when a save failed.
- */
-static int
-tui_save_position(struct tui *t, bool force)
-{
-	struct tui_saved *sv = &t->saved;
-	struct position now;
-	long long ms = tui_now_ms(), due;
-	char *cause = NULL;
-
-	sv->due_ms = 0;
-	if (!tui_position_kept(t) || (!force && sv->error != NULL))
-		return 0;
-	tui_position_now(t, &now);
-	if (tui_position_same_article(&now, &sv->pos) &&
-	    now.block == sv->pos.block && now.offset == sv->pos.offset) {
-		position_free(&now);
-		return 0;
-	}
-	if (!force) {
-		due = sv->at_ms + (tui_position_same_article(&now, &sv->pos) ?
-		    TUI_SAVE_SCROLL_MS : TUI_SAVE_ARTICLE_MS);
-		if (ms < due) {
-			sv->due_ms = due;
-			position_free(&now);
-			return 0;
-		}
-	}
-	if (position_save(&now, &cause) != 0) {
-		if (sv->error == NULL)
-			tui_message(t, "reading position not saved: %s", cause);
-		free(sv->error);
-		sv->error = cause;
-		position_free(&now);
-		return -1;
-	}
-	free(sv->error);
-	sv->error = NULL;
-	position_free(&sv->pos);
-	sv->pos = now;
-	sv->at_ms = ms;
-	return 0;
-}
-
-/*
- * Open the edition where the user left it, unless --restart: the saved
- * section and article, and in the reader at the saved line when it was
- * open.  An article no longer in the edition leaves the lists at its
- * section, and says so.
- */
-static void
-tui_position_restore(struct tui *t)
-{
-	struct position p;
-	char *cause = NULL;
-	size_t sec, art;
-	int rc;
-
-	if (!tui_position_kept(t))
-		return;
-	if (!t->opts->restart) {
-		rc = position_load(t->ed_key, &p, &cause);
-		if (rc < 0) {
-			tui_message(t, "reading position not restored: %s",
-			    cause);
-			/* The store will not overwrite it: stop trying. */
-			t->saved.error = cause;
-		} else if (rc == 1 && p.article != NULL &&
-		    tui_find_article(t->ed, p.article, p.section, NULL, &sec,
-		    &art)) {
-			t->sec = sec;
-			t->art = art;
-			if (p.reading) {
-				t->focus = TUI_FOCUS_ARTICLES;
-				t->screen = TUI_SCREEN_READER;
-				tui_open_article(t);
-				tui_reader_seek(t, p.block, p.offset);
-			}
-		} else if (rc == 1) {
-			if (p.section < t->ed->nsections)
-				t->sec = p.section;
-			if (p.article != NULL)
-				tui_message(t, "the article you were reading "
-				    "is no longer in this edition");
-		}
-		if (rc == 1)
-			position_free(&p);
-	}
-	/* The store holds what is on screen (or --restart): save changes. */
-	tui_position_now(t, &t->saved.pos);
-	t->saved.at_ms = tui_now_ms();
-}
-
 /*
  * Show another edition: save the position in the one being left, free
  * the edition the reader loaded before (never the caller's), and keep
  * owned (NULL when ed is the caller's) to free later.
  */
-static void
+void
 tui_edition_switch(struct tui *t, const struct edition *ed,
     struct edition *owned)
 {
-	tui_save_position(t, true);
+	tui_position_save(t, true);
 	tui_reader_free(&t->reader);
 	/* The index, the list and the matches were of the old edition. */
 	tui_search_reset(t, true);
+	/* Where q would have gone back to is another edition's place. */
+	free(t->back_path);
+	t->back_path = NULL;
 	if (t->ed_owned != NULL && t->ed_owned != owned)
 		edition_free(t->ed_owned);
 	t->ed = ed;
 	t->ed_owned = owned;
 	free(t->ed_key);
 	t->ed_key = bookmarks_edition_key(ed);
+	tui_marks_read_load(t);
 	/* Nothing saved for this edition yet in this session. */
 	position_free(&t->saved.pos);
 	t->saved.at_ms = 0;
@@ -1326,75 +663,6 @@ tui_edition_switch(struct tui *t, const struct edition *ed,
 	t->focus = ed->nsections == 1 ? TUI_FOCUS_ARTICLES :
 	    TUI_FOCUS_SECTIONS;
 	t->numlen = 0;
-}
-
-/*
- * Enter in the bookmark list: open the bookmarked article at its line.
- * A bookmark of another edition loads that edition (the reader owns it);
- * one whose edition file is gone, or whose article is no longer in it,
- * says so and opens nothing rather than the wrong article.
- */
-static void
-tui_mark_open(struct tui *t)
-{
-	struct tui_marks *m = &t->marks;
-	const struct bookmark *b;
-	const struct edition *ed = NULL;
-	struct edition *loaded = NULL;
-	struct stat st;
-	char *cause = NULL, *main_key;
-	size_t sec, art, block, offset;
-
-	if (m->sel >= m->bms.n)
-		return;
-	b = &m->bms.items[m->bms.n - 1 - m->sel];
-	main_key = bookmarks_edition_key(t->ed_main);
-	if (strcmp(b->edition, t->ed_key) == 0)
-		ed = t->ed;
-	else if (strcmp(b->edition, main_key) == 0)
-		ed = t->ed_main;
-	free(main_key);
-	if (ed == NULL && strcmp(b->edition, "-") == 0) {
-		tui_message(t, "that edition was read from standard input "
-		    "and cannot be opened again");
-		return;
-	}
-	if (ed == NULL && stat(b->edition, &st) != 0) {
-		tui_message(t, "edition missing: %s", b->edition);
-		return;
-	}
-	if (ed == NULL) {
-		/* Loading may take a moment: say what is going on. */
-		tui_status(t, "loading the edition...", "");
-		refresh();
-		loaded = load_paths(&b->edition, 1, NULL, &cause);
-		if (loaded == NULL) {
-			tui_message(t, "cannot open the edition: %s", cause);
-			free(cause);
-			return;
-		}
-		ed = loaded;
-	}
-	if (!tui_find_article(ed, b->article, 0, b->section, &sec, &art)) {
-		tui_message(t, "that article is no longer in its edition");
-		edition_free(loaded);
-		return;
-	}
-	/* b is gone once the list is read again: keep what is needed. */
-	block = b->block;
-	offset = b->offset;
-	if (ed != t->ed) {
-		tui_edition_switch(t, ed, loaded);
-		tui_marks_reload(t);
-	}
-	t->sec = sec;
-	t->art = art;
-	t->focus = TUI_FOCUS_ARTICLES;
-	t->screen = TUI_SCREEN_READER;
-	/* q in this article goes to the lists, not to search results. */
-	t->results.opened = false;
-	tui_open_article(t);
-	tui_reader_seek(t, block, offset);
 }
 
 /* R: back to the start of the edition, as a first opening shows it. */
@@ -1426,12 +694,20 @@ tui_handle_key(struct tui *t, int key, bool code)
 	free(t->msg);
 	t->msg = NULL;
 	if (tui_number_key(t, act, key, code)) {
-		tui_save_position(t, false);
+		tui_position_save(t, false);
 		tui_draw(t);
 		return true;
 	}
 	switch (act) {
 	case TUI_ACT_NONE:
+		/* A key that does nothing says so (as less does). */
+		if (!code && key > 0x20 && key < 0x7f)
+			tui_message(t, "%c does nothing here (? lists the "
+			    "keys)", key);
+		else
+			tui_message(t, "that key does nothing here (? lists "
+			    "the keys)");
+		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_QUIT:
 		return false;
@@ -1452,7 +728,7 @@ tui_handle_key(struct tui *t, int key, bool code)
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_BOOKMARK:
-		tui_mark_toggle(t);
+		tui_marks_toggle(t);
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_BOOKMARKS:
@@ -1460,14 +736,46 @@ tui_handle_key(struct tui *t, int key, bool code)
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_RESTART:
-		tui_restart(t);
+		if (t->ed == NULL || t->screen == TUI_SCREEN_LIBRARY)
+			tui_message(t, "R works in an edition");
+		else
+			tui_restart(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_SAVE:
+		tui_export_ask(t, TUI_PROMPT_SAVE);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_PIPE:
+		tui_export_ask(t, TUI_PROMPT_PIPE);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_COPY:
+		tui_export_copy(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_LIBRARY:
+		tui_library_show(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_PREV_ISSUE:
+	case TUI_ACT_NEXT_ISSUE:
+		tui_library_step(t, act == TUI_ACT_PREV_ISSUE);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_NEXT_UNREAD:
+		tui_marks_next_unread(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_TOGGLE_READ:
+		tui_marks_toggle_read(t);
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_SEARCH:
 		if (t->screen == TUI_SCREEN_EDITION ||
 		    t->screen == TUI_SCREEN_READER ||
 		    t->screen == TUI_SCREEN_RESULTS) {
-			tui_prompt_open(t);
+			tui_prompt_open(t, TUI_PROMPT_SEARCH);
 			next = TUI_NEXT_DRAW;
 		} else
 			beep();
@@ -1489,6 +797,9 @@ tui_handle_key(struct tui *t, int key, bool code)
 		case TUI_SCREEN_RESULTS:
 			next = tui_results_action(t, act);
 			break;
+		case TUI_SCREEN_LIBRARY:
+			next = tui_library_action(t, act);
+			break;
 		}
 		break;
 	}
@@ -1507,10 +818,17 @@ tui_handle_key(struct tui *t, int key, bool code)
 	case TUI_NEXT_CLOSE:
 		if (t->screen == TUI_SCREEN_HELP)
 			t->screen = t->help_from;
-		else if (t->screen == TUI_SCREEN_BOOKMARKS)
+		else if (t->screen == TUI_SCREEN_LIBRARY)
+			t->screen = t->library.from;
+		else if (t->screen == TUI_SCREEN_BOOKMARKS) {
+			tui_marks_purge(t);
 			t->screen = t->marks.from;
+		}
 		else if (t->screen == TUI_SCREEN_RESULTS)
 			tui_results_close(t);
+		else if (t->screen == TUI_SCREEN_READER &&
+		    t->back_path != NULL && tui_marks_back(t))
+			;	/* back to the edition the bookmark left */
 		else if (t->results.opened && t->results.res != NULL) {
 			/* The article came from the result list: back to it. */
 			t->screen = TUI_SCREEN_RESULTS;
@@ -1526,10 +844,10 @@ tui_handle_key(struct tui *t, int key, bool code)
 		tui_results_open(t);
 		break;
 	case TUI_NEXT_BOOKMARK_OPEN:
-		tui_mark_open(t);
+		tui_marks_open(t);
 		break;
-	case TUI_NEXT_BOOKMARK_DELETE:
-		tui_mark_delete(t);
+	case TUI_NEXT_EDITION_OPEN:
+		tui_library_open(t);
 		break;
 	case TUI_NEXT_DRAW:
 		break;
@@ -1537,36 +855,72 @@ tui_handle_key(struct tui *t, int key, bool code)
 	/* The reader may have been left for a jump: lay it out again. */
 	if (t->screen == TUI_SCREEN_READER && !t->reader.loaded)
 		tui_open_article(t);
-	tui_save_position(t, false);
+	tui_position_save(t, false);
 	tui_draw(t);
 	return true;
 }
 
+/* The terminal's size from the kernel; see tui_view.h. */
+long
+tui_term_size(void)
+{
+	struct winsize ws;
+
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0)
+		return 0;
+	return (long)ws.ws_row * 65536 + ws.ws_col;
+}
+
 /*
- * How long after the last resize the screen is painted once more (see the
- * KEY_RESIZE case in tui_loop).
+ * How long after the last SIGWINCH the screen is painted once more (see
+ * tui_resize).
  */
 #define TUI_SETTLE_MS	200
 
 /*
- * Make curses' size match the terminal's.  ncurses reads the size when it
- * handles SIGWINCH; in a burst of resizes (a resize storm, a window being
- * dragged) the last signal can arrive while it is doing so and be lost,
- * leaving it with a stale size ("terminal too small" on a big window,
- * seen in terminal.test).  Returns true when the size had to change.
+ * The one resize path.  SIGWINCH only sets t->winch (kanbao installs its
+ * handler before newterm(), so ncurses leaves the signal alone and never
+ * resizes behind the loop's back); the loop then calls this, which:
+ *
+ *   1. reads the size from the kernel (TIOCGWINSZ), the only truth in a
+ *      burst of resizes, and gives it to resizeterm() when it changed;
+ *   2. lays the open article out again for the new width;
+ *   3. repaints everything: a terminal (tmux, a phone client) may reflow
+ *      or clear cells while resizing, so curses' idea of what is on the
+ *      glass can be stale and a diff against it leaves blank lines (seen
+ *      in tui.test);
+ *   4. after a signal, asks the loop to call it once more TUI_SETTLE_MS
+ *      later (t->repaint_ms): output written while the terminal was still
+ *      resizing can be lost (a blank pane in tui.test), and a SIGWINCH
+ *      that arrives between the loop's check of the flag and its read is
+ *      only seen at the next wake-up; the settle pass repairs both.
+ *
+ * resizeterm() queues KEY_RESIZE for applications that wait for it; the
+ * loop ignores that key, since the work is done here.
  */
-static bool
-tui_sync_size(void)
+static void
+tui_resize(struct tui *t)
 {
 	struct winsize ws;
+	bool signalled = t->winch != 0;
 
-	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) != 0 || ws.ws_row == 0 ||
-	    ws.ws_col == 0)
-		return false;
-	if (ws.ws_row == LINES && ws.ws_col == COLS)
-		return false;
-	resizeterm(ws.ws_row, ws.ws_col);
-	return true;
+	t->winch = 0;
+	/*
+	 * The notice a Space at the end gave was for the old layout (and
+	 * may not have been seen): the next Space says it again.
+	 */
+	t->reader.end_said = false;
+	if (ioctl(STDOUT_FILENO, TIOCGWINSZ, &ws) == 0 && ws.ws_row > 0 &&
+	    ws.ws_col > 0 && (ws.ws_row != LINES || ws.ws_col != COLS))
+		resizeterm(ws.ws_row, ws.ws_col);
+	if (t->screen == TUI_SCREEN_READER ||
+	    (t->screen == TUI_SCREEN_HELP &&
+	    t->help_from == TUI_SCREEN_READER))
+		tui_reader_layout(t);
+	clearok(curscr, TRUE);
+	t->reader.shown = false;
+	tui_draw(t);
+	t->repaint_ms = signalled ? tui_now_ms() + TUI_SETTLE_MS : 0;
 }
 
 /*
@@ -1583,6 +937,10 @@ tui_loop(struct tui *t)
 
 	tui_draw(t);
 	while (!t->sig) {
+		if (t->winch) {
+			tui_resize(t);
+			continue;
+		}
 		wait = -1;
 		/*
 		 * No timeout while the prompt is open: get_wch() gathers a
@@ -1595,6 +953,14 @@ tui_loop(struct tui *t)
 			wait = t->saved.due_ms - tui_now_ms();
 			if (wait < 0)
 				wait = 0;
+		}
+		if (t->number_ms != 0) {
+			long long w = t->number_ms - tui_now_ms();
+
+			if (w < 0)
+				w = 0;
+			if (wait < 0 || w < wait)
+				wait = w;
 		}
 		if (t->repaint_ms != 0 && !t->prompt.active) {
 			long long w = t->repaint_ms - tui_now_ms();
@@ -1610,19 +976,24 @@ tui_loop(struct tui *t)
 		if (r == ERR) {
 			if (t->sig || errno == EINTR)
 				continue;
-			if (t->repaint_ms != 0 && tui_now_ms() >= t->repaint_ms) {
-				/* The settle repaint after a resize (below). */
-				t->repaint_ms = 0;
-				tui_sync_size();
-				clearok(curscr, TRUE);
-				t->reader.shown = false;
+			if (t->number_ms != 0 && tui_now_ms() >= t->number_ms) {
+				/* The pause that ends a typed number. */
+				tui_number_go(t);
+				if (t->screen == TUI_SCREEN_READER &&
+				    !t->reader.loaded)
+					tui_open_article(t);
+				tui_position_save(t, false);
 				tui_draw(t);
+				continue;
+			}
+			if (t->repaint_ms != 0 && tui_now_ms() >= t->repaint_ms) {
+				tui_resize(t);	/* the settle pass */
 				continue;
 			}
 			if (t->saved.due_ms != 0 &&
 			    tui_now_ms() >= t->saved.due_ms) {
 				/* The wait for a save ran out: no error. */
-				tui_save_position(t, false);
+				tui_position_save(t, false);
 				if (t->msg != NULL)
 					tui_draw(t);
 				continue;
@@ -1632,46 +1003,14 @@ tui_loop(struct tui *t)
 			continue;
 		}
 		errors = 0;
-		/*
-		 * A key (or KEY_RESIZE) after a burst of resizes: make sure
-		 * curses has the size the terminal really has now.
-		 */
-		if (tui_sync_size() && !(r == KEY_CODE_YES &&
-		    wch == KEY_RESIZE)) {
-			if (t->screen == TUI_SCREEN_READER ||
-			    t->help_from == TUI_SCREEN_READER)
-				tui_reader_layout(t);
-			clearok(curscr, TRUE);
-		}
-		if (r == KEY_CODE_YES && wch == KEY_RESIZE) {
-			/* ncurses has resized its screens; re-wrap. */
-			if (t->screen == TUI_SCREEN_READER ||
-			    t->help_from == TUI_SCREEN_READER)
-				tui_reader_layout(t);
-			/*
-			 * Repaint everything: a terminal (tmux, a phone client)
-			 * may reflow or clear cells while resizing, so curses'
-			 * idea of what is on the glass can be stale and a diff
-			 * against it leaves blank lines (seen in tui.test).
-			 */
-			clearok(curscr, TRUE);
-			t->reader.shown = false;
-			tui_draw(t);
-			/*
-			 * And once more when the resizing has settled: output
-			 * written while the terminal was still resizing can be
-			 * lost (a blank pane in tui.test), and no further event
-			 * would repair it.
-			 */
-			t->repaint_ms = tui_now_ms() + TUI_SETTLE_MS;
-			continue;
-		}
+		if (r == KEY_CODE_YES && wch == KEY_RESIZE)
+			continue;	/* queued by resizeterm(): done */
 		if (t->prompt.active) {
 			/* The prompt takes every key until Enter or Esc. */
 			free(t->msg);
 			t->msg = NULL;
 			tui_prompt_key(t, wch, r == KEY_CODE_YES);
-			tui_save_position(t, false);
+			tui_position_save(t, false);
 			tui_draw(t);
 			continue;
 		}
@@ -1719,11 +1058,15 @@ tui_init_colours(struct tui *t)
 	t->colours = true;
 }
 
-/* Install (or, with old set, restore) the handlers of the stop signals. */
+/*
+ * Install (or, with old set, restore) the handlers of the stop signals and
+ * of SIGWINCH (tui_resize).
+ */
 static void
-tui_signals(struct sigaction old[3], bool install)
+tui_signals(struct sigaction old[TUI_NSIGNALS], bool install)
 {
-	static const int sigs[3] = { SIGINT, SIGTERM, SIGHUP };
+	static const int sigs[TUI_NSIGNALS] = { SIGINT, SIGTERM, SIGHUP,
+	    SIGWINCH };
 	struct sigaction sa;
 	int i;
 
@@ -1732,7 +1075,7 @@ tui_signals(struct sigaction old[3], bool install)
 	sigemptyset(&sa.sa_mask);
 	/* No SA_RESTART: the blocking read must return so the loop sees it. */
 	sa.sa_flags = 0;
-	for (i = 0; i < 3; i++) {
+	for (i = 0; i < TUI_NSIGNALS; i++) {
 		if (install)
 			sigaction(sigs[i], &sa, &old[i]);
 		else
@@ -1746,14 +1089,15 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
     char **cause)
 {
 	struct tui *t = &tui_ctx;
-	struct sigaction old[3];
+	struct sigaction old[TUI_NSIGNALS];
 	SCREEN *scr;
 	const char *term = getenv("TERM");
 	char *cup, *unsaved = NULL;
+	FILE *keys = stdin, *tty = NULL;
 	int sig;
 	bool answered = true;
 
-	if (!isatty(STDIN_FILENO) || !isatty(STDOUT_FILENO)) {
+	if (!isatty(STDOUT_FILENO)) {
 		*cause = xstrdup("not a terminal (use --list or --dump)");
 		return -1;
 	}
@@ -1761,13 +1105,35 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		*cause = xstrdup("TERM is not set (use --list or --dump)");
 		return -1;
 	}
-	if (ed->nsections == 0) {
+	if (ed == NULL && opts->library == NULL) {
+		*cause = xstrdup("no edition to show");
+		return -1;
+	}
+	if (ed != NULL && ed->nsections == 0) {
 		*cause = xstrdup("the edition has no sections");
 		return -1;
 	}
+	/*
+	 * The edition came down a pipe (kanbao -): read the keys from the
+	 * controlling terminal, as less does.
+	 */
+	if (!isatty(STDIN_FILENO)) {
+		tty = fopen("/dev/tty", "r");
+		if (tty == NULL || !isatty(fileno(tty))) {
+			if (tty != NULL)
+				fclose(tty);
+			*cause = xstrdup("standard input is not a terminal and "
+			    "there is no /dev/tty to read keys from (use "
+			    "--list or --dump)");
+			return -1;
+		}
+		keys = tty;
+	}
+	t->keys = keys;
 
 	memset(t, 0, sizeof *t);
 	t->ed = t->ed_main = ed;
+	t->keys = stdin;
 	t->opts = opts;
 	t->results.open_hit = SIZE_MAX;
 	/* Only relevant when libc counts “ as one column, as glibc does. */
@@ -1779,15 +1145,18 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 			t->ambiguous_wide = (opts->ambiguous == 1);
 	}
 	/* A single section: start in its article list, not a list of one. */
-	t->focus = ed->nsections == 1 ? TUI_FOCUS_ARTICLES : TUI_FOCUS_SECTIONS;
+	t->focus = ed != NULL && ed->nsections == 1 ? TUI_FOCUS_ARTICLES :
+	    TUI_FOCUS_SECTIONS;
 
 	/* Before newterm(), so ncurses leaves these signals to us. */
 	tui_signals(old, true);
 	/* The size from the kernel wins over stale LINES/COLUMNS. */
 	use_tioctl(TRUE);
-	scr = newterm(NULL, stdout, stdin);
+	scr = newterm(NULL, stdout, keys);
 	if (scr == NULL) {
 		tui_signals(old, false);
+		if (tty != NULL)
+			fclose(tty);
 		*cause = xasprintf("unknown terminal type '%s' (set TERM, or "
 		    "use --list or --dump)", term);
 		return -1;
@@ -1798,6 +1167,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		endwin();
 		delscreen(scr);
 		tui_signals(old, false);
+		if (tty != NULL)
+			fclose(tty);
 		*cause = xasprintf("terminal type '%s' cannot move the cursor "
 		    "(use --list or --dump)", term);
 		return -1;
@@ -1826,17 +1197,43 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	if (tui_term_is_console(term))
 		tui_message(t, "TERM=%s: the console has no Chinese glyphs",
 		    term);
-	t->ed_key = bookmarks_edition_key(ed);
+	if (ed != NULL)
+		t->ed_key = bookmarks_edition_key(ed);
 	tui_marks_reload(t);
-	tui_position_restore(t);
+	tui_marks_read_load(t);
+	if (opts->library != NULL && tui_library_open_dir(t, opts->library) &&
+	    ed == NULL)
+		t->screen = TUI_SCREEN_LIBRARY;
+	if (ed == NULL && t->screen != TUI_SCREEN_LIBRARY) {
+		/* The library could not be read: nothing to show. */
+		endwin();
+		delscreen(scr);
+		tui_signals(old, false);
+		if (tty != NULL)
+			fclose(tty);
+		*cause = t->msg;
+		t->msg = NULL;
+		tui_library_free(t);
+		bookmarks_free(&t->marks.bms);
+		free(t->marks.missing);
+		free(t->marks.doomed);
+		free(t->marks.error);
+		memset(t, 0, sizeof *t);
+		return -1;
+	}
+	if (ed != NULL)
+		tui_position_restore(t);
 	tui_loop(t);
 
 	/* Every way out comes here: q, Q, a signal, a vanished terminal. */
-	if (tui_save_position(t, true) != 0)
+	tui_marks_purge(t);
+	if (tui_position_save(t, true) != 0)
 		unsaved = xstrdup(t->saved.error);
 	endwin();
 	delscreen(scr);
 	tui_signals(old, false);
+	if (tty != NULL)
+		fclose(tty);
 	if (unsaved != NULL) {
 		/* The terminal is restored: the message stays readable. */
 		fprintf(stderr, "kanbao: reading position not saved: %s\n",
@@ -1849,9 +1246,13 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	free(t->prompt.text);
 	bookmarks_free(&t->marks.bms);
 	free(t->marks.missing);
+	free(t->marks.doomed);
 	free(t->marks.error);
 	position_free(&t->saved.pos);
 	free(t->saved.error);
+	readset_free(&t->read);
+	tui_library_free(t);
+	free(t->back_path);
 	free(t->msg);
 	free(t->ed_key);
 	edition_free(t->ed_owned);

@@ -20,10 +20,19 @@ struct tui_options {
 	bool	 restart;	/* ignore the saved reading position */
 	const char *notice;	/* a warning for the status line at start
 				   (a locale fallback); NULL: none */
+	const char *library;	/* a folder of edition folders (library.h)
+				   for the picker and { }; NULL: none */
+	bool	 osc52;		/* y may set the terminal's clipboard */
 };
 
 /*
- * Run the reader on a loaded edition until the user quits.  Returns 0, or
+ * Run the reader on a loaded edition until the user quits.  Standard
+ * output must be a terminal; keys come from standard input, or from
+ * /dev/tty when standard input is not a terminal (the edition was read
+ * from a pipe).  With
+ * opts->library set, ed may be NULL: the reader starts on the edition
+ * picker of that folder; otherwise, { } and L move through that library
+ * from ed.  Returns 0, or
  * -1 with *cause set (caller frees) when the terminal cannot be used (not a
  * terminal, unknown TERM, too small to draw anything).  The terminal is
  * always restored before returning.

@@ -2,8 +2,9 @@
  * tui_help.c - the help screen: the key table, as the loop uses it.
  *
  * Drawn straight from tui_keys_table(), so help can never list a key the
- * reader does not have.  It scrolls like the other screens; q, Esc or ?
- * closes it.
+ * reader does not have.  On a narrow window the descriptions wrap under
+ * their keys instead of being cut.  It scrolls like the other screens;
+ * q, Esc or ? closes it.
  */
 #include "config.h"
 
@@ -12,7 +13,7 @@
 
 #include "tui_curses.h"
 
-#include "buf.h"
+#include "layout.h"
 #include "tui.h"
 #include "tui_keys.h"
 #include "tui_view.h"
@@ -27,20 +28,97 @@ static const char *const help_legend[] = {
 	"",
 	"~ before a headline: kanbao made it from the lead (none printed)",
 	"* before an article: it has a bookmark",
+	"N before an article: you have not read it yet",
 	"字: length of an article in characters",
 	"",
 	"Bookmarks and the place you stopped reading are kept across runs",
 	"(see kanbao(1), FILES); --restart opens at the start."
 };
 
-/* Number of help lines: title, blank, bindings, legend. */
+/*
+ * Below this width the key names get a line of their own and the
+ * description wraps under them, indented: cutting "half a page down
+ * (bookmarks: mark to delete)" at 40 columns would hide what d does.
+ */
+#define HELP_WIDE_COLS	(HELP_KEYS_COLS + 3 + 40)
+
+/* Columns the descriptions are indented by in the narrow form. */
+#define HELP_NARROW_INDENT	6
+
+/*
+ * The help text as lines that fit cols columns: one line a binding when
+ * the window is wide, else the keys and then the description wrapped
+ * (layout.c, so Chinese breaks by its rules).  Then the legend, wrapped
+ * the same way.  Caller frees the lines and the array.
+ */
+static char **
+help_lines(size_t cols, size_t *nlines)
+{
+	size_t n, i, j, nl = 0, cap = 0;
+	const struct tui_binding *b = tui_keys_table(&n);
+	size_t nlegend = sizeof help_legend / sizeof help_legend[0];
+	char **lines = NULL;
+	struct layout lay;
+
+#define HELP_ADD(s)	do {						\
+	if (nl == cap) {						\
+		cap = cap == 0 ? 64 : cap * 2;				\
+		lines = xreallocarray(lines, cap, sizeof *lines);	\
+	}								\
+	lines[nl++] = (s);						\
+} while (0)
+
+	for (i = 0; i < n + nlegend; i++) {
+		const char *text = i < n ? b[i].help : help_legend[i - n];
+		size_t indent = i < n ? HELP_NARROW_INDENT : 2;
+
+		if (i < n && cols >= HELP_WIDE_COLS) {
+			char *keys = width_pad(b[i].names, strlen(b[i].names),
+			    HELP_KEYS_COLS);
+
+			HELP_ADD(xasprintf("  %s %s", keys, text));
+			free(keys);
+			continue;
+		}
+		if (i < n)
+			HELP_ADD(xasprintf("  %s", b[i].names));
+		if (*text == '\0') {
+			HELP_ADD(xstrdup(""));
+			continue;
+		}
+		layout_wrap(text, strlen(text),
+		    cols > indent + 10 ? cols - indent : 10, &lay);
+		for (j = 0; j < lay.nlines; j++)
+			HELP_ADD(xasprintf("%*s%.*s", (int)indent, "",
+			    (int)(lay.lines[j].end - lay.lines[j].start),
+			    text + lay.lines[j].start));
+		layout_free(&lay);
+	}
+#undef HELP_ADD
+	*nlines = nl;
+	return lines;
+}
+
+/* Free what help_lines() made. */
+static void
+help_lines_free(char **lines, size_t n)
+{
+	size_t i;
+
+	for (i = 0; i < n; i++)
+		free(lines[i]);
+	free(lines);
+}
+
+/* Number of help lines at the current width. */
 static size_t
 help_nlines(void)
 {
 	size_t n;
+	char **lines = help_lines(tui_text_cols(), &n);
 
-	tui_keys_table(&n);
-	return n + sizeof help_legend / sizeof help_legend[0];
+	help_lines_free(lines, n);
+	return n;
 }
 
 /* Rows the help text may use (the title and status are fixed). */
@@ -55,8 +133,8 @@ void
 tui_help_draw(struct tui *t)
 {
 	static const char title[] = " kanbao keys";
-	size_t n, rows = help_rows(), nl = help_nlines(), y, i;
-	const struct tui_binding *b = tui_keys_table(&n);
+	size_t rows = help_rows(), nl, y, i;
+	char **lines = help_lines(tui_text_cols(), &nl);
 	char *right;
 
 	if (t->help_top + rows > nl)
@@ -64,27 +142,17 @@ tui_help_draw(struct tui *t)
 	tui_put(t, 0, 0, title, strlen(title), tui_text_cols(), 0,
 	    TUI_STYLE_TITLE);
 	for (y = 0; y < rows; y++) {
-		struct buf line = BUF_INIT;
-		char *keys;
-
 		i = t->help_top + y;
 		if (i >= nl)
 			break;
-		if (i < n) {
-			keys = width_pad(b[i].names, strlen(b[i].names),
-			    HELP_KEYS_COLS);
-			buf_printf(&line, "  %s %s", keys, b[i].help);
-			free(keys);
-		} else
-			buf_printf(&line, "  %s", help_legend[i - n]);
-		tui_put(t, (int)y + 2, 0, buf_str(&line), line.len,
+		tui_put(t, (int)y + 2, 0, lines[i], strlen(lines[i]),
 		    tui_text_cols(), 0, TUI_STYLE_TEXT);
-		buf_free(&line);
 	}
 	right = xasprintf("%zu-%zu/%zu", t->help_top + 1,
 	    t->help_top + rows < nl ? t->help_top + rows : nl, nl);
 	tui_status(t, "Help: q, Esc or ? closes", right);
 	free(right);
+	help_lines_free(lines, nl);
 }
 
 /* Act on a key in the help screen: scroll, or close. */

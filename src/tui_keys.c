@@ -9,6 +9,9 @@
  * bookmark keys are the marks of vi and less (m sets a mark, ' goes to
  * one, here through the list of them); d deletes, as in mutt.  Search is
  * less's and vi's: / types a search, n and N step through the matches.
+ * Read state takes U (next unread) and M (mark read/unread) rather than
+ * Newsboat's n and N, which search already has.  { and } step between
+ * issues of a paper as vi's { and } step between paragraphs.
  */
 #include "config.h"
 
@@ -48,7 +51,7 @@ static const struct tui_binding tui_bindings[] = {
 	{ { '\n', '\r', KEY_CODE_FLAG | KEY_ENTER, 0 }, "Enter",
 	  TUI_ACT_OPEN, "open the selected section or article" },
 	{ { 'q', KEY_ESCAPE, 0 }, "q, Esc",
-	  TUI_ACT_BACK, "back one level (quit from the section list)" },
+	  TUI_ACT_BACK, "back one level (quit from the top list)" },
 	{ { 'Q', 0 }, "Q",
 	  TUI_ACT_QUIT, "quit" },
 	{ { 'J', 0 }, "J",
@@ -60,16 +63,18 @@ static const struct tui_binding tui_bindings[] = {
 	{ { '[', KEY_CODE_FLAG | KEY_BTAB, 0 }, "[, Shift-Tab",
 	  TUI_ACT_PREV_SECTION, "previous section" },
 	{ { '1', '2', '3', 0 }, "1-9, NUMBER Enter",
-	  TUI_ACT_DIGIT, "go to section 1-9, or type a number and Enter" },
+	  TUI_ACT_DIGIT, "go to printed page (第N版) or section N" },
 	{ { 'm', 0 }, "m",
 	  TUI_ACT_BOOKMARK, "bookmark the article here, or remove its mark" },
 	{ { '\'', 'B', 0 }, "', B",
 	  TUI_ACT_BOOKMARKS, "show the bookmarks of all editions" },
-	{ { 'd', 0 }, "d",
-	  TUI_ACT_DELETE, "delete the selected bookmark (bookmark list)" },
+	{ { 'd', CTRL('d'), 0 }, "d, ^D",
+	  TUI_ACT_HALF_DOWN, "half a page down (bookmarks: mark to delete)" },
+	{ { 'u', CTRL('u'), 0 }, "u, ^U",
+	  TUI_ACT_HALF_UP, "half a page up (bookmarks: undo the mark)" },
 	{ { 'R', 0 }, "R",
 	  TUI_ACT_RESTART, "return to the start of the edition" },
-	{ { '?', KEY_CODE_FLAG | KEY_F(1), 0 }, "?, F1",
+	{ { '?', KEY_CODE_FLAG | KEY_F(1), 'h', 0 }, "?, F1, h",
 	  TUI_ACT_HELP, "show or close this help" },
 	{ { CTRL('l'), 0 }, "^L",
 	  TUI_ACT_REDRAW, "redraw the screen" },
@@ -79,7 +84,23 @@ static const struct tui_binding tui_bindings[] = {
 	{ { 'n', 0 }, "n",
 	  TUI_ACT_SEARCH_NEXT, "next match (or result)" },
 	{ { 'N', 0 }, "N",
-	  TUI_ACT_SEARCH_PREV, "previous match (or result)" }
+	  TUI_ACT_SEARCH_PREV, "previous match (or result)" },
+	{ { 'U', 0 }, "U",
+	  TUI_ACT_NEXT_UNREAD, "next unread article, in any section" },
+	{ { 'M', 0 }, "M",
+	  TUI_ACT_TOGGLE_READ, "mark the article read, or unread again" },
+	{ { '{', 0 }, "{",
+	  TUI_ACT_PREV_ISSUE, "previous issue of the paper (上一期)" },
+	{ { '}', 0 }, "}",
+	  TUI_ACT_NEXT_ISSUE, "next issue of the paper (下一期)" },
+	{ { 'L', 0 }, "L",
+	  TUI_ACT_LIBRARY, "the library: all editions, newest first" },
+	{ { 's', 0 }, "s",
+	  TUI_ACT_SAVE, "save the article to a file (.md: Markdown)" },
+	{ { '|', 0 }, "|",
+	  TUI_ACT_PIPE, "pipe the article to a command" },
+	{ { 'y', 0 }, "y",
+	  TUI_ACT_COPY, "copy the article or match paragraph (OSC 52)" }
 };
 
 /* Return the table and its length. */

@@ -29,13 +29,24 @@ enum tui_action {
 	TUI_ACT_DIGIT,		/* part of a section number */
 	TUI_ACT_BOOKMARK,	/* bookmark the article, or unbookmark it */
 	TUI_ACT_BOOKMARKS,	/* show or close the bookmark list */
-	TUI_ACT_DELETE,		/* delete the selected bookmark */
+	TUI_ACT_HALF_DOWN,	/* half a page down; in the bookmark list,
+				   mark for deletion */
+	TUI_ACT_HALF_UP,	/* half a page up; in the bookmark list,
+				   undo the mark */
 	TUI_ACT_RESTART,	/* back to the start of the edition */
 	TUI_ACT_SEARCH,		/* type a search: the edition, or the article */
 	TUI_ACT_SEARCH_NEXT,	/* next match of the search */
 	TUI_ACT_SEARCH_PREV,	/* previous match of the search */
 	TUI_ACT_HELP,
-	TUI_ACT_REDRAW		/* repaint the whole screen */
+	TUI_ACT_REDRAW,		/* repaint the whole screen */
+	TUI_ACT_NEXT_UNREAD,	/* the next unread article, any section */
+	TUI_ACT_TOGGLE_READ,	/* mark the article read, or unread */
+	TUI_ACT_PREV_ISSUE,	/* the previous (older) edition of the paper */
+	TUI_ACT_NEXT_ISSUE,	/* the next (newer) edition of the paper */
+	TUI_ACT_LIBRARY,	/* the edition picker */
+	TUI_ACT_SAVE,		/* save the article to a file */
+	TUI_ACT_PIPE,		/* pipe the article to a command */
+	TUI_ACT_COPY		/* copy it to the clipboard (OSC 52) */
 };
 
 /* Maximum keys bound to one action in the table. */

@@ -10,9 +10,11 @@
  *
  * Rows are composed as one string of fixed-width fields (padded and
  * truncated by display columns, never bytes) and drawn in one run from
- * column 0, so a row is always drawn whole.  A bookmarked article has a
- * "*" before its number (ASCII: one column on every terminal, unlike the
- * East Asian Ambiguous stars).
+ * column 0, so a row is always drawn whole.  An unread article has an
+ * "N" before its number, as in mutt and Newsboat, and a bookmarked one a
+ * "*" (ASCII: one column on every terminal, unlike the East Asian
+ * Ambiguous stars and bullets); a section shows "unread/all篇" while it
+ * has unread articles.
  *
  * The bookmark list spans all editions, newest first, two rows a
  * bookmark: the headline, then when it was added, the edition, the
@@ -125,7 +127,10 @@ list_section_row(struct tui *t, struct buf *row, size_t i, size_t cols)
 	const struct section *s = t->ed->sections[i];
 	size_t numw = list_digits(t->ed->nsections);
 	char *num = xasprintf(" %*zu ", (int)numw, i + 1);
-	char *count = xasprintf(" %4zu篇", s->narticles);
+	size_t unread = tui_marks_unread(t, s);
+	char *count = unread > 0 ?
+	    xasprintf(" %zu/%zu篇", unread, s->narticles) :
+	    xasprintf(" %4zu篇", s->narticles);
 	size_t fixed = strlen(num) + width_str(count, strlen(count));
 
 	buf_puts(row, num);
@@ -145,8 +150,8 @@ list_article_row(struct tui *t, struct buf *row, size_t i, size_t cols)
 	const struct article *a = s->articles[i];
 	const struct headline *h = list_headline(a);
 	size_t numw = list_digits(s->narticles);
-	char *num = xasprintf("%c%*zu. ", tui_marked(t, a) ? '*' : ' ',
-	    (int)numw, i + 1);
+	char *num = xasprintf("%c%c%*zu. ", tui_marks_is_read(t, a) ? ' ' : 'N',
+	    tui_marked(t, a) ? '*' : ' ', (int)numw, i + 1);
 	char *len = xasprintf(" %5zu字", a->length);
 	char *title;
 	size_t fixed = strlen(num) + width_str(len, strlen(len));
@@ -266,14 +271,16 @@ list_title(struct tui *t)
 	char *title;
 
 	if (!list_wide() && t->focus == TUI_FOCUS_ARTICLES)
-		title = xasprintf(" %zu  %s  (%zu article%s)", t->sec + 1,
-		    s->title, s->narticles, s->narticles == 1 ? "" : "s");
+		title = xasprintf(" %zu  %s  (%zu article%s, %zu unread)",
+		    t->sec + 1, s->title, s->narticles,
+		    s->narticles == 1 ? "" : "s", tui_marks_unread(t, s));
 	else
-		title = xasprintf(" %s  (%zu section%s, %zu article%s)",
-		    t->ed->title != NULL ? t->ed->title : "kanbao",
+		title = xasprintf(" %s  (%zu section%s, %zu article%s, %zu "
+		    "unread)", t->ed->title != NULL ? t->ed->title : "kanbao",
 		    t->ed->nsections, t->ed->nsections == 1 ? "" : "s",
 		    edition_count_articles(t->ed),
-		    edition_count_articles(t->ed) == 1 ? "" : "s");
+		    edition_count_articles(t->ed) == 1 ? "" : "s",
+		    tui_marks_unread_all(t));
 	tui_put(t, 0, 0, title, strlen(title), tui_text_cols(), 0,
 	    TUI_STYLE_TITLE);
 	tui_clear_eol(0, COLS - 1);
@@ -357,6 +364,12 @@ tui_move_selection(enum tui_action act, size_t *sel, size_t n, long page)
 	case TUI_ACT_PAGE_UP:
 		list_move(sel, n, -page);
 		return true;
+	case TUI_ACT_HALF_DOWN:
+		list_move(sel, n, page / 2 > 0 ? page / 2 : 1);
+		return true;
+	case TUI_ACT_HALF_UP:
+		list_move(sel, n, -(page / 2 > 0 ? page / 2 : 1));
+		return true;
 	case TUI_ACT_TOP:
 		*sel = 0;
 		return true;
@@ -385,6 +398,14 @@ tui_move_scroll(enum tui_action act, size_t *top, size_t max, size_t page)
 		*top = *top + page < max ? *top + page : max;
 		return true;
 	case TUI_ACT_PAGE_UP:
+		*top = *top > page ? *top - page : 0;
+		return true;
+	case TUI_ACT_HALF_DOWN:
+		page = page / 2 > 0 ? page / 2 : 1;
+		*top = *top + page < max ? *top + page : max;
+		return true;
+	case TUI_ACT_HALF_UP:
+		page = page / 2 > 0 ? page / 2 : 1;
 		*top = *top > page ? *top - page : 0;
 		return true;
 	case TUI_ACT_TOP:
@@ -427,7 +448,8 @@ tui_list_action(struct tui *t, enum tui_action act)
 		t->focus = TUI_FOCUS_ARTICLES;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_BACK:
-		if (on_sections)
+		/* One section: its article list is the top level. */
+		if (on_sections || t->ed->nsections == 1)
 			return TUI_NEXT_QUIT;
 		t->focus = TUI_FOCUS_SECTIONS;
 		return TUI_NEXT_DRAW;
@@ -435,8 +457,14 @@ tui_list_action(struct tui *t, enum tui_action act)
 	case TUI_ACT_PREV_ARTICLE:
 		/* J/K always move through the articles. */
 		t->focus = TUI_FOCUS_ARTICLES;
+		sel = t->art;
 		list_move(&t->art, s->narticles,
 		    act == TUI_ACT_NEXT_ARTICLE ? 1 : -1);
+		/* At the edge, say so rather than do nothing. */
+		if (sel == t->art)
+			tui_message(t, act == TUI_ACT_NEXT_ARTICLE ?
+			    "this is the last article of the section" :
+			    "this is the first article of the section");
 		t->reader.loaded = false;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_NEXT_SECTION:
@@ -444,6 +472,10 @@ tui_list_action(struct tui *t, enum tui_action act)
 		sel = t->sec;
 		list_move(&sel, t->ed->nsections,
 		    act == TUI_ACT_NEXT_SECTION ? 1 : -1);
+		if (sel == t->sec)
+			tui_message(t, act == TUI_ACT_NEXT_SECTION ?
+			    "this is the last section" :
+			    "this is the first section");
 		list_select_section(t, sel);
 		return TUI_NEXT_DRAW;
 	default:
@@ -491,18 +523,24 @@ static char *
 marks_detail(const struct tui *t, size_t item)
 {
 	const struct bookmark *b = &t->marks.bms.items[item];
-	char when[32];
+	char when[32], sa[48] = "";
+	size_t sec, art;
 	struct tm tm;
 	bool same = strcmp(b->edition_title, b->section) == 0;
 
 	if (localtime_r(&b->added, &tm) == NULL ||
 	    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
 		snprintf(when, sizeof when, "?");
+	/* In the shown edition, its S/A, as the other lists number it. */
+	if (t->ed != NULL && t->ed_key != NULL &&
+	    strcmp(b->edition, t->ed_key) == 0 &&
+	    tui_find_article(t->ed, b->article, 0, b->section, &sec, &art))
+		snprintf(sa, sizeof sa, "%zu/%zu  ", sec + 1, art + 1);
 	/*
 	 * "missing" goes before the titles so 40 columns still show it; a
 	 * single-file edition's section is the edition, named once.
 	 */
-	return xasprintf("   %s  %s%s%s%s", when,
+	return xasprintf("   %s  %s%s%s%s%s", when, sa,
 	    t->marks.missing[item] ? "(edition missing)  " : "",
 	    b->edition_title, same ? "" : "  ", same ? "" : b->section);
 }
@@ -543,7 +581,8 @@ tui_marks_draw(struct tui *t)
 		size_t item = n - 1 - (m->top + r);
 		const struct bookmark *b = &m->bms.items[item];
 		bool sel = m->top + r == m->sel;
-		char *head = xasprintf(" * %s", b->headline);
+		char *head = xasprintf(" %c %s", m->doomed != NULL &&
+		    m->doomed[item] ? 'D' : '*', b->headline);
 		char *detail = marks_detail(t, item);
 		int row = y + (int)(r * MARKS_ROW_LINES);
 
@@ -558,7 +597,7 @@ tui_marks_draw(struct tui *t)
 	}
 	right = n > 0 ? xasprintf("%zu/%zu  ? help", m->sel + 1, n) :
 	    xstrdup("? help");
-	tui_status(t, "Enter: open  d: delete  q: back", right);
+	tui_status(t, "Enter: open  d: delete  u: undo  q: back", right);
 	free(right);
 }
 
@@ -573,8 +612,13 @@ tui_marks_action(struct tui *t, enum tui_action act)
 	switch (act) {
 	case TUI_ACT_OPEN:
 		return n > 0 ? TUI_NEXT_BOOKMARK_OPEN : TUI_NEXT_NONE;
-	case TUI_ACT_DELETE:
-		return n > 0 ? TUI_NEXT_BOOKMARK_DELETE : TUI_NEXT_NONE;
+	case TUI_ACT_HALF_DOWN:
+	case TUI_ACT_HALF_UP:
+		/* d and u: mark for deletion and undo, as in mutt. */
+		if (n == 0)
+			return TUI_NEXT_NONE;
+		tui_marks_doom(t, act == TUI_ACT_HALF_DOWN);
+		return TUI_NEXT_DRAW;
 	case TUI_ACT_BACK:
 		return TUI_NEXT_CLOSE;
 	default:

@@ -45,6 +45,12 @@ enum {
 	READER_MARGIN_FROM = 60,
 	/* Paging keeps this many lines of the previous page in view. */
 	READER_PAGE_OVERLAP = 1,
+	/*
+	 * Space at the end of an article leaves it only when pressed again
+	 * after this pause (ms): a held, repeating Space stops at the end
+	 * instead of running through the edition.
+	 */
+	READER_END_PAUSE_MS = 400,
 	/* First-line indent of a paragraph: two characters (首行缩进两字). */
 	READER_INDENT_COLS = 4,
 	/* Lines shown above a match scrolled into view: its context. */
@@ -496,11 +502,46 @@ tui_reader_find(struct tui *t, size_t hit, bool show)
 }
 
 /*
+ * n past the last match of the article: the next article in the edition
+ * with a match, opened at its first hit (tui_open_article reads
+ * results.open_hit).  Returns false when no later article has one.
+ */
+static bool
+reader_next_article_match(struct tui *t)
+{
+	struct search_results *res;
+	const struct search_match *m = NULL;
+	size_t i;
+
+	if (t->search.idx == NULL || t->search.q == NULL)
+		return false;
+	res = search_edition(t->search.idx, t->search.q);
+	for (i = 0; i < res->nmatches; i++) {
+		if (res->matches[i].section > t->sec ||
+		    (res->matches[i].section == t->sec &&
+		    res->matches[i].article > t->art)) {
+			m = &res->matches[i];
+			break;
+		}
+	}
+	if (m != NULL) {
+		t->sec = m->section;
+		t->art = m->article;
+		t->results.open_hit = tui_results_hit(m);
+		t->results.opened = false;
+		tui_message(t, "next article with a match");
+	}
+	search_results_free(res);
+	return m != NULL;
+}
+
+/*
  * n and N: the next or previous match, from the current one when it is on
  * the screen, else from the screen (as less does).  Past the last match
- * n goes round to the first, and says so.
+ * n goes on to the next article with a match (returning true: open it),
+ * else round to the first match, and says so.
  */
-static void
+static bool
 reader_step_match(struct tui *t, bool forward)
 {
 	struct tui_reader *r = &t->reader;
@@ -508,11 +549,13 @@ reader_step_match(struct tui *t, bool forward)
 
 	if (t->search.q == NULL) {
 		tui_message(t, "no search yet: / searches the article");
-		return;
+		return false;
 	}
 	if (r->nmatches == 0) {
+		if (forward && reader_next_article_match(t))
+			return true;
 		tui_message(t, "no match in this article");
-		return;
+		return false;
 	}
 	line = reader_match_line(r, r->cur);
 	if (line < top || line >= top + rows) {
@@ -534,6 +577,8 @@ reader_step_match(struct tui *t, bool forward)
 	} else if (forward) {
 		if (r->cur + 1 < r->nmatches)
 			r->cur++;
+		else if (reader_next_article_match(t))
+			return true;
 		else {
 			r->cur = 0;
 			tui_message(t, "search wrapped to the first match");
@@ -547,6 +592,7 @@ reader_step_match(struct tui *t, bool forward)
 		}
 	}
 	reader_show_match(t);
+	return false;
 }
 
 /*
@@ -595,24 +641,29 @@ reader_status(struct tui *t)
 	const struct tui_reader *r = &t->reader;
 	const struct section *s = t->ed->sections[t->sec];
 	size_t rows = reader_rows(), pct = 100;
-	char *left, *right, *match;
+	char *left, *right, *match, *where;
 
 	if (r->nlines > rows)
 		pct = (reader_top(r) + rows) * 100 / r->nlines;
 	if (pct > 100)
 		pct = 100;
-	left = tui_where(t);
+	/* S/A first: the numbering --list, --dump and --search use. */
+	where = tui_where(t);
+	left = xasprintf("%zu/%zu  %s", t->sec + 1, t->art + 1, where);
+	free(where);
 	/* "*": this article has a bookmark, as in the article list. */
+	/*
+	 * "? help" stays, as in the lists: the one key to remember.  It
+	 * goes first so the place (and its percentage) ends the line.
+	 */
 	right = xasprintf("%sarticle %zu/%zu  %3zu%%",
 	    t->art < s->narticles && tui_marked(t, s->articles[t->art]) ?
 	    "* " : "", t->art + 1, s->narticles, pct);
 	/* The search's place first: it is what n and N change. */
-	if (r->nmatches > 0) {
-		match = xasprintf("match %zu/%zu  %s", r->cur + 1,
-		    r->nmatches, right);
-		free(right);
-		right = match;
-	}
+	match = r->nmatches > 0 ? xasprintf("? help  match %zu/%zu  %s",
+	    r->cur + 1, r->nmatches, right) : xasprintf("? help  %s", right);
+	free(right);
+	right = match;
 	tui_status(t, left, right);
 	free(right);
 	free(left);
@@ -774,6 +825,56 @@ reader_section(struct tui *t, int delta)
 	return true;
 }
 
+/*
+ * Space at the end of the article goes on, as in mutt, slrn and tin: the
+ * first Space there says what comes next (the next unread article when
+ * there is one, else the next in order), the second opens it.
+ */
+static enum tui_next
+reader_past_end(struct tui *t)
+{
+	struct tui_reader *r = &t->reader;
+	size_t sec = t->sec, art = t->art;
+	bool unread;
+	const struct article *a;
+
+	unread = tui_marks_find_unread(t, t->sec, t->art, &sec, &art);
+	if (!unread) {
+		if (!reader_step(t, 1)) {
+			tui_message(t, "end of the edition (q: back to the "
+			    "list)");
+			return TUI_NEXT_DRAW;
+		}
+		/* reader_step moved the selection: note it and go back. */
+		sec = t->sec;
+		art = t->art;
+		t->sec = r->end_sec;
+		t->art = r->end_art;
+	}
+	/*
+	 * The notice must have been seen: the second Space has to come at
+	 * the same window size and after a pause of READER_END_PAUSE_MS.  A
+	 * Space typed while the window changes, or a held Space repeating,
+	 * repeats the notice (and restarts the pause) instead of leaving
+	 * the article.
+	 */
+	if (!r->end_said || tui_term_size() != r->end_size ||
+	    tui_now_ms() - r->end_ms < READER_END_PAUSE_MS) {
+		a = t->ed->sections[sec]->articles[art];
+		r->end_said = true;
+		r->end_size = tui_term_size();
+		r->end_ms = tui_now_ms();
+		tui_message(t, "end of article; Space: next%s: %s",
+		    unread ? " unread" : "", article_title(a) != NULL ?
+		    article_title(a) : "(no headline)");
+		return TUI_NEXT_DRAW;
+	}
+	r->end_said = false;
+	t->sec = sec;
+	t->art = art;
+	return TUI_NEXT_OPEN;
+}
+
 /* Act on a key in the article screen. */
 enum tui_next
 tui_reader_action(struct tui *t, enum tui_action act)
@@ -784,25 +885,37 @@ tui_reader_action(struct tui *t, enum tui_action act)
 	    1;
 	size_t top = reader_top(r);
 
+	/* Space at the end: what comes next, then on to it. */
+	if (act == TUI_ACT_PAGE_DOWN && top >= max) {
+		r->end_sec = t->sec;
+		r->end_art = t->art;
+		return reader_past_end(t);
+	}
+	r->end_said = false;
 	switch (act) {
 	case TUI_ACT_BACK:
 		return TUI_NEXT_CLOSE;
 	case TUI_ACT_SEARCH_NEXT:
 	case TUI_ACT_SEARCH_PREV:
-		reader_step_match(t, act == TUI_ACT_SEARCH_NEXT);
+		if (reader_step_match(t, act == TUI_ACT_SEARCH_NEXT))
+			return TUI_NEXT_OPEN;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_NEXT_ARTICLE:
 	case TUI_ACT_PREV_ARTICLE:
 		if (!reader_step(t, act == TUI_ACT_NEXT_ARTICLE ? 1 : -1)) {
-			beep();
-			return TUI_NEXT_NONE;
+			tui_message(t, act == TUI_ACT_NEXT_ARTICLE ?
+			    "this is the last article of the edition" :
+			    "this is the first article of the edition");
+			return TUI_NEXT_DRAW;
 		}
 		return TUI_NEXT_OPEN;
 	case TUI_ACT_NEXT_SECTION:
 	case TUI_ACT_PREV_SECTION:
 		if (!reader_section(t, act == TUI_ACT_NEXT_SECTION ? 1 : -1)) {
-			beep();
-			return TUI_NEXT_NONE;
+			tui_message(t, act == TUI_ACT_NEXT_SECTION ?
+			    "this is the last section" :
+			    "this is the first section");
+			return TUI_NEXT_DRAW;
 		}
 		return TUI_NEXT_OPEN;
 	default:

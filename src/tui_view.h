@@ -2,12 +2,18 @@
  * tui_view.h - what the screens of the reader share: the one context
  * struct, the styles, and the functions each screen (tui_list.c,
  * tui_reader.c, tui_help.c) offers the event loop in tui.c.  The bookmark
- * and reading-position store (bookmarks.h) is reached only from tui.c;
- * screens read the list it keeps in the context.
+ * and reading-position store (bookmarks.h) is reached only from
+ * tui_marks.c and tui_position.c; screens read the list kept in the
+ * context.
  *
  * Private to the tui_*.c files.  Screens never read keys themselves: the
  * loop maps a key to an action (tui_keys.h), hands it to the current
  * screen, and acts on what the screen returns (enum tui_next).
+ *
+ * The subsystems the loop calls each have a file named after their
+ * prefix: tui_prompt.c (the / prompt), tui_search.c (the active search
+ * and the result list's store side), tui_marks.c (bookmarks),
+ * tui_position.c (the reading position).
  */
 #ifndef KANBAO_TUI_VIEW_H
 #define KANBAO_TUI_VIEW_H
@@ -16,12 +22,16 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
+#include <wchar.h>
 
 #include "bookmarks.h"
+#include "library.h"
 #include "tui_keys.h"
 
 struct article;
 struct edition;
+struct section;
 struct search_index;
 struct search_match;
 struct search_query;
@@ -34,7 +44,8 @@ enum tui_screen {
 	TUI_SCREEN_READER,	/* one article */
 	TUI_SCREEN_HELP,	/* the key table */
 	TUI_SCREEN_BOOKMARKS,	/* the bookmarks of all editions */
-	TUI_SCREEN_RESULTS	/* the articles an edition search found */
+	TUI_SCREEN_RESULTS,	/* the articles an edition search found */
+	TUI_SCREEN_LIBRARY	/* the edition picker */
 };
 
 /* Which list of the edition screen has the selection. */
@@ -51,8 +62,8 @@ enum tui_next {
 	TUI_NEXT_CLOSE,		/* leave the current screen for the lists */
 	TUI_NEXT_QUIT,		/* leave the reader */
 	TUI_NEXT_BOOKMARK_OPEN,	/* open the selected bookmark */
-	TUI_NEXT_BOOKMARK_DELETE, /* delete the selected bookmark */
-	TUI_NEXT_RESULT_OPEN	/* open the selected search result */
+	TUI_NEXT_RESULT_OPEN,	/* open the selected search result */
+	TUI_NEXT_EDITION_OPEN	/* open the edition selected in the picker */
 };
 
 /* How a piece of text is drawn: mapped to colours and attributes in tui.c. */
@@ -118,6 +129,11 @@ struct tui_reader {
 	struct tui_match *matches;	/* of the search, in reading order */
 	size_t		  nmatches;
 	size_t		  cur;		/* the current match (< nmatches) */
+	bool		  end_said;	/* Space at the end said what is next */
+	long		  end_size;	/* at this tui_term_size() */
+	long long	  end_ms;	/* and at this time */
+	size_t		  end_sec;	/* the article Space left from */
+	size_t		  end_art;
 	size_t		  shown_top;	/* top of what the terminal shows */
 	bool		  shown;	/* shown_top is valid: these lines,
 					   this width, nothing drawn over */
@@ -129,9 +145,16 @@ struct tui_reader {
  * One query is active at a time: its matches are highlighted in every
  * article the reader opens until the reader is left for the lists.
  */
+enum tui_prompt_kind {
+	TUI_PROMPT_SEARCH = 0,		/* /: a query */
+	TUI_PROMPT_SAVE,		/* s: a file to save the article to */
+	TUI_PROMPT_PIPE			/* |: a command to pipe it to */
+};
+
 struct tui_prompt {
 	bool		  active;
-	enum tui_screen	  from;		/* the screen / was typed on */
+	enum tui_prompt_kind kind;
+	enum tui_screen	  from;		/* the screen it was opened on */
 	uint32_t	 *text;		/* code points, no terminator */
 	size_t		  len;
 	size_t		  cap;
@@ -179,12 +202,40 @@ struct tui_search {
 struct tui_marks {
 	struct bookmarks bms;
 	bool		*missing;	/* per item: edition file gone */
+	bool		*doomed;	/* per item: d marked it for deletion */
 	char		*error;		/* why the file could not be read;
 					   NULL when it could */
 	bool		 readonly;	/* never written this session */
 	size_t		 sel;		/* selected row */
 	size_t		 top;		/* first visible row */
 	enum tui_screen	 from;		/* screen under the list */
+};
+
+/* What the picker learnt of one edition by loading it. */
+struct tui_shelf {
+	char		*path;		/* the edition folder */
+	size_t		 narticles;
+	size_t		 nunread;
+	bool		 loaded;	/* the counts are known */
+	bool		 failed;	/* it does not load */
+};
+
+/*
+ * The library (tui_library.c): the editions of a folder of edition
+ * folders, what is known of each, and the picker's selection.
+ */
+struct tui_library {
+	bool		  have;		/* a library was given */
+	struct library	  lib;
+	struct tui_shelf *shelf;	/* by path, in no order */
+	size_t		  nshelf;
+	size_t		  sel;		/* selected row */
+	bool		  moved;	/* the user moved sel since the
+					   picker was shown */
+	size_t		  top;		/* first visible row */
+	size_t		  cur;		/* the edition shown; SIZE_MAX: none
+					   (or not from the library) */
+	enum tui_screen	  from;		/* screen under the picker */
 };
 
 /*
@@ -216,6 +267,9 @@ struct tui {
 	bool				 ambiguous_wide;
 	bool				 colours;
 	volatile sig_atomic_t		 sig;	/* a signal asked us to stop */
+	volatile sig_atomic_t		 winch;	/* SIGWINCH: tui_resize() due */
+	FILE				*keys;	/* where keys come from: stdin,
+						   or /dev/tty (kanbao -) */
 
 	enum tui_screen			 screen;
 	enum tui_screen			 help_from;	/* screen under help */
@@ -228,13 +282,22 @@ struct tui {
 
 	char				 number[8];	/* typed section number */
 	size_t				 numlen;
+	long long			 number_ms;	/* it ends then; 0: none */
 
 	struct tui_reader		 reader;
 	struct tui_marks		 marks;
 	struct tui_saved		 saved;
+	struct readset			 read;	/* read articles of ed */
+	char				*back_path;	/* q goes back to this
+							   edition (a bookmark
+							   of another opened) */
+	bool				 back_main;	/* it is ed_main */
+	bool				 read_failed;	/* a mark was not
+							   stored */
 	long long			 repaint_ms;	/* settle repaint due, 0: none */
 	struct tui_prompt		 prompt;
 	struct tui_results		 results;
+	struct tui_library		 library;
 	struct tui_search		 search;
 	char				*msg;	/* status message until
 						   the next key */
@@ -282,6 +345,182 @@ char	*tui_where(const struct tui *t);
 /* The width text may use: never the last column (a wide character there
    wraps on some terminals, research cjk-layout.md R4). */
 size_t	 tui_text_cols(void);
+
+/* tui.c: the loop's helpers the subsystems share. */
+
+/* Milliseconds on the monotonic clock. */
+long long	 tui_now_ms(void);
+
+/*
+ * The terminal's size now, from the kernel (not curses' idea of it,
+ * which lags a resize), as rows * 65536 + columns; 0 when unknown.
+ */
+long		 tui_term_size(void);
+
+/* Open the selected article (t->sec, t->art) in the reader. */
+void		 tui_open_article(struct tui *t);
+
+/*
+ * Find an article by stable id, in the hinted section first (by index, or
+ * by title when title is not NULL): an edition may hold one article twice
+ * (a page given twice, a reprint), and the copy the user was at is the
+ * one to open.  Returns false when the id is nowhere in the edition.
+ */
+bool		 tui_find_article(const struct edition *ed, const char *id,
+		     size_t hint, const char *title, size_t *sec, size_t *art);
+
+/*
+ * Show another edition: save the position in the one being left, free
+ * the edition the reader loaded before (never the caller's), and keep
+ * owned (NULL when ed is the caller's) to free later.
+ */
+void		 tui_edition_switch(struct tui *t, const struct edition *ed,
+		     struct edition *owned);
+
+/* tui_prompt.c: the / prompt on the status line (t->prompt). */
+
+/*
+ * Open the prompt, empty, for the screen it was typed on: / a search
+ * (with the history), s a file name, | a command (tui_export.c).
+ */
+void		 tui_prompt_open(struct tui *t, enum tui_prompt_kind kind);
+
+/* Close the prompt (Esc, Enter, leaving the reader). */
+void		 tui_prompt_close(struct tui *t);
+
+/* A key while the prompt is open: edit, Enter runs, Esc cancels. */
+void		 tui_prompt_key(struct tui *t, wint_t key, bool code);
+
+/* Draw the prompt on the status line; notes where the cursor goes. */
+void		 tui_prompt_draw(struct tui *t);
+
+/* tui_search.c: the active search (t->search) and the result list. */
+
+/* Make query q (text) the active search, replacing the one before. */
+void		 tui_search_set(struct tui *t, struct search_query *q,
+		     const char *text);
+
+/*
+ * Forget all of the search: the result list, the active query and, when
+ * the edition changes (drop_index), the index made over the old one.
+ */
+void		 tui_search_reset(struct tui *t, bool drop_index);
+
+/*
+ * Run query text (ownership passes) typed on screen from: over the open
+ * article from the reader, else over the edition into the result list.
+ */
+void		 tui_search_run(struct tui *t, char *text, enum tui_screen from);
+
+/* q in the result list: back where the user was when searching. */
+void		 tui_results_close(struct tui *t);
+
+/* Enter in the result list: open the article at the hit it shows. */
+void		 tui_results_open(struct tui *t);
+
+/* tui_marks.c: bookmarks (t->marks). */
+
+/* Read the bookmarks again and note which editions are missing. */
+void		 tui_marks_reload(struct tui *t);
+
+/* m: bookmark the selected article, or remove its bookmark. */
+void		 tui_marks_toggle(struct tui *t);
+
+/* ' or B: show the bookmark list, or close it when it is shown. */
+void		 tui_marks_show(struct tui *t);
+
+/* d, u in the bookmark list: mark for deletion, or take it off. */
+void		 tui_marks_doom(struct tui *t, bool doom);
+
+/* Leaving the bookmark list: delete what d marked. */
+void		 tui_marks_purge(struct tui *t);
+
+/* Enter in the bookmark list: open the bookmarked article at its line. */
+void		 tui_marks_open(struct tui *t);
+
+/*
+ * q in an article opened from a bookmark of another edition: back to the
+ * one the user was reading, at their place.  False when it cannot be.
+ */
+bool		 tui_marks_back(struct tui *t);
+
+/* Read the read marks of the shown edition (t->read) from the store. */
+void		 tui_marks_read_load(struct tui *t);
+
+/* Whether an article of the shown edition has been read. */
+bool		 tui_marks_is_read(const struct tui *t,
+		     const struct article *a);
+
+/*
+ * Mark an article of the shown edition read or unread, in memory and in
+ * the store; a store error is a status message, once a session.
+ */
+void		 tui_marks_set_read(struct tui *t, const struct article *a,
+		     bool read);
+
+/* The unread articles of a section, or of the shown edition. */
+size_t		 tui_marks_unread(const struct tui *t,
+		     const struct section *s);
+size_t		 tui_marks_unread_all(const struct tui *t);
+
+/* M: mark the selected (or open) article read, or unread again. */
+void		 tui_marks_toggle_read(struct tui *t);
+
+/*
+ * The next unread article after (sec, art) in reading order, wrapping
+ * round, never (sec, art) itself.  Returns false when there is none.
+ */
+bool		 tui_marks_find_unread(const struct tui *t, size_t sec,
+		     size_t art, size_t *osec, size_t *oart);
+
+/* U: open the next unread article, in any section. */
+void		 tui_marks_next_unread(struct tui *t);
+
+/* tui_library.c: the edition picker and moving between issues. */
+
+/* Read the library at dir (false, with a message, when it cannot be). */
+bool		 tui_library_open_dir(struct tui *t, const char *dir);
+
+/* Draw the picker; act on a key in it. */
+void		 tui_library_draw(struct tui *t);
+enum tui_next	 tui_library_action(struct tui *t, enum tui_action act);
+
+/* L: show the picker, or close it when it is shown over an edition. */
+void		 tui_library_show(struct tui *t);
+
+/* Enter in the picker: load the selected edition and show it. */
+void		 tui_library_open(struct tui *t);
+
+/* { and }: open the previous (older) or next (newer) issue. */
+void		 tui_library_step(struct tui *t, bool older);
+
+/* Free the library state. */
+void		 tui_library_free(struct tui *t);
+
+/* tui_export.c: s, | and y. */
+
+/* s, |: open the prompt for a file name or a command, on an article. */
+void		 tui_export_ask(struct tui *t, enum tui_prompt_kind kind);
+
+/* Save the article to file name (plain text, or Markdown for .md). */
+void		 tui_export_save(struct tui *t, const char *name);
+
+/* Pipe the article to shell command cmd, the terminal given to it. */
+void		 tui_export_pipe(struct tui *t, const char *cmd);
+
+/* y: copy the article (or the match's paragraph) with OSC 52. */
+void		 tui_export_copy(struct tui *t);
+
+/* tui_position.c: the reading position (t->saved). */
+
+/*
+ * Save the reading position if it changed since the last save; force:
+ * now.  Returns -1 when a save failed (t->saved.error says why).
+ */
+int		 tui_position_save(struct tui *t, bool force);
+
+/* Open the edition where the user left it, unless --restart. */
+void		 tui_position_restore(struct tui *t);
 
 /* tui_list.c: the edition screen. */
 void		 tui_list_draw(struct tui *t);

@@ -524,6 +524,132 @@ test_positions(void **state)
 	position_free(&got);
 }
 
+/* Read marks persist per edition, unmark, and survive position saves. */
+static void
+test_read_marks(void **state)
+{
+	struct readset rs;
+	struct position p;
+	char *cause = NULL;
+
+	(void)state;
+	assert_int_equal(readset_load("/e", &rs, &cause), 0);
+	assert_int_equal(rs.n, 0);
+	assert_int_equal(readset_mark("/e", "00000000000000bb", true, &cause),
+	    0);
+	assert_int_equal(readset_mark("/e", "00000000000000aa", true, &cause),
+	    0);
+	assert_int_equal(readset_mark("/e", "00000000000000aa", true, &cause),
+	    0);
+	assert_int_equal(readset_mark("/f", "00000000000000cc", true, &cause),
+	    0);
+	/* A position save of the same edition leaves the marks alone. */
+	memset(&p, 0, sizeof p);
+	p.edition = (char *)"/e";
+	p.article = (char *)"00000000000000aa";
+	assert_int_equal(position_save(&p, &cause), 0);
+	assert_int_equal(readset_load("/e", &rs, &cause), 0);
+	assert_int_equal(rs.n, 2);
+	assert_string_equal(rs.ids[0], "00000000000000aa");	/* sorted */
+	assert_string_equal(rs.ids[1], "00000000000000bb");
+	assert_true(readset_has(&rs, "00000000000000bb"));
+	assert_false(readset_has(&rs, "00000000000000cc"));
+	readset_free(&rs);
+	/* Unread again; the other edition keeps its mark. */
+	assert_int_equal(readset_mark("/e", "00000000000000aa", false, &cause),
+	    0);
+	assert_int_equal(readset_load("/e", &rs, &cause), 0);
+	assert_int_equal(rs.n, 1);
+	assert_string_equal(rs.ids[0], "00000000000000bb");
+	readset_free(&rs);
+	assert_int_equal(readset_load("/f", &rs, &cause), 0);
+	assert_int_equal(rs.n, 1);
+	readset_free(&rs);
+}
+
+/* In-memory sets stay sorted and free of duplicates. */
+static void
+test_readset_memory(void **state)
+{
+	static const char *const ids[] = { "d", "b", "a", "c", "b" };
+	struct readset rs = { NULL, 0 };
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof ids / sizeof ids[0]; i++)
+		readset_set(&rs, ids[i], true);
+	assert_int_equal(rs.n, 4);
+	for (i = 0; i < rs.n; i++)
+		assert_int_equal(rs.ids[i][0], (int)('a' + i));
+	readset_set(&rs, "a", false);
+	readset_set(&rs, "x", false);
+	assert_int_equal(rs.n, 3);
+	assert_string_equal(rs.ids[0], "b");
+	readset_free(&rs);
+	assert_int_equal(rs.n, 0);
+}
+
+/* Two processes marking 100 articles each at once end with all 200. */
+static void
+test_read_concurrent(void **state)
+{
+	struct readset rs;
+	char *cause = NULL;
+	pid_t pids[2];
+	int i, k, status;
+
+	(void)state;
+	for (k = 0; k < 2; k++) {
+		pids[k] = fork();
+		assert_true(pids[k] >= 0);
+		if (pids[k] == 0) {
+			for (i = 0; i < 100; i++) {
+				char id[20], *why = NULL;
+
+				snprintf(id, sizeof id, "%016x", k * 1000 + i);
+				if (readset_mark("/e", id, true, &why) != 0)
+					_exit(1);
+			}
+			_exit(0);
+		}
+	}
+	for (k = 0; k < 2; k++) {
+		assert_int_equal(waitpid(pids[k], &status, 0), pids[k]);
+		assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	}
+	assert_int_equal(readset_load("/e", &rs, &cause), 0);
+	assert_int_equal(rs.n, 200);
+	readset_free(&rs);
+}
+
+/* The last edition read is the one whose position was saved last. */
+static void
+test_position_last(void **state)
+{
+	struct position p;
+	char *cause = NULL, *ed = NULL;
+
+	(void)state;
+	assert_int_equal(position_last(&ed, &cause), 0);
+	assert_null(ed);
+	memset(&p, 0, sizeof p);
+	p.edition = (char *)"/one";
+	assert_int_equal(position_save(&p, &cause), 0);
+	p.edition = (char *)"/two";
+	assert_int_equal(position_save(&p, &cause), 0);
+	/* A read mark written after does not count as reading an edition. */
+	assert_int_equal(readset_mark("/three", "0000000000000001", true,
+	    &cause), 0);
+	assert_int_equal(position_last(&ed, &cause), 1);
+	assert_string_equal(ed, "/two");
+	free(ed);
+	p.edition = (char *)"/one";
+	assert_int_equal(position_save(&p, &cause), 0);
+	assert_int_equal(position_last(&ed, &cause), 1);
+	assert_string_equal(ed, "/one");
+	free(ed);
+}
+
 int
 main(void)
 {
@@ -551,6 +677,13 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_sigkill_safe, setup_home,
 		    teardown_home),
 		cmocka_unit_test_setup_teardown(test_positions, setup_home,
+		    teardown_home),
+		cmocka_unit_test_setup_teardown(test_read_marks, setup_home,
+		    teardown_home),
+		cmocka_unit_test(test_readset_memory),
+		cmocka_unit_test_setup_teardown(test_read_concurrent,
+		    setup_home, teardown_home),
+		cmocka_unit_test_setup_teardown(test_position_last, setup_home,
 		    teardown_home),
 	};
 

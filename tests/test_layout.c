@@ -14,6 +14,7 @@
 
 #include "../src/layout.c"
 
+#include "../src/bookmarks.h"
 #include "../src/buf.h"
 #include "../src/dump.h"
 #include "../src/edition.h"
@@ -618,13 +619,13 @@ test_dump_list_golden(void **state)
 "Edition: 测试 (2 sections, 3 articles)\n"
 "\n"
 "Section 1: 第01版：要闻 (2 articles)\n"
-"  1  国家统计局表示，同比增长3.5%                       "
+"  1  1/1  国家统计局表示，同比增长3.5%                  "
     "记者 王译博 通…      93\n"
-"  2  ~今天上午，市政府召开新闻发布会                    "
+"  2  1/2  ~今天上午，市政府召开新闻发布会               "
     "                     24\n"
 "\n"
 "Section 2: 第02版：English ␛[2J (1 article)\n"
-"  3  Evil ␛]52;c;SGVsbG8=␇ title                        "
+"  3  2/1  Evil ␛]52;c;SGVsbG8=␇ title                   "
     "By ␛[31mMallory      84\n";
 	struct edition *ed = sample_edition();
 	char *out = capture_list(ed);
@@ -632,6 +633,63 @@ test_dump_list_golden(void **state)
 	(void)state;
 	if (strcmp(out, want) != 0)
 		fail_msg("expected:\n%s\ngot:\n%s", want, out);
+	free(out);
+	edition_free(ed);
+}
+
+/* S/A to the edition-wide number --dump=N takes; 0 for no such article. */
+static void
+test_dump_section_article(void **state)
+{
+	static const size_t v[][3] = {
+		{ 1, 1, 1 }, { 1, 2, 2 }, { 2, 1, 3 },	/* s, a, want */
+		{ 2, 2, 0 }, { 3, 1, 0 }, { 0, 1, 0 }, { 1, 0, 0 },
+	};
+	struct edition *ed = sample_edition();
+	size_t i, got;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = dump_section_article(ed, v[i][0], v[i][1]);
+		if (got != v[i][2])
+			fail_msg("%zu/%zu: expected %zu, got %zu", v[i][0],
+			    v[i][1], v[i][2], got);
+	}
+	edition_free(ed);
+}
+
+/* --list with read marks: N before unread articles, lines still 79 wide. */
+static void
+test_dump_list_read(void **state)
+{
+	struct edition *ed = sample_edition();
+	struct readset read = { NULL, 0 };
+	char *out = NULL, *line, *save = NULL, want[16];
+	size_t len = 0, n = 0;
+	FILE *f = open_memstream(&out, &len);
+
+	(void)state;
+	assert_non_null(f);
+	readset_set(&read, ed->sections[0]->articles[1]->id, true);
+	dump_list_read(ed, &read, f);
+	fclose(f);
+	for (line = strtok_r(out, "\n", &save); line != NULL;
+	    line = strtok_r(NULL, "\n", &save)) {
+		if (strncmp(line, "Edition: ", 9) == 0 ||
+		    strncmp(line, "Section ", 8) == 0)
+			continue;
+		if (width_str(line, strlen(line)) != 79)
+			fail_msg("list line not 79 columns: \"%s\"", line);
+		/* Articles 1 and 3 unread, 2 read. */
+		snprintf(want, sizeof want, "%s  %zu  ", n == 1 ? "  " : "N ",
+		    n + 1);
+		if (strncmp(line, want, strlen(want)) != 0)
+			fail_msg("article %zu: expected \"%s...\", got \"%s\"",
+			    n + 1, want, line);
+		n++;
+	}
+	assert_int_equal(n, 3);
+	readset_free(&read);
 	free(out);
 	edition_free(ed);
 }
@@ -749,6 +807,8 @@ main(void)
 		cmocka_unit_test(test_layout_samples),
 		cmocka_unit_test(test_dump_list),
 		cmocka_unit_test(test_dump_list_golden),
+		cmocka_unit_test(test_dump_list_read),
+		cmocka_unit_test(test_dump_section_article),
 		cmocka_unit_test(test_dump_articles_wrap),
 		cmocka_unit_test(test_dump_articles_golden),
 		cmocka_unit_test(test_dump_articles_select),

@@ -62,6 +62,7 @@
 
 #include <sqlite3.h>
 #include <utf8proc.h>
+#include <zlib.h>
 
 #include "buf.h"
 #include "edition.h"
@@ -80,6 +81,12 @@
 #define INDEX_TRIGRAMS_MAX	64	/* trigrams of one query word used as
 					   a filter; more select no better and
 					   only lengthen the FTS5 query */
+#define INDEX_ZLEVEL		6	/* zlib level of stored texts: short
+					   articles gain little from more */
+#define INDEX_BATCH_BYTES	((size_t)16 << 20)	/* text per
+					   transaction (see index_begin) */
+#define INDEX_CACHE_KB		65536	/* SQLite page cache: FTS5 merges
+					   reread the segments they merge */
 #define INDEX_FILE		"index.sqlite"
 
 /* Field tags in an encoded article text (body_encode). */
@@ -97,7 +104,8 @@ static const char *const index_schema[] = {
 	    "INTEGER NOT NULL, hash INTEGER NOT NULL, failed INTEGER NOT NULL)",
 	"CREATE TABLE article(id INTEGER PRIMARY KEY, edition INTEGER NOT "
 	    "NULL, section INTEGER NOT NULL, art INTEGER NOT NULL, page "
-	    "INTEGER NOT NULL, sum INTEGER NOT NULL, body BLOB NOT NULL)",
+	    "INTEGER NOT NULL, sum INTEGER NOT NULL, size INTEGER NOT NULL, "
+	    "body BLOB NOT NULL)",
 	"CREATE INDEX article_edition ON article(edition)",
 	"CREATE VIRTUAL TABLE tri USING fts5(key, content='', detail=none, "
 	    "tokenize='trigram case_sensitive 1')",
@@ -116,6 +124,8 @@ struct index {
 	char			*path;
 	struct search_index	*sidx;	/* folding tables, and the matcher */
 	char			*fold_id;
+	bool			 batch;	/* a batch transaction is open */
+	size_t			 batch_bytes;	/* text bytes written in it */
 };
 
 /* The files of an edition and what they add up to. */
@@ -383,6 +393,7 @@ static int
 index_connect(struct index *ix)
 {
 	int64_t dummy;
+	char *sql;
 	int rc;
 
 	rc = sqlite3_open_v2(ix->path, &ix->db, SQLITE_OPEN_READWRITE |
@@ -399,6 +410,11 @@ index_connect(struct index *ix)
 	/* A cache: losing the last transactions on power loss is fine,
 	   WAL keeps the file consistent either way. */
 	if ((rc = index_exec(ix, "PRAGMA synchronous = NORMAL")) != SQLITE_OK)
+		return rc;
+	sql = xasprintf("PRAGMA cache_size = -%d", INDEX_CACHE_KB);
+	rc = index_exec(ix, sql);
+	free(sql);
+	if (rc != SQLITE_OK)
 		return rc;
 	return index_schema_check(ix);
 }
@@ -663,23 +679,30 @@ body_sum(const void *p, size_t len)
 }
 
 /*
- * Decode a body into d->a (text pointers into d->text, a copy).  Returns
- * false when the encoding is damaged: lengths past the end, a missing
- * NUL, invalid UTF-8, an unknown tag.
+ * Decode a stored body (zlib-compressed, len bytes that inflate to size)
+ * into d->a, text pointers into d->text.  Returns false when it is
+ * damaged: it does not inflate to size bytes, lengths run past the end,
+ * a NUL is missing, UTF-8 is invalid, a tag is unknown.
  */
 static bool
-body_decode(struct decoded *d, const void *blob, size_t len)
+body_decode(struct decoded *d, const void *blob, size_t blen, int64_t size)
 {
 	struct article *a = &d->a;
 	const unsigned char *s;
-	size_t p = 0, v, tl, shift;
+	size_t p = 0, v, tl, shift, len;
 	unsigned char tag, extra;
 	const char *text;
+	uLongf out;
 
+	if (size < 0 || (uint64_t)size > LOAD_MAX_FILE_SIZE)
+		return false;
+	len = (size_t)size;
 	free(d->text);
 	d->text = xmalloc(len + 1);
-	if (len > 0)
-		memcpy(d->text, blob, len);
+	out = (uLongf)len;
+	if (uncompress((Bytef *)d->text, &out, blob, (uLong)blen) != Z_OK ||
+	    out != len)
+		return false;
 	d->text[len] = '\0';
 	s = (const unsigned char *)d->text;
 	a->nheadlines = a->nblocks = 0;
@@ -807,7 +830,7 @@ index_drop_edition(struct index *ix, int64_t id)
 	int rc;
 
 	memset(&d, 0, sizeof d);
-	if ((rc = index_prepare(ix, "SELECT id, body, sum FROM article WHERE "
+	if ((rc = index_prepare(ix, "SELECT id, body, sum, size FROM article WHERE "
 	    "edition = ?", &sel)) != SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO tri(tri, rowid, key) "
 	    "VALUES('delete', ?, ?)", &dt)) != SQLITE_OK ||
@@ -819,7 +842,7 @@ index_drop_edition(struct index *ix, int64_t id)
 		blob = sqlite3_column_blob(sel, 1);
 		len = (size_t)sqlite3_column_bytes(sel, 1);
 		if (body_sum(blob, len) != sqlite3_column_int64(sel, 2) ||
-		    !body_decode(&d, blob, len)) {
+		    !body_decode(&d, blob, len, sqlite3_column_int64(sel, 3))) {
 			rc = SQLITE_CORRUPT;
 			goto out;
 		}
@@ -912,6 +935,8 @@ index_insert_edition(struct index *ix, const char *path,
 	sqlite3_stmt *ins = NULL, *art = NULL, *tri = NULL, *gram = NULL;
 	struct buf body = BUF_INIT, key = BUF_INIT;
 	const struct section *s;
+	Bytef *z = NULL;
+	uLongf zlen, zcap = 0;
 	int64_t eid, aid;
 	size_t si, ai;
 	int rc;
@@ -936,7 +961,7 @@ index_insert_edition(struct index *ix, const char *path,
 	if (ed == NULL)
 		goto out;
 	if ((rc = index_prepare(ix, "INSERT INTO article(edition, section, "
-	    "art, page, sum, body) VALUES(?, ?, ?, ?, ?, ?)", &art)) !=
+	    "art, page, sum, size, body) VALUES(?, ?, ?, ?, ?, ?, ?)", &art)) !=
 	    SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO tri(rowid, key) VALUES(?, ?)",
 	    &tri)) != SQLITE_OK ||
@@ -947,14 +972,20 @@ index_insert_edition(struct index *ix, const char *path,
 		s = ed->sections[si];
 		for (ai = 0; ai < s->narticles; ai++) {
 			body_encode(s->articles[ai], &body);
+			zlen = compressBound((uLong)body.len);
+			if (zlen > zcap)
+				z = xreallocarray(z, zcap = zlen, 1);
+			if (compress2(z, &zlen, (const Bytef *)buf_str(&body),
+			    (uLong)body.len, INDEX_ZLEVEL) != Z_OK)
+				fatalx("zlib cannot compress %zu bytes",
+				    body.len);
 			sqlite3_bind_int64(art, 1, eid);
 			sqlite3_bind_int64(art, 2, (int64_t)si);
 			sqlite3_bind_int64(art, 3, (int64_t)ai);
 			sqlite3_bind_int64(art, 4, s->page);
-			sqlite3_bind_int64(art, 5, body_sum(body.data,
-			    body.len));
-			sqlite3_bind_blob(art, 6, body.data, (int)body.len,
-			    SQLITE_STATIC);
+			sqlite3_bind_int64(art, 5, body_sum(z, zlen));
+			sqlite3_bind_int64(art, 6, (int64_t)body.len);
+			sqlite3_bind_blob(art, 7, z, (int)zlen, SQLITE_STATIC);
 			if ((rc = sqlite3_step(art)) != SQLITE_DONE)
 				goto out;
 			sqlite3_reset(art);
@@ -982,11 +1013,57 @@ out:
 	sqlite3_finalize(gram);
 	buf_free(&body);
 	buf_free(&key);
+	free(z);
 	return rc;
 }
 
 /*
- * Replace edition path by what its files hold now, in one transaction.
+ * Open the batch transaction if none is open.  Editions are written in
+ * batches of about INDEX_BATCH_BYTES of text: FTS5 writes one segment
+ * per transaction and merges segments later, so a transaction per small
+ * edition would spend most of a build merging.  A batch is still atomic:
+ * a killed process loses the editions of its open batch, never half of
+ * one.
+ */
+static int
+index_begin(struct index *ix)
+{
+	int rc;
+
+	if (ix->batch)
+		return SQLITE_OK;
+	if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) == SQLITE_OK) {
+		ix->batch = true;
+		ix->batch_bytes = 0;
+	}
+	return rc;
+}
+
+/* Commit the batch when it is full, or now when force is set. */
+static int
+index_end(struct index *ix, bool force)
+{
+	int rc;
+
+	if (!ix->batch || (!force && ix->batch_bytes < INDEX_BATCH_BYTES))
+		return SQLITE_OK;
+	ix->batch = false;
+	if ((rc = index_exec(ix, "COMMIT")) != SQLITE_OK)
+		index_exec(ix, "ROLLBACK");
+	return rc;
+}
+
+/* Roll the batch back (after an error). */
+static void
+index_abort(struct index *ix)
+{
+	if (ix->batch)
+		index_exec(ix, "ROLLBACK");
+	ix->batch = false;
+}
+
+/*
+ * Replace edition path by what its files hold now, in the batch.
  * The row is looked up again inside it: another kanbao may have indexed
  * the same files meanwhile, and then nothing is written.
  */
@@ -999,20 +1076,21 @@ index_replace(struct index *ix, const char *path,
 	bool found;
 	int rc;
 
-	if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) != SQLITE_OK)
+	if ((rc = index_begin(ix)) != SQLITE_OK)
 		return rc;
 	if ((rc = index_edrow(ix, path, &row, &found)) != SQLITE_OK)
 		goto out;
 	if (found && row.size == sg->size && row.stat == sg->stat &&
 	    row.hash == sg->hash)
-		return index_exec(ix, "COMMIT");
+		return index_end(ix, false);
 	if (found && (rc = index_drop_edition(ix, row.id)) != SQLITE_OK)
 		goto out;
 	if ((rc = index_insert_edition(ix, path, src, ed, sg)) != SQLITE_OK)
 		goto out;
-	return index_exec(ix, "COMMIT");
+	ix->batch_bytes += (size_t)sg->size;
+	return index_end(ix, false);
 out:
-	index_exec(ix, "ROLLBACK");
+	index_abort(ix);
 	return rc;
 }
 
@@ -1057,13 +1135,13 @@ index_one(struct index *ix, const struct index_source *src,
 		*what = 3;
 		if (!found)
 			return SQLITE_OK;
-		if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) != SQLITE_OK)
+		if ((rc = index_begin(ix)) != SQLITE_OK)
 			return rc;
 		if ((rc = index_drop_edition(ix, row.id)) != SQLITE_OK) {
-			index_exec(ix, "ROLLBACK");
+			index_abort(ix);
 			return rc;
 		}
-		return index_exec(ix, "COMMIT");
+		return index_end(ix, false);
 	}
 	if (found && row.size == sg.size && row.stat == sg.stat)
 		goto out;
@@ -1175,10 +1253,31 @@ index_update(struct index *ix, const char *root,
 		if (opts->progress != NULL)
 			opts->progress(opts->progress_ctx, i + 1, n);
 	}
+	if (rc == SQLITE_OK)
+		rc = index_end(ix, true);
+	else
+		index_abort(ix);
 	if (rc == SQLITE_OK && root != NULL) {
 		croot = index_canon(root);
 		qsort(seen, n, sizeof *seen, index_strcmp);
 		rc = index_remove_gone(ix, croot, seen, n, &st->removed);
+	}
+	/*
+	 * After a big build, merge each FTS5 table into one segment: the
+	 * index gets smaller (a term is stored once, not once per segment)
+	 * and queries read one posting list per term.  Small updates leave
+	 * it to FTS5's automerge, since this rewrites the whole table.
+	 */
+	if (rc == SQLITE_OK && st->indexed > 0 && st->indexed * 4 >= n) {
+		if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) == SQLITE_OK) {
+			if ((rc = index_exec(ix, "INSERT INTO tri(tri) "
+			    "VALUES('optimize')")) == SQLITE_OK &&
+			    (rc = index_exec(ix, "INSERT INTO gram(gram) "
+			    "VALUES('optimize')")) == SQLITE_OK)
+				rc = index_exec(ix, "COMMIT");
+			if (rc != SQLITE_OK)
+				index_exec(ix, "ROLLBACK");
+		}
 	}
 	for (i = 0; i < n; i++)
 		free(seen[i]);
@@ -1308,7 +1407,7 @@ index_search(struct index *ix, const struct search_query *q,
 	memset(&d, 0, sizeof d);
 	index_fts_query(ix, q, &tri, &gram);
 	buf_puts(&sql, "SELECT a.section, a.art, a.page, a.body, a.sum, "
-	    "e.path, e.paper, e.date FROM article a JOIN edition e ON e.id = "
+	    "e.path, e.paper, e.date, a.size FROM article a JOIN edition e ON e.id = "
 	    "a.edition WHERE 1");
 	if (tri.len > 0)
 		buf_puts(&sql, " AND a.id IN (SELECT rowid FROM tri WHERE tri "
@@ -1349,7 +1448,7 @@ index_search(struct index *ix, const struct search_query *q,
 		blob = sqlite3_column_blob(st, 3);
 		len = (size_t)sqlite3_column_bytes(st, 3);
 		if (body_sum(blob, len) != sqlite3_column_int64(st, 4) ||
-		    !body_decode(&d, blob, len)) {
+		    !body_decode(&d, blob, len, sqlite3_column_int64(st, 8))) {
 			corrupt = true;
 			break;
 		}

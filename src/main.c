@@ -62,6 +62,7 @@ enum mode {
 static const struct option long_options[] = {
 	{ "ambiguous",	required_argument,	NULL, 'a' },
 	{ "bookmarks",	no_argument,		NULL, 'B' },
+	{ "cached",	no_argument,		NULL, 'C' },
 	{ "detect",	no_argument,		NULL, 'D' },
 	{ "dump",	optional_argument,	NULL, 'd' },
 	{ "encoding",	required_argument,	NULL, 'e' },
@@ -157,6 +158,8 @@ usage(FILE *out)
 "      --measure=COLS     cap the reader's text width (0: window width)\n"
 "      --restart          open at the start, not the saved position\n"
 "      --strict           validate edition XML against its schema\n"
+"      --cached           --search a LIBRARY's index as it is, without\n"
+"                         checking its files for changes first\n"
 "      --paper=NAME       --search only editions of paper NAME\n"
 "      --since=DATE       --search only editions of DATE (YYYY-MM-DD) or later\n"
 "      --until=DATE       --search only editions of DATE or earlier\n"
@@ -396,7 +399,8 @@ edition_passes(const struct edition *ed, const struct index_filter *f)
  * --index [DIR] and --search=QUERY over a library: bring the full-text
  * index up to date with the editions under dir (all indexed editions when
  * dir is NULL; dir itself when it holds no edition folders), then, when
- * q is not NULL, print what it finds.  The index is a cache: when it
+ * q is not NULL, print what it finds (without the update when cached:
+ * --cached).  The index is a cache: when it
  * turns out to be damaged it is rebuilt once and the work done again
  * (matches printed before the damage was found are printed again).
  * Returns the exit status.
@@ -404,7 +408,7 @@ edition_passes(const struct edition *ed, const struct index_filter *f)
 static int
 run_library(const char *dir, const struct library *lib,
     const struct search_query *q, const struct index_filter *filter,
-    size_t width, const struct load_options *lopts)
+    size_t width, const struct load_options *lopts, bool cached)
 {
 	struct progress pr = { isatty(STDERR_FILENO) != 0, false };
 	struct index_update_options uo = { lopts, progress_draw, &pr };
@@ -428,7 +432,9 @@ run_library(const char *dir, const struct library *lib,
 		    lib->items[i].path, lib->items[i].paper,
 		    lib->items[i].date } : one;
 	for (attempt = 0; attempt < 2; attempt++) {
-		if (dir == NULL)
+		if (cached && q != NULL)
+			rc = 0;		/* --cached: trust the index as it is */
+		else if (dir == NULL)
 			rc = index_refresh(ix, &uo, &st, &cause);
 		else
 			rc = index_update(ix, lib != NULL && lib->n > 0 ?
@@ -481,6 +487,7 @@ main(int argc, char **argv)
 	struct search_query *sq;
 	struct library lib;
 	struct stat sb;
+	bool cached = false;
 	char **paths;
 	char locale_notice[256];
 	int c, n, npaths, status = 0;
@@ -505,6 +512,9 @@ main(int argc, char **argv)
 			break;
 		case 'B':
 			mode = MODE_BOOKMARKS;
+			break;
+		case 'C':
+			cached = true;
 			break;
 		case 'D':
 			mode = MODE_DETECT;
@@ -634,7 +644,8 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		if (npaths == 0)
-			return run_library(NULL, NULL, NULL, NULL, 0, &lopts);
+			return run_library(NULL, NULL, NULL, NULL, 0, &lopts,
+			    false);
 		if (library_scan(paths[0], &lib, &cause) != 0) {
 			msg = load_join_path(paths[0], cause);
 			warn_msg(msg);
@@ -643,7 +654,8 @@ main(int argc, char **argv)
 			library_free(&lib);
 			return EXIT_INPUT;
 		}
-		status = run_library(paths[0], &lib, NULL, NULL, 0, &lopts);
+		status = run_library(paths[0], &lib, NULL, NULL, 0, &lopts,
+		    false);
 		library_free(&lib);
 		return status;
 	}
@@ -665,7 +677,7 @@ main(int argc, char **argv)
 				width = default_width();
 			filter.root = paths[0];
 			status = run_library(paths[0], &lib, sq, &filter,
-			    width, &lopts);
+			    width, &lopts, cached);
 			search_query_free(sq);
 			library_free(&lib);
 			return status;

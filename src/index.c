@@ -3,15 +3,18 @@
  *
  * This is the only file that includes <sqlite3.h>.
  *
- * Tables (one row per article in each of the last three):
+ * Tables:
  *
  *   meta      schema facts: how keys were folded (see fold_id)
- *   edition   path, paper, date and the signature of its files
- *   article   where it is (edition, section, article, page) and its text,
- *             encoded as in body_encode(), with a checksum
- *   tri       FTS5, trigram tokenizer: the search keys of its fields
- *   gram      FTS5, kanbao_gram tokenizer: the same keys' characters and
- *             pairs of characters
+ *   edition   per edition: path, paper, date, the signature of its files
+ *   etext     per edition: the texts of its articles (body_encode), one
+ *             zlib stream with a checksum: compressing an edition as a
+ *             whole takes 0.45 of the text, an article alone 0.6
+ *   article   per article: edition, section, article, page, and where
+ *             its text is in the edition's
+ *   tri       FTS5, trigram tokenizer, per article: its search keys
+ *   gram      FTS5, kanbao_gram tokenizer, per EDITION: the characters
+ *             and pairs of characters of its articles' keys
  *
  * Why two FTS5 tables.  The key of an article is the keys of its searched
  * fields (search.c's field_get order) joined by '\n', which no key holds,
@@ -23,7 +26,10 @@
  * indexes every character and every pair of neighbouring characters of a
  * field; its tokenizer (gram_tokenize) emits both when indexing and
  * treats a query string as one token, so a 1- or 2-character word is one
- * posting-list look-up, never a scan.  A pair that holds a space is not
+ * posting-list look-up, never a scan.  gram has one row per edition, not
+ * per article: a character recurs in most articles of an edition, so
+ * this makes the table 2.4 times smaller, and the editions it selects
+ * are read whole anyway (their text is one zlib stream).  A pair that holds a space is not
  * indexed: a key has a space only between two word characters, so no
  * query key of 2 characters holds one.
  *
@@ -104,8 +110,9 @@ static const char *const index_schema[] = {
 	    "INTEGER NOT NULL, hash INTEGER NOT NULL, failed INTEGER NOT NULL)",
 	"CREATE TABLE article(id INTEGER PRIMARY KEY, edition INTEGER NOT "
 	    "NULL, section INTEGER NOT NULL, art INTEGER NOT NULL, page "
-	    "INTEGER NOT NULL, sum INTEGER NOT NULL, size INTEGER NOT NULL, "
-	    "body BLOB NOT NULL)",
+	    "INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
+	"CREATE TABLE etext(id INTEGER PRIMARY KEY, size INTEGER NOT NULL, "
+	    "sum INTEGER NOT NULL, body BLOB NOT NULL)",
 	"CREATE INDEX article_edition ON article(edition)",
 	"CREATE VIRTUAL TABLE tri USING fts5(key, content='', detail=none, "
 	    "tokenize='trigram case_sensitive 1')",
@@ -115,7 +122,7 @@ static const char *const index_schema[] = {
 
 /* Tables an index of any version may have, dropped before a rebuild. */
 static const char *const index_tables[] = {
-	"tri", "gram", "article", "edition", "meta"
+	"tri", "gram", "article", "etext", "edition", "meta"
 };
 
 /* An open index. */
@@ -137,12 +144,19 @@ struct sig {
 	int64_t		  hash;		/* hash of names and contents */
 };
 
-/* An article decoded from the article table. */
+/* An article decoded from its edition's text (pointers into it). */
 struct decoded {
 	struct article	 a;
-	char		*text;		/* the body, owned */
 	size_t		 hcap;
 	size_t		 bcap;
+};
+
+/* The inflated text of one edition (etext), kept while its articles are
+   read one after the other. */
+struct etext {
+	int64_t		 id;		/* edition id; 0: none loaded */
+	char		*raw;
+	size_t		 len;
 };
 
 /* A stored edition row. */
@@ -403,7 +417,15 @@ index_connect(struct index *ix)
 	sqlite3_busy_timeout(ix->db, INDEX_BUSY_MS);
 	if ((rc = gram_register(ix->db)) != SQLITE_OK)
 		return rc;
-	/* Reads the header: a file that is no database fails here. */
+	/*
+	 * Reads the header: a file that is no database fails here.  Takes
+	 * effect only on a new file, before WAL mode is set: lets the
+	 * space FTS5 frees when it merges segments go back to the file
+	 * system (incremental_vacuum in index_update).
+	 */
+	if ((rc = index_exec(ix, "PRAGMA auto_vacuum = INCREMENTAL")) !=
+	    SQLITE_OK)
+		return rc;
 	if ((rc = index_int(ix, "PRAGMA journal_mode = WAL", &dummy)) !=
 	    SQLITE_OK)
 		return rc;
@@ -653,13 +675,12 @@ body_put(struct buf *b, char tag, unsigned extra, const char *text)
 	buf_putc(b, '\0');
 }
 
-/* Encode the fields of an article that search reads, in its order. */
+/* Append the fields of an article that search reads, in its order. */
 static void
 body_encode(const struct article *a, struct buf *b)
 {
 	size_t i;
 
-	buf_clear(b);
 	for (i = 0; i < a->nheadlines; i++)
 		body_put(b, a->headlines[i].inferred ? TAG_INFERRED :
 		    TAG_HEADLINE, a->headlines[i].role, a->headlines[i].text);
@@ -679,32 +700,86 @@ body_sum(const void *p, size_t len)
 }
 
 /*
- * Decode a stored body (zlib-compressed, len bytes that inflate to size)
- * into d->a, text pointers into d->text.  Returns false when it is
- * damaged: it does not inflate to size bytes, lengths run past the end,
- * a NUL is missing, UTF-8 is invalid, a tag is unknown.
+ * Inflate the stored text of edition id into et (kept when it is the one
+ * loaded).  Returns an SQLite code: SQLITE_CORRUPT when the checksum does
+ * not match or the blob does not inflate to its recorded size.
+ */
+static int
+etext_load(struct index *ix, struct etext *et, int64_t id)
+{
+	sqlite3_stmt *st;
+	const void *blob;
+	size_t blen;
+	int64_t size;
+	uLongf out;
+	int rc;
+
+	if (et->id == id && id != 0)
+		return SQLITE_OK;
+	et->id = 0;
+	rc = sqlite3_prepare_v2(ix->db, "SELECT size, sum, body FROM etext "
+	    "WHERE id = ?", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_finalize(st);
+		/* An article without its edition's text: damaged. */
+		return rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
+	}
+	size = sqlite3_column_int64(st, 0);
+	blob = sqlite3_column_blob(st, 2);
+	blen = (size_t)sqlite3_column_bytes(st, 2);
+	rc = SQLITE_CORRUPT;
+	/* zlib inflates at most about 1032:1: a larger size is damage, and
+	   must not reach xmalloc(), which aborts when memory runs out. */
+	if (size >= 0 && (uint64_t)size <= (uint64_t)blen * 1032 + 64 &&
+	    body_sum(blob, blen) == sqlite3_column_int64(st, 1)) {
+		free(et->raw);
+		et->len = (size_t)size;
+		et->raw = xmalloc(et->len + 1);
+		out = (uLongf)et->len;
+		if (uncompress((Bytef *)et->raw, &out, blob, (uLong)blen) ==
+		    Z_OK && out == et->len) {
+			et->raw[et->len] = '\0';
+			et->id = id;
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Free an edition text cache. */
+static void
+etext_free(struct etext *et)
+{
+	free(et->raw);
+	memset(et, 0, sizeof *et);
+}
+
+/*
+ * Decode the article at bytes [off, off + len) of an edition's text into
+ * d->a, its strings pointing into the text (which must stay loaded).
+ * Returns false when it is damaged: outside the text, lengths past the
+ * end, a NUL missing, invalid UTF-8, an unknown tag.
  */
 static bool
-body_decode(struct decoded *d, const void *blob, size_t blen, int64_t size)
+body_decode(struct decoded *d, const struct etext *et, int64_t off,
+    int64_t alen)
 {
 	struct article *a = &d->a;
 	const unsigned char *s;
 	size_t p = 0, v, tl, shift, len;
 	unsigned char tag, extra;
-	const char *text;
-	uLongf out;
+	const char *text, *base;
 
-	if (size < 0 || (uint64_t)size > LOAD_MAX_FILE_SIZE)
+	if (off < 0 || alen < 0 || (uint64_t)off > et->len ||
+	    (uint64_t)alen > et->len - (uint64_t)off)
 		return false;
-	len = (size_t)size;
-	free(d->text);
-	d->text = xmalloc(len + 1);
-	out = (uLongf)len;
-	if (uncompress((Bytef *)d->text, &out, blob, (uLong)blen) != Z_OK ||
-	    out != len)
-		return false;
-	d->text[len] = '\0';
-	s = (const unsigned char *)d->text;
+	base = et->raw + off;
+	len = (size_t)alen;
+	s = (const unsigned char *)base;
 	a->nheadlines = a->nblocks = 0;
 	a->dateline = a->byline = NULL;
 	while (p < len) {
@@ -722,7 +797,7 @@ body_decode(struct decoded *d, const void *blob, size_t blen, int64_t size)
 		tl = v;
 		if (tl >= len - p || s[p + tl] != '\0')
 			return false;
-		text = d->text + p;
+		text = base + p;
 		if (memchr(text, '\0', tl) != NULL || !utf8_valid(text, tl,
 		    NULL))
 			return false;
@@ -772,7 +847,6 @@ decoded_free(struct decoded *d)
 {
 	free(d->a.headlines);
 	free(d->a.blocks);
-	free(d->text);
 }
 
 /*
@@ -824,14 +898,14 @@ index_drop_edition(struct index *ix, int64_t id)
 {
 	sqlite3_stmt *sel = NULL, *dt = NULL, *dg = NULL;
 	struct decoded d;
-	struct buf key = BUF_INIT;
-	const void *blob;
-	size_t len;
+	struct etext et = { 0, NULL, 0 };
+	struct buf key = BUF_INIT, ekey = BUF_INIT;
+	bool loaded = false;
 	int rc;
 
 	memset(&d, 0, sizeof d);
-	if ((rc = index_prepare(ix, "SELECT id, body, sum, size FROM article WHERE "
-	    "edition = ?", &sel)) != SQLITE_OK ||
+	if ((rc = index_prepare(ix, "SELECT id, off, len FROM article WHERE "
+	    "edition = ? ORDER BY id", &sel)) != SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO tri(tri, rowid, key) "
 	    "VALUES('delete', ?, ?)", &dt)) != SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO gram(gram, rowid, key) "
@@ -839,10 +913,11 @@ index_drop_edition(struct index *ix, int64_t id)
 		goto out;
 	sqlite3_bind_int64(sel, 1, id);
 	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
-		blob = sqlite3_column_blob(sel, 1);
-		len = (size_t)sqlite3_column_bytes(sel, 1);
-		if (body_sum(blob, len) != sqlite3_column_int64(sel, 2) ||
-		    !body_decode(&d, blob, len, sqlite3_column_int64(sel, 3))) {
+		if (!loaded && (rc = etext_load(ix, &et, id)) != SQLITE_OK)
+			goto out;
+		loaded = true;
+		if (!body_decode(&d, &et, sqlite3_column_int64(sel, 1),
+		    sqlite3_column_int64(sel, 2))) {
 			rc = SQLITE_CORRUPT;
 			goto out;
 		}
@@ -853,18 +928,29 @@ index_drop_edition(struct index *ix, int64_t id)
 		if ((rc = sqlite3_step(dt)) != SQLITE_DONE)
 			goto out;
 		sqlite3_reset(dt);
-		sqlite3_bind_int64(dg, 1, sqlite3_column_int64(sel, 0));
-		sqlite3_bind_text(dg, 2, buf_str(&key), (int)key.len,
-		    SQLITE_STATIC);
-		if ((rc = sqlite3_step(dg)) != SQLITE_DONE)
-			goto out;
-		sqlite3_reset(dg);
+		if (ekey.len > 0)
+			buf_putc(&ekey, '\n');
+		buf_append(&ekey, buf_str(&key), key.len);
 	}
 	if (rc != SQLITE_DONE)
 		goto out;
+	if (loaded) {
+		sqlite3_bind_int64(dg, 1, id);
+		sqlite3_bind_text(dg, 2, buf_str(&ekey), (int)ekey.len,
+		    SQLITE_STATIC);
+		if ((rc = sqlite3_step(dg)) != SQLITE_DONE)
+			goto out;
+	}
 	sqlite3_finalize(sel);
 	sel = NULL;
 	if ((rc = index_prepare(ix, "DELETE FROM article WHERE edition = ?",
+	    &sel)) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(sel, 1, id);
+	if ((rc = sqlite3_step(sel)) != SQLITE_DONE)
+		goto out;
+	sqlite3_finalize(sel);
+	if ((rc = index_prepare(ix, "DELETE FROM etext WHERE id = ?",
 	    &sel)) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(sel, 1, id);
@@ -882,7 +968,9 @@ out:
 	sqlite3_finalize(dt);
 	sqlite3_finalize(dg);
 	decoded_free(&d);
+	etext_free(&et);
 	buf_free(&key);
+	buf_free(&ekey);
 	return rc;
 }
 
@@ -933,12 +1021,12 @@ index_insert_edition(struct index *ix, const char *path,
     const struct sig *sg)
 {
 	sqlite3_stmt *ins = NULL, *art = NULL, *tri = NULL, *gram = NULL;
-	struct buf body = BUF_INIT, key = BUF_INIT;
+	struct buf body = BUF_INIT, key = BUF_INIT, ekey = BUF_INIT;
 	const struct section *s;
 	Bytef *z = NULL;
-	uLongf zlen, zcap = 0;
+	uLongf zlen;
 	int64_t eid, aid;
-	size_t si, ai;
+	size_t si, ai, off, narticles = 0;
 	int rc;
 
 	if ((rc = index_prepare(ix, "INSERT INTO edition(path, paper, date, "
@@ -961,7 +1049,7 @@ index_insert_edition(struct index *ix, const char *path,
 	if (ed == NULL)
 		goto out;
 	if ((rc = index_prepare(ix, "INSERT INTO article(edition, section, "
-	    "art, page, sum, size, body) VALUES(?, ?, ?, ?, ?, ?, ?)", &art)) !=
+	    "art, page, off, len) VALUES(?, ?, ?, ?, ?, ?)", &art)) !=
 	    SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO tri(rowid, key) VALUES(?, ?)",
 	    &tri)) != SQLITE_OK ||
@@ -971,21 +1059,14 @@ index_insert_edition(struct index *ix, const char *path,
 	for (si = 0; si < ed->nsections; si++) {
 		s = ed->sections[si];
 		for (ai = 0; ai < s->narticles; ai++) {
+			off = body.len;
 			body_encode(s->articles[ai], &body);
-			zlen = compressBound((uLong)body.len);
-			if (zlen > zcap)
-				z = xreallocarray(z, zcap = zlen, 1);
-			if (compress2(z, &zlen, (const Bytef *)buf_str(&body),
-			    (uLong)body.len, INDEX_ZLEVEL) != Z_OK)
-				fatalx("zlib cannot compress %zu bytes",
-				    body.len);
 			sqlite3_bind_int64(art, 1, eid);
 			sqlite3_bind_int64(art, 2, (int64_t)si);
 			sqlite3_bind_int64(art, 3, (int64_t)ai);
 			sqlite3_bind_int64(art, 4, s->page);
-			sqlite3_bind_int64(art, 5, body_sum(z, zlen));
-			sqlite3_bind_int64(art, 6, (int64_t)body.len);
-			sqlite3_bind_blob(art, 7, z, (int)zlen, SQLITE_STATIC);
+			sqlite3_bind_int64(art, 5, (int64_t)off);
+			sqlite3_bind_int64(art, 6, (int64_t)(body.len - off));
 			if ((rc = sqlite3_step(art)) != SQLITE_DONE)
 				goto out;
 			sqlite3_reset(art);
@@ -997,14 +1078,36 @@ index_insert_edition(struct index *ix, const char *path,
 			if ((rc = sqlite3_step(tri)) != SQLITE_DONE)
 				goto out;
 			sqlite3_reset(tri);
-			sqlite3_bind_int64(gram, 1, aid);
-			sqlite3_bind_text(gram, 2, buf_str(&key), (int)key.len,
-			    SQLITE_STATIC);
-			if ((rc = sqlite3_step(gram)) != SQLITE_DONE)
-				goto out;
-			sqlite3_reset(gram);
+			if (ekey.len > 0)
+				buf_putc(&ekey, '\n');
+			buf_append(&ekey, buf_str(&key), key.len);
+			narticles++;
 		}
 	}
+	/* gram holds one row per edition (see the top of the file). */
+	if (narticles > 0) {
+		sqlite3_bind_int64(gram, 1, eid);
+		sqlite3_bind_text(gram, 2, buf_str(&ekey), (int)ekey.len,
+		    SQLITE_STATIC);
+		if ((rc = sqlite3_step(gram)) != SQLITE_DONE)
+			goto out;
+	}
+	/* The texts of all its articles, compressed as one. */
+	zlen = compressBound((uLong)body.len);
+	z = xmalloc(zlen);
+	if (compress2(z, &zlen, (const Bytef *)buf_str(&body),
+	    (uLong)body.len, INDEX_ZLEVEL) != Z_OK)
+		fatalx("zlib cannot compress %zu bytes", body.len);
+	sqlite3_finalize(art);
+	if ((rc = index_prepare(ix, "INSERT INTO etext(id, size, sum, body) "
+	    "VALUES(?, ?, ?, ?)", &art)) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(art, 1, eid);
+	sqlite3_bind_int64(art, 2, (int64_t)body.len);
+	sqlite3_bind_int64(art, 3, body_sum(z, zlen));
+	sqlite3_bind_blob(art, 4, z, (int)zlen, SQLITE_STATIC);
+	if ((rc = sqlite3_step(art)) != SQLITE_DONE)
+		goto out;
 	rc = SQLITE_OK;
 out:
 	sqlite3_finalize(ins);
@@ -1013,6 +1116,7 @@ out:
 	sqlite3_finalize(gram);
 	buf_free(&body);
 	buf_free(&key);
+	buf_free(&ekey);
 	free(z);
 	return rc;
 }
@@ -1278,6 +1382,8 @@ index_update(struct index *ix, const char *root,
 			if (rc != SQLITE_OK)
 				index_exec(ix, "ROLLBACK");
 		}
+		if (rc == SQLITE_OK)
+			rc = index_exec(ix, "PRAGMA incremental_vacuum");
 	}
 	for (i = 0; i < n; i++)
 		free(seen[i]);
@@ -1395,10 +1501,10 @@ index_search(struct index *ix, const struct search_query *q,
 	struct index_match m;
 	struct search_hit *hits;
 	struct decoded d;
+	struct etext et = { 0, NULL, 0 };
 	sqlite3_stmt *st = NULL;
-	const void *blob;
 	char *root = NULL;
-	size_t len, count = 0;
+	size_t count = 0;
 	int rc, k = 1;
 	bool corrupt = false;
 
@@ -1406,14 +1512,14 @@ index_search(struct index *ix, const struct search_query *q,
 		f = &none;
 	memset(&d, 0, sizeof d);
 	index_fts_query(ix, q, &tri, &gram);
-	buf_puts(&sql, "SELECT a.section, a.art, a.page, a.body, a.sum, "
-	    "e.path, e.paper, e.date, a.size FROM article a JOIN edition e ON e.id = "
+	buf_puts(&sql, "SELECT a.section, a.art, a.page, a.off, a.len, "
+	    "e.path, e.paper, e.date, e.id FROM article a JOIN edition e ON e.id = "
 	    "a.edition WHERE 1");
 	if (tri.len > 0)
 		buf_puts(&sql, " AND a.id IN (SELECT rowid FROM tri WHERE tri "
 		    "MATCH ?)");
 	if (gram.len > 0)
-		buf_puts(&sql, " AND a.id IN (SELECT rowid FROM gram WHERE "
+		buf_puts(&sql, " AND e.id IN (SELECT rowid FROM gram WHERE "
 		    "gram MATCH ?)");
 	if (f->root != NULL)
 		buf_puts(&sql, " AND substr(e.path, 1, ?) = ?");
@@ -1445,10 +1551,11 @@ index_search(struct index *ix, const struct search_query *q,
 	if (f->until != NULL)
 		sqlite3_bind_text(st, k++, f->until, -1, SQLITE_STATIC);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		blob = sqlite3_column_blob(st, 3);
-		len = (size_t)sqlite3_column_bytes(st, 3);
-		if (body_sum(blob, len) != sqlite3_column_int64(st, 4) ||
-		    !body_decode(&d, blob, len, sqlite3_column_int64(st, 8))) {
+		if ((rc = etext_load(ix, &et, sqlite3_column_int64(st, 8))) !=
+		    SQLITE_OK)
+			break;
+		if (!body_decode(&d, &et, sqlite3_column_int64(st, 3),
+		    sqlite3_column_int64(st, 4))) {
 			corrupt = true;
 			break;
 		}
@@ -1477,6 +1584,7 @@ index_search(struct index *ix, const struct search_query *q,
 out:
 	sqlite3_finalize(st);
 	decoded_free(&d);
+	etext_free(&et);
 	buf_free(&sql);
 	buf_free(&tri);
 	buf_free(&gram);

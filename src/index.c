@@ -336,6 +336,8 @@ index_fold_matches(struct index *ix, bool *same)
 	*same = false;
 	rc = sqlite3_prepare_v2(ix->db, "SELECT v FROM meta WHERE k = 'fold'",
 	    -1, &st, NULL);
+	if (rc == SQLITE_ERROR)
+		return SQLITE_OK;	/* no meta table: not ours, rebuild */
 	if (rc != SQLITE_OK)
 		return rc;
 	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
@@ -363,6 +365,14 @@ index_schema_check(struct index *ix)
 	size_t i;
 	int rc;
 
+	/* The common case reads only, so it never waits for a writer. */
+	if ((rc = index_int(ix, "PRAGMA user_version", &version)) != SQLITE_OK)
+		return rc;
+	if (version == INDEX_SCHEMA && (rc = index_fold_matches(ix, &same)) !=
+	    SQLITE_OK)
+		return rc;
+	if (version == INDEX_SCHEMA && same)
+		return SQLITE_OK;
 	if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) != SQLITE_OK)
 		return rc;
 	if ((rc = index_int(ix, "PRAGMA user_version", &version)) != SQLITE_OK)

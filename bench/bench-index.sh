@@ -104,7 +104,12 @@ while total < limit:
     e += 1
 print('%d editions, %d files' % (e, k))
 EOF
-bytes=$(cat "$lib"/*/*/* | wc -c)
+# alltext: every file of the library on stdout (too many for one glob).
+alltext() {
+	find "$lib" -type f -print0 | xargs -0 cat
+}
+
+bytes=$(alltext | wc -c)
 echo "library: $((bytes / 1048576)) MB of text"
 
 # Queries: substrings of the corpus's Han text at fixed places.
@@ -126,9 +131,9 @@ for _ in range(4):
     print(piece(2) + ' ' + piece(2))
 EOF
 
-cat "$lib"/*/*/* >/dev/null	# warm the page cache for everyone
+alltext >/dev/null		# warm the page cache for everyone
 
-wcm=$(best sh -c "cat '$lib'/*/*/* | wc -m")
+wcm=$(best sh -c "find '$lib' -type f -print0 | xargs -0 cat | wc -m")
 build=$(time1 "$KANBAO" --index "$lib")
 echo "index: $(cat "$tmp/out")"
 isize=$(du -k -c "$XDG_CACHE_HOME"/kanbao/index.sqlite* | tail -1 |

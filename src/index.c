@@ -7,14 +7,16 @@
  *
  *   meta      schema facts: how keys were folded (see fold_id)
  *   edition   per edition: path, paper, date, the signature of its files
- *   etext     per edition: the texts of its articles (body_encode), one
- *             zlib stream with a checksum: compressing an edition as a
- *             whole takes 0.45 of the text, an article alone 0.6
+ *   ptext     per page (section): the texts of its articles (body_encode)
+ *             as one zlib stream, with a checksum.  A page is the unit a
+ *             search inflates: an edition (0.45 of the text compressed,
+ *             against 0.6 for a page) made a rare word cost a whole
+ *             edition's inflating per match, 4 times the time per page
  *   article   per article: edition, section, article, page, and where
- *             its text is in the edition's
+ *             its text is in its page's ptext
  *   tri       FTS5, trigram tokenizer, per article: its search keys
- *   gram      FTS5, kanbao_gram tokenizer, per EDITION: the characters
- *             and pairs of characters of its articles' keys
+ *   gram      FTS5, kanbao_gram tokenizer, per PAGE: the characters and
+ *             pairs of characters of its articles' keys
  *
  * Why two FTS5 tables.  The key of an article is the keys of its searched
  * fields (search.c's field_get order) joined by '\n', which no key holds,
@@ -26,18 +28,16 @@
  * indexes every character and every pair of neighbouring characters of a
  * field; its tokenizer (gram_tokenize) emits both when indexing and
  * treats a query string as one token, so a 1- or 2-character word is one
- * posting-list look-up, never a scan.  gram has one row per edition, not
- * per article: a character recurs in most articles of an edition, so
- * this makes the table 2.4 times smaller, and the editions it selects
- * are read whole anyway (their text is one zlib stream).  A pair that holds a space is not
- * indexed: a key has a space only between two word characters, so no
- * query key of 2 characters holds one.
+ * posting-list look-up, never a scan.  gram has one row per page, not
+ * per article: a character recurs in most articles of a page, so this
+ * makes the table about 1.5 times smaller, and the pages it selects are
+ * inflated whole anyway.
  *
  * Both tables are contentless (content='') and detail=none: they store
  * only which articles hold a token, not where.  Positions would make the
  * trigram table exact for phrases but cost 1.5x the text; without them
  * it is a filter (all trigrams, in any order) and search.c's own matcher
- * decides on each candidate, reading its text from the article table.
+ * decides on each candidate, reading its text from ptext.
  * That last step is what makes index results identical to linear search:
  * the tables may let a false candidate through, never lose a true one.
  * Contentless tables need the old key to delete a row, so it is folded
@@ -46,10 +46,10 @@
  * rebuilds the index (fold_id in meta).
  *
  * Robustness.  The file is a cache.  WAL mode lets readers and one writer
- * work at once; writers wait (busy timeout).  Each edition is replaced in
- * one transaction, and the signature that says "indexed" is written in
- * it, so a process killed mid-update leaves every edition either old or
- * new, never half.  A file SQLite cannot read (SQLITE_CORRUPT,
+ * work at once; writers wait (busy timeout).  An edition is replaced
+ * inside one transaction (a batch, see index_begin), with the signature
+ * that says "indexed", so a process killed mid-update leaves every
+ * edition either old or new, never half.  A file SQLite cannot read (SQLITE_CORRUPT,
  * SQLITE_NOTADB), a checksum that does not match a stored text, or text
  * that does not decode makes an operation return INDEX_CORRUPT; the
  * caller then index_reset()s: the file is deleted and built again.
@@ -93,6 +93,8 @@
 					   transaction (see index_begin) */
 #define INDEX_CACHE_KB		65536	/* SQLite page cache: FTS5 merges
 					   reread the segments they merge */
+#define INDEX_MMAP		"4294967296"	/* bytes of the file read
+					   through mmap (SQLite caps it) */
 #define INDEX_FILE		"index.sqlite"
 
 /* Field tags in an encoded article text (body_encode). */
@@ -110,9 +112,11 @@ static const char *const index_schema[] = {
 	    "INTEGER NOT NULL, hash INTEGER NOT NULL, failed INTEGER NOT NULL)",
 	"CREATE TABLE article(id INTEGER PRIMARY KEY, edition INTEGER NOT "
 	    "NULL, section INTEGER NOT NULL, art INTEGER NOT NULL, page "
-	    "INTEGER NOT NULL, off INTEGER NOT NULL, len INTEGER NOT NULL)",
-	"CREATE TABLE etext(id INTEGER PRIMARY KEY, size INTEGER NOT NULL, "
-	    "sum INTEGER NOT NULL, body BLOB NOT NULL)",
+	    "INTEGER NOT NULL, text INTEGER NOT NULL, off INTEGER NOT NULL, "
+	    "len INTEGER NOT NULL)",
+	"CREATE TABLE ptext(id INTEGER PRIMARY KEY, edition INTEGER NOT NULL, "
+	    "size INTEGER NOT NULL, sum INTEGER NOT NULL, body BLOB NOT NULL)",
+	"CREATE INDEX ptext_edition ON ptext(edition)",
 	"CREATE INDEX article_edition ON article(edition)",
 	"CREATE VIRTUAL TABLE tri USING fts5(key, content='', detail=none, "
 	    "tokenize='trigram case_sensitive 1')",
@@ -122,7 +126,7 @@ static const char *const index_schema[] = {
 
 /* Tables an index of any version may have, dropped before a rebuild. */
 static const char *const index_tables[] = {
-	"tri", "gram", "article", "etext", "edition", "meta"
+	"tri", "gram", "article", "ptext", "etext", "edition", "meta"
 };
 
 /* An open index. */
@@ -151,12 +155,13 @@ struct decoded {
 	size_t		 bcap;
 };
 
-/* The inflated text of one edition (etext), kept while its articles are
-   read one after the other. */
+/* The inflated text of one page (a ptext row), kept while its articles
+   are read one after the other. */
 struct etext {
-	int64_t		 id;		/* edition id; 0: none loaded */
+	int64_t		 id;		/* ptext id; 0: none loaded */
 	char		*raw;
 	size_t		 len;
+	sqlite3_stmt	*st;		/* the SELECT, prepared once */
 };
 
 /* A stored edition row. */
@@ -443,6 +448,11 @@ index_connect(struct index *ix)
 	   WAL keeps the file consistent either way. */
 	if ((rc = index_exec(ix, "PRAGMA synchronous = NORMAL")) != SQLITE_OK)
 		return rc;
+	/* Read through mmap: no copy per page (pages of texts are read
+	   one after the other by a search). */
+	if ((rc = index_exec(ix, "PRAGMA mmap_size = " INDEX_MMAP)) !=
+	    SQLITE_OK)
+		return rc;
 	sql = xasprintf("PRAGMA cache_size = -%d", INDEX_CACHE_KB);
 	rc = index_exec(ix, sql);
 	free(sql);
@@ -710,8 +720,8 @@ body_sum(const void *p, size_t len)
 }
 
 /*
- * Inflate the stored text of edition id into et (kept when it is the one
- * loaded).  Returns an SQLite code: SQLITE_CORRUPT when the checksum does
+ * Inflate the stored text of page id (ptext) into et (kept when it is
+ * the one loaded).  Returns an SQLite code: SQLITE_CORRUPT when the checksum does
  * not match or the blob does not inflate to its recorded size.
  */
 static int
@@ -727,14 +737,16 @@ etext_load(struct index *ix, struct etext *et, int64_t id)
 	if (et->id == id && id != 0)
 		return SQLITE_OK;
 	et->id = 0;
-	rc = sqlite3_prepare_v2(ix->db, "SELECT size, sum, body FROM etext "
-	    "WHERE id = ?", -1, &st, NULL);
-	if (rc != SQLITE_OK)
+	if (et->st == NULL && (rc = sqlite3_prepare_v2(ix->db, "SELECT size, "
+	    "sum, body FROM ptext WHERE id = ?", -1, &et->st, NULL)) !=
+	    SQLITE_OK)
 		return rc;
+	st = et->st;
+	sqlite3_reset(st);
 	sqlite3_bind_int64(st, 1, id);
 	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
-		sqlite3_finalize(st);
-		/* An article without its edition's text: damaged. */
+		sqlite3_reset(st);
+		/* An article without its page's text: damaged. */
 		return rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
 	}
 	size = sqlite3_column_int64(st, 0);
@@ -756,7 +768,7 @@ etext_load(struct index *ix, struct etext *et, int64_t id)
 			rc = SQLITE_OK;
 		}
 	}
-	sqlite3_finalize(st);
+	sqlite3_reset(st);
 	return rc;
 }
 
@@ -765,6 +777,7 @@ static void
 etext_free(struct etext *et)
 {
 	free(et->raw);
+	sqlite3_finalize(et->st);
 	memset(et, 0, sizeof *et);
 }
 
@@ -908,26 +921,41 @@ index_drop_edition(struct index *ix, int64_t id)
 {
 	sqlite3_stmt *sel = NULL, *dt = NULL, *dg = NULL;
 	struct decoded d;
-	struct etext et = { 0, NULL, 0 };
-	struct buf key = BUF_INIT, ekey = BUF_INIT;
-	bool loaded = false;
+	struct etext et = { 0, NULL, 0, NULL };
+	struct buf key = BUF_INIT, pkey = BUF_INIT;
+	int64_t page = 0, tid;
 	int rc;
 
 	memset(&d, 0, sizeof d);
-	if ((rc = index_prepare(ix, "SELECT id, off, len FROM article WHERE "
-	    "edition = ? ORDER BY id", &sel)) != SQLITE_OK ||
+	if ((rc = index_prepare(ix, "SELECT id, text, off, len FROM article "
+	    "WHERE edition = ? ORDER BY id", &sel)) != SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO tri(tri, rowid, key) "
 	    "VALUES('delete', ?, ?)", &dt)) != SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO gram(gram, rowid, key) "
 	    "VALUES('delete', ?, ?)", &dg)) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(sel, 1, id);
-	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
-		if (!loaded && (rc = etext_load(ix, &et, id)) != SQLITE_OK)
+	/* The articles of a page are consecutive: their keys make up the
+	   page's gram row, deleted when the next page starts. */
+	for (;;) {
+		rc = sqlite3_step(sel);
+		tid = rc == SQLITE_ROW ? sqlite3_column_int64(sel, 1) : 0;
+		if (page != 0 && tid != page) {
+			sqlite3_bind_int64(dg, 1, page);
+			sqlite3_bind_text(dg, 2, buf_str(&pkey),
+			    (int)pkey.len, SQLITE_STATIC);
+			if ((rc = sqlite3_step(dg)) != SQLITE_DONE)
+				goto out;
+			sqlite3_reset(dg);
+			buf_clear(&pkey);
+		}
+		if (tid == 0)
+			break;
+		page = tid;
+		if ((rc = etext_load(ix, &et, tid)) != SQLITE_OK)
 			goto out;
-		loaded = true;
-		if (!body_decode(&d, &et, sqlite3_column_int64(sel, 1),
-		    sqlite3_column_int64(sel, 2))) {
+		if (!body_decode(&d, &et, sqlite3_column_int64(sel, 2),
+		    sqlite3_column_int64(sel, 3))) {
 			rc = SQLITE_CORRUPT;
 			goto out;
 		}
@@ -938,19 +966,12 @@ index_drop_edition(struct index *ix, int64_t id)
 		if ((rc = sqlite3_step(dt)) != SQLITE_DONE)
 			goto out;
 		sqlite3_reset(dt);
-		if (ekey.len > 0)
-			buf_putc(&ekey, '\n');
-		buf_append(&ekey, buf_str(&key), key.len);
+		if (pkey.len > 0)
+			buf_putc(&pkey, '\n');
+		buf_append(&pkey, buf_str(&key), key.len);
 	}
 	if (rc != SQLITE_DONE)
 		goto out;
-	if (loaded) {
-		sqlite3_bind_int64(dg, 1, id);
-		sqlite3_bind_text(dg, 2, buf_str(&ekey), (int)ekey.len,
-		    SQLITE_STATIC);
-		if ((rc = sqlite3_step(dg)) != SQLITE_DONE)
-			goto out;
-	}
 	sqlite3_finalize(sel);
 	sel = NULL;
 	if ((rc = index_prepare(ix, "DELETE FROM article WHERE edition = ?",
@@ -960,7 +981,7 @@ index_drop_edition(struct index *ix, int64_t id)
 	if ((rc = sqlite3_step(sel)) != SQLITE_DONE)
 		goto out;
 	sqlite3_finalize(sel);
-	if ((rc = index_prepare(ix, "DELETE FROM etext WHERE id = ?",
+	if ((rc = index_prepare(ix, "DELETE FROM ptext WHERE edition = ?",
 	    &sel)) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(sel, 1, id);
@@ -980,7 +1001,7 @@ out:
 	decoded_free(&d);
 	etext_free(&et);
 	buf_free(&key);
-	buf_free(&ekey);
+	buf_free(&pkey);
 	return rc;
 }
 
@@ -1030,13 +1051,14 @@ index_insert_edition(struct index *ix, const char *path,
     const struct index_source *src, const struct edition *ed,
     const struct sig *sg)
 {
-	sqlite3_stmt *ins = NULL, *art = NULL, *tri = NULL, *gram = NULL;
-	struct buf body = BUF_INIT, key = BUF_INIT, ekey = BUF_INIT;
+	sqlite3_stmt *ins = NULL, *art = NULL, *tri = NULL, *gram = NULL,
+	    *pt = NULL;
+	struct buf body = BUF_INIT, key = BUF_INIT, pkey = BUF_INIT;
 	const struct section *s;
+	size_t *offs = NULL, ocap = 0, si, ai;
 	Bytef *z = NULL;
-	uLongf zlen;
-	int64_t eid, aid;
-	size_t si, ai, off, narticles = 0;
+	uLongf zlen, zcap = 0;
+	int64_t eid, aid, tid;
 	int rc;
 
 	if ((rc = index_prepare(ix, "INSERT INTO edition(path, paper, date, "
@@ -1059,8 +1081,10 @@ index_insert_edition(struct index *ix, const char *path,
 	if (ed == NULL)
 		goto out;
 	if ((rc = index_prepare(ix, "INSERT INTO article(edition, section, "
-	    "art, page, off, len) VALUES(?, ?, ?, ?, ?, ?)", &art)) !=
+	    "art, page, text, off, len) VALUES(?, ?, ?, ?, ?, ?, ?)", &art)) !=
 	    SQLITE_OK ||
+	    (rc = index_prepare(ix, "INSERT INTO ptext(edition, size, sum, "
+	    "body) VALUES(?, ?, ?, ?)", &pt)) != SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO tri(rowid, key) VALUES(?, ?)",
 	    &tri)) != SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO gram(rowid, key) VALUES(?, ?)",
@@ -1068,15 +1092,42 @@ index_insert_edition(struct index *ix, const char *path,
 		goto out;
 	for (si = 0; si < ed->nsections; si++) {
 		s = ed->sections[si];
+		if (s->narticles == 0)
+			continue;
+		/* The page's text, compressed as one (see the top). */
+		buf_clear(&body);
+		if (s->narticles + 1 > ocap)
+			offs = xreallocarray(offs, ocap = s->narticles + 1,
+			    sizeof *offs);
 		for (ai = 0; ai < s->narticles; ai++) {
-			off = body.len;
+			offs[ai] = body.len;
 			body_encode(s->articles[ai], &body);
+		}
+		offs[ai] = body.len;
+		zlen = compressBound((uLong)body.len);
+		if (zlen > zcap)
+			z = xreallocarray(z, zcap = zlen, 1);
+		if (compress2(z, &zlen, (const Bytef *)buf_str(&body),
+		    (uLong)body.len, INDEX_ZLEVEL) != Z_OK)
+			fatalx("zlib cannot compress %zu bytes", body.len);
+		sqlite3_bind_int64(pt, 1, eid);
+		sqlite3_bind_int64(pt, 2, (int64_t)body.len);
+		sqlite3_bind_int64(pt, 3, body_sum(z, zlen));
+		sqlite3_bind_blob(pt, 4, z, (int)zlen, SQLITE_STATIC);
+		if ((rc = sqlite3_step(pt)) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(pt);
+		tid = sqlite3_last_insert_rowid(ix->db);
+		buf_clear(&pkey);
+		for (ai = 0; ai < s->narticles; ai++) {
 			sqlite3_bind_int64(art, 1, eid);
 			sqlite3_bind_int64(art, 2, (int64_t)si);
 			sqlite3_bind_int64(art, 3, (int64_t)ai);
 			sqlite3_bind_int64(art, 4, s->page);
-			sqlite3_bind_int64(art, 5, (int64_t)off);
-			sqlite3_bind_int64(art, 6, (int64_t)(body.len - off));
+			sqlite3_bind_int64(art, 5, tid);
+			sqlite3_bind_int64(art, 6, (int64_t)offs[ai]);
+			sqlite3_bind_int64(art, 7, (int64_t)(offs[ai + 1] -
+			    offs[ai]));
 			if ((rc = sqlite3_step(art)) != SQLITE_DONE)
 				goto out;
 			sqlite3_reset(art);
@@ -1088,45 +1139,29 @@ index_insert_edition(struct index *ix, const char *path,
 			if ((rc = sqlite3_step(tri)) != SQLITE_DONE)
 				goto out;
 			sqlite3_reset(tri);
-			if (ekey.len > 0)
-				buf_putc(&ekey, '\n');
-			buf_append(&ekey, buf_str(&key), key.len);
-			narticles++;
+			if (pkey.len > 0)
+				buf_putc(&pkey, '\n');
+			buf_append(&pkey, buf_str(&key), key.len);
 		}
-	}
-	/* gram holds one row per edition (see the top of the file). */
-	if (narticles > 0) {
-		sqlite3_bind_int64(gram, 1, eid);
-		sqlite3_bind_text(gram, 2, buf_str(&ekey), (int)ekey.len,
+		/* gram has one row per page (see the top of the file). */
+		sqlite3_bind_int64(gram, 1, tid);
+		sqlite3_bind_text(gram, 2, buf_str(&pkey), (int)pkey.len,
 		    SQLITE_STATIC);
 		if ((rc = sqlite3_step(gram)) != SQLITE_DONE)
 			goto out;
+		sqlite3_reset(gram);
 	}
-	/* The texts of all its articles, compressed as one. */
-	zlen = compressBound((uLong)body.len);
-	z = xmalloc(zlen);
-	if (compress2(z, &zlen, (const Bytef *)buf_str(&body),
-	    (uLong)body.len, INDEX_ZLEVEL) != Z_OK)
-		fatalx("zlib cannot compress %zu bytes", body.len);
-	sqlite3_finalize(art);
-	if ((rc = index_prepare(ix, "INSERT INTO etext(id, size, sum, body) "
-	    "VALUES(?, ?, ?, ?)", &art)) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(art, 1, eid);
-	sqlite3_bind_int64(art, 2, (int64_t)body.len);
-	sqlite3_bind_int64(art, 3, body_sum(z, zlen));
-	sqlite3_bind_blob(art, 4, z, (int)zlen, SQLITE_STATIC);
-	if ((rc = sqlite3_step(art)) != SQLITE_DONE)
-		goto out;
 	rc = SQLITE_OK;
 out:
 	sqlite3_finalize(ins);
 	sqlite3_finalize(art);
+	sqlite3_finalize(pt);
 	sqlite3_finalize(tri);
 	sqlite3_finalize(gram);
 	buf_free(&body);
 	buf_free(&key);
-	buf_free(&ekey);
+	buf_free(&pkey);
+	free(offs);
 	free(z);
 	return rc;
 }
@@ -1511,7 +1546,7 @@ index_search(struct index *ix, const struct search_query *q,
 	struct index_match m;
 	struct search_hit *hits;
 	struct decoded d;
-	struct etext et = { 0, NULL, 0 };
+	struct etext et = { 0, NULL, 0, NULL };
 	sqlite3_stmt *st = NULL;
 	char *root = NULL;
 	size_t count = 0;
@@ -1523,13 +1558,13 @@ index_search(struct index *ix, const struct search_query *q,
 	memset(&d, 0, sizeof d);
 	index_fts_query(ix, q, &tri, &gram);
 	buf_puts(&sql, "SELECT a.section, a.art, a.page, a.off, a.len, "
-	    "e.path, e.paper, e.date, e.id FROM article a JOIN edition e ON e.id = "
+	    "e.path, e.paper, e.date, a.text FROM article a JOIN edition e ON e.id = "
 	    "a.edition WHERE 1");
 	if (tri.len > 0)
 		buf_puts(&sql, " AND a.id IN (SELECT rowid FROM tri WHERE tri "
 		    "MATCH ?)");
 	if (gram.len > 0)
-		buf_puts(&sql, " AND e.id IN (SELECT rowid FROM gram WHERE "
+		buf_puts(&sql, " AND a.text IN (SELECT rowid FROM gram WHERE "
 		    "gram MATCH ?)");
 	if (f->root != NULL)
 		buf_puts(&sql, " AND substr(e.path, 1, ?) = ?");

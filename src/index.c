@@ -636,7 +636,9 @@ sig_stat(const char *path, struct sig *sg)
 			    de->d_name);
 		}
 		closedir(dir);
-		qsort(sg->names, sg->n, sizeof *sg->names, index_strcmp);
+		if (sg->n > 1)
+			qsort(sg->names, sg->n, sizeof *sg->names,
+			    index_strcmp);
 	} else {
 		sg->names = xcalloc(1, sizeof *sg->names);
 		sg->names[sg->n++] = xstrdup(path);

@@ -81,7 +81,8 @@ found_add(struct foundvec *fv, const char *path, size_t section,
 	f->article = article;
 	f->nhits = nhits;
 	f->hits = xreallocarray(NULL, nhits + 1, sizeof *hits);
-	memcpy(f->hits, hits, nhits * sizeof *hits);
+	if (nhits > 0)
+		memcpy(f->hits, hits, nhits * sizeof *hits);
 }
 
 /* Free a list of matches. */
@@ -294,8 +295,10 @@ compare(const char *query, struct foundvec *lin, struct foundvec *idx)
 	const struct search_hit *x, *y;
 	size_t i, j;
 
-	qsort(lin->v, lin->n, sizeof *lin->v, found_cmp);
-	qsort(idx->v, idx->n, sizeof *idx->v, found_cmp);
+	if (lin->n > 0)
+		qsort(lin->v, lin->n, sizeof *lin->v, found_cmp);
+	if (idx->n > 0)
+		qsort(idx->v, idx->n, sizeof *idx->v, found_cmp);
 	if (lin->n != idx->n)
 		fail_msg("query '%s': linear search finds %zu articles, the "
 		    "index %zu", query, lin->n, idx->n);

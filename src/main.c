@@ -35,6 +35,8 @@
 #include "edition.h"
 #include "encoding.h"
 #include "export.h"
+#include "index.h"
+#include "library.h"
 #include "load.h"
 #include "library.h"
 #include "load_pdf.h"
@@ -57,24 +59,30 @@ enum mode {
 	MODE_DETECT,
 	MODE_HELP_KEYS,
 	MODE_BOOKMARKS,
-	MODE_SEARCH
+	MODE_SEARCH,
+	MODE_INDEX
 };
 
 /* Long options; the short ones are -h and -V. */
 static const struct option long_options[] = {
 	{ "ambiguous",	required_argument,	NULL, 'a' },
 	{ "bookmarks",	no_argument,		NULL, 'B' },
+	{ "cached",	no_argument,		NULL, 'C' },
 	{ "detect",	no_argument,		NULL, 'D' },
 	{ "dump",	optional_argument,	NULL, 'd' },
 	{ "encoding",	required_argument,	NULL, 'e' },
 	{ "export",	required_argument,	NULL, 'x' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "help-keys",	no_argument,		NULL, 'K' },
+	{ "index",	no_argument,		NULL, 'I' },
 	{ "list",	no_argument,		NULL, 'l' },
 	{ "measure",	required_argument,	NULL, 'm' },
+	{ "paper",	required_argument,	NULL, 'P' },
 	{ "restart",	no_argument,		NULL, 'r' },
 	{ "search",	required_argument,	NULL, 's' },
+	{ "since",	required_argument,	NULL, 'N' },
 	{ "strict",	no_argument,		NULL, 'S' },
+	{ "until",	required_argument,	NULL, 'U' },
 	{ "version",	no_argument,		NULL, 'V' },
 	{ "width",	required_argument,	NULL, 'w' },
 	{ NULL,		0,			NULL, 0 }
@@ -130,6 +138,7 @@ usage(FILE *out)
 "a library: the reader opens it on an edition picker.  Without PATH, the\n"
 "reader opens $KANBAO_LIBRARY, else the edition read last, else the bundled\n"
 "sample edition; the other modes print the sample.\n"
+"kanbao --search over a library uses its index (see --index).\n"
 "\n"
 "Modes (default: the interactive reader, or the --dump text when standard\n"
 "output is not a terminal):\n"
@@ -138,7 +147,10 @@ usage(FILE *out)
 "                         (default: all), as wrapped text\n"
 "  -x, --export=xml       write the edition as kanbao edition XML\n"
 "  -s, --search=QUERY     print the articles containing QUERY, like grep\n"
-"                         (words must all occur; \"quoted words\" together)\n"
+"                         (words must all occur; \"quoted words\" together);\n"
+"                         over a LIBRARY it uses the full-text index\n"
+"      --index [LIBRARY]  build or update the full-text index of LIBRARY\n"
+"                         (without it: of every edition already indexed)\n"
 "      --detect           print the detected encoding of each file\n"
 "      --bookmarks        list the bookmarks of all editions\n"
 "      --help-keys        list the reader's keys\n"
@@ -154,6 +166,11 @@ usage(FILE *out)
 "      --measure=COLS     cap the reader's text width (0: window width)\n"
 "      --restart          open at the start, not the saved position\n"
 "      --strict           validate edition XML against its schema\n"
+"      --cached           --search a LIBRARY's index as it is, without\n"
+"                         checking its files for changes first\n"
+"      --paper=NAME       --search only editions of paper NAME\n"
+"      --since=DATE       --search only editions of DATE (YYYY-MM-DD) or later\n"
+"      --until=DATE       --search only editions of DATE or earlier\n"
 "  -h, --help             show this help and exit\n"
 "  -V, --version          show the version and exit\n"
 "\n"
@@ -444,6 +461,135 @@ run_detect(char **paths, int npaths)
 	return status;
 }
 
+/* An index update's progress bar, drawn on stderr when it is a tty. */
+struct progress {
+	bool	on;
+	bool	drawn;
+};
+
+/* Draw the progress bar: "[####----] done/total editions". */
+static void
+progress_draw(void *ctx, size_t done, size_t total)
+{
+	struct progress *p = ctx;
+	char bar[32];
+	size_t width = sizeof bar - 1, fill;
+
+	if (!p->on || total == 0)
+		return;
+	fill = done * width / total;
+	memset(bar, '#', fill);
+	memset(bar + fill, '-', width - fill);
+	bar[width] = '\0';
+	fprintf(stderr, "\rkanbao: indexing [%s] %zu/%zu editions", bar, done,
+	    total);
+	fflush(stderr);
+	p->drawn = true;
+}
+
+/* Erase the progress bar, if one was drawn. */
+static void
+progress_erase(struct progress *p)
+{
+	if (p->drawn)
+		fprintf(stderr, "\r%*s\r", 79, "");
+	p->drawn = false;
+}
+
+/* Whether an edition passes the --paper, --since and --until filters. */
+static bool
+edition_passes(const struct edition *ed, const struct index_filter *f)
+{
+	if (f->paper != NULL && (ed->paper == NULL ||
+	    strcmp(ed->paper, f->paper) != 0))
+		return false;
+	if ((f->since != NULL || f->until != NULL) && ed->date == NULL)
+		return false;
+	if (f->since != NULL && strcmp(ed->date, f->since) < 0)
+		return false;
+	if (f->until != NULL && strcmp(ed->date, f->until) > 0)
+		return false;
+	return true;
+}
+
+/*
+ * --index [DIR] and --search=QUERY over a library: bring the full-text
+ * index up to date with the editions under dir (all indexed editions when
+ * dir is NULL; dir itself when it holds no edition folders), then, when
+ * q is not NULL, print what it finds (without the update when cached:
+ * --cached).  The index is a cache: when it
+ * turns out to be damaged it is rebuilt once and the work done again
+ * (matches printed before the damage was found are printed again).
+ * Returns the exit status.
+ */
+static int
+run_library(const char *dir, const struct library *lib,
+    const struct search_query *q, const struct index_filter *filter,
+    size_t width, const struct load_options *lopts, bool cached)
+{
+	struct progress pr = { isatty(STDERR_FILENO) != 0, false };
+	struct index_update_options uo = { lopts, progress_draw, &pr };
+	struct index_source *src;
+	struct index_stats st;
+	struct index *ix;
+	struct index_source one = { dir, NULL, NULL };
+	char *cause = NULL, *m;
+	size_t i, n;
+	int rc = 0, attempt, status = 0;
+
+	if ((ix = index_open(NULL, &cause)) == NULL) {
+		warn_msg(cause);
+		free(cause);
+		return EXIT_INPUT;
+	}
+	n = lib != NULL && lib->n > 0 ? lib->n : 1;
+	src = xcalloc(n, sizeof *src);
+	for (i = 0; i < n; i++)
+		src[i] = lib != NULL && lib->n > 0 ? (struct index_source){
+		    lib->items[i].path, lib->items[i].paper,
+		    lib->items[i].date } : one;
+	for (attempt = 0; attempt < 2; attempt++) {
+		if (cached && q != NULL)
+			rc = 0;		/* --cached: trust the index as it is */
+		else if (dir == NULL)
+			rc = index_refresh(ix, &uo, &st, &cause);
+		else
+			rc = index_update(ix, lib != NULL && lib->n > 0 ?
+			    dir : NULL, src, n, &uo, &st, &cause);
+		progress_erase(&pr);
+		if (rc == 0 && q != NULL)
+			rc = index_print(ix, q, filter, width, stdout, &cause);
+		if (rc != INDEX_CORRUPT)
+			break;
+		if (index_reset(ix, &cause) != 0) {
+			rc = INDEX_ERROR;
+			break;
+		}
+	}
+	if (rc == INDEX_CORRUPT)
+		cause = xstrdup("the search index is damaged again after "
+		    "being rebuilt");
+	if (rc < 0) {
+		warn_msg(cause);
+		free(cause);
+		status = EXIT_INPUT;
+	} else if (q != NULL)
+		status = rc == 0 ? 1 : 0;	/* like grep */
+	else {
+		m = xasprintf("%zu editions: %zu indexed, %zu unchanged, %zu "
+		    "removed, %zu failed", st.indexed + st.unchanged +
+		    st.failed, st.indexed, st.unchanged, st.removed,
+		    st.failed);
+		printf("%s\n", m);
+		free(m);
+		if (st.failed > 0)
+			status = EXIT_INPUT;
+	}
+	free(src);
+	index_close(ix);
+	return status;
+}
+
 int
 main(int argc, char **argv)
 {
@@ -453,7 +599,13 @@ main(int argc, char **argv)
 	size_t width = 0, dump_n = 0, dump_sec = 0;
 	struct edition *ed;
 	char *cause = NULL, *sample = NULL, *last = NULL, *library_dir = NULL;
+	char *msg;
 	const char *query = NULL;
+	struct index_filter filter = { NULL, NULL, NULL, NULL };
+	struct search_query *sq;
+	struct library lib;
+	struct stat sb;
+	bool cached = false;
 	char **paths;
 	char locale_notice[256];
 	int c, n, npaths, status = 0;
@@ -480,6 +632,9 @@ main(int argc, char **argv)
 			break;
 		case 'B':
 			mode = MODE_BOOKMARKS;
+			break;
+		case 'C':
+			cached = true;
 			break;
 		case 'D':
 			mode = MODE_DETECT;
@@ -522,8 +677,27 @@ main(int argc, char **argv)
 		case 'h':
 			usage(stdout);
 			return 0;
+		case 'I':
+			mode = MODE_INDEX;
+			break;
 		case 'K':
 			mode = MODE_HELP_KEYS;
+			break;
+		case 'N':
+		case 'U':
+			if (!library_is_date(optarg)) {
+				warn_msg(c == 'N' ? "--since takes a date, "
+				    "YYYY-MM-DD" : "--until takes a date, "
+				    "YYYY-MM-DD");
+				return EXIT_USAGE;
+			}
+			if (c == 'N')
+				filter.since = optarg;
+			else
+				filter.until = optarg;
+			break;
+		case 'P':
+			filter.paper = optarg;
 			break;
 		case 'l':
 			mode = MODE_LIST;
@@ -597,6 +771,52 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		return run_detect(paths, npaths);
+	}
+	if (mode == MODE_INDEX) {
+		if (npaths > 1) {
+			warn_msg("--index takes one LIBRARY folder");
+			return EXIT_USAGE;
+		}
+		if (npaths == 0)
+			return run_library(NULL, NULL, NULL, NULL, 0, &lopts,
+			    false);
+		if (library_scan(paths[0], &lib, &cause) != 0) {
+			msg = load_join_path(paths[0], cause);
+			warn_msg(msg);
+			free(msg);
+			free(cause);
+			library_free(&lib);
+			return EXIT_INPUT;
+		}
+		status = run_library(paths[0], &lib, NULL, NULL, 0, &lopts,
+		    false);
+		library_free(&lib);
+		return status;
+	}
+	/*
+	 * --search over one folder that holds edition folders (a library)
+	 * goes through the index; a file or an edition folder is loaded and
+	 * searched as before.
+	 */
+	if (mode == MODE_SEARCH && npaths == 1 && stat(paths[0], &sb) == 0 &&
+	    S_ISDIR(sb.st_mode) && library_scan(paths[0], &lib, &cause) == 0) {
+		if (lib.n > 0) {
+			if ((sq = search_compile(query, &cause)) == NULL) {
+				warn_msg(cause);
+				free(cause);
+				library_free(&lib);
+				return EXIT_USAGE;
+			}
+			if (width == 0)
+				width = default_width();
+			filter.root = paths[0];
+			status = run_library(paths[0], &lib, sq, &filter,
+			    width, &lopts, cached);
+			search_query_free(sq);
+			library_free(&lib);
+			return status;
+		}
+		library_free(&lib);
 	}
 	/*
 	 * The reader without PATH opens the library (KANBAO_LIBRARY, the
@@ -709,7 +929,15 @@ main(int argc, char **argv)
 	case MODE_SEARCH:
 		if (width == 0)
 			width = default_width();
-		n = search_print(ed, query, width, stdout, &cause);
+		if (!edition_passes(ed, &filter)) {
+			/* Still refuse a bad query, as grep would. */
+			if ((sq = search_compile(query, &cause)) == NULL)
+				n = -1;
+			else
+				n = 0;
+			search_query_free(sq);
+		} else
+			n = search_print(ed, query, width, stdout, &cause);
 		if (n < 0) {
 			warn_msg(cause);
 			free(cause);
@@ -734,6 +962,7 @@ main(int argc, char **argv)
 		}
 		break;
 	case MODE_DETECT:
+	case MODE_INDEX:
 	case MODE_HELP_KEYS:
 	case MODE_BOOKMARKS:
 		break;

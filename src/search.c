@@ -1782,6 +1782,55 @@ search_snippet(const char *text, size_t start, size_t end, size_t cols,
 	return buf_detach(&b);
 }
 
+const char *
+search_key(struct search_index *idx, const char *s, size_t len,
+    size_t *keylen)
+{
+	index_prepare(idx);
+	fold_text(idx, &idx->key, s, len, false);
+	*keylen = idx->key.len;
+	return idx->key.s;
+}
+
+const char *
+search_query_term(const struct search_query *q, size_t i)
+{
+	return i < q->nterms ? q->terms[i].text : NULL;
+}
+
+void
+search_print_match(const struct article *a, const struct search_hit *hits,
+    size_t nhits, const char *label, size_t cols, FILE *out)
+{
+	const struct search_hit *h, *prev;
+	const char *text;
+	char *clean, *snip;
+	size_t j, hs, he;
+
+	if (cols == 0)
+		cols = SEARCH_COLS;
+	clean = sanitize_str(article_title(a));
+	fprintf(out, "%s: %s\n", label, clean);
+	free(clean);
+	/* One line per field with hits, like grep; headlines are shown
+	   above. */
+	for (prev = NULL, j = 0; j < nhits; j++) {
+		h = &hits[j];
+		if (h->field == SEARCH_HEADLINE || (prev != NULL &&
+		    prev->field == h->field && prev->index == h->index))
+			continue;
+		prev = h;
+		if ((text = search_field_text(a, h)) == NULL)
+			continue;
+		snip = search_snippet(text, h->start, h->end,
+		    cols > 4 ? cols - 2 : cols, &hs, &he);
+		clean = sanitize_str(snip);
+		fprintf(out, "  %s\n", clean);
+		free(clean);
+		free(snip);
+	}
+}
+
 int
 search_print(const struct edition *ed, const char *query, size_t cols,
     FILE *out, char **cause)
@@ -1790,43 +1839,20 @@ search_print(const struct edition *ed, const char *query, size_t cols,
 	struct search_index *idx;
 	struct search_results *r;
 	const struct search_match *m;
-	const struct search_hit *h, *prev;
-	const struct article *a;
-	const char *text;
-	char *clean, *snip;
-	size_t i, j, hs, he;
+	char label[64];
+	size_t i;
 	int n;
 
 	if ((q = search_compile(query, cause)) == NULL)
 		return -1;
-	if (cols == 0)
-		cols = SEARCH_COLS;
 	idx = search_index_new(ed);
 	r = search_edition(idx, q);
 	for (i = 0; i < r->nmatches; i++) {
 		m = &r->matches[i];
-		a = ed->sections[m->section]->articles[m->article];
-		clean = sanitize_str(article_title(a));
-		fprintf(out, "%zu/%zu: %s\n", m->section + 1, m->article + 1,
-		    clean);
-		free(clean);
-		/* One line per field with hits, like grep; headlines are
-		   shown above. */
-		for (prev = NULL, j = 0; j < m->nhits; j++) {
-			h = &m->hits[j];
-			if (h->field == SEARCH_HEADLINE || (prev != NULL &&
-			    prev->field == h->field && prev->index == h->index))
-				continue;
-			prev = h;
-			if ((text = search_field_text(a, h)) == NULL)
-				continue;
-			snip = search_snippet(text, h->start, h->end,
-			    cols > 4 ? cols - 2 : cols, &hs, &he);
-			clean = sanitize_str(snip);
-			fprintf(out, "  %s\n", clean);
-			free(clean);
-			free(snip);
-		}
+		snprintf(label, sizeof label, "%zu/%zu", m->section + 1,
+		    m->article + 1);
+		search_print_match(ed->sections[m->section]->articles[
+		    m->article], m->hits, m->nhits, label, cols, out);
 	}
 	n = r->nmatches > INT_MAX ? INT_MAX : (int)r->nmatches;
 	search_results_free(r);

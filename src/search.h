@@ -171,6 +171,32 @@ char			*search_snippet(const char *text, size_t start,
 			     size_t *hl_end);
 
 /*
+ * The search key of s[0..len): the folded text that words are matched
+ * against, exactly as search_edition() builds it for one field (the full
+ * index, index.c, stores these).  Returns the index's scratch buffer,
+ * NUL-terminated, valid until the next call with idx; *keylen gets its
+ * length.  Loads OpenCC's table on first use, like a search.
+ */
+const char		*search_key(struct search_index *idx, const char *s,
+			     size_t len, size_t *keylen);
+
+/*
+ * Word or phrase i of a compiled query as typed (its key is search_key()
+ * of it); NULL when i is out of range.  The query owns it.
+ */
+const char		*search_query_term(const struct search_query *q,
+			     size_t i);
+
+/*
+ * Print one matching article the way --search does (see below), its
+ * first line starting with label instead of SECTION/ARTICLE.  hits are
+ * the article's hits from search_article().
+ */
+void			 search_print_match(const struct article *a,
+			     const struct search_hit *hits, size_t nhits,
+			     const char *label, size_t cols, FILE *out);
+
+/*
  * --search: search ed for query and print every matching article like
  * grep does, to out:
  *

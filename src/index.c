@@ -1,0 +1,1681 @@
+/*
+ * index.c - the full-text index of a library in SQLite (see index.h).
+ *
+ * This is the only file that includes <sqlite3.h>.
+ *
+ * Tables:
+ *
+ *   meta      schema facts: how keys were folded (see fold_id)
+ *   edition   per edition: path, paper, date, the signature of its files
+ *   ptext     per page (section): the texts of its articles (body_encode)
+ *             as one zlib stream, with a checksum.  A page is the unit a
+ *             search inflates: an edition (0.45 of the text compressed,
+ *             against 0.6 for a page) made a rare word cost a whole
+ *             edition's inflating per match, 4 times the time per page
+ *   article   per article: edition, section, article, page, and where
+ *             its text is in its page's ptext
+ *   tri       FTS5, trigram tokenizer, per article: its search keys
+ *   gram      FTS5, kanbao_gram tokenizer, per PAGE: the characters and
+ *             pairs of characters of its articles' keys
+ *
+ * Why two FTS5 tables.  The key of an article is the keys of its searched
+ * fields (search.c's field_get order) joined by '\n', which no key holds,
+ * so no query key can match across two fields.  The trigram tokenizer
+ * indexes every run of 3 characters, so a query word whose key has 3
+ * characters or more must have all its trigrams in the article: that is
+ * an exact necessary condition, and FTS5 answers it from posting lists.
+ * A word of 1 or 2 characters (春运, 的) has no trigram.  For those, gram
+ * indexes every character and every pair of neighbouring characters of a
+ * field; its tokenizer (gram_tokenize) emits both when indexing and
+ * treats a query string as one token, so a 1- or 2-character word is one
+ * posting-list look-up, never a scan.  gram has one row per page, not
+ * per article: a character recurs in most articles of a page, so this
+ * makes the table about 1.5 times smaller, and the pages it selects are
+ * inflated whole anyway.
+ *
+ * Both tables are contentless (content='') and detail=none: they store
+ * only which articles hold a token, not where.  Positions would make the
+ * trigram table exact for phrases but cost 1.5x the text; without them
+ * it is a filter (all trigrams, in any order) and search.c's own matcher
+ * decides on each candidate, reading its text from ptext.
+ * That last step is what makes index results identical to linear search:
+ * the tables may let a false candidate through, never lose a true one.
+ * Contentless tables need the old key to delete a row, so it is folded
+ * again from the stored text; a change in how keys fold (OpenCC's tables
+ * installed or removed, another Unicode version) therefore empties and
+ * rebuilds the index (fold_id in meta).
+ *
+ * Robustness.  The file is a cache.  WAL mode lets readers and one writer
+ * work at once; writers wait (busy timeout).  An edition is replaced
+ * inside one transaction (a batch, see index_begin), with the signature
+ * that says "indexed", so a process killed mid-update leaves every
+ * edition either old or new, never half.  A file SQLite cannot read (SQLITE_CORRUPT,
+ * SQLITE_NOTADB), a checksum that does not match a stored text, or text
+ * that does not decode makes an operation return INDEX_CORRUPT; the
+ * caller then index_reset()s: the file is deleted and built again.
+ */
+#include "config.h"
+
+#include <sys/stat.h>
+
+#include <dirent.h>
+#include <errno.h>
+#include <limits.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include <sqlite3.h>
+#include <utf8proc.h>
+#include <zlib.h>
+
+#include "buf.h"
+#include "edition.h"
+#include "index.h"
+#include "load.h"
+#include "sanitize.h"
+#include "search.h"
+#include "statefile.h"
+#include "text.h"
+#include "xalloc.h"
+
+/* Tunables. */
+#define INDEX_BUSY_MS		60000	/* wait this long for another
+					   kanbao's write lock: an update of
+					   one edition takes well under it */
+#define INDEX_TRIGRAMS_MAX	64	/* trigrams of one query word used as
+					   a filter; more select no better and
+					   only lengthen the FTS5 query */
+#define INDEX_ZLEVEL		6	/* zlib level of stored texts: short
+					   articles gain little from more */
+#define INDEX_BATCH_BYTES	((size_t)16 << 20)	/* text per
+					   transaction (see index_begin) */
+#define INDEX_CACHE_KB		65536	/* SQLite page cache: FTS5 merges
+					   reread the segments they merge */
+#define INDEX_MMAP		"4294967296"	/* bytes of the file read
+					   through mmap (SQLite caps it) */
+#define INDEX_FILE		"index.sqlite"
+
+/* Field tags in an encoded article text (body_encode). */
+#define TAG_HEADLINE	'h'	/* a printed headline; next byte: role */
+#define TAG_INFERRED	'i'	/* an inferred headline; next byte: role */
+#define TAG_DATELINE	'd'
+#define TAG_BYLINE	'b'
+#define TAG_BLOCK	'p'	/* next byte: block kind */
+
+/* The schema, created in one transaction. */
+static const char *const index_schema[] = {
+	"CREATE TABLE meta(k TEXT PRIMARY KEY, v TEXT NOT NULL)",
+	"CREATE TABLE edition(id INTEGER PRIMARY KEY, path TEXT NOT NULL "
+	    "UNIQUE, paper TEXT, date TEXT, size INTEGER NOT NULL, sig "
+	    "INTEGER NOT NULL, hash INTEGER NOT NULL, failed INTEGER NOT NULL)",
+	"CREATE TABLE article(id INTEGER PRIMARY KEY, edition INTEGER NOT "
+	    "NULL, section INTEGER NOT NULL, art INTEGER NOT NULL, page "
+	    "INTEGER NOT NULL, text INTEGER NOT NULL, off INTEGER NOT NULL, "
+	    "len INTEGER NOT NULL)",
+	"CREATE TABLE ptext(id INTEGER PRIMARY KEY, edition INTEGER NOT NULL, "
+	    "size INTEGER NOT NULL, sum INTEGER NOT NULL, body BLOB NOT NULL)",
+	"CREATE INDEX ptext_edition ON ptext(edition)",
+	"CREATE INDEX article_edition ON article(edition)",
+	"CREATE VIRTUAL TABLE tri USING fts5(key, content='', detail=none, "
+	    "tokenize='trigram case_sensitive 1')",
+	"CREATE VIRTUAL TABLE gram USING fts5(key, content='', detail=none, "
+	    "tokenize='kanbao_gram')",
+};
+
+/* Tables an index of any version may have, dropped before a rebuild. */
+static const char *const index_tables[] = {
+	"tri", "gram", "article", "ptext", "etext", "edition", "meta"
+};
+
+/* An open index. */
+struct index {
+	sqlite3			*db;
+	char			*path;
+	struct search_index	*sidx;	/* folding tables, and the matcher */
+	char			*fold_id;
+	bool			 batch;	/* a batch transaction is open */
+	size_t			 batch_bytes;	/* text bytes written in it */
+};
+
+/* The files of an edition and what they add up to. */
+struct sig {
+	char		**names;	/* full paths, sorted */
+	size_t		  n;
+	int64_t		  size;		/* total bytes */
+	int64_t		  stat;		/* hash of names, sizes, mtimes */
+	int64_t		  hash;		/* hash of names and contents */
+};
+
+/* An article decoded from its edition's text (pointers into it). */
+struct decoded {
+	struct article	 a;
+	size_t		 hcap;
+	size_t		 bcap;
+};
+
+/* The inflated text of one page (a ptext row), kept while its articles
+   are read one after the other. */
+struct etext {
+	int64_t		 id;		/* ptext id; 0: none loaded */
+	char		*raw;
+	size_t		 len;
+	sqlite3_stmt	*st;		/* the SELECT, prepared once */
+};
+
+/* A stored edition row. */
+struct edrow {
+	int64_t		id;
+	int64_t		size;
+	int64_t		stat;
+	int64_t		hash;
+};
+
+/* Whether rc says the database file is damaged. */
+static bool
+index_rc_corrupt(int rc)
+{
+	rc &= 0xff;
+	return rc == SQLITE_CORRUPT || rc == SQLITE_NOTADB;
+}
+
+/*
+ * Turn an SQLite failure into a return value: INDEX_CORRUPT for a damaged
+ * file, else INDEX_ERROR with *cause "PATH: what: message".
+ */
+static int
+index_fail(struct index *ix, int rc, const char *what, char **cause)
+{
+	if (index_rc_corrupt(rc))
+		return INDEX_CORRUPT;
+	*cause = xasprintf("%s: %s: %s", ix->path, what,
+	    ix->db != NULL ? sqlite3_errmsg(ix->db) : sqlite3_errstr(rc));
+	return INDEX_ERROR;
+}
+
+/* Run SQL without results.  Returns an SQLite code. */
+static int
+index_exec(struct index *ix, const char *sql)
+{
+	return sqlite3_exec(ix->db, sql, NULL, NULL, NULL);
+}
+
+/* A 64-bit hash step over len bytes (FNV-1a; only compared, never
+   trusted against an adversary: this is a cache of local files). */
+static uint64_t
+index_hash(uint64_t h, const void *p, size_t len)
+{
+	const unsigned char *s = p;
+	size_t i;
+
+	for (i = 0; i < len; i++) {
+		h ^= s[i];
+		h *= 0x100000001b3ULL;
+	}
+	return h;
+}
+
+#define HASH_INIT	0xcbf29ce484222325ULL
+
+/* The length of the UTF-8 sequence that starts with byte c (keys are
+   valid UTF-8). */
+static size_t
+index_u8len(unsigned char c)
+{
+	if (c < 0x80)
+		return 1;
+	if (c >= 0xF0)
+		return 4;
+	if (c >= 0xE0)
+		return 3;
+	return 2;
+}
+
+/*
+ * The kanbao_gram tokenizer.  Indexing, it emits every character and
+ * every pair of neighbouring characters of each '\n'-separated key,
+ * skipping spaces (see the top of the file).  In a query it emits the
+ * whole string as one token: index.c only asks for one gram at a time.
+ */
+static int
+gram_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
+    int ntext, int (*emit)(void *, int, const char *, int, int, int))
+{
+	size_t n = ntext > 0 ? (size_t)ntext : 0, p, a, b;
+	int rc;
+
+	(void)tok;
+	if (flags & FTS5_TOKENIZE_QUERY)
+		return n > 0 ? emit(ctx, 0, text, ntext, 0, ntext) : SQLITE_OK;
+	for (p = 0; p < n; p = a) {
+		a = p + index_u8len((unsigned char)text[p]);
+		if (a > n)
+			break;
+		if (text[p] == '\n' || text[p] == ' ')
+			continue;
+		if ((rc = emit(ctx, 0, text + p, (int)(a - p), (int)p,
+		    (int)a)) != SQLITE_OK)
+			return rc;
+		if (a >= n || text[a] == '\n' || text[a] == ' ')
+			continue;
+		b = a + index_u8len((unsigned char)text[a]);
+		if (b > n)
+			break;
+		if ((rc = emit(ctx, 0, text + p, (int)(b - p), (int)p,
+		    (int)b)) != SQLITE_OK)
+			return rc;
+	}
+	return SQLITE_OK;
+}
+
+/* Create a kanbao_gram tokenizer: it has no state or options. */
+static int
+gram_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+{
+	static char unused;
+
+	(void)ctx;
+	(void)argv;
+	if (argc != 0)
+		return SQLITE_ERROR;
+	*out = (Fts5Tokenizer *)&unused;
+	return SQLITE_OK;
+}
+
+/* Delete a kanbao_gram tokenizer: nothing to free. */
+static void
+gram_delete(Fts5Tokenizer *tok)
+{
+	(void)tok;
+}
+
+/* Register kanbao_gram with the connection's FTS5 (per connection). */
+static int
+gram_register(sqlite3 *db)
+{
+	static fts5_tokenizer gram = { gram_create, gram_delete,
+	    gram_tokenize };
+	fts5_api *api = NULL;
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(db, "SELECT fts5(?1)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_pointer(st, 1, &api, "fts5_api_ptr", NULL);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (api == NULL)
+		return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_ERROR : rc;
+	return api->xCreateTokenizer(api, "kanbao_gram", NULL, &gram, NULL);
+}
+
+/* Read one integer (PRAGMA or SELECT); returns an SQLite code. */
+static int
+index_int(struct index *ix, const char *sql, int64_t *v)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*v = 0;
+	if ((rc = sqlite3_prepare_v2(ix->db, sql, -1, &st, NULL)) != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*v = sqlite3_column_int64(st, 0);
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Whether the stored fold_id is ours; returns an SQLite code. */
+static int
+index_fold_matches(struct index *ix, bool *same)
+{
+	sqlite3_stmt *st;
+	const unsigned char *v;
+	int rc;
+
+	*same = false;
+	rc = sqlite3_prepare_v2(ix->db, "SELECT v FROM meta WHERE k = 'fold'",
+	    -1, &st, NULL);
+	if (rc == SQLITE_ERROR)
+		return SQLITE_OK;	/* no meta table: not ours, rebuild */
+	if (rc != SQLITE_OK)
+		return rc;
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		v = sqlite3_column_text(st, 0);
+		*same = v != NULL && strcmp((const char *)v, ix->fold_id) == 0;
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/*
+ * Make the schema current inside one write transaction: a file of
+ * another version or fold is emptied and created again.  Two processes
+ * doing this at once serialise on the write lock.
+ */
+static int
+index_schema_check(struct index *ix)
+{
+	sqlite3_stmt *st;
+	int64_t version;
+	bool same = false;
+	char *sql;
+	size_t i;
+	int rc;
+
+	/* The common case reads only, so it never waits for a writer. */
+	if ((rc = index_int(ix, "PRAGMA user_version", &version)) != SQLITE_OK)
+		return rc;
+	if (version == INDEX_SCHEMA && (rc = index_fold_matches(ix, &same)) !=
+	    SQLITE_OK)
+		return rc;
+	if (version == INDEX_SCHEMA && same)
+		return SQLITE_OK;
+	if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) != SQLITE_OK)
+		return rc;
+	if ((rc = index_int(ix, "PRAGMA user_version", &version)) != SQLITE_OK)
+		goto out;
+	if (version == INDEX_SCHEMA && (rc = index_fold_matches(ix, &same)) !=
+	    SQLITE_OK)
+		goto out;
+	if (version == INDEX_SCHEMA && same)
+		return index_exec(ix, "COMMIT");
+	for (i = 0; i < sizeof index_tables / sizeof index_tables[0]; i++) {
+		sql = xasprintf("DROP TABLE IF EXISTS %s", index_tables[i]);
+		rc = index_exec(ix, sql);
+		free(sql);
+		if (rc != SQLITE_OK)
+			goto out;
+	}
+	for (i = 0; i < sizeof index_schema / sizeof index_schema[0]; i++)
+		if ((rc = index_exec(ix, index_schema[i])) != SQLITE_OK)
+			goto out;
+	rc = sqlite3_prepare_v2(ix->db, "INSERT INTO meta VALUES('fold', ?)",
+	    -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, ix->fold_id, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto out;
+	sql = xasprintf("PRAGMA user_version = %d", INDEX_SCHEMA);
+	rc = index_exec(ix, sql);
+	free(sql);
+	if (rc != SQLITE_OK)
+		goto out;
+	return index_exec(ix, "COMMIT");
+out:
+	index_exec(ix, "ROLLBACK");
+	return rc;
+}
+
+/* Open the connection and check the schema.  Returns an SQLite code. */
+static int
+index_connect(struct index *ix)
+{
+	int64_t dummy;
+	char *sql;
+	int rc;
+
+	rc = sqlite3_open_v2(ix->path, &ix->db, SQLITE_OPEN_READWRITE |
+	    SQLITE_OPEN_CREATE, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_busy_timeout(ix->db, INDEX_BUSY_MS);
+	if ((rc = gram_register(ix->db)) != SQLITE_OK)
+		return rc;
+	/*
+	 * Reads the header: a file that is no database fails here.  Takes
+	 * effect only on a new file, before WAL mode is set: lets the
+	 * space FTS5 frees when it merges segments go back to the file
+	 * system (incremental_vacuum in index_update).
+	 */
+	if ((rc = index_exec(ix, "PRAGMA auto_vacuum = INCREMENTAL")) !=
+	    SQLITE_OK)
+		return rc;
+	if ((rc = index_int(ix, "PRAGMA journal_mode = WAL", &dummy)) !=
+	    SQLITE_OK)
+		return rc;
+	/* A cache: losing the last transactions on power loss is fine,
+	   WAL keeps the file consistent either way. */
+	if ((rc = index_exec(ix, "PRAGMA synchronous = NORMAL")) != SQLITE_OK)
+		return rc;
+	/* Read through mmap: no copy per page (pages of texts are read
+	   one after the other by a search). */
+	if ((rc = index_exec(ix, "PRAGMA mmap_size = " INDEX_MMAP)) !=
+	    SQLITE_OK)
+		return rc;
+	sql = xasprintf("PRAGMA cache_size = -%d", INDEX_CACHE_KB);
+	rc = index_exec(ix, sql);
+	free(sql);
+	if (rc != SQLITE_OK)
+		return rc;
+	return index_schema_check(ix);
+}
+
+/* Close the connection (statements are never left open). */
+static void
+index_disconnect(struct index *ix)
+{
+	if (ix->db != NULL)
+		sqlite3_close(ix->db);
+	ix->db = NULL;
+}
+
+/* Delete the index file and its WAL and shared-memory files. */
+static void
+index_unlink(const char *path)
+{
+	static const char *const ext[] = { "", "-wal", "-shm", "-journal" };
+	char *p;
+	size_t i;
+
+	for (i = 0; i < sizeof ext / sizeof ext[0]; i++) {
+		p = xasprintf("%s%s", path, ext[i]);
+		unlink(p);
+		free(p);
+	}
+}
+
+char *
+index_default_path(char **cause)
+{
+	char *dir = statefile_dir("XDG_CACHE_HOME", ".cache", cause), *p;
+
+	if (dir == NULL)
+		return NULL;
+	p = xasprintf("%s/%s", dir, INDEX_FILE);
+	free(dir);
+	return p;
+}
+
+/* Create the folders above path (mode 0700, like the state files). */
+static int
+index_mkdirs(const char *path, char **cause)
+{
+	char *p = xstrdup(path), *s;
+
+	for (s = strchr(p + 1, '/'); s != NULL; s = strchr(s + 1, '/')) {
+		*s = '\0';
+		if (mkdir(p, 0700) != 0 && errno != EEXIST) {
+			*cause = xasprintf("%s: %s", p, strerror(errno));
+			free(p);
+			return -1;
+		}
+		*s = '/';
+	}
+	free(p);
+	return 0;
+}
+
+struct index *
+index_open(const char *path, char **cause)
+{
+	struct index *ix = xcalloc(1, sizeof *ix);
+	int rc;
+
+	ix->path = path != NULL ? xstrdup(path) : index_default_path(cause);
+	if (ix->path == NULL) {
+		free(ix);
+		return NULL;
+	}
+	if (index_mkdirs(ix->path, cause) != 0) {
+		free(ix->path);
+		free(ix);
+		return NULL;
+	}
+	ix->sidx = search_index_new(NULL);
+	ix->fold_id = xasprintf("schema %d utf8proc %s t2s %d", INDEX_SCHEMA,
+	    utf8proc_version(), search_index_folds_variants(ix->sidx));
+	rc = index_connect(ix);
+	if (index_rc_corrupt(rc)) {
+		/* Not a database, or a damaged one: it is only a cache. */
+		index_disconnect(ix);
+		index_unlink(ix->path);
+		rc = index_connect(ix);
+	}
+	if (rc != SQLITE_OK) {
+		index_fail(ix, rc, "cannot open the search index", cause);
+		if (*cause == NULL)
+			*cause = xasprintf("%s: the search index is damaged "
+			    "and cannot be replaced", ix->path);
+		index_close(ix);
+		return NULL;
+	}
+	return ix;
+}
+
+void
+index_close(struct index *ix)
+{
+	if (ix == NULL)
+		return;
+	index_disconnect(ix);
+	search_index_free(ix->sidx);
+	free(ix->fold_id);
+	free(ix->path);
+	free(ix);
+}
+
+int
+index_reset(struct index *ix, char **cause)
+{
+	int rc;
+
+	index_disconnect(ix);
+	index_unlink(ix->path);
+	if ((rc = index_connect(ix)) != SQLITE_OK) {
+		rc = index_fail(ix, rc, "cannot rebuild the search index",
+		    cause);
+		if (rc == INDEX_CORRUPT)
+			*cause = xasprintf("%s: the search index is damaged "
+			    "and cannot be replaced", ix->path);
+		return -1;
+	}
+	return 0;
+}
+
+/* Compare two strings through pointers, for qsort(). */
+static int
+index_strcmp(const void *a, const void *b)
+{
+	return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Free the file list of a signature. */
+static void
+sig_free(struct sig *sg)
+{
+	size_t i;
+
+	for (i = 0; i < sg->n; i++)
+		free(sg->names[i]);
+	free(sg->names);
+	memset(sg, 0, sizeof *sg);
+}
+
+/*
+ * The files of the edition at path (itself, or the regular non-hidden
+ * files of the folder, as load_paths() reads them) with their total size
+ * and the hash of names, sizes and modification times.  Returns 0, or -1
+ * when path cannot be read (the edition then counts as gone).
+ */
+static int
+sig_stat(const char *path, struct sig *sg)
+{
+	struct stat st;
+	struct dirent *de;
+	DIR *dir;
+	size_t cap = 0, i;
+	uint64_t h = HASH_INIT;
+	int64_t t[3];
+
+	memset(sg, 0, sizeof *sg);
+	if (stat(path, &st) != 0)
+		return -1;
+	if (S_ISDIR(st.st_mode)) {
+		if ((dir = opendir(path)) == NULL)
+			return -1;
+		while ((de = readdir(dir)) != NULL) {
+			if (de->d_name[0] == '.')
+				continue;
+			if (sg->n == cap) {
+				cap = cap == 0 ? 16 : cap * 2;
+				sg->names = xreallocarray(sg->names, cap,
+				    sizeof *sg->names);
+			}
+			sg->names[sg->n++] = xasprintf("%s/%s", path,
+			    de->d_name);
+		}
+		closedir(dir);
+		if (sg->n > 1)
+			qsort(sg->names, sg->n, sizeof *sg->names,
+			    index_strcmp);
+	} else {
+		sg->names = xcalloc(1, sizeof *sg->names);
+		sg->names[sg->n++] = xstrdup(path);
+	}
+	for (i = 0; i < sg->n; i++) {
+		if (stat(sg->names[i], &st) != 0 || !S_ISREG(st.st_mode))
+			continue;
+		t[0] = (int64_t)st.st_size;
+		t[1] = (int64_t)st.st_mtim.tv_sec;
+		t[2] = (int64_t)st.st_mtim.tv_nsec;
+		h = index_hash(h, sg->names[i], strlen(sg->names[i]) + 1);
+		h = index_hash(h, t, sizeof t);
+		sg->size += t[0];
+	}
+	sg->stat = (int64_t)h;
+	return 0;
+}
+
+/* Hash the names and contents of the files of sg into sg->hash. */
+static void
+sig_content(struct sig *sg)
+{
+	unsigned char chunk[65536];
+	uint64_t h = HASH_INIT;
+	size_t i, n;
+	FILE *f;
+
+	for (i = 0; i < sg->n; i++) {
+		h = index_hash(h, sg->names[i], strlen(sg->names[i]) + 1);
+		if ((f = fopen(sg->names[i], "rb")) == NULL)
+			continue;
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
+			h = index_hash(h, chunk, n);
+		fclose(f);
+	}
+	sg->hash = (int64_t)h;
+}
+
+/* Append a field to an encoded body: tag, extra byte, length, text, NUL. */
+static void
+body_put(struct buf *b, char tag, unsigned extra, const char *text)
+{
+	size_t len = strlen(text), v = len;
+	char c;
+
+	buf_putc(b, tag);
+	buf_putc(b, (char)extra);
+	do {
+		c = (char)(v & 0x7f);
+		v >>= 7;
+		if (v != 0)
+			c = (char)(c | 0x80);
+		buf_putc(b, c);
+	} while (v != 0);
+	buf_append(b, text, len);
+	buf_putc(b, '\0');
+}
+
+/* Append the fields of an article that search reads, in its order. */
+static void
+body_encode(const struct article *a, struct buf *b)
+{
+	size_t i;
+
+	for (i = 0; i < a->nheadlines; i++)
+		body_put(b, a->headlines[i].inferred ? TAG_INFERRED :
+		    TAG_HEADLINE, a->headlines[i].role, a->headlines[i].text);
+	if (a->dateline != NULL)
+		body_put(b, TAG_DATELINE, 0, a->dateline);
+	if (a->byline != NULL)
+		body_put(b, TAG_BYLINE, 0, a->byline);
+	for (i = 0; i < a->nblocks; i++)
+		body_put(b, TAG_BLOCK, a->blocks[i].kind, a->blocks[i].text);
+}
+
+/* The checksum of an encoded body. */
+static int64_t
+body_sum(const void *p, size_t len)
+{
+	return (int64_t)(index_hash(HASH_INIT, p, len) & 0x7fffffff);
+}
+
+/*
+ * Inflate the stored text of page id (ptext) into et (kept when it is
+ * the one loaded).  Returns an SQLite code: SQLITE_CORRUPT when the checksum does
+ * not match or the blob does not inflate to its recorded size.
+ */
+static int
+etext_load(struct index *ix, struct etext *et, int64_t id)
+{
+	sqlite3_stmt *st;
+	const void *blob;
+	size_t blen;
+	int64_t size;
+	uLongf out;
+	int rc;
+
+	if (et->id == id && id != 0)
+		return SQLITE_OK;
+	et->id = 0;
+	if (et->st == NULL && (rc = sqlite3_prepare_v2(ix->db, "SELECT size, "
+	    "sum, body FROM ptext WHERE id = ?", -1, &et->st, NULL)) !=
+	    SQLITE_OK)
+		return rc;
+	st = et->st;
+	sqlite3_reset(st);
+	sqlite3_bind_int64(st, 1, id);
+	if ((rc = sqlite3_step(st)) != SQLITE_ROW) {
+		sqlite3_reset(st);
+		/* An article without its page's text: damaged. */
+		return rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
+	}
+	size = sqlite3_column_int64(st, 0);
+	blob = sqlite3_column_blob(st, 2);
+	blen = (size_t)sqlite3_column_bytes(st, 2);
+	rc = SQLITE_CORRUPT;
+	/* zlib inflates at most about 1032:1: a larger size is damage, and
+	   must not reach xmalloc(), which aborts when memory runs out. */
+	if (size >= 0 && (uint64_t)size <= (uint64_t)blen * 1032 + 64 &&
+	    body_sum(blob, blen) == sqlite3_column_int64(st, 1)) {
+		free(et->raw);
+		et->len = (size_t)size;
+		et->raw = xmalloc(et->len + 1);
+		out = (uLongf)et->len;
+		if (uncompress((Bytef *)et->raw, &out, blob, (uLong)blen) ==
+		    Z_OK && out == et->len) {
+			et->raw[et->len] = '\0';
+			et->id = id;
+			rc = SQLITE_OK;
+		}
+	}
+	sqlite3_reset(st);
+	return rc;
+}
+
+/* Free an edition text cache. */
+static void
+etext_free(struct etext *et)
+{
+	free(et->raw);
+	sqlite3_finalize(et->st);
+	memset(et, 0, sizeof *et);
+}
+
+/*
+ * Decode the article at bytes [off, off + len) of an edition's text into
+ * d->a, its strings pointing into the text (which must stay loaded).
+ * Returns false when it is damaged: outside the text, lengths past the
+ * end, a NUL missing, invalid UTF-8, an unknown tag.
+ */
+static bool
+body_decode(struct decoded *d, const struct etext *et, int64_t off,
+    int64_t alen)
+{
+	struct article *a = &d->a;
+	const unsigned char *s;
+	size_t p = 0, v, tl, shift, len;
+	unsigned char tag, extra;
+	const char *text, *base;
+
+	if (off < 0 || alen < 0 || (uint64_t)off > et->len ||
+	    (uint64_t)alen > et->len - (uint64_t)off)
+		return false;
+	base = et->raw + off;
+	len = (size_t)alen;
+	s = (const unsigned char *)base;
+	a->nheadlines = a->nblocks = 0;
+	a->dateline = a->byline = NULL;
+	while (p < len) {
+		if (len - p < 3)
+			return false;
+		tag = s[p++];
+		extra = s[p++];
+		for (v = 0, shift = 0; ; shift += 7) {
+			if (p >= len || shift > 28)
+				return false;
+			v |= (size_t)(s[p] & 0x7f) << shift;
+			if ((s[p++] & 0x80) == 0)
+				break;
+		}
+		tl = v;
+		if (tl >= len - p || s[p + tl] != '\0')
+			return false;
+		text = base + p;
+		if (memchr(text, '\0', tl) != NULL || !utf8_valid(text, tl,
+		    NULL))
+			return false;
+		p += tl + 1;
+		switch (tag) {
+		case TAG_HEADLINE:
+		case TAG_INFERRED:
+			if (extra > HEADLINE_SUB)
+				return false;
+			if (a->nheadlines == d->hcap) {
+				d->hcap = d->hcap == 0 ? 4 : d->hcap * 2;
+				a->headlines = xreallocarray(a->headlines,
+				    d->hcap, sizeof *a->headlines);
+			}
+			a->headlines[a->nheadlines].text = text;
+			a->headlines[a->nheadlines].role = extra;
+			a->headlines[a->nheadlines++].inferred =
+			    tag == TAG_INFERRED;
+			break;
+		case TAG_DATELINE:
+			a->dateline = text;
+			break;
+		case TAG_BYLINE:
+			a->byline = text;
+			break;
+		case TAG_BLOCK:
+			if (extra > BLOCK_CAPTION)
+				return false;
+			if (a->nblocks == d->bcap) {
+				d->bcap = d->bcap == 0 ? 16 : d->bcap * 2;
+				a->blocks = xreallocarray(a->blocks, d->bcap,
+				    sizeof *a->blocks);
+			}
+			a->blocks[a->nblocks].text = text;
+			a->blocks[a->nblocks++].kind = extra;
+			break;
+		default:
+			return false;
+		}
+	}
+	return true;
+}
+
+/* Free what a decoded article holds. */
+static void
+decoded_free(struct decoded *d)
+{
+	free(d->a.headlines);
+	free(d->a.blocks);
+}
+
+/*
+ * The index key of an article: the search keys of the fields search.c
+ * reads (printed headlines, dateline, byline, blocks) joined by '\n'.
+ */
+static void
+index_article_key(struct index *ix, const struct article *a, struct buf *b)
+{
+	const char *text, *key;
+	size_t i, n = a->nheadlines + 2 + a->nblocks, klen;
+
+	buf_clear(b);
+	for (i = 0; i < n; i++) {
+		if (i < a->nheadlines)
+			text = a->headlines[i].inferred ? NULL :
+			    a->headlines[i].text;
+		else if (i == a->nheadlines)
+			text = a->dateline;
+		else if (i == a->nheadlines + 1)
+			text = a->byline;
+		else
+			text = a->blocks[i - a->nheadlines - 2].text;
+		if (text == NULL || *text == '\0')
+			continue;
+		key = search_key(ix->sidx, text, strlen(text), &klen);
+		if (klen == 0)
+			continue;
+		if (b->len > 0)
+			buf_putc(b, '\n');
+		buf_append(b, key, klen);
+	}
+}
+
+/* Prepare a statement; returns an SQLite code. */
+static int
+index_prepare(struct index *ix, const char *sql, sqlite3_stmt **st)
+{
+	return sqlite3_prepare_v2(ix->db, sql, -1, st, NULL);
+}
+
+/*
+ * Delete the edition with the given id, its articles and their keys, in
+ * the caller's transaction.  Returns an SQLite code, or SQLITE_CORRUPT
+ * when a stored text does not decode (its keys could not be removed).
+ */
+static int
+index_drop_edition(struct index *ix, int64_t id)
+{
+	sqlite3_stmt *sel = NULL, *dt = NULL, *dg = NULL;
+	struct decoded d;
+	struct etext et = { 0, NULL, 0, NULL };
+	struct buf key = BUF_INIT, pkey = BUF_INIT;
+	int64_t page = 0, tid;
+	int rc;
+
+	memset(&d, 0, sizeof d);
+	if ((rc = index_prepare(ix, "SELECT id, text, off, len FROM article "
+	    "WHERE edition = ? ORDER BY id", &sel)) != SQLITE_OK ||
+	    (rc = index_prepare(ix, "INSERT INTO tri(tri, rowid, key) "
+	    "VALUES('delete', ?, ?)", &dt)) != SQLITE_OK ||
+	    (rc = index_prepare(ix, "INSERT INTO gram(gram, rowid, key) "
+	    "VALUES('delete', ?, ?)", &dg)) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(sel, 1, id);
+	/* The articles of a page are consecutive: their keys make up the
+	   page's gram row, deleted when the next page starts. */
+	for (;;) {
+		rc = sqlite3_step(sel);
+		tid = rc == SQLITE_ROW ? sqlite3_column_int64(sel, 1) : 0;
+		if (page != 0 && tid != page) {
+			sqlite3_bind_int64(dg, 1, page);
+			sqlite3_bind_text(dg, 2, buf_str(&pkey),
+			    (int)pkey.len, SQLITE_STATIC);
+			if ((rc = sqlite3_step(dg)) != SQLITE_DONE)
+				goto out;
+			sqlite3_reset(dg);
+			buf_clear(&pkey);
+		}
+		if (tid == 0)
+			break;
+		page = tid;
+		if ((rc = etext_load(ix, &et, tid)) != SQLITE_OK)
+			goto out;
+		if (!body_decode(&d, &et, sqlite3_column_int64(sel, 2),
+		    sqlite3_column_int64(sel, 3))) {
+			rc = SQLITE_CORRUPT;
+			goto out;
+		}
+		index_article_key(ix, &d.a, &key);
+		sqlite3_bind_int64(dt, 1, sqlite3_column_int64(sel, 0));
+		sqlite3_bind_text(dt, 2, buf_str(&key), (int)key.len,
+		    SQLITE_STATIC);
+		if ((rc = sqlite3_step(dt)) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(dt);
+		if (pkey.len > 0)
+			buf_putc(&pkey, '\n');
+		buf_append(&pkey, buf_str(&key), key.len);
+	}
+	if (rc != SQLITE_DONE)
+		goto out;
+	sqlite3_finalize(sel);
+	sel = NULL;
+	if ((rc = index_prepare(ix, "DELETE FROM article WHERE edition = ?",
+	    &sel)) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(sel, 1, id);
+	if ((rc = sqlite3_step(sel)) != SQLITE_DONE)
+		goto out;
+	sqlite3_finalize(sel);
+	if ((rc = index_prepare(ix, "DELETE FROM ptext WHERE edition = ?",
+	    &sel)) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(sel, 1, id);
+	if ((rc = sqlite3_step(sel)) != SQLITE_DONE)
+		goto out;
+	sqlite3_finalize(sel);
+	if ((rc = index_prepare(ix, "DELETE FROM edition WHERE id = ?",
+	    &sel)) != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int64(sel, 1, id);
+	if ((rc = sqlite3_step(sel)) == SQLITE_DONE)
+		rc = SQLITE_OK;
+out:
+	sqlite3_finalize(sel);
+	sqlite3_finalize(dt);
+	sqlite3_finalize(dg);
+	decoded_free(&d);
+	etext_free(&et);
+	buf_free(&key);
+	buf_free(&pkey);
+	return rc;
+}
+
+/* Look up the stored row of path; *found tells whether there is one. */
+static int
+index_edrow(struct index *ix, const char *path, struct edrow *row,
+    bool *found)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	*found = false;
+	rc = index_prepare(ix, "SELECT id, size, sig, hash FROM edition WHERE "
+	    "path = ?", &st);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, path, -1, SQLITE_STATIC);
+	if ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row->id = sqlite3_column_int64(st, 0);
+		row->size = sqlite3_column_int64(st, 1);
+		row->stat = sqlite3_column_int64(st, 2);
+		row->hash = sqlite3_column_int64(st, 3);
+		*found = true;
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Bind a string, or NULL. */
+static void
+index_bind_str(sqlite3_stmt *st, int i, const char *s)
+{
+	if (s != NULL)
+		sqlite3_bind_text(st, i, s, -1, SQLITE_TRANSIENT);
+	else
+		sqlite3_bind_null(st, i);
+}
+
+/*
+ * Insert the articles of ed (NULL: it failed to load) as edition path in
+ * the caller's transaction.  Returns an SQLite code.
+ */
+static int
+index_insert_edition(struct index *ix, const char *path,
+    const struct index_source *src, const struct edition *ed,
+    const struct sig *sg)
+{
+	sqlite3_stmt *ins = NULL, *art = NULL, *tri = NULL, *gram = NULL,
+	    *pt = NULL;
+	struct buf body = BUF_INIT, key = BUF_INIT, pkey = BUF_INIT;
+	const struct section *s;
+	size_t *offs = NULL, ocap = 0, si, ai;
+	Bytef *z = NULL;
+	uLongf zlen, zcap = 0;
+	int64_t eid, aid, tid;
+	int rc;
+
+	if ((rc = index_prepare(ix, "INSERT INTO edition(path, paper, date, "
+	    "size, sig, hash, failed) VALUES(?, ?, ?, ?, ?, ?, ?)", &ins)) !=
+	    SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(ins, 1, path, -1, SQLITE_STATIC);
+	index_bind_str(ins, 2, src->paper != NULL ? src->paper :
+	    ed != NULL ? ed->paper : NULL);
+	index_bind_str(ins, 3, src->date != NULL ? src->date :
+	    ed != NULL ? ed->date : NULL);
+	sqlite3_bind_int64(ins, 4, sg->size);
+	sqlite3_bind_int64(ins, 5, sg->stat);
+	sqlite3_bind_int64(ins, 6, sg->hash);
+	sqlite3_bind_int(ins, 7, ed == NULL);
+	if ((rc = sqlite3_step(ins)) != SQLITE_DONE)
+		goto out;
+	eid = sqlite3_last_insert_rowid(ix->db);
+	rc = SQLITE_OK;
+	if (ed == NULL)
+		goto out;
+	if ((rc = index_prepare(ix, "INSERT INTO article(edition, section, "
+	    "art, page, text, off, len) VALUES(?, ?, ?, ?, ?, ?, ?)", &art)) !=
+	    SQLITE_OK ||
+	    (rc = index_prepare(ix, "INSERT INTO ptext(edition, size, sum, "
+	    "body) VALUES(?, ?, ?, ?)", &pt)) != SQLITE_OK ||
+	    (rc = index_prepare(ix, "INSERT INTO tri(rowid, key) VALUES(?, ?)",
+	    &tri)) != SQLITE_OK ||
+	    (rc = index_prepare(ix, "INSERT INTO gram(rowid, key) VALUES(?, ?)",
+	    &gram)) != SQLITE_OK)
+		goto out;
+	for (si = 0; si < ed->nsections; si++) {
+		s = ed->sections[si];
+		if (s->narticles == 0)
+			continue;
+		/* The page's text, compressed as one (see the top). */
+		buf_clear(&body);
+		if (s->narticles + 1 > ocap)
+			offs = xreallocarray(offs, ocap = s->narticles + 1,
+			    sizeof *offs);
+		for (ai = 0; ai < s->narticles; ai++) {
+			offs[ai] = body.len;
+			body_encode(s->articles[ai], &body);
+		}
+		offs[ai] = body.len;
+		zlen = compressBound((uLong)body.len);
+		if (zlen > zcap)
+			z = xreallocarray(z, zcap = zlen, 1);
+		if (compress2(z, &zlen, (const Bytef *)buf_str(&body),
+		    (uLong)body.len, INDEX_ZLEVEL) != Z_OK)
+			fatalx("zlib cannot compress %zu bytes", body.len);
+		sqlite3_bind_int64(pt, 1, eid);
+		sqlite3_bind_int64(pt, 2, (int64_t)body.len);
+		sqlite3_bind_int64(pt, 3, body_sum(z, zlen));
+		sqlite3_bind_blob(pt, 4, z, (int)zlen, SQLITE_STATIC);
+		if ((rc = sqlite3_step(pt)) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(pt);
+		tid = sqlite3_last_insert_rowid(ix->db);
+		buf_clear(&pkey);
+		for (ai = 0; ai < s->narticles; ai++) {
+			sqlite3_bind_int64(art, 1, eid);
+			sqlite3_bind_int64(art, 2, (int64_t)si);
+			sqlite3_bind_int64(art, 3, (int64_t)ai);
+			sqlite3_bind_int64(art, 4, s->page);
+			sqlite3_bind_int64(art, 5, tid);
+			sqlite3_bind_int64(art, 6, (int64_t)offs[ai]);
+			sqlite3_bind_int64(art, 7, (int64_t)(offs[ai + 1] -
+			    offs[ai]));
+			if ((rc = sqlite3_step(art)) != SQLITE_DONE)
+				goto out;
+			sqlite3_reset(art);
+			aid = sqlite3_last_insert_rowid(ix->db);
+			index_article_key(ix, s->articles[ai], &key);
+			sqlite3_bind_int64(tri, 1, aid);
+			sqlite3_bind_text(tri, 2, buf_str(&key), (int)key.len,
+			    SQLITE_STATIC);
+			if ((rc = sqlite3_step(tri)) != SQLITE_DONE)
+				goto out;
+			sqlite3_reset(tri);
+			if (pkey.len > 0)
+				buf_putc(&pkey, '\n');
+			buf_append(&pkey, buf_str(&key), key.len);
+		}
+		/* gram has one row per page (see the top of the file). */
+		sqlite3_bind_int64(gram, 1, tid);
+		sqlite3_bind_text(gram, 2, buf_str(&pkey), (int)pkey.len,
+		    SQLITE_STATIC);
+		if ((rc = sqlite3_step(gram)) != SQLITE_DONE)
+			goto out;
+		sqlite3_reset(gram);
+	}
+	rc = SQLITE_OK;
+out:
+	sqlite3_finalize(ins);
+	sqlite3_finalize(art);
+	sqlite3_finalize(pt);
+	sqlite3_finalize(tri);
+	sqlite3_finalize(gram);
+	buf_free(&body);
+	buf_free(&key);
+	buf_free(&pkey);
+	free(offs);
+	free(z);
+	return rc;
+}
+
+/*
+ * Open the batch transaction if none is open.  Editions are written in
+ * batches of about INDEX_BATCH_BYTES of text: FTS5 writes one segment
+ * per transaction and merges segments later, so a transaction per small
+ * edition would spend most of a build merging.  A batch is still atomic:
+ * a killed process loses the editions of its open batch, never half of
+ * one.
+ */
+static int
+index_begin(struct index *ix)
+{
+	int rc;
+
+	if (ix->batch)
+		return SQLITE_OK;
+	if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) == SQLITE_OK) {
+		ix->batch = true;
+		ix->batch_bytes = 0;
+	}
+	return rc;
+}
+
+/* Commit the batch when it is full, or now when force is set. */
+static int
+index_end(struct index *ix, bool force)
+{
+	int rc;
+
+	if (!ix->batch || (!force && ix->batch_bytes < INDEX_BATCH_BYTES))
+		return SQLITE_OK;
+	ix->batch = false;
+	if ((rc = index_exec(ix, "COMMIT")) != SQLITE_OK)
+		index_exec(ix, "ROLLBACK");
+	return rc;
+}
+
+/* Roll the batch back (after an error). */
+static void
+index_abort(struct index *ix)
+{
+	if (ix->batch)
+		index_exec(ix, "ROLLBACK");
+	ix->batch = false;
+}
+
+/*
+ * Replace edition path by what its files hold now, in the batch.
+ * The row is looked up again inside it: another kanbao may have indexed
+ * the same files meanwhile, and then nothing is written.
+ */
+static int
+index_replace(struct index *ix, const char *path,
+    const struct index_source *src, const struct edition *ed,
+    const struct sig *sg)
+{
+	struct edrow row;
+	bool found;
+	int rc;
+
+	if ((rc = index_begin(ix)) != SQLITE_OK)
+		return rc;
+	if ((rc = index_edrow(ix, path, &row, &found)) != SQLITE_OK)
+		goto out;
+	if (found && row.size == sg->size && row.stat == sg->stat &&
+	    row.hash == sg->hash)
+		return index_end(ix, false);
+	if (found && (rc = index_drop_edition(ix, row.id)) != SQLITE_OK)
+		goto out;
+	if ((rc = index_insert_edition(ix, path, src, ed, sg)) != SQLITE_OK)
+		goto out;
+	ix->batch_bytes += (size_t)sg->size;
+	return index_end(ix, false);
+out:
+	index_abort(ix);
+	return rc;
+}
+
+/* Record a new stat signature for an edition whose contents are as
+   stored (a touched file).  Returns an SQLite code. */
+static int
+index_touch(struct index *ix, int64_t id, int64_t stat)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = index_prepare(ix, "UPDATE edition SET sig = ? WHERE id = ?",
+	    &st)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, stat);
+	sqlite3_bind_int64(st, 2, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
+/*
+ * Bring one edition up to date.  Sets *what to 0 unchanged, 1 indexed,
+ * 2 failed to load, 3 gone.  Returns an SQLite code.
+ */
+static int
+index_one(struct index *ix, const struct index_source *src,
+    const char *path, const struct load_options *lopts, int *what)
+{
+	struct edrow row;
+	struct sig sg;
+	struct edition *ed = NULL;
+	char *cause = NULL, *p = (char *)path;
+	bool found;
+	int rc;
+
+	*what = 0;
+	if ((rc = index_edrow(ix, path, &row, &found)) != SQLITE_OK)
+		return rc;
+	if (sig_stat(path, &sg) != 0) {
+		/* Gone (or unreadable): it leaves the index. */
+		*what = 3;
+		if (!found)
+			return SQLITE_OK;
+		if ((rc = index_begin(ix)) != SQLITE_OK)
+			return rc;
+		if ((rc = index_drop_edition(ix, row.id)) != SQLITE_OK) {
+			index_abort(ix);
+			return rc;
+		}
+		return index_end(ix, false);
+	}
+	if (found && row.size == sg.size && row.stat == sg.stat)
+		goto out;
+	sig_content(&sg);
+	if (found && row.size == sg.size && row.hash == sg.hash) {
+		rc = index_touch(ix, row.id, sg.stat);
+		goto out;
+	}
+	ed = load_paths(&p, 1, lopts, &cause);
+	if (ed == NULL) {
+		if (lopts != NULL && lopts->warn != NULL)
+			lopts->warn(lopts->warn_ctx, path, cause);
+		free(cause);
+		*what = 2;
+	} else
+		*what = 1;
+	rc = index_replace(ix, path, src, ed, &sg);
+out:
+	edition_free(ed);
+	sig_free(&sg);
+	return rc;
+}
+
+/*
+ * Remove the editions under root (a folder, no trailing slash) whose
+ * paths are not in seen[0..n) (sorted).  Counts them in *removed.
+ */
+static int
+index_remove_gone(struct index *ix, const char *root, char **seen,
+    size_t n, size_t *removed)
+{
+	sqlite3_stmt *st;
+	int64_t *ids = NULL;
+	size_t nids = 0, cap = 0, i;
+	char *prefix = xasprintf("%s/", root);
+	const char *path;
+	int rc;
+
+	rc = index_prepare(ix, "SELECT id, path FROM edition WHERE "
+	    "substr(path, 1, ?) = ?", &st);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_int(st, 1, (int)strlen(prefix));
+	sqlite3_bind_text(st, 2, prefix, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		path = (const char *)sqlite3_column_text(st, 1);
+		if (path == NULL || bsearch(&path, seen, n, sizeof *seen,
+		    index_strcmp) != NULL)
+			continue;
+		if (nids == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			ids = xreallocarray(ids, cap, sizeof *ids);
+		}
+		ids[nids++] = sqlite3_column_int64(st, 0);
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		goto out;
+	rc = SQLITE_OK;
+	for (i = 0; i < nids && rc == SQLITE_OK; i++) {
+		if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) != SQLITE_OK)
+			break;
+		if ((rc = index_drop_edition(ix, ids[i])) == SQLITE_OK)
+			rc = index_exec(ix, "COMMIT");
+		else
+			index_exec(ix, "ROLLBACK");
+		if (rc == SQLITE_OK)
+			(*removed)++;
+	}
+out:
+	free(ids);
+	free(prefix);
+	return rc;
+}
+
+/* The canonical form of a path (realpath), or a copy when it has none. */
+static char *
+index_canon(const char *path)
+{
+	char *r = realpath(path, NULL);
+
+	return r != NULL ? r : xstrdup(path);
+}
+
+int
+index_update(struct index *ix, const char *root,
+    const struct index_source *src, size_t n,
+    const struct index_update_options *opts, struct index_stats *st,
+    char **cause)
+{
+	char **seen = xcalloc(n + 1, sizeof *seen), *croot = NULL;
+	size_t i;
+	int rc = SQLITE_OK, what;
+
+	memset(st, 0, sizeof *st);
+	for (i = 0; i < n && rc == SQLITE_OK; i++) {
+		seen[i] = index_canon(src[i].path);
+		rc = index_one(ix, &src[i], seen[i], opts->load, &what);
+		if (rc != SQLITE_OK)
+			break;
+		if (what == 0)
+			st->unchanged++;
+		else if (what == 1)
+			st->indexed++;
+		else if (what == 2)
+			st->failed++;
+		else
+			st->removed++;
+		if (opts->progress != NULL)
+			opts->progress(opts->progress_ctx, i + 1, n);
+	}
+	if (rc == SQLITE_OK)
+		rc = index_end(ix, true);
+	else
+		index_abort(ix);
+	if (rc == SQLITE_OK && root != NULL) {
+		croot = index_canon(root);
+		qsort(seen, n, sizeof *seen, index_strcmp);
+		rc = index_remove_gone(ix, croot, seen, n, &st->removed);
+	}
+	/*
+	 * After a big build, merge each FTS5 table into one segment: the
+	 * index gets smaller (a term is stored once, not once per segment)
+	 * and queries read one posting list per term.  Small updates leave
+	 * it to FTS5's automerge, since this rewrites the whole table.
+	 */
+	if (rc == SQLITE_OK && st->indexed > 0 && st->indexed * 4 >= n) {
+		if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) == SQLITE_OK) {
+			if ((rc = index_exec(ix, "INSERT INTO tri(tri) "
+			    "VALUES('optimize')")) == SQLITE_OK &&
+			    (rc = index_exec(ix, "INSERT INTO gram(gram) "
+			    "VALUES('optimize')")) == SQLITE_OK)
+				rc = index_exec(ix, "COMMIT");
+			if (rc != SQLITE_OK)
+				index_exec(ix, "ROLLBACK");
+		}
+		if (rc == SQLITE_OK)
+			rc = index_exec(ix, "PRAGMA incremental_vacuum");
+	}
+	for (i = 0; i < n; i++)
+		free(seen[i]);
+	free(seen);
+	free(croot);
+	if (rc != SQLITE_OK)
+		return index_fail(ix, rc, "cannot update the search index",
+		    cause);
+	return 0;
+}
+
+int
+index_refresh(struct index *ix, const struct index_update_options *opts,
+    struct index_stats *st, char **cause)
+{
+	struct index_source *src = NULL;
+	sqlite3_stmt *q;
+	size_t n = 0, cap = 0, i;
+	const char *v;
+	int rc;
+
+	rc = index_prepare(ix, "SELECT path, paper, date FROM edition ORDER BY "
+	    "path", &q);
+	if (rc != SQLITE_OK)
+		return index_fail(ix, rc, "cannot read the search index", cause);
+	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
+		if (n == cap) {
+			cap = cap == 0 ? 64 : cap * 2;
+			src = xreallocarray(src, cap, sizeof *src);
+		}
+		v = (const char *)sqlite3_column_text(q, 0);
+		src[n].path = xstrdup(v != NULL ? v : "");
+		v = (const char *)sqlite3_column_text(q, 1);
+		src[n].paper = v != NULL ? xstrdup(v) : NULL;
+		v = (const char *)sqlite3_column_text(q, 2);
+		src[n].date = v != NULL ? xstrdup(v) : NULL;
+		n++;
+	}
+	sqlite3_finalize(q);
+	if (rc == SQLITE_DONE)
+		rc = index_update(ix, NULL, src, n, opts, st, cause);
+	else
+		rc = index_fail(ix, rc, "cannot read the search index", cause);
+	for (i = 0; i < n; i++) {
+		free((char *)src[i].path);
+		free((char *)src[i].paper);
+		free((char *)src[i].date);
+	}
+	free(src);
+	return rc;
+}
+
+/* Append an FTS5 string, quoted ("" for a quote inside). */
+static void
+index_fts_quote(struct buf *b, const char *s, size_t len)
+{
+	size_t i;
+
+	if (b->len > 0)
+		buf_puts(b, " AND ");
+	buf_putc(b, '"');
+	for (i = 0; i < len; i++) {
+		if (s[i] == '"')
+			buf_putc(b, '"');
+		buf_putc(b, s[i]);
+	}
+	buf_putc(b, '"');
+}
+
+/*
+ * Build the FTS5 expressions of q: tri gets every trigram of each word
+ * of 3 characters or more (INDEX_TRIGRAMS_MAX at most per word), gram
+ * each word of 1 or 2 characters.
+ */
+static void
+index_fts_query(struct index *ix, const struct search_query *q,
+    struct buf *tri, struct buf *gram)
+{
+	const char *term, *key;
+	size_t i, klen, ncp, p, a, b, c, ntri;
+
+	for (i = 0; (term = search_query_term(q, i)) != NULL; i++) {
+		key = search_key(ix->sidx, term, strlen(term), &klen);
+		for (ncp = 0, p = 0; p < klen; ncp++)
+			p += index_u8len((unsigned char)key[p]);
+		if (ncp == 0)
+			continue;
+		if (ncp < 3) {
+			index_fts_quote(gram, key, klen);
+			continue;
+		}
+		for (p = 0, ntri = 0; ntri < INDEX_TRIGRAMS_MAX; ntri++) {
+			a = p + index_u8len((unsigned char)key[p]);
+			if (a >= klen)
+				break;
+			b = a + index_u8len((unsigned char)key[a]);
+			if (b >= klen)
+				break;
+			c = b + index_u8len((unsigned char)key[b]);
+			if (c > klen)
+				break;
+			index_fts_quote(tri, key + p, c - p);
+			p = a;
+		}
+	}
+}
+
+int
+index_search(struct index *ix, const struct search_query *q,
+    const struct index_filter *f, index_match_fn fn, void *ctx,
+    char **cause)
+{
+	static const struct index_filter none = { NULL, NULL, NULL, NULL };
+	struct buf sql = BUF_INIT, tri = BUF_INIT, gram = BUF_INIT;
+	struct index_match m;
+	struct search_hit *hits;
+	struct decoded d;
+	struct etext et = { 0, NULL, 0, NULL };
+	sqlite3_stmt *st = NULL;
+	char *root = NULL;
+	size_t count = 0;
+	int rc, k = 1;
+	bool corrupt = false;
+
+	if (f == NULL)
+		f = &none;
+	memset(&d, 0, sizeof d);
+	index_fts_query(ix, q, &tri, &gram);
+	buf_puts(&sql, "SELECT a.section, a.art, a.page, a.off, a.len, "
+	    "e.path, e.paper, e.date, a.text FROM article a JOIN edition e ON e.id = "
+	    "a.edition WHERE 1");
+	if (tri.len > 0)
+		buf_puts(&sql, " AND a.id IN (SELECT rowid FROM tri WHERE tri "
+		    "MATCH ?)");
+	if (gram.len > 0)
+		buf_puts(&sql, " AND a.text IN (SELECT rowid FROM gram WHERE "
+		    "gram MATCH ?)");
+	if (f->root != NULL)
+		buf_puts(&sql, " AND substr(e.path, 1, ?) = ?");
+	if (f->paper != NULL)
+		buf_puts(&sql, " AND e.paper = ?");
+	if (f->since != NULL)
+		buf_puts(&sql, " AND e.date >= ?");
+	if (f->until != NULL)
+		buf_puts(&sql, " AND e.date <= ?");
+	buf_puts(&sql, " ORDER BY e.date, e.paper, e.path, a.section, a.art");
+	if ((rc = index_prepare(ix, buf_str(&sql), &st)) != SQLITE_OK)
+		goto out;
+	if (tri.len > 0)
+		sqlite3_bind_text(st, k++, buf_str(&tri), -1, SQLITE_STATIC);
+	if (gram.len > 0)
+		sqlite3_bind_text(st, k++, buf_str(&gram), -1, SQLITE_STATIC);
+	if (f->root != NULL) {
+		char *c = index_canon(f->root);
+
+		root = xasprintf("%s/", c);
+		free(c);
+		sqlite3_bind_int(st, k++, (int)strlen(root));
+		sqlite3_bind_text(st, k++, root, -1, SQLITE_STATIC);
+	}
+	if (f->paper != NULL)
+		sqlite3_bind_text(st, k++, f->paper, -1, SQLITE_STATIC);
+	if (f->since != NULL)
+		sqlite3_bind_text(st, k++, f->since, -1, SQLITE_STATIC);
+	if (f->until != NULL)
+		sqlite3_bind_text(st, k++, f->until, -1, SQLITE_STATIC);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = etext_load(ix, &et, sqlite3_column_int64(st, 8))) !=
+		    SQLITE_OK)
+			break;
+		if (!body_decode(&d, &et, sqlite3_column_int64(st, 3),
+		    sqlite3_column_int64(st, 4))) {
+			corrupt = true;
+			break;
+		}
+		/* The candidate is a match only if search.c says so. */
+		m.nhits = search_article(ix->sidx, q, &d.a, &hits);
+		if (m.nhits == 0)
+			continue;
+		m.section = (size_t)sqlite3_column_int64(st, 0);
+		m.article = (size_t)sqlite3_column_int64(st, 1);
+		m.page = (unsigned)sqlite3_column_int64(st, 2);
+		m.path = (const char *)sqlite3_column_text(st, 5);
+		m.paper = (const char *)sqlite3_column_text(st, 6);
+		m.date = (const char *)sqlite3_column_text(st, 7);
+		m.a = &d.a;
+		m.hits = hits;
+		count++;
+		if (!fn(ctx, &m)) {
+			free(hits);
+			rc = SQLITE_DONE;
+			break;
+		}
+		free(hits);
+	}
+	if (rc == SQLITE_DONE)
+		rc = SQLITE_OK;
+out:
+	sqlite3_finalize(st);
+	decoded_free(&d);
+	etext_free(&et);
+	buf_free(&sql);
+	buf_free(&tri);
+	buf_free(&gram);
+	free(root);
+	if (corrupt)
+		return INDEX_CORRUPT;
+	if (rc != SQLITE_OK)
+		return index_fail(ix, rc, "cannot search the index", cause);
+	return count > INT_MAX ? INT_MAX : (int)count;
+}
+
+/* What index_print() passes to its callback. */
+struct index_printer {
+	FILE	*out;
+	size_t	 cols;
+};
+
+/* Print one match: "PAPER DATE pPAGE S/A: headline" and snippets. */
+static bool
+index_print_one(void *ctx, const struct index_match *m)
+{
+	struct index_printer *pr = ctx;
+	char *paper = sanitize_str(m->paper != NULL ? m->paper : "-");
+	char *date = sanitize_str(m->date != NULL ? m->date : "-");
+	char *label, page[16];
+
+	if (m->page != 0)
+		snprintf(page, sizeof page, "p%u", m->page);
+	else
+		snprintf(page, sizeof page, "p-");
+	label = xasprintf("%s %s %s %zu/%zu", paper, date, page,
+	    m->section + 1, m->article + 1);
+	search_print_match(m->a, m->hits, m->nhits, label, pr->cols, pr->out);
+	free(label);
+	free(paper);
+	free(date);
+	return true;
+}
+
+int
+index_print(struct index *ix, const struct search_query *q,
+    const struct index_filter *f, size_t cols, FILE *out, char **cause)
+{
+	struct index_printer pr = { out, cols };
+
+	return index_search(ix, q, f, index_print_one, &pr, cause);
+}

@@ -64,6 +64,7 @@
 
 #include "buf.h"
 #include "edition.h"
+#include "json.h"
 #include "sanitize.h"
 #include "search.h"
 #include "text.h"
@@ -1782,9 +1783,51 @@ search_snippet(const char *text, size_t start, size_t end, size_t cols,
 	return buf_detach(&b);
 }
 
+/* Print one match as a JSON object on one line. */
+static void
+search_print_json(const struct edition *ed, const struct search_match *m,
+    const struct article *a, size_t cols, FILE *out)
+{
+	const struct section *sec = ed->sections[m->section];
+	const struct search_hit *h, *prev;
+	struct buf b = BUF_INIT;
+	const char *text;
+	char *snip;
+	size_t j, hs, he, num = m->article + 1;
+
+	for (j = 0; j < m->section; j++)
+		num += ed->sections[j]->narticles;
+	json_begin(&b);
+	json_string(&b, "edition", ed->source);
+	json_number(&b, "section", m->section + 1);
+	json_string(&b, "section_title", sec->title);
+	json_number(&b, "page", sec->page);
+	json_number(&b, "article", m->article + 1);
+	json_number(&b, "number", num);
+	json_string(&b, "id", a->id);
+	json_string(&b, "headline", article_title(a));
+	json_array_begin(&b, "snippets");
+	for (prev = NULL, j = 0; j < m->nhits; j++) {
+		h = &m->hits[j];
+		if (h->field == SEARCH_HEADLINE || (prev != NULL &&
+		    prev->field == h->field && prev->index == h->index))
+			continue;
+		prev = h;
+		if ((text = search_field_text(a, h)) == NULL)
+			continue;
+		snip = search_snippet(text, h->start, h->end, cols, &hs, &he);
+		json_item(&b, snip);
+		free(snip);
+	}
+	json_array_end(&b);
+	json_end(&b);
+	fprintf(out, "%s\n", buf_str(&b));
+	buf_free(&b);
+}
+
 int
 search_print(const struct edition *ed, const char *query, size_t cols,
-    FILE *out, char **cause)
+    bool json, FILE *out, char **cause)
 {
 	struct search_query *q;
 	struct search_index *idx;
@@ -1793,7 +1836,7 @@ search_print(const struct edition *ed, const char *query, size_t cols,
 	const struct search_hit *h, *prev;
 	const struct article *a;
 	const char *text;
-	char *clean, *snip;
+	char *clean, *snip, *sec;
 	size_t i, j, hs, he;
 	int n;
 
@@ -1806,9 +1849,15 @@ search_print(const struct edition *ed, const char *query, size_t cols,
 	for (i = 0; i < r->nmatches; i++) {
 		m = &r->matches[i];
 		a = ed->sections[m->section]->articles[m->article];
+		if (json) {
+			search_print_json(ed, m, a, cols, out);
+			continue;
+		}
 		clean = sanitize_str(article_title(a));
-		fprintf(out, "%zu/%zu: %s\n", m->section + 1, m->article + 1,
-		    clean);
+		sec = sanitize_str(ed->sections[m->section]->title);
+		fprintf(out, "%zu/%zu (%s): %s\n", m->section + 1,
+		    m->article + 1, sec, clean);
+		free(sec);
 		free(clean);
 		/* One line per field with hits, like grep; headlines are
 		   shown above. */

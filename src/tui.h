@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 struct edition;
+struct settings;
 
 /* Options of the interactive reader. */
 struct tui_options {
@@ -20,6 +21,9 @@ struct tui_options {
 	bool	 restart;	/* ignore the saved reading position */
 	const char *notice;	/* a warning for the status line at start
 				   (a locale fallback); NULL: none */
+	const struct settings *settings; /* the config file (settings.h);
+				   ambiguous and measure above already
+				   merge it with the command line */
 };
 
 /*

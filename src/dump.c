@@ -76,7 +76,7 @@ enum {
 #define DUMP_SUBHEAD_OPEN	"【"
 #define DUMP_SUBHEAD_CLOSE	"】"
 #define DUMP_CAPTION		"〔图〕"
-#define DUMP_SECTION_MARK	"===="		/* around a --dump section header */
+#define DUMP_SECTION_MARK	"===="		/* around a section header */
 
 /* Output state of --dump: avoids doubled blank lines. */
 struct dump_out {

@@ -42,8 +42,8 @@ void	dump_list_json(const struct edition *ed, FILE *out);
  * 【subheads】 and 〔图〕captions between blank lines, and a line of dashes
  * between articles.  When every article of an edition of more than one
  * section is printed, each section opens with a header line
- * "==== Section 2: p.2 第02版：要闻 ====" (page as in --list).  No line is wider than width (except a single wide
- * character when width is 1).  Returns 0, or -1 if there is no article n
+ * "==== Section 2: p.2 第02版：要闻 ====" (page as in --list).  No line
+ * is wider than width (except a single wide character when width is 1).  Returns 0, or -1 if there is no article n
  * (nothing is printed then).
  */
 int	dump_articles(const struct edition *ed, size_t n, size_t width,

@@ -36,6 +36,7 @@
 #include "edition.h"
 #include "encoding.h"
 #include "export.h"
+#include "i18n.h"
 #include "load.h"
 #include "load_pdf.h"
 #include "sanitize.h"
@@ -64,7 +65,7 @@ enum mode {
 
 /* The option that chose each mode, for messages. */
 static const char *const mode_options[] = {
-	[MODE_TUI] = "the reader",
+	[MODE_TUI] = N_("the reader"),
 	[MODE_LIST] = "--list",
 	[MODE_DUMP] = "--dump",
 	[MODE_EXPORT] = "--export",
@@ -137,7 +138,7 @@ usage(FILE *out)
 {
 	char *names = wrap_list(encoding_names());
 
-	fprintf(out,
+	fprintf(out, _(
 "Usage: kanbao [OPTION]... [PATH]...\n"
 "Read a newspaper edition in the terminal.\n"
 "\n"
@@ -180,9 +181,9 @@ usage(FILE *out)
 "\n"
 "Exit status: 0 on success, 1 on a usage error (and for --search, when\n"
 "nothing was found), 2 when an input cannot be read or parsed, even if\n"
-"other paths loaded.  See kanbao(1) for the keys and the config file.\n",
-	    load_pdf_supported() ? "is built in (poppler-glib)" :
-	    "is not built in (configure --with-pdf)", names);
+"other paths loaded.  See kanbao(1) for the keys and the config file.\n"),
+	    load_pdf_supported() ? _("is built in (poppler-glib)") :
+	    _("is not built in (configure --with-pdf)"), names);
 	free(names);
 }
 
@@ -249,6 +250,50 @@ locale_asked(void)
 }
 
 /*
+ * Bind the message catalogs: the installed locale folder, or
+ * $KANBAO_LOCALEDIR (the tests use catalogs of the build tree).
+ */
+static void
+setup_messages(void)
+{
+#ifdef ENABLE_NLS
+	const char *dir = getenv("KANBAO_LOCALEDIR");
+
+	bindtextdomain(PACKAGE, dir != NULL && *dir == '/' ? dir : LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+}
+
+/*
+ * The locale asked for (zh_CN.UTF-8) is not installed, so setlocale()
+ * left messages in "C", where gettext translates nothing.  Messages do not
+ * need the locale's data, only its catalog: use the UTF-8 fallback for
+ * LC_MESSAGES and name the language in LANGUAGE (unless the user set it),
+ * so a Chinese interface does not depend on installing locales.
+ */
+static void
+setup_messages_fallback(const char *asked, const char *used)
+{
+#ifdef ENABLE_NLS
+	const char *lang = getenv("LANGUAGE");
+	char *name;
+
+	if (strcmp(asked, "C") == 0 || strcmp(asked, "POSIX") == 0 ||
+	    (lang != NULL && *lang != '\0') ||
+	    setlocale(LC_MESSAGES, used) == NULL)
+		return;
+	/* "zh_CN.UTF-8@x" -> "zh_CN". */
+	name = xstrndup(asked, strcspn(asked, ".@"));
+	if (*name != '\0')
+		setenv("LANGUAGE", name, 1);
+	free(name);
+#else
+	(void)asked;
+	(void)used;
+#endif
+}
+
+/*
  * Make LC_CTYPE a UTF-8 locale.  Widths come from wcwidth(), which knows
  * CJK only in a UTF-8 locale; under LANG=C (common over SSH), or a locale
  * that is not installed (setlocale() fails and leaves "C"), fall back to
@@ -271,6 +316,7 @@ setup_locale(char *notice, size_t size)
 
 	*notice = '\0';
 	installed = setlocale(LC_ALL, "") != NULL;
+	setup_messages();
 	codeset = nl_langinfo(CODESET);
 	if (installed && (strcmp(codeset, "UTF-8") == 0 ||
 	    strcmp(codeset, "utf8") == 0))
@@ -281,17 +327,19 @@ setup_locale(char *notice, size_t size)
 			break;
 		}
 	}
+	if (!installed && used != NULL)
+		setup_messages_fallback(asked, used);
 	/* The name comes from the environment: it may hold anything. */
 	clean = sanitize_str(asked);
 	if (used == NULL)
-		snprintf(notice, size, "locale '%s' is not UTF-8 and no UTF-8 "
-		    "locale is installed; Chinese may be measured wrongly",
+		snprintf(notice, size, _("locale '%s' is not UTF-8 and no "
+		    "UTF-8 locale is installed; Chinese may be measured wrongly"),
 		    clean);
 	else if (!installed)
-		snprintf(notice, size, "locale '%s' is not installed; using "
-		    "%s", clean, used);
+		snprintf(notice, size, _("locale '%s' is not installed; using "
+		    "%s"), clean, used);
 	else
-		snprintf(notice, size, "locale '%s' is not UTF-8; using %s",
+		snprintf(notice, size, _("locale '%s' is not UTF-8; using %s"),
 		    clean, used);
 	free(clean);
 }
@@ -370,8 +418,9 @@ set_mode(enum mode *mode, enum mode m)
 	char *msg;
 
 	if (*mode != MODE_TUI && *mode != m) {
-		msg = xasprintf("%s and %s cannot be used together (see kanbao "
-		    "--help)", mode_options[*mode], mode_options[m]);
+		msg = xasprintf(_("%s and %s cannot be used together (see "
+		    "kanbao --help)"), _(mode_options[*mode]),
+		    _(mode_options[m]));
 		warn_msg(msg);
 		free(msg);
 		return -1;
@@ -396,14 +445,15 @@ bad_option(int c, char **argv)
 	else
 		name = xasprintf("-%c", optopt);
 	if (c == ':')
-		msg = xasprintf("option '%s' needs a value (see kanbao --help)",
-		    name);
+		msg = xasprintf(_("option '%s' needs a value (see kanbao "
+		    "--help)"), name);
 	else if (strncmp(arg, "--", 2) == 0 && optopt != 0)
 		/* glibc: a known long option given a value it does not take. */
-		msg = xasprintf("option '%s' takes no value (see kanbao "
-		    "--help)", name);
+		msg = xasprintf(_("option '%s' takes no value (see kanbao "
+		    "--help)"), name);
 	else
-		msg = xasprintf("unknown option '%s' (see kanbao --help)", name);
+		msg = xasprintf(_("unknown option '%s' (see kanbao --help)"),
+		    name);
 	warn_msg(msg);
 	free(msg);
 	free(name);
@@ -481,7 +531,8 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "wide") == 0)
 				topts.ambiguous = 1;
 			else {
-				warn_msg("--ambiguous takes auto, narrow or wide");
+				warn_msg(_("--ambiguous takes auto, narrow or "
+				    "wide"));
 				return EXIT_USAGE;
 			}
 			ambiguous_set = 1;
@@ -503,16 +554,17 @@ main(int argc, char **argv)
 			if (optarg != NULL) {
 				dump_n = parse_cols(optarg);
 				if (dump_n == 0) {
-					warn_msg("--dump takes an article number "
-					    "(1 or more)");
+					warn_msg(_("--dump takes an article "
+					    "number (1 or more)"));
 					return EXIT_USAGE;
 				}
 			}
 			break;
 		case 'e':
 			if (encoding_normalize(optarg) == NULL) {
-				char *m = xasprintf("unknown encoding '%s' "
-				    "(accepted: %s)", optarg, encoding_names());
+				char *m = xasprintf(_("unknown encoding '%s' "
+				    "(accepted: %s)"), optarg,
+				    encoding_names());
 				warn_msg(m);
 				free(m);
 				return EXIT_USAGE;
@@ -525,7 +577,7 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "text") == 0)
 				json = 0;
 			else {
-				warn_msg("--format takes text or json");
+				warn_msg(_("--format takes text or json"));
 				return EXIT_USAGE;
 			}
 			break;
@@ -544,7 +596,7 @@ main(int argc, char **argv)
 			if (strcmp(optarg, "0") == 0)
 				topts.measure = 0;
 			else if ((topts.measure = parse_cols(optarg)) == 0) {
-				warn_msg("--measure takes a column count");
+				warn_msg(_("--measure takes a column count"));
 				return EXIT_USAGE;
 			}
 			measure_set = 1;
@@ -569,14 +621,14 @@ main(int argc, char **argv)
 			return 0;
 		case 'w':
 			if ((width = parse_cols(optarg)) == 0) {
-				warn_msg("--width takes a column count from 1 to "
-				    "10000");
+				warn_msg(_("--width takes a column count from "
+				    "1 to 10000"));
 				return EXIT_USAGE;
 			}
 			break;
 		case 'x':
 			if (strcmp(optarg, "xml") != 0) {
-				warn_msg("--export supports only 'xml'");
+				warn_msg(_("--export supports only 'xml'"));
 				return EXIT_USAGE;
 			}
 			if (set_mode(&mode, MODE_EXPORT) != 0)
@@ -593,20 +645,20 @@ main(int argc, char **argv)
 	/* Everything that makes the command line wrong, before any work. */
 	if (json && mode != MODE_LIST && mode != MODE_SEARCH &&
 	    mode != MODE_BOOKMARKS) {
-		warn_msg("--format=json works with --list, --search and "
-		    "--bookmarks");
+		warn_msg(_("--format=json works with --list, --search and "
+		    "--bookmarks"));
 		return EXIT_USAGE;
 	}
 	if (npaths > 0 && (mode == MODE_HELP_KEYS || mode == MODE_BOOKMARKS ||
 	    mode == MODE_PRINT_CONFIG)) {
-		char *m = xasprintf("%s takes no PATH", mode_options[mode]);
+		char *m = xasprintf(_("%s takes no PATH"), mode_options[mode]);
 
 		warn_msg(m);
 		free(m);
 		return EXIT_USAGE;
 	}
 	if (mode == MODE_DETECT && npaths == 0) {
-		warn_msg("--detect needs at least one FILE or directory");
+		warn_msg(_("--detect needs at least one FILE or directory"));
 		return EXIT_USAGE;
 	}
 	/* A bad query is refused before a long load, not after. */
@@ -697,8 +749,8 @@ main(int argc, char **argv)
 		if (width == 0)
 			width = default_width();
 		if (dump_articles(ed, dump_n, width, stdout) != 0) {
-			char *m = xasprintf("no article %zu (the edition has "
-			    "%zu)", dump_n, edition_count_articles(ed));
+			char *m = xasprintf(_("no article %zu (the edition has "
+			    "%zu)"), dump_n, edition_count_articles(ed));
 			warn_msg(m);
 			free(m);
 			status = EXIT_USAGE;
@@ -752,7 +804,7 @@ main(int argc, char **argv)
 done:
 	settings_free(&settings);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn_msg("error writing output");
+		warn_msg(_("error writing output"));
 		status = EXIT_INPUT;
 	}
 	return status;

@@ -474,7 +474,8 @@ settings_key_name(const struct settings_key *k)
 		return xasprintf("F%u", (unsigned)k->c);
 	for (i = 0; i < SETTINGS_NKEYS; i++)
 		if (settings_keys[i].kind == k->kind &&
-		    (k->kind != SETTINGS_KEY_CHAR || settings_keys[i].c == k->c))
+		    (k->kind != SETTINGS_KEY_CHAR ||
+		    settings_keys[i].c == k->c))
 			return xstrdup(settings_keys[i].name);
 	if (k->c >= 1 && k->c <= 26)
 		return xasprintf("C-%c", (char)('a' + k->c - 1));

@@ -1802,7 +1802,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		    "(use --list or --dump)", term);
 		return -1;
 	}
-	xalloc_on_fatal(endwin);	/* a fatal error restores the terminal */
+	xalloc_on_fatal(endwin);	/* fatal errors restore the terminal */
 	cbreak();
 	noecho();
 	nonl();

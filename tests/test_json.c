@@ -28,7 +28,8 @@ test_object(void **state)
 	json_array_begin(&b, "e");
 	json_array_end(&b);
 	json_end(&b);
-	assert_string_equal(buf_str(&b), "{\"a\":\"x\",\"n\":18446744073709551615,"
+	assert_string_equal(buf_str(&b),
+	    "{\"a\":\"x\",\"n\":18446744073709551615,"
 	    "\"t\":true,\"f\":false,\"z\":null,\"l\":[\"p\",\"q\"],\"e\":[]}");
 	buf_free(&b);
 }

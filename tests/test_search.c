@@ -572,7 +572,8 @@ test_print(void **state)
 	n = search_print(ed, "党员", 40, false, f, &cause);
 	fclose(f);
 	assert_int_equal(n, 1);
-	assert_string_equal(buf, "1/1 (第01版): 标题\n  党员志愿者积极落实卡口管控工作。\n");
+	assert_string_equal(buf,
+	    "1/1 (第01版): 标题\n  党员志愿者积极落实卡口管控工作。\n");
 	free(buf);
 
 	f = open_memstream(&buf, &len);

@@ -428,7 +428,8 @@ test_print_roundtrip(void **state)
 	    "set library \"~/a \\\"b\\\" #c\"\nset osc52 off\n"
 	    "set confirm-delete off\ncolor text italic\n"
 	    "color status bold default blue\ncolor byline colour200\n"
-	    "bind '#' help\nbind \"'\" quit\nbind C-d next-page\nbind F5 redraw\n"
+	    "bind '#' help\nbind \"'\" quit\nbind C-d next-page\n"
+	    "bind F5 redraw\n"
 	    "bind 中 search\nbind PgDn none\nbind Space bookmark\n";
 	struct settings a, b;
 	char *pa, *pb;

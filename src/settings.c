@@ -485,6 +485,21 @@ settings_key_name(const struct settings_key *k)
 }
 
 /*
+ * Whether a word is safe to print back: valid UTF-8 with no control, bidi
+ * or other character sanitize_str() would change.  --print-config writes
+ * words as they are, so nothing unsafe may get in.
+ */
+static bool
+settings_word_ok(const char *w)
+{
+	char *clean = sanitize_str(w);
+	bool ok = strcmp(clean, w) == 0;
+
+	free(clean);
+	return ok;
+}
+
+/*
  * Split a line into words: blanks separate, "..." (with \" and \\) and
  * '...' group, a word starting with # ends the line.  The words point
  * into copy, which the caller frees.  Returns 0, or -1 with *cause.
@@ -533,6 +548,11 @@ settings_split(const char *line, char **copy, struct settings_words *ws,
 		if (*p != '\0')
 			p++;
 		*out++ = '\0';
+		if (!settings_word_ok(ws->w[ws->n - 1])) {
+			*cause = xstrdup("a control character or invalid "
+			    "UTF-8 in a word");
+			return -1;
+		}
 	}
 }
 

@@ -369,6 +369,10 @@ test_words(void **state)
 	assert_int_equal(s.binds[2].key.c, '\\');
 	refuse(&s, "set library \"/a", "missing closing quote");
 	refuse(&s, "jump 3", "unknown command 'jump'");
+	/* Nothing --print-config could not show safely gets in. */
+	refuse(&s, "set library \"/a\x1b[2Jb\"", "control character");
+	refuse(&s, "set library /a\xff", "invalid UTF-8");
+	refuse(&s, "bind \xc2\x9b quit", "control character");
 	refuse(&s, "color text bold bold bold bold bold bold bold bold bold "
 	    "bold bold bold bold bold bold", "too many words");
 	settings_free(&s);

@@ -19,6 +19,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "load.h"
 #include "sanitize.h"
 #include "settings.h"
@@ -187,8 +188,9 @@ settings_set_measure(struct settings *s, const char *v, char **cause)
 	n = strtol(v, &end, 10);
 	if (errno != 0 || *v < '0' || *v > '9' || *end != '\0' || n < 0 ||
 	    n > SETTINGS_MEASURE_MAX) {
-		*cause = xasprintf("measure takes a column count from 0 to %d "
-		    "(0: the window width), not '%s'", SETTINGS_MEASURE_MAX, v);
+		*cause = xasprintf(_("measure takes a column count from 0 "
+		    "to %d (0: the window width), not '%s'"),
+		    SETTINGS_MEASURE_MAX, v);
 		return -1;
 	}
 	s->measure = (size_t)n;
@@ -213,8 +215,8 @@ settings_set_ambiguous(struct settings *s, const char *v, char **cause)
 	else if (strcmp(v, "wide") == 0)
 		s->ambiguous = 1;
 	else {
-		*cause = xasprintf("ambiguous takes auto, narrow or wide, not "
-		    "'%s'", v);
+		*cause = xasprintf(_("ambiguous takes auto, narrow or wide, "
+		    "not '%s'"), v);
 		return -1;
 	}
 	return 0;
@@ -237,7 +239,8 @@ settings_set_quotes(struct settings *s, const char *v, char **cause)
 	else if (strcmp(v, "corner") == 0)
 		s->quotes = SETTINGS_QUOTES_CORNER;
 	else {
-		*cause = xasprintf("quotes takes keep or corner, not '%s'", v);
+		*cause = xasprintf(_("quotes takes keep or corner, not '%s'"),
+		    v);
 		return -1;
 	}
 	return 0;
@@ -259,8 +262,8 @@ settings_set_library(struct settings *s, const char *v, char **cause)
 {
 	if (*v != '\0' && *v != '/' && strncmp(v, "~/", 2) != 0 &&
 	    strcmp(v, "~") != 0) {
-		*cause = xasprintf("library takes an absolute path or one "
-		    "starting with ~/, not '%s'", v);
+		*cause = xasprintf(_("library takes an absolute path or one "
+		    "starting with ~/, not '%s'"), v);
 		return -1;
 	}
 	free(s->library);
@@ -282,7 +285,7 @@ settings_set_osc52(struct settings *s, const char *v, char **cause)
 	int on = settings_onoff(v);
 
 	if (on < 0) {
-		*cause = xasprintf("osc52 takes on or off, not '%s'", v);
+		*cause = xasprintf(_("osc52 takes on or off, not '%s'"), v);
 		return -1;
 	}
 	s->osc52 = on;
@@ -303,8 +306,8 @@ settings_set_confirm(struct settings *s, const char *v, char **cause)
 	int on = settings_onoff(v);
 
 	if (on < 0) {
-		*cause = xasprintf("confirm-delete takes on or off, not '%s'",
-		    v);
+		*cause = xasprintf(_("confirm-delete takes on or off, not "
+		    "'%s'"), v);
 		return -1;
 	}
 	s->confirm_delete = on;
@@ -329,8 +332,8 @@ settings_set_script(struct settings *s, const char *v, char **cause)
 	else if (strcmp(v, "traditional") == 0)
 		s->script = SETTINGS_SCRIPT_TRADITIONAL;
 	else {
-		*cause = xasprintf("script takes off, simplified or "
-		    "traditional, not '%s'", v);
+		*cause = xasprintf(_("script takes off, simplified or "
+		    "traditional, not '%s'"), v);
 		return -1;
 	}
 	return 0;
@@ -520,7 +523,7 @@ settings_split(const char *line, char **copy, struct settings_words *ws,
 		if (*p == '\0' || *p == '#')
 			return 0;
 		if (ws->n == SETTINGS_MAX_WORDS) {
-			*cause = xasprintf("too many words (at most %d)",
+			*cause = xasprintf(_("too many words (at most %d)"),
 			    SETTINGS_MAX_WORDS);
 			return -1;
 		}
@@ -534,8 +537,8 @@ settings_split(const char *line, char **copy, struct settings_words *ws,
 			q = *p++;
 			while (*p != q) {
 				if (*p == '\0') {
-					*cause = xasprintf("missing closing "
-					    "quote (%c)", q);
+					*cause = xasprintf(_("missing closing "
+					    "quote (%c)"), q);
 					return -1;
 				}
 				if (q == '"' && *p == '\\' && p[1] != '\0')
@@ -549,8 +552,8 @@ settings_split(const char *line, char **copy, struct settings_words *ws,
 			p++;
 		*out++ = '\0';
 		if (!settings_word_ok(ws->w[ws->n - 1])) {
-			*cause = xstrdup("a control character or invalid "
-			    "UTF-8 in a word");
+			*cause = xstrdup(_("a control character or invalid "
+			    "UTF-8 in a word"));
 			return -1;
 		}
 	}
@@ -563,14 +566,14 @@ settings_cmd_set(struct settings *s, struct settings_words *ws, char **cause)
 	size_t i;
 
 	if (ws->n != 3) {
-		*cause = xstrdup(ws->n < 3 ? "set needs a name and a value" :
-		    "set takes one value (quote a value with blanks)");
+		*cause = xstrdup(ws->n < 3 ? _("set needs a name and a value") :
+		    _("set takes one value (quote a value with blanks)"));
 		return -1;
 	}
 	for (i = 0; i < SETTINGS_NVARS; i++)
 		if (strcmp(ws->w[1], settings_vars[i].name) == 0)
 			return settings_vars[i].parse(s, ws->w[2], cause);
-	*cause = xasprintf("unknown setting '%s'", ws->w[1]);
+	*cause = xasprintf(_("unknown setting '%s'"), ws->w[1]);
 	return -1;
 }
 
@@ -584,21 +587,21 @@ settings_cmd_bind(struct settings *s, struct settings_words *ws,
 	int act;
 
 	if (ws->n != 3) {
-		*cause = xstrdup("bind needs a key and an action");
+		*cause = xstrdup(_("bind needs a key and an action"));
 		return -1;
 	}
 	if (settings_key_parse(ws->w[1], &k) != 0) {
-		*cause = xasprintf("unknown key '%s'", ws->w[1]);
+		*cause = xasprintf(_("unknown key '%s'"), ws->w[1]);
 		return -1;
 	}
 	if (k.kind == SETTINGS_KEY_CHAR && k.c >= '0' && k.c <= '9') {
-		*cause = xasprintf("the digits go to sections and cannot be "
-		    "bound ('%s')", ws->w[1]);
+		*cause = xasprintf(_("the digits go to sections and cannot be "
+		    "bound ('%s')"), ws->w[1]);
 		return -1;
 	}
 	if ((act = settings_action_lookup(ws->w[2])) < 0) {
-		*cause = xasprintf("unknown action '%s' (kanbao --help-keys "
-		    "and kanbao(1) list them)", ws->w[2]);
+		*cause = xasprintf(_("unknown action '%s' (kanbao --help-keys "
+		    "and kanbao(1) list them)"), ws->w[2]);
 		return -1;
 	}
 	for (i = 0; i < s->nbinds; i++)
@@ -667,15 +670,15 @@ settings_cmd_color(struct settings *s, struct settings_words *ws,
 	int el = -1, c, ncolours = 0;
 
 	if (ws->n < 3) {
-		*cause = xstrdup("color needs an element and attributes or "
-		    "colours");
+		*cause = xstrdup(_("color needs an element and attributes or "
+		    "colours"));
 		return -1;
 	}
 	for (i = 0; i < SETTINGS_EL_COUNT; i++)
 		if (strcmp(ws->w[1], settings_elements[i]) == 0)
 			el = (int)i;
 	if (el < 0) {
-		*cause = xasprintf("unknown element '%s'", ws->w[1]);
+		*cause = xasprintf(_("unknown element '%s'"), ws->w[1]);
 		return -1;
 	}
 	for (i = 2; i < ws->n; i++) {
@@ -693,13 +696,13 @@ settings_cmd_color(struct settings *s, struct settings_words *ws,
 			continue;
 		}
 		if ((c = settings_colour(ws->w[i])) == -2) {
-			*cause = xasprintf("unknown attribute or colour '%s'",
-			    ws->w[i]);
+			*cause = xasprintf(_("unknown attribute or colour "
+			    "'%s'"), ws->w[i]);
 			return -1;
 		}
 		if (ncolours == 2) {
-			*cause = xstrdup("at most two colours: foreground, "
-			    "then background");
+			*cause = xstrdup(_("at most two colours: foreground, "
+			    "then background"));
 			return -1;
 		}
 		if (ncolours++ == 0)
@@ -743,7 +746,7 @@ settings_parse_line(struct settings *s, const char *line, char **cause)
 			rc = settings_cmds[i].run(s, &ws, cause);
 			goto out;
 		}
-	*cause = xasprintf("unknown command '%s' (set, bind or color)",
+	*cause = xasprintf(_("unknown command '%s' (set, bind or color)"),
 	    ws.w[0]);
 out:
 	free(copy);
@@ -765,9 +768,9 @@ settings_parse(struct settings *s, const char *text, size_t len,
 		lineno++;
 		cause = NULL;
 		if (memchr(text + off, '\0', n) != NULL)
-			cause = xstrdup("a NUL byte in the line");
+			cause = xstrdup(_("a NUL byte in the line"));
 		else if (n > SETTINGS_MAX_LINE)
-			cause = xasprintf("line longer than %d bytes",
+			cause = xasprintf(_("line longer than %d bytes"),
 			    SETTINGS_MAX_LINE);
 		else {
 			line = xstrndup(text + off, n);
@@ -819,8 +822,8 @@ settings_default_path(char **cause)
 		return xasprintf("%s/kanbao/config", xdg);
 	if (home != NULL && home[0] == '/')
 		return xasprintf("%s/.config/kanbao/config", home);
-	*cause = xstrdup("no config folder: neither XDG_CONFIG_HOME nor HOME "
-	    "is an absolute path");
+	*cause = xstrdup(_("no config folder: neither XDG_CONFIG_HOME nor HOME "
+	    "is an absolute path"));
 	return NULL;
 }
 

@@ -170,12 +170,26 @@ fuzz_run(const char *path, int flags)
 	statefile_clear(&sf);
 
 	if (flags & FUZZ_SF_PRINT) {
+		/* The table and JSON: terminal-safe as they are. */
 		f = fuzz_memfile(&out, &outlen);
-		if (bookmarks_print(f, &cause) < 0)
+		if (bookmarks_print(f, BOOKMARKS_TABLE, 80, &cause) < 0)
+			free(cause);
+		if (bookmarks_print(f, BOOKMARKS_JSON, 0, &cause) < 0)
 			free(cause);
 		if (fclose(f) != 0)
 			fuzz_fail("fclose of the memory stream failed");
 		fuzz_check_display("--bookmarks", out, outlen, true);
+		free(out);
+		/* TSV: the same once its field tabs are taken out. */
+		f = fuzz_memfile(&out, &outlen);
+		if (bookmarks_print(f, BOOKMARKS_TSV, 0, &cause) < 0)
+			free(cause);
+		if (fclose(f) != 0)
+			fuzz_fail("fclose of the memory stream failed");
+		for (i = 0; i < outlen; i++)
+			if (out[i] == '\t')
+				out[i] = ' ';
+		fuzz_check_display("--bookmarks (TSV)", out, outlen, true);
 		free(out);
 	}
 }

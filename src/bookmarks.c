@@ -25,6 +25,7 @@
 
 #include "buf.h"
 #include "edition.h"
+#include "json.h"
 #include "sanitize.h"
 #include "statefile.h"
 #include "width.h"
@@ -290,49 +291,103 @@ bookmarks_remove(const char *edition, const char *article, char **cause)
 	return rc;
 }
 
-/* Print one sanitised field padded to cols display columns. */
+/* Append one sanitised field padded to cols display columns. */
 static void
-print_col(FILE *out, const char *s, size_t cols)
+print_col(struct buf *line, const char *s, size_t cols)
 {
 	char *clean = sanitize_str(s), *padded;
 
 	padded = width_pad(clean, strlen(clean), cols);
-	fputs(padded, out);
+	buf_puts(line, padded);
 	free(padded);
 	free(clean);
 }
 
+/* Append a sanitised field and a separator (TSV: tabs become spaces). */
+static void
+print_field(struct buf *line, const char *s, const char *sep)
+{
+	char *clean = sanitize_str(s);
+
+	buf_puts(line, clean);
+	buf_puts(line, sep);
+	free(clean);
+}
+
+/* Print one bookmark in the given format. */
+static void
+print_one(FILE *out, const struct bookmark *b, enum bookmarks_format fmt,
+    size_t width)
+{
+	struct buf line = BUF_INIT;
+	struct stat st;
+	char when[32];
+	struct tm tm;
+	char *cut;
+	bool missing;
+
+	if (localtime_r(&b->added, &tm) == NULL ||
+	    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
+		strcpy(when, "?");
+	missing = strcmp(b->edition, "-") != 0 && stat(b->edition, &st) != 0;
+	switch (fmt) {
+	case BOOKMARKS_TABLE:
+		buf_printf(&line, "%s  ", when);
+		print_col(&line, b->edition_title, 16);
+		buf_puts(&line, "  ");
+		print_col(&line, b->section, 14);
+		buf_puts(&line, "  ");
+		print_field(&line, b->headline, "");
+		if (missing)
+			buf_puts(&line, "  (edition missing)");
+		cut = width_truncate(buf_str(&line), line.len,
+		    width > 0 ? width : 80, NULL);
+		fprintf(out, "%s\n", cut);
+		free(cut);
+		break;
+	case BOOKMARKS_TSV:
+		buf_printf(&line, "%s\t", when);
+		print_field(&line, b->edition, "\t");
+		print_field(&line, b->article, "\t");
+		print_field(&line, b->edition_title, "\t");
+		print_field(&line, b->section, "\t");
+		print_field(&line, b->headline, "\t");
+		buf_printf(&line, "%zu\t%zu\t%s", b->block, b->offset,
+		    missing ? "missing" : "ok");
+		fprintf(out, "%s\n", buf_str(&line));
+		break;
+	case BOOKMARKS_JSON:
+		json_begin(&line);
+		json_string(&line, "added", when);
+		json_number(&line, "added_unix",
+		    b->added > 0 ? (unsigned long long)b->added : 0);
+		json_string(&line, "edition", b->edition);
+		json_string(&line, "article", b->article);
+		json_string(&line, "edition_title", b->edition_title);
+		json_string(&line, "section", b->section);
+		json_string(&line, "headline", b->headline);
+		json_number(&line, "block", b->block);
+		json_number(&line, "offset", b->offset);
+		json_bool(&line, "missing", missing);
+		json_end(&line);
+		fprintf(out, "%s\n", buf_str(&line));
+		break;
+	}
+	buf_free(&line);
+}
+
 /* Print the bookmark list. */
 int
-bookmarks_print(FILE *out, char **cause)
+bookmarks_print(FILE *out, enum bookmarks_format fmt, size_t width,
+    char **cause)
 {
 	struct bookmarks bms;
 	size_t i;
 
 	if (bookmarks_load(&bms, cause) != 0)
 		return -1;
-	for (i = 0; i < bms.n; i++) {
-		const struct bookmark *b = &bms.items[i];
-		struct stat st;
-		char when[32];
-		struct tm tm;
-		char *clean;
-
-		if (localtime_r(&b->added, &tm) == NULL ||
-		    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
-			strcpy(when, "?");
-		fprintf(out, "%s  ", when);
-		print_col(out, b->edition_title, 16);
-		fputs("  ", out);
-		print_col(out, b->section, 14);
-		fputs("  ", out);
-		clean = sanitize_str(b->headline);
-		fputs(clean, out);
-		free(clean);
-		if (strcmp(b->edition, "-") != 0 && stat(b->edition, &st) != 0)
-			fputs("  (edition missing)", out);
-		fputc('\n', out);
-	}
+	for (i = 0; i < bms.n; i++)
+		print_one(out, &bms.items[i], fmt, width);
 	bookmarks_free(&bms);
 	return (int)(i > INT_MAX ? INT_MAX : i);
 }

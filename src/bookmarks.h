@@ -96,12 +96,35 @@ int	 bookmarks_add(const struct bookmark *bm, char **cause);
 int	 bookmarks_remove(const char *edition, const char *article,
 	     char **cause);
 
+/* How `kanbao --bookmarks` prints. */
+enum bookmarks_format {
+	/*
+	 * For a person at a terminal: added time, edition title, section,
+	 * headline and "(edition missing)", each line cut to a width.
+	 */
+	BOOKMARKS_TABLE,
+	/*
+	 * For scripts, every field in full, tab-separated: added time
+	 * ("YYYY-MM-DD HH:MM"), edition path, article id, edition title,
+	 * section, headline, block, offset, and "ok" or "missing" (the
+	 * edition's file is gone).  Fields are sanitised, so none holds a
+	 * tab or a newline.
+	 */
+	BOOKMARKS_TSV,
+	/*
+	 * One JSON object per line: added, added_unix, edition, article,
+	 * edition_title, section, headline, block, offset, missing.
+	 */
+	BOOKMARKS_JSON
+};
+
 /*
- * Print the bookmarks for `kanbao --bookmarks`: added time, edition title,
- * section, headline, and "(edition missing)" when its file is gone.
- * Returns the number printed or -1 (*cause).
+ * Print the bookmarks, oldest first, in format fmt; width is the line
+ * width of BOOKMARKS_TABLE (0: 80).  Returns the number printed or -1
+ * (*cause).
  */
-int	 bookmarks_print(FILE *out, char **cause);
+int	 bookmarks_print(FILE *out, enum bookmarks_format fmt, size_t width,
+	     char **cause);
 
 /* Read the saved position of an edition: 1 found, 0 none, -1 (*cause). */
 int	 position_load(const char *edition, struct position *out,

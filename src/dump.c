@@ -28,12 +28,17 @@
  *             convention of Chinese text; 4 columns), subheads as
  *             【subhead】 and captions as 〔图〕caption, each between blank
  *             lines.  Articles are separated by a line of dashes.
+ *             An edition of several sections gets a header line before
+ *             each: "==== Section 2: p.2 第02版：要闻 ====".
+ *
+ *   --list --format=json: one JSON object per article (dump.h).
  *
  * The decorations use only characters that are not East Asian Ambiguous,
  * so they take the same width in every terminal (cjk-layout.md 1.8 e).
  */
 #include "config.h"
 
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -41,6 +46,7 @@
 #include "buf.h"
 #include "dump.h"
 #include "edition.h"
+#include "json.h"
 #include "layout.h"
 #include "sanitize.h"
 #include "width.h"
@@ -72,6 +78,7 @@ enum {
 #define DUMP_SUBHEAD_OPEN	"【"
 #define DUMP_SUBHEAD_CLOSE	"】"
 #define DUMP_CAPTION		"〔图〕"
+#define DUMP_SECTION_MARK	"===="		/* around a section header */
 
 /* Output state of --dump: avoids doubled blank lines. */
 struct dump_out {
@@ -324,28 +331,115 @@ dump_article(struct dump_out *o, const struct article *a)
 	}
 }
 
+/* Write the rule that separates two articles. */
+static void
+dump_rule(struct dump_out *o)
+{
+	size_t k;
+
+	dump_blank(o);
+	for (k = 0; k < o->width && k < DUMP_RULE_MAX; k++)
+		fputc('-', o->f);
+	fputc('\n', o->f);
+	o->blank = 0;
+	dump_blank(o);
+}
+
+/*
+ * Write the header of section s (0-based): "==== Section 2: p.2 title
+ * ====", wrapped like a headline, then a blank line.
+ */
+static void
+dump_section_header(struct dump_out *o, const struct edition *ed, size_t s)
+{
+	const struct section *sec = ed->sections[s];
+	struct buf b = BUF_INIT;
+
+	buf_printf(&b, DUMP_SECTION_MARK " Section %zu: ", s + 1);
+	if (sec->page > 0)
+		buf_printf(&b, DUMP_PAGE, sec->page);
+	buf_puts(&b, sec->title != NULL ? sec->title : "");
+	dump_wrapped(o, buf_str(&b), "", " " DUMP_SECTION_MARK, 0);
+	dump_blank(o);
+	buf_free(&b);
+}
+
 /* Print one article or all of them. */
 int
 dump_articles(const struct edition *ed, size_t n, size_t width, FILE *out)
 {
 	struct dump_out o = { out, width > 0 ? width : 1, 1 };
-	size_t s, i, num = 0, k, printed = 0;
+	size_t s, i, num = 0, printed = 0;
+	/* A header per section helps only when there is more than one. */
+	int headers = n == 0 && ed->nsections > 1;
 
 	if (n > edition_count_articles(ed))
 		return -1;
-	for (s = 0; s < ed->nsections; s++)
+	for (s = 0; s < ed->nsections; s++) {
+		if (headers && ed->sections[s]->narticles > 0) {
+			if (printed > 0)
+				dump_rule(&o);
+			dump_section_header(&o, ed, s);
+		}
 		for (i = 0; i < ed->sections[s]->narticles; i++) {
 			if (++num != n && n != 0)
 				continue;
-			if (printed++ > 0) {
-				dump_blank(&o);
-				for (k = 0; k < width && k < DUMP_RULE_MAX; k++)
-					fputc('-', out);
-				fputc('\n', out);
-				o.blank = 0;
-				dump_blank(&o);
-			}
+			if (printed++ > 0 && !(headers && i == 0))
+				dump_rule(&o);
 			dump_article(&o, ed->sections[s]->articles[i]);
 		}
+	}
 	return 0;
+}
+
+/*
+ * Whether the user has read article a.  READ STATE: this is the one place
+ * --list --format=json asks; it answers false until the reader's record
+ * of read articles (branch "daily") is merged, which fills it in here.
+ */
+static bool
+dump_article_read(const struct edition *ed, const struct article *a)
+{
+	(void)ed;
+	(void)a;
+	return false;
+}
+
+/* Print the table of contents as JSON Lines, one object per article. */
+void
+dump_list_json(const struct edition *ed, FILE *out)
+{
+	struct buf b = BUF_INIT;
+	size_t s, i, k, num = 0;
+
+	for (s = 0; s < ed->nsections; s++) {
+		const struct section *sec = ed->sections[s];
+
+		for (i = 0; i < sec->narticles; i++) {
+			const struct article *a = sec->articles[i];
+			const char *t = article_title(a);
+			bool inferred = false;
+
+			for (k = 0; k < a->nheadlines; k++)
+				if (a->headlines[k].text == t &&
+				    a->headlines[k].inferred)
+					inferred = true;
+			buf_clear(&b);
+			json_begin(&b);
+			json_string(&b, "edition", ed->source);
+			json_number(&b, "section", s + 1);
+			json_string(&b, "section_title", sec->title);
+			json_number(&b, "page", sec->page);
+			json_number(&b, "article", ++num);
+			json_string(&b, "id", a->id);
+			json_string(&b, "headline", t);
+			json_bool(&b, "inferred", inferred);
+			json_string(&b, "byline", a->byline);
+			json_number(&b, "length", a->length);
+			json_bool(&b, "read", dump_article_read(ed, a));
+			json_end(&b);
+			fprintf(out, "%s\n", buf_str(&b));
+		}
+	}
+	buf_free(&b);
 }

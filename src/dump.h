@@ -42,13 +42,25 @@ void	dump_list_read(const struct edition *ed, const struct readset *read,
 	    FILE *out);
 
 /*
+ * --list --format=json: one JSON object per line and article, with the
+ * members edition (the path it was opened from), section (1-based),
+ * section_title, page (0 = unknown), article (1-based across the
+ * edition, as --list numbers it), id (stable id), headline, inferred
+ * (kanbao made the headline from the lead), byline (null when none),
+ * length (characters of body text) and read (the user has read it).
+ */
+void	dump_list_json(const struct edition *ed, FILE *out);
+
+/*
  * Print article number n (1-based, counted across the edition as --list
  * numbers them), or every article when n is 0, wrapped to width columns
  * with Chinese line-breaking rules (layout.h): headline lines, byline, a
  * blank line, paragraphs indented with "　　" (when width >= 16),
  * 【subheads】 and 〔图〕captions between blank lines, and a line of dashes
- * between articles.  No line is wider than width (except a single wide
- * character when width is 1).  Returns 0, or -1 if there is no article n
+ * between articles.  When every article of an edition of more than one
+ * section is printed, each section opens with a header line
+ * "==== Section 2: p.2 第02版：要闻 ====" (page as in --list).  No line
+ * is wider than width (except a single wide character when width is 1).  Returns 0, or -1 if there is no article n
  * (nothing is printed then).
  */
 int	dump_articles(const struct edition *ed, size_t n, size_t width,

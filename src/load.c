@@ -320,6 +320,8 @@ load_dir(struct edition *ed, const char *path,
 		got = load_file(ed, file, opts, &why);
 		if (got < 0) {
 			failed++;
+			if (opts->nfailed != NULL)
+				(*opts->nfailed)++;
 			if (opts->warn != NULL)
 				opts->warn(opts->warn_ctx, file, why);
 			free(why);
@@ -344,7 +346,7 @@ struct edition *
 load_paths(char *const *paths, size_t npaths, const struct load_options *opts,
     char **cause)
 {
-	struct load_options none = { NULL, false, NULL, NULL };
+	struct load_options none = { NULL, false, NULL, NULL, NULL };
 	struct edition *ed;
 	struct buf title = BUF_INIT;
 	size_t i, loaded = 0;
@@ -378,6 +380,8 @@ load_paths(char *const *paths, size_t npaths, const struct load_options *opts,
 				buf_free(&title);
 				return NULL;
 			}
+			if (opts->nfailed != NULL)
+				(*opts->nfailed)++;
 			if (opts->warn != NULL)
 				opts->warn(opts->warn_ctx, paths[i], why);
 			free(why);

@@ -28,6 +28,12 @@ struct load_options {
 	bool		 strict;	/* validate edition XML against the schema */
 	load_warn_fn	 warn;		/* warnings (may be NULL) */
 	void		*warn_ctx;
+	/*
+	 * Counts the paths, and files of a directory, that could not be
+	 * loaded while others were (each also reported through warn), so
+	 * the command can exit 2 after showing what did load.  May be NULL.
+	 */
+	size_t		*nfailed;
 };
 
 /*

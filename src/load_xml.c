@@ -47,6 +47,7 @@
 #include <libxml/tree.h>
 
 #include "buf.h"
+#include "data.h"
 #include "edition.h"
 #include "load.h"
 #include "load_markup.h"
@@ -361,37 +362,11 @@ xml_schema_error(void *ctx, xmlErrorPtr err)
 		*first = load_markup_format_error(err);
 }
 
-/* Whether path names a regular file. */
-static bool
-xml_is_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 /* Find the schema. */
 char *
 load_xml_schema_path(void)
 {
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	char *src = xasprintf("%s/data/%s", KANBAO_SRCDIR, XML_SCHEMA_NAME);
-	char *inst = xasprintf("%s/%s", KANBAO_DATADIR, XML_SCHEMA_NAME);
-	bool in_build = false;
-
-	/* Same rule as the sample edition in main.c: build tree -> sources. */
-	if (n > 0) {
-		self[n] = '\0';
-		in_build = strncmp(self, KANBAO_BUILDDIR "/",
-		    strlen(KANBAO_BUILDDIR) + 1) == 0;
-	}
-	if (in_build ? xml_is_file(src) : !xml_is_file(inst)) {
-		free(inst);
-		return src;
-	}
-	free(src);
-	return inst;
+	return data_path(XML_SCHEMA_NAME);
 }
 
 /*

@@ -29,8 +29,8 @@ int	 load_xml(struct edition *ed, const char *text, size_t len,
 	    const char *path, const char *name, int flags, char **cause);
 
 /*
- * The path of data/kanbao-edition.rng: in the source tree when running
- * from the build tree, else the installed copy.  Caller frees.
+ * The path of the edition schema, kanbao-edition.rng, found by
+ * data_path() (data.h).  Caller frees.
  */
 char	*load_xml_schema_path(void);
 

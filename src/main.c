@@ -10,8 +10,11 @@
  * real at once; the other modes use the sample.
  *
  * Exit status: 0 success, 1 usage error, 2 an input could not be read or
- * parsed (and, for --detect, 2 when any file failed).  --search, like
- * grep, exits 1 when nothing was found.
+ * parsed: also when one of several paths (or one file of a directory)
+ * failed while the others loaded, after showing what did load.  --search,
+ * like grep, exits 1 when nothing was found.  Every message starts with
+ * "kanbao: ", never with the path of the binary, and a command line with
+ * two modes (--list --dump) is a usage error, not "the last one wins".
  */
 #include "config.h"
 
@@ -27,21 +30,25 @@
 #include <string.h>
 #include <strings.h>
 #include <sys/ioctl.h>
+#include <dirent.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "bookmarks.h"
+#include "data.h"
 #include "dump.h"
 #include "edition.h"
 #include "encoding.h"
 #include "export.h"
 #include "index.h"
 #include "library.h"
+#include "i18n.h"
 #include "load.h"
 #include "library.h"
 #include "load_pdf.h"
 #include "sanitize.h"
 #include "search.h"
+#include "settings.h"
 #include "tui.h"
 #include "xalloc.h"
 
@@ -60,7 +67,22 @@ enum mode {
 	MODE_HELP_KEYS,
 	MODE_BOOKMARKS,
 	MODE_SEARCH,
-	MODE_INDEX
+	MODE_INDEX,
+	MODE_PRINT_CONFIG
+};
+
+/* The option that chose each mode, for messages. */
+static const char *const mode_options[] = {
+	[MODE_TUI] = N_("the reader"),
+	[MODE_LIST] = "--list",
+	[MODE_DUMP] = "--dump",
+	[MODE_EXPORT] = "--export",
+	[MODE_DETECT] = "--detect",
+	[MODE_HELP_KEYS] = "--help-keys",
+	[MODE_BOOKMARKS] = "--bookmarks",
+	[MODE_SEARCH] = "--search",
+	[MODE_INDEX] = "--index",
+	[MODE_PRINT_CONFIG] = "--print-config"
 };
 
 /* Long options; the short ones are -h and -V. */
@@ -68,16 +90,19 @@ static const struct option long_options[] = {
 	{ "ambiguous",	required_argument,	NULL, 'a' },
 	{ "bookmarks",	no_argument,		NULL, 'B' },
 	{ "cached",	no_argument,		NULL, 'C' },
+	{ "config",	required_argument,	NULL, 'c' },
 	{ "detect",	no_argument,		NULL, 'D' },
 	{ "dump",	optional_argument,	NULL, 'd' },
 	{ "encoding",	required_argument,	NULL, 'e' },
 	{ "export",	required_argument,	NULL, 'x' },
+	{ "format",	required_argument,	NULL, 'f' },
 	{ "help",	no_argument,		NULL, 'h' },
 	{ "help-keys",	no_argument,		NULL, 'K' },
 	{ "index",	no_argument,		NULL, 'I' },
 	{ "list",	no_argument,		NULL, 'l' },
 	{ "measure",	required_argument,	NULL, 'm' },
 	{ "paper",	required_argument,	NULL, 'P' },
+	{ "print-config", no_argument,		NULL, 'G' },
 	{ "restart",	no_argument,		NULL, 'r' },
 	{ "search",	required_argument,	NULL, 's' },
 	{ "since",	required_argument,	NULL, 'N' },
@@ -127,7 +152,7 @@ usage(FILE *out)
 {
 	char *names = wrap_list(encoding_names());
 
-	fprintf(out,
+	fprintf(out, _(
 "Usage: kanbao [OPTION]... [PATH]...\n"
 "Read a newspaper edition in the terminal.\n"
 "\n"
@@ -151,13 +176,20 @@ usage(FILE *out)
 "                         over a LIBRARY it uses the full-text index\n"
 "      --index [LIBRARY]  build or update the full-text index of LIBRARY\n"
 "                         (without it: of every edition already indexed)\n"
-"      --detect           print the detected encoding of each file\n"
-"      --bookmarks        list the bookmarks of all editions\n"
+"      --detect           print the detected encoding of each file (of\n"
+"                         each file in a directory)\n"
+"      --bookmarks        list the bookmarks of all editions (piped:\n"
+"                         every field, tab-separated)\n"
 "      --help-keys        list the reader's keys\n"
+"      --print-config     print the effective settings as a config file\n"
 "\n"
 "Options:\n"
-"  -w, --width=COLS       wrap --dump output to COLS columns (default:\n"
-"                         the terminal width, or 80)\n"
+"      --format=FORMAT    text (default) or json: one JSON object per line\n"
+"                         (--list, --search and --bookmarks)\n"
+"      --config=FILE      read settings from FILE instead of\n"
+"                         $XDG_CONFIG_HOME/kanbao/config\n"
+"  -w, --width=COLS       wrap --dump, --search and --bookmarks output to\n"
+"                         COLS columns (default: the terminal width, or 80)\n"
 "  -e, --encoding=NAME    decode input as NAME instead of detecting it;\n"
 "                         NAME is one of:\n"
 "%s"
@@ -175,10 +207,10 @@ usage(FILE *out)
 "  -V, --version          show the version and exit\n"
 "\n"
 "Exit status: 0 on success, 1 on a usage error (and for --search, when\n"
-"nothing was found), 2 when an input cannot be read or parsed.  See\n"
-"kanbao(1) for the keys of the reader.\n",
-	    load_pdf_supported() ? "is built in (poppler-glib)" :
-	    "is not built in (configure --with-pdf)", names);
+"nothing was found), 2 when an input cannot be read or parsed, even if\n"
+"other paths loaded.  See kanbao(1) for the keys and the config file.\n"),
+	    load_pdf_supported() ? _("is built in (poppler-glib)") :
+	    _("is not built in (configure --with-pdf)"), names);
 	free(names);
 }
 
@@ -229,42 +261,6 @@ default_width(void)
 	return 80;
 }
 
-/* Whether path names an existing regular file. */
-static int
-is_file(const char *path)
-{
-	struct stat st;
-
-	return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
-/*
- * Find the bundled sample edition: in the source tree when this binary is
- * the one in the build tree, else under the installed data directory (and
- * the other place as a fallback).  Caller frees.
- */
-static char *
-find_sample(void)
-{
-	char self[PATH_MAX];
-	ssize_t n = readlink("/proc/self/exe", self, sizeof self - 1);
-	char *src = xasprintf("%s/samples/%s", KANBAO_SRCDIR, SAMPLE_NAME);
-	char *inst = xasprintf("%s/samples/%s", KANBAO_DATADIR, SAMPLE_NAME);
-	int in_build = 0;
-
-	if (n > 0) {
-		self[n] = '\0';
-		in_build = strncmp(self, KANBAO_BUILDDIR "/",
-		    strlen(KANBAO_BUILDDIR) + 1) == 0;
-	}
-	if (in_build ? is_file(src) : !is_file(inst)) {
-		free(inst);
-		return src;
-	}
-	free(src);
-	return inst;
-}
-
 /* The locale name the user asked for: what setlocale(LC_ALL, "") reads. */
 static const char *
 locale_asked(void)
@@ -278,6 +274,50 @@ locale_asked(void)
 			return v;
 	}
 	return "C";
+}
+
+/*
+ * Bind the message catalogs: the installed locale folder, or
+ * $KANBAO_LOCALEDIR (the tests use catalogs of the build tree).
+ */
+static void
+setup_messages(void)
+{
+#ifdef ENABLE_NLS
+	const char *dir = getenv("KANBAO_LOCALEDIR");
+
+	bindtextdomain(PACKAGE, dir != NULL && *dir == '/' ? dir : LOCALEDIR);
+	textdomain(PACKAGE);
+#endif
+}
+
+/*
+ * The locale asked for (zh_CN.UTF-8) is not installed, so setlocale()
+ * left messages in "C", where gettext translates nothing.  Messages do not
+ * need the locale's data, only its catalog: use the UTF-8 fallback for
+ * LC_MESSAGES and name the language in LANGUAGE (unless the user set it),
+ * so a Chinese interface does not depend on installing locales.
+ */
+static void
+setup_messages_fallback(const char *asked, const char *used)
+{
+#ifdef ENABLE_NLS
+	const char *lang = getenv("LANGUAGE");
+	char *name;
+
+	if (strcmp(asked, "C") == 0 || strcmp(asked, "POSIX") == 0 ||
+	    (lang != NULL && *lang != '\0') ||
+	    setlocale(LC_MESSAGES, used) == NULL)
+		return;
+	/* "zh_CN.UTF-8@x" -> "zh_CN". */
+	name = xstrndup(asked, strcspn(asked, ".@"));
+	if (*name != '\0')
+		setenv("LANGUAGE", name, 1);
+	free(name);
+#else
+	(void)asked;
+	(void)used;
+#endif
 }
 
 /*
@@ -303,6 +343,7 @@ setup_locale(char *notice, size_t size)
 
 	*notice = '\0';
 	installed = setlocale(LC_ALL, "") != NULL;
+	setup_messages();
 	codeset = nl_langinfo(CODESET);
 	if (installed && (strcmp(codeset, "UTF-8") == 0 ||
 	    strcmp(codeset, "utf8") == 0))
@@ -313,17 +354,19 @@ setup_locale(char *notice, size_t size)
 			break;
 		}
 	}
+	if (!installed && used != NULL)
+		setup_messages_fallback(asked, used);
 	/* The name comes from the environment: it may hold anything. */
 	clean = sanitize_str(asked);
 	if (used == NULL)
-		snprintf(notice, size, "locale '%s' is not UTF-8 and no UTF-8 "
-		    "locale is installed; Chinese may be measured wrongly",
+		snprintf(notice, size, _("locale '%s' is not UTF-8 and no "
+		    "UTF-8 locale is installed; Chinese may be measured wrongly"),
 		    clean);
 	else if (!installed)
-		snprintf(notice, size, "locale '%s' is not installed; using "
-		    "%s", clean, used);
+		snprintf(notice, size, _("locale '%s' is not installed; using "
+		    "%s"), clean, used);
 	else
-		snprintf(notice, size, "locale '%s' is not UTF-8; using %s",
+		snprintf(notice, size, _("locale '%s' is not UTF-8; using %s"),
 		    clean, used);
 	free(clean);
 }
@@ -437,26 +480,66 @@ list_with_marks(const struct edition *ed)
 	free(key);
 }
 
-/* --detect: print "FILE: ENCODING" for each path. */
+/* Print "FILE: ENCODING" for one file; returns 0 or EXIT_INPUT. */
+static int
+detect_file(const char *path)
+{
+	char *data = NULL, *cause = NULL, *clean;
+	size_t len = 0;
+
+	if (load_read_file(path, &data, &len, &cause) != 0) {
+		load_warn(NULL, path, cause);
+		free(cause);
+		return EXIT_INPUT;
+	}
+	clean = sanitize_str(path);
+	printf("%s: %s\n", clean, encoding_detect(data, len));
+	free(clean);
+	free(data);
+	return 0;
+}
+
+/* scandir() filter: the files a directory edition would read. */
+static int
+detect_visible(const struct dirent *de)
+{
+	return de->d_name[0] != '.';
+}
+
+/*
+ * --detect: print "FILE: ENCODING" for each path; a directory gives a
+ * line for each regular file in it, in the order the loader reads them
+ * (natural order: 2.txt before 10.txt).
+ */
 static int
 run_detect(char **paths, int npaths)
 {
-	int i, status = 0;
+	struct dirent **list;
+	struct stat st;
+	char *file;
+	int i, j, n, status = 0;
 
 	for (i = 0; i < npaths; i++) {
-		char *data = NULL, *cause = NULL, *clean;
-		size_t len = 0;
-
-		if (load_read_file(paths[i], &data, &len, &cause) != 0) {
-			load_warn(NULL, paths[i], cause);
-			free(cause);
+		if (stat(paths[i], &st) != 0 || !S_ISDIR(st.st_mode)) {
+			if (detect_file(paths[i]) != 0)
+				status = EXIT_INPUT;
+			continue;
+		}
+		if ((n = scandir(paths[i], &list, detect_visible,
+		    versionsort)) < 0) {
+			load_warn(NULL, paths[i], strerror(errno));
 			status = EXIT_INPUT;
 			continue;
 		}
-		clean = sanitize_str(paths[i]);
-		printf("%s: %s\n", clean, encoding_detect(data, len));
-		free(clean);
-		free(data);
+		for (j = 0; j < n; j++) {
+			file = xasprintf("%s/%s", paths[i], list[j]->d_name);
+			if (stat(file, &st) == 0 && S_ISREG(st.st_mode) &&
+			    detect_file(file) != 0)
+				status = EXIT_INPUT;
+			free(file);
+			free(list[j]);
+		}
+		free(list);
 	}
 	return status;
 }
@@ -590,17 +673,109 @@ run_library(const char *dir, const struct library *lib,
 	return status;
 }
 
+/*
+ * Choose mode m for option opt; two different modes are a usage error.
+ * Returns 0, or -1 after saying so.
+ */
+static int
+set_mode(enum mode *mode, enum mode m)
+{
+	char *msg;
+
+	if (*mode != MODE_TUI && *mode != m) {
+		msg = xasprintf(_("%s and %s cannot be used together (see "
+		    "kanbao --help)"), _(mode_options[*mode]),
+		    _(mode_options[m]));
+		warn_msg(msg);
+		free(msg);
+		return -1;
+	}
+	*mode = m;
+	return 0;
+}
+
+/* Say that an option is unknown or lacks its value (getopt's '?', ':'). */
+static void
+bad_option(int c, char **argv)
+{
+	const char *arg = argv[optind - 1];
+	char *name, *msg;
+
+	/*
+	 * A long option is the word getopt just passed, without its
+	 * "=value"; a short one is optopt (the word may be a cluster, -lz).
+	 */
+	if (strncmp(arg, "--", 2) == 0)
+		name = xstrndup(arg, strcspn(arg, "="));
+	else
+		name = xasprintf("-%c", optopt);
+	if (c == ':')
+		msg = xasprintf(_("option '%s' needs a value (see kanbao "
+		    "--help)"), name);
+	else if (strncmp(arg, "--", 2) == 0 && optopt != 0)
+		/* glibc: a known long option given a value it does not take. */
+		msg = xasprintf(_("option '%s' takes no value (see kanbao "
+		    "--help)"), name);
+	else
+		msg = xasprintf(_("unknown option '%s' (see kanbao --help)"),
+		    name);
+	warn_msg(msg);
+	free(msg);
+	free(name);
+}
+
+/* A bad config line: "kanbao: FILE:LINE: what is wrong". */
+static void
+settings_warn(void *ctx, const char *file, size_t line, const char *msg)
+{
+	char *m = xasprintf("%s:%zu: %s", file, line, msg);
+
+	(void)ctx;
+	warn_msg(m);
+	free(m);
+}
+
+/*
+ * Read the config file (file, or the default one; a missing default is
+ * no error).  Bad lines are reported and skipped.  Returns 0, or -1 after
+ * a message when the file cannot be read.
+ */
+static int
+read_settings(struct settings *set, const char *file)
+{
+	char *path, *cause = NULL;
+	int rc = 0;
+
+	if (file != NULL)
+		path = xstrdup(file);
+	else if ((path = settings_default_path(&cause)) == NULL) {
+		free(cause);	/* no HOME: nothing to read */
+		return 0;
+	}
+	if (settings_load(set, path, file != NULL, settings_warn, NULL,
+	    &cause) < 0) {
+		warn_msg(cause);
+		free(cause);
+		rc = -1;
+	}
+	free(path);
+	return rc;
+}
+
 int
 main(int argc, char **argv)
 {
 	enum mode mode = MODE_TUI;
-	struct load_options lopts = { NULL, false, load_warn, NULL };
-	struct tui_options topts = { -1, 0, false, NULL, NULL, false };
+	size_t nfailed = 0;
+	struct load_options lopts = { NULL, false, load_warn, NULL, &nfailed };
+	struct tui_options topts = { -1, 0, false, NULL, NULL, false, NULL };
+	struct settings settings;
 	size_t width = 0, dump_n = 0, dump_sec = 0;
 	struct edition *ed;
+	struct search_query *q;
 	char *cause = NULL, *sample = NULL, *last = NULL, *library_dir = NULL;
 	char *msg;
-	const char *query = NULL;
+	const char *query = NULL, *config_file = NULL;
 	struct index_filter filter = { NULL, NULL, NULL, NULL };
 	struct search_query *sq;
 	struct library lib;
@@ -608,14 +783,17 @@ main(int argc, char **argv)
 	bool cached = false;
 	char **paths;
 	char locale_notice[256];
-	int c, n, npaths, status = 0;
+	int c, n, npaths, status = 0, json = 0, ambiguous_set = 0;
+	int measure_set = 0;
 	bool reader;
 
 	setup_locale(locale_notice, sizeof locale_notice);
 	topts.osc52 = osc52_setting();
 	if (*locale_notice != '\0')
 		topts.notice = locale_notice;
-	while ((c = getopt_long(argc, argv, "d::e:hls:Vw:x:", long_options,
+	/* Messages are ours ("kanbao: ..."), not getopt's ("argv[0]: ..."). */
+	opterr = 0;
+	while ((c = getopt_long(argc, argv, ":d::e:hls:Vw:x:", long_options,
 	    NULL)) != -1) {
 		switch (c) {
 		case 'a':
@@ -626,21 +804,29 @@ main(int argc, char **argv)
 			else if (strcmp(optarg, "wide") == 0)
 				topts.ambiguous = 1;
 			else {
-				warn_msg("--ambiguous takes auto, narrow or wide");
+				warn_msg(_("--ambiguous takes auto, narrow or "
+				    "wide"));
 				return EXIT_USAGE;
 			}
+			ambiguous_set = 1;
 			break;
 		case 'B':
-			mode = MODE_BOOKMARKS;
+			if (set_mode(&mode, MODE_BOOKMARKS) != 0)
+				return EXIT_USAGE;
+			break;
+		case 'c':
+			config_file = optarg;
 			break;
 		case 'C':
 			cached = true;
 			break;
 		case 'D':
-			mode = MODE_DETECT;
+			if (set_mode(&mode, MODE_DETECT) != 0)
+				return EXIT_USAGE;
 			break;
 		case 'd':
-			mode = MODE_DUMP;
+			if (set_mode(&mode, MODE_DUMP) != 0)
+				return EXIT_USAGE;
 			if (optarg != NULL && strchr(optarg, '/') != NULL) {
 				/* S/A: article A of section S, as --list
 				   and --search number them. */
@@ -658,21 +844,32 @@ main(int argc, char **argv)
 			} else if (optarg != NULL) {
 				dump_n = parse_cols(optarg);
 				if (dump_n == 0) {
-					warn_msg("--dump takes an article number "
-					    "(1 or more)");
+					warn_msg(_("--dump takes an article "
+					    "number (1 or more)"));
 					return EXIT_USAGE;
 				}
 			}
 			break;
 		case 'e':
 			if (encoding_normalize(optarg) == NULL) {
-				char *m = xasprintf("unknown encoding '%s' "
-				    "(accepted: %s)", optarg, encoding_names());
+				char *m = xasprintf(_("unknown encoding '%s' "
+				    "(accepted: %s)"), optarg,
+				    encoding_names());
 				warn_msg(m);
 				free(m);
 				return EXIT_USAGE;
 			}
 			lopts.encoding = optarg;
+			break;
+		case 'f':
+			if (strcmp(optarg, "json") == 0)
+				json = 1;
+			else if (strcmp(optarg, "text") == 0)
+				json = 0;
+			else {
+				warn_msg(_("--format takes text or json"));
+				return EXIT_USAGE;
+			}
 			break;
 		case 'h':
 			usage(stdout);
@@ -681,7 +878,8 @@ main(int argc, char **argv)
 			mode = MODE_INDEX;
 			break;
 		case 'K':
-			mode = MODE_HELP_KEYS;
+			if (set_mode(&mode, MODE_HELP_KEYS) != 0)
+				return EXIT_USAGE;
 			break;
 		case 'N':
 		case 'U':
@@ -700,21 +898,28 @@ main(int argc, char **argv)
 			filter.paper = optarg;
 			break;
 		case 'l':
-			mode = MODE_LIST;
+			if (set_mode(&mode, MODE_LIST) != 0)
+				return EXIT_USAGE;
 			break;
 		case 'm':
 			if (strcmp(optarg, "0") == 0)
 				topts.measure = 0;
 			else if ((topts.measure = parse_cols(optarg)) == 0) {
-				warn_msg("--measure takes a column count");
+				warn_msg(_("--measure takes a column count"));
 				return EXIT_USAGE;
 			}
+			measure_set = 1;
+			break;
+		case 'G':
+			if (set_mode(&mode, MODE_PRINT_CONFIG) != 0)
+				return EXIT_USAGE;
 			break;
 		case 'r':
 			topts.restart = true;
 			break;
 		case 's':
-			mode = MODE_SEARCH;
+			if (set_mode(&mode, MODE_SEARCH) != 0)
+				return EXIT_USAGE;
 			query = optarg;
 			break;
 		case 'S':
@@ -725,23 +930,56 @@ main(int argc, char **argv)
 			return 0;
 		case 'w':
 			if ((width = parse_cols(optarg)) == 0) {
-				warn_msg("--width takes a column count from 1 to "
-				    "10000");
+				warn_msg(_("--width takes a column count from "
+				    "1 to 10000"));
 				return EXIT_USAGE;
 			}
 			break;
 		case 'x':
 			if (strcmp(optarg, "xml") != 0) {
-				warn_msg("--export supports only 'xml'");
+				warn_msg(_("--export supports only 'xml'"));
 				return EXIT_USAGE;
 			}
-			mode = MODE_EXPORT;
+			if (set_mode(&mode, MODE_EXPORT) != 0)
+				return EXIT_USAGE;
 			break;
-		default:
-			usage(stderr);
+		default:	/* '?' unknown, ':' value missing */
+			bad_option(c, argv);
 			return EXIT_USAGE;
 		}
 	}
+	paths = argv + optind;
+	npaths = argc - optind;
+
+	/* Everything that makes the command line wrong, before any work. */
+	if (json && mode != MODE_LIST && mode != MODE_SEARCH &&
+	    mode != MODE_BOOKMARKS) {
+		warn_msg(_("--format=json works with --list, --search and "
+		    "--bookmarks"));
+		return EXIT_USAGE;
+	}
+	if (npaths > 0 && (mode == MODE_HELP_KEYS || mode == MODE_BOOKMARKS ||
+	    mode == MODE_PRINT_CONFIG)) {
+		char *m = xasprintf(_("%s takes no PATH"), mode_options[mode]);
+
+		warn_msg(m);
+		free(m);
+		return EXIT_USAGE;
+	}
+	if (mode == MODE_DETECT && npaths == 0) {
+		warn_msg(_("--detect needs at least one FILE or directory"));
+		return EXIT_USAGE;
+	}
+	/* A bad query is refused before a long load, not after. */
+	if (mode == MODE_SEARCH) {
+		if ((q = search_compile(query, &cause)) == NULL) {
+			warn_msg(cause);
+			free(cause);
+			return EXIT_USAGE;
+		}
+		search_query_free(q);
+	}
+
 	/*
 	 * The reader shows a locale fallback on its status line.  The other
 	 * modes say it on stderr only when a person is looking at it: their
@@ -751,26 +989,48 @@ main(int argc, char **argv)
 	if (topts.notice != NULL && (mode != MODE_TUI ||
 	    !isatty(STDOUT_FILENO)) && isatty(STDERR_FILENO))
 		warn_msg(topts.notice);
-	if (mode == MODE_HELP_KEYS) {
-		tui_print_keys(stdout);
-		return 0;
+
+	/*
+	 * Settings: the config file, then the command line over it.  A bad
+	 * line is reported and skipped; an unreadable --config=FILE is an
+	 * input error.
+	 */
+	settings_init(&settings);
+	if (read_settings(&settings, config_file) != 0) {
+		settings_free(&settings);
+		return EXIT_INPUT;
 	}
-	if (mode == MODE_BOOKMARKS) {
-		if (bookmarks_print(stdout, &cause) < 0) {
+	if (!ambiguous_set)
+		topts.ambiguous = settings.ambiguous;
+	if (!measure_set)
+		topts.measure = settings.measure;
+	topts.settings = &settings;
+
+	switch (mode) {
+	case MODE_PRINT_CONFIG:
+		settings_print(&settings, stdout);
+		goto done;
+	case MODE_HELP_KEYS:
+		tui_print_keys(stdout);
+		goto done;
+	case MODE_BOOKMARKS:
+		/*
+		 * A person at a terminal gets a table cut to the width; a
+		 * script gets every field in full, tab-separated, or JSON.
+		 */
+		if (bookmarks_print(stdout, json ? BOOKMARKS_JSON :
+		    isatty(STDOUT_FILENO) ? BOOKMARKS_TABLE : BOOKMARKS_TSV,
+		    width != 0 ? width : default_width(), &cause) < 0) {
 			warn_msg(cause);
 			free(cause);
-			return EXIT_INPUT;
+			status = EXIT_INPUT;
 		}
-		return 0;
-	}
-	paths = argv + optind;
-	npaths = argc - optind;
-	if (mode == MODE_DETECT) {
-		if (npaths == 0) {
-			warn_msg("--detect needs at least one FILE");
-			return EXIT_USAGE;
-		}
-		return run_detect(paths, npaths);
+		goto done;
+	case MODE_DETECT:
+		status = run_detect(paths, npaths);
+		goto done;
+	default:
+		break;
 	}
 	if (mode == MODE_INDEX) {
 		if (npaths > 1) {
@@ -849,7 +1109,7 @@ main(int argc, char **argv)
 	free(cause);
 	cause = NULL;
 	if (npaths == 0 && topts.library == NULL) {
-		sample = find_sample();
+		sample = data_path("samples/" SAMPLE_NAME);
 		paths = &sample;
 		npaths = 1;
 	}
@@ -884,12 +1144,16 @@ main(int argc, char **argv)
 		free(sample);
 		free(last);
 		free(library_dir);
+		settings_free(&settings);
 		return EXIT_INPUT;
 	}
 
 	switch (mode) {
 	case MODE_LIST:
-		list_with_marks(ed);
+		if (json)
+			dump_list_json(ed, stdout);
+		else
+			list_with_marks(ed);
 		break;
 	case MODE_DUMP:
 		if (width == 0)
@@ -912,8 +1176,8 @@ main(int argc, char **argv)
 			dump_n = num;
 		}
 		if (dump_articles(ed, dump_n, width, stdout) != 0) {
-			char *m = xasprintf("no article %zu (the edition has "
-			    "%zu)", dump_n, edition_count_articles(ed));
+			char *m = xasprintf(_("no article %zu (the edition has "
+			    "%zu)"), dump_n, edition_count_articles(ed));
 			warn_msg(m);
 			free(m);
 			status = EXIT_USAGE;
@@ -937,7 +1201,8 @@ main(int argc, char **argv)
 				n = 0;
 			search_query_free(sq);
 		} else
-			n = search_print(ed, query, width, stdout, &cause);
+			n = search_print(ed, query, width, json, stdout,
+			    &cause);
 		if (n < 0) {
 			warn_msg(cause);
 			free(cause);
@@ -965,15 +1230,21 @@ main(int argc, char **argv)
 	case MODE_INDEX:
 	case MODE_HELP_KEYS:
 	case MODE_BOOKMARKS:
+	case MODE_PRINT_CONFIG:
 		break;
 	}
-	if (fflush(stdout) != 0 || ferror(stdout)) {
-		warn_msg("error writing output");
+	/* A path that failed beside others that loaded: shown, then exit 2. */
+	if (nfailed > 0)
 		status = EXIT_INPUT;
-	}
 	edition_free(ed);
 	free(sample);
+done:
 	free(last);
 	free(library_dir);
+	settings_free(&settings);
+	if (fflush(stdout) != 0 || ferror(stdout)) {
+		warn_msg(_("error writing output"));
+		status = EXIT_INPUT;
+	}
 	return status;
 }

@@ -64,6 +64,7 @@
 
 #include "buf.h"
 #include "edition.h"
+#include "json.h"
 #include "sanitize.h"
 #include "search.h"
 #include "text.h"
@@ -1831,15 +1832,58 @@ search_print_match(const struct article *a, const struct search_hit *hits,
 	}
 }
 
+/* Print one match as a JSON object on one line. */
+static void
+search_print_json(const struct edition *ed, const struct search_match *m,
+    const struct article *a, size_t cols, FILE *out)
+{
+	const struct section *sec = ed->sections[m->section];
+	const struct search_hit *h, *prev;
+	struct buf b = BUF_INIT;
+	const char *text;
+	char *snip;
+	size_t j, hs, he, num = m->article + 1;
+
+	for (j = 0; j < m->section; j++)
+		num += ed->sections[j]->narticles;
+	json_begin(&b);
+	json_string(&b, "edition", ed->source);
+	json_number(&b, "section", m->section + 1);
+	json_string(&b, "section_title", sec->title);
+	json_number(&b, "page", sec->page);
+	json_number(&b, "article", m->article + 1);
+	json_number(&b, "number", num);
+	json_string(&b, "id", a->id);
+	json_string(&b, "headline", article_title(a));
+	json_array_begin(&b, "snippets");
+	for (prev = NULL, j = 0; j < m->nhits; j++) {
+		h = &m->hits[j];
+		if (h->field == SEARCH_HEADLINE || (prev != NULL &&
+		    prev->field == h->field && prev->index == h->index))
+			continue;
+		prev = h;
+		if ((text = search_field_text(a, h)) == NULL)
+			continue;
+		snip = search_snippet(text, h->start, h->end, cols, &hs, &he);
+		json_item(&b, snip);
+		free(snip);
+	}
+	json_array_end(&b);
+	json_end(&b);
+	fprintf(out, "%s\n", buf_str(&b));
+	buf_free(&b);
+}
+
 int
 search_print(const struct edition *ed, const char *query, size_t cols,
-    FILE *out, char **cause)
+    bool json, FILE *out, char **cause)
 {
 	struct search_query *q;
 	struct search_index *idx;
 	struct search_results *r;
 	const struct search_match *m;
-	char label[64];
+	const struct article *a;
+	char *sec, *label;
 	size_t i;
 	int n;
 
@@ -1849,10 +1893,18 @@ search_print(const struct edition *ed, const char *query, size_t cols,
 	r = search_edition(idx, q);
 	for (i = 0; i < r->nmatches; i++) {
 		m = &r->matches[i];
-		snprintf(label, sizeof label, "%zu/%zu", m->section + 1,
-		    m->article + 1);
-		search_print_match(ed->sections[m->section]->articles[
-		    m->article], m->hits, m->nhits, label, cols, out);
+		a = ed->sections[m->section]->articles[m->article];
+		if (json) {
+			search_print_json(ed, m, a, cols, out);
+			continue;
+		}
+		/* The section's name with each hit: S/A (第05版：要闻). */
+		sec = sanitize_str(ed->sections[m->section]->title);
+		label = xasprintf("%zu/%zu (%s)", m->section + 1,
+		    m->article + 1, sec);
+		search_print_match(a, m->hits, m->nhits, label, cols, out);
+		free(label);
+		free(sec);
 	}
 	n = r->nmatches > INT_MAX ? INT_MAX : (int)r->nmatches;
 	search_results_free(r);

@@ -200,15 +200,19 @@ void			 search_print_match(const struct article *a,
  * --search: search ed for query and print every matching article like
  * grep does, to out:
  *
- *   SECTION/ARTICLE: headline
+ *   SECTION/ARTICLE (section title): headline
  *     snippet of the first hit of each body field that has one
  *
  * SECTION and ARTICLE are 1-based; output is sanitised; snippets are cols
- * columns wide (0 gives 80).  Returns the number of matching articles, or
- * -1 with *cause set (caller frees) when the query is invalid.
+ * columns wide (0 gives 80).  With json, each match is instead one JSON
+ * object on a line: edition, section, section_title, page, article (in
+ * its section), number (across the edition, as --list and --dump count),
+ * id, headline and snippets (an array).  Returns the number of matching
+ * articles, or -1 with *cause set (caller frees) when the query is
+ * invalid.
  */
 int			 search_print(const struct edition *ed,
-			     const char *query, size_t cols, FILE *out,
-			     char **cause);
+			     const char *query, size_t cols, bool json,
+			     FILE *out, char **cause);
 
 #endif

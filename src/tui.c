@@ -1173,6 +1173,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		    "(use --list or --dump)", term);
 		return -1;
 	}
+	xalloc_on_fatal(endwin);	/* fatal errors restore the terminal */
 	cbreak();
 	noecho();
 	nonl();

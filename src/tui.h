@@ -12,6 +12,7 @@
 #include <stdio.h>
 
 struct edition;
+struct settings;
 
 /* Options of the interactive reader. */
 struct tui_options {
@@ -23,6 +24,9 @@ struct tui_options {
 	const char *library;	/* a folder of edition folders (library.h)
 				   for the picker and { }; NULL: none */
 	bool	 osc52;		/* y may set the terminal's clipboard */
+	const struct settings *settings; /* the config file (settings.h);
+				   ambiguous and measure above already
+				   merge it with the command line */
 };
 
 /*

@@ -3,8 +3,8 @@
  *
  * Out of memory is the one failure kanbao does not try to survive: a
  * half-built edition is worse than a clear stop.  The message goes to
- * stderr; the TUI installs nothing here, so a curses screen may be left
- * behind only in this truly fatal case.
+ * stderr, after the cleanup a caller registered (the reader registers
+ * curses' endwin(), so the message lands on a restored terminal).
  */
 #include "config.h"
 
@@ -16,12 +16,27 @@
 #include <stdlib.h>
 #include <string.h>
 
+/* The cleanup fatalx() runs first; NULL: none.  Set by the reader. */
+static int (*xalloc_cleanup)(void);
+
+/* Register the cleanup. */
+void
+xalloc_on_fatal(int (*fn)(void))
+{
+	xalloc_cleanup = fn;
+}
+
 /* Print a fatal message and abort. */
 void
 fatalx(const char *fmt, ...)
 {
+	int (*fn)(void) = xalloc_cleanup;
 	va_list ap;
 
+	/* Cleared first: a cleanup that fails fatally must not loop. */
+	xalloc_cleanup = NULL;
+	if (fn != NULL)
+		(void)fn();
 	fputs("kanbao: fatal: ", stderr);
 	va_start(ap, fmt);
 	vfprintf(stderr, fmt, ap);

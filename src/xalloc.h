@@ -30,7 +30,18 @@ char	*xstrndup(const char *s, size_t n);
 char	*xasprintf(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2)));
 
-/* Print "kanbao: fatal: ..." and abort: for impossible states only. */
+/*
+ * Register fn to run before fatalx() prints (NULL: none): the reader
+ * registers endwin() while curses owns the terminal, so a fatal error
+ * never leaves the terminal in raw mode.  The one piece of global state
+ * outside main.c and the reader, because fatalx() has no context.
+ */
+void	 xalloc_on_fatal(int (*fn)(void));
+
+/*
+ * Print "kanbao: fatal: ..." and abort: for impossible states only.  The
+ * registered cleanup (xalloc_on_fatal) runs first.
+ */
 void	 fatalx(const char *fmt, ...)
 	    __attribute__((format(printf, 1, 2), noreturn));
 

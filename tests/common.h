@@ -5,9 +5,15 @@
  * cmocka.h.  Tests find their data through TEST_DATA_DIR and
  * TEST_SAMPLES_DIR (absolute paths into the source tree), never through
  * the current directory, so out-of-tree builds and distcheck work.
+ *
+ * The helpers more than one test program needs live here, as static
+ * inline functions so a program that does not use one pays nothing.
  */
 #ifndef KANBAO_TESTS_COMMON_H
 #define KANBAO_TESTS_COMMON_H
+
+/* First, for _GNU_SOURCE (asprintf, open_memstream), in every test. */
+#include "config.h"
 
 #include <stdarg.h>
 #include <stddef.h>
@@ -19,6 +25,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+
+#include "edition.h"
+#include "encoding.h"
+#include "export.h"
 
 /* Switch LC_CTYPE to UTF-8 so wcwidth() knows CJK; fails the test if none. */
 static inline int
@@ -58,5 +68,62 @@ test_read_file(const char *path, size_t *lenp)
 		*lenp = (size_t)n;
 	return data;
 }
+
+/* A small deterministic generator (xorshift64*), state kept by the caller. */
+static inline uint32_t
+rnd(uint64_t *s)
+{
+	*s ^= *s >> 12;
+	*s ^= *s << 25;
+	*s ^= *s >> 27;
+	return (uint32_t)((*s * 2685821657736338717ULL) >> 32);
+}
+
+/* Export ed to a string (caller frees); fails the test on error. */
+static inline char *
+export_string(const struct edition *ed, size_t *lenp)
+{
+	char *data = NULL, *cause = NULL;
+	size_t len = 0;
+	FILE *f = open_memstream(&data, &len);
+
+	assert_non_null(f);
+	if (export_xml(ed, f, &cause) != 0) {
+		fclose(f);
+		free(data);
+		fail_msg("export_xml failed: %s", cause);
+	}
+	assert_int_equal(fclose(f), 0);
+	if (lenp != NULL)
+		*lenp = len;
+	return data;
+}
+
+#ifdef TEST_DATA_DIR
+/*
+ * Read and decode the fixture tests/data/markup/NAME as load.c would:
+ * returns the UTF-8 text (caller frees), its length in *len, and the
+ * encoding in *enc when enc is not NULL.  Fails the test on error.
+ */
+static inline char *
+read_decoded(const char *name, size_t *len, const char **enc)
+{
+	char *path = NULL, *raw, *cause = NULL;
+	struct decoded d;
+	size_t n = 0;
+
+	if (asprintf(&path, "%s/markup/%s", TEST_DATA_DIR, name) < 0)
+		fail();
+	raw = test_read_file(path, &n);
+	if (encoding_decode(raw, n, NULL, &d, &cause) != 0)
+		fail_msg("%s: cannot decode: %s", name, cause);
+	free(raw);
+	free(path);
+	*len = d.len;
+	if (enc != NULL)
+		*enc = d.encoding;
+	return d.text;
+}
+#endif
 
 #endif

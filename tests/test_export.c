@@ -23,26 +23,6 @@
 /* The schema, found from the samples directory (both in the source tree). */
 #define TEST_SCHEMA	TEST_SAMPLES_DIR "/../data/kanbao-edition.rng"
 
-/* Export ed to a string (caller frees); fails the test on error. */
-static char *
-export_string(const struct edition *ed, size_t *lenp)
-{
-	char *data = NULL, *cause = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&data, &len);
-
-	assert_non_null(f);
-	if (export_xml(ed, f, &cause) != 0) {
-		fclose(f);
-		free(data);
-		fail_msg("export_xml failed: %s", cause);
-	}
-	assert_int_equal(fclose(f), 0);
-	if (lenp != NULL)
-		*lenp = len;
-	return data;
-}
-
 /* Validate a parsed document against the schema; fails the test if not. */
 static void
 check_schema(xmlDocPtr doc)

@@ -56,7 +56,7 @@ struct corpus {
 
 /* A small deterministic PRNG (xorshift32), so failures reproduce. */
 static uint32_t
-rnd(uint32_t *s)
+rnd32(uint32_t *s)
 {
 	*s ^= *s << 13;
 	*s ^= *s >> 17;
@@ -248,22 +248,22 @@ draw_piece(const struct corpus *c, uint32_t *seed, size_t maxcp)
 	uint32_t cp;
 
 	for (;;) {
-		ed = c->eds[rnd(seed) % c->n];
+		ed = c->eds[rnd32(seed) % c->n];
 		if (ed->nsections == 0)
 			continue;
-		s = ed->sections[rnd(seed) % ed->nsections];
+		s = ed->sections[rnd32(seed) % ed->nsections];
 		if (s->narticles == 0)
 			continue;
-		a = s->articles[rnd(seed) % s->narticles];
+		a = s->articles[rnd32(seed) % s->narticles];
 		if (a->nblocks == 0)
 			continue;
-		t = a->blocks[rnd(seed) % a->nblocks].text;
+		t = a->blocks[rnd32(seed) % a->nblocks].text;
 		if ((len = strlen(t)) == 0)
 			continue;
-		start = rnd(seed) % len;
+		start = rnd32(seed) % len;
 		while (start > 0 && ((unsigned char)t[start] & 0xC0) == 0x80)
 			start--;
-		want = 1 + rnd(seed) % maxcp;
+		want = 1 + rnd32(seed) % maxcp;
 		for (end = start, k = 0; k < want && end < len; k++)
 			end += utf8_decode(t + end, len - end, &cp);
 		return xstrndup(t + start, end - start);

@@ -26,16 +26,6 @@
 #define DUMP_KINSOKU_WIDTH	36	/* the sample's longest word fits:
 					   no forced breaks from here on */
 
-/* A small deterministic generator (xorshift64*), state kept by the caller. */
-static uint32_t
-rnd(uint64_t *s)
-{
-	*s ^= *s >> 12;
-	*s ^= *s << 25;
-	*s ^= *s >> 27;
-	return (uint32_t)((*s * 2685821657736338717ULL) >> 32);
-}
-
 /* Wrap text and join the lines as "|line|line|".  Caller frees. */
 static char *
 wrap_joined(const char *text, size_t width, size_t indent)

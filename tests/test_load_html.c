@@ -22,27 +22,6 @@
 
 #define MARKUP_DIR	TEST_DATA_DIR "/markup"
 
-/* Read and decode a fixture as load.c would (caller frees). */
-static char *
-read_decoded(const char *name, size_t *len, const char **enc)
-{
-	char *path = NULL, *raw, *cause = NULL;
-	struct decoded d;
-	size_t n = 0;
-
-	if (asprintf(&path, "%s/%s", MARKUP_DIR, name) < 0)
-		fail();
-	raw = test_read_file(path, &n);
-	if (encoding_decode(raw, n, NULL, &d, &cause) != 0)
-		fail_msg("%s: cannot decode: %s", name, cause);
-	free(raw);
-	free(path);
-	*len = d.len;
-	if (enc != NULL)
-		*enc = d.encoding;
-	return d.text;
-}
-
 /* Load an HTML string into a finished edition; fails on error. */
 static struct edition *
 load_string(const char *text, size_t len)

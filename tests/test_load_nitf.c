@@ -24,25 +24,6 @@
 
 #define MARKUP_DIR	TEST_DATA_DIR "/markup"
 
-/* Read and decode a fixture as load.c would (caller frees *text). */
-static char *
-read_decoded(const char *name, size_t *len)
-{
-	char *path = NULL, *raw, *cause = NULL;
-	struct decoded d;
-	size_t n = 0;
-
-	if (asprintf(&path, "%s/%s", MARKUP_DIR, name) < 0)
-		fail();
-	raw = test_read_file(path, &n);
-	if (encoding_decode(raw, n, NULL, &d, &cause) != 0)
-		fail_msg("%s: cannot decode: %s", name, cause);
-	free(raw);
-	free(path);
-	*len = d.len;
-	return d.text;
-}
-
 /* The file name without directory and extension (caller frees). */
 static char *
 stem_of(const char *name)
@@ -62,7 +43,7 @@ static int
 load_into(struct edition *ed, const char *name, char **cause)
 {
 	size_t len;
-	char *text = read_decoded(name, &len), *stem = stem_of(name);
+	char *text = read_decoded(name, &len, NULL), *stem = stem_of(name);
 	int n;
 
 	n = load_nitf(ed, text, len, name, stem, cause);

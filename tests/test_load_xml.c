@@ -27,25 +27,6 @@
 
 #define MARKUP_DIR	TEST_DATA_DIR "/markup"
 
-/* Export ed to a string (caller frees); fails the test on error. */
-static char *
-export_string(const struct edition *ed, size_t *lenp)
-{
-	char *data = NULL, *cause = NULL;
-	size_t len = 0;
-	FILE *f = open_memstream(&data, &len);
-
-	assert_non_null(f);
-	if (export_xml(ed, f, &cause) != 0) {
-		fclose(f);
-		free(data);
-		fail_msg("export_xml failed: %s", cause);
-	}
-	assert_int_equal(fclose(f), 0);
-	*lenp = len;
-	return data;
-}
-
 /* Load XML text into a new finished edition; NULL with *cause on error. */
 static struct edition *
 load_string(const char *text, size_t len, int flags, char **cause)

@@ -10,6 +10,7 @@
 #include "common.h"
 
 #include "edition.h"
+#include "xalloc.h"
 #include "search.h"
 #include "width.h"
 
@@ -568,25 +569,55 @@ test_print(void **state)
 	int n;
 
 	(void)state;
-	n = search_print(ed, "党员", 40, f, &cause);
+	n = search_print(ed, "党员", 40, false, f, &cause);
 	fclose(f);
 	assert_int_equal(n, 1);
-	assert_string_equal(buf, "1/1: 标题\n  党员志愿者积极落实卡口管控工作。\n");
+	assert_string_equal(buf,
+	    "1/1 (第01版): 标题\n  党员志愿者积极落实卡口管控工作。\n");
 	free(buf);
 
 	f = open_memstream(&buf, &len);
-	n = search_print(ed, "不存在", 40, f, &cause);
+	n = search_print(ed, "不存在", 40, false, f, &cause);
 	fclose(f);
 	assert_int_equal(n, 0);
 	assert_string_equal(buf, "");
 	free(buf);
 
 	f = open_memstream(&buf, &len);
-	n = search_print(ed, "，", 40, f, &cause);
+	n = search_print(ed, "，", 40, false, f, &cause);
 	fclose(f);
 	assert_int_equal(n, -1);
 	assert_non_null(cause);
 	free(cause);
+	free(buf);
+	edition_free(ed);
+}
+
+/* --search --format=json: one object per match, quotes escaped. */
+static void
+test_print_json(void **state)
+{
+	const char *blocks[] = {
+		"没有。", NULL,
+		"他说\"党员\\来了\"。", NULL, NULL
+	};
+	struct edition *ed = build(blocks);
+	char *buf = NULL, *cause = NULL, *want;
+	size_t len = 0;
+	FILE *f = open_memstream(&buf, &len);
+	int n;
+
+	(void)state;
+	n = search_print(ed, "党员", 40, true, f, &cause);
+	fclose(f);
+	assert_int_equal(n, 1);
+	want = xasprintf("{\"edition\":\"t.txt\",\"section\":1,"
+	    "\"section_title\":\"第01版\",\"page\":0,\"article\":2,"
+	    "\"number\":2,\"id\":\"%s\",\"headline\":\"标题\","
+	    "\"snippets\":[\"他说\\\"党员\\\\来了\\\"。\"]}\n",
+	    ed->sections[0]->articles[1]->id);
+	assert_string_equal(buf, want);
+	free(want);
 	free(buf);
 	edition_free(ed);
 }
@@ -652,6 +683,7 @@ main(void)
 		cmocka_unit_test(test_huge_query),
 		cmocka_unit_test(test_snippet),
 		cmocka_unit_test(test_print),
+		cmocka_unit_test(test_print_json),
 		cmocka_unit_test(test_memory),
 	};
 

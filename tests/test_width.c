@@ -18,16 +18,6 @@
 
 #define RANDOM_ROUNDS	4000	/* generated strings per property test */
 
-/* A small deterministic generator (xorshift64*), state kept by the caller. */
-static uint32_t
-rnd(uint64_t *s)
-{
-	*s ^= *s >> 12;
-	*s ^= *s << 25;
-	*s ^= *s >> 27;
-	return (uint32_t)((*s * 2685821657736338717ULL) >> 32);
-}
-
 /* Render bytes as a C-like escaped string for failure messages. */
 static void
 show(const char *s, size_t len, char *out, size_t outlen)

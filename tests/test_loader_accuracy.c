@@ -1,7 +1,8 @@
 /*
- * test_layouts.c - measure the raw-text loader on many generated layouts.
+ * test_loader_accuracy.c - measure the raw-text loader's accuracy on many
+ * generated page layouts (not test_layout.c, which tests line breaking).
  *
- * tests/layoutgen.c sets the articles of tests/data/corpus into synthetic
+ * tests/accuracy_pages.c sets the articles of tests/data/corpus into synthetic
  * pdftotext pages and records what it printed.  The first tests check the
  * generator itself (widths, line-breaking rules, indents, column breaks,
  * determinism, that the printed text is the truth).  The last one feeds
@@ -28,7 +29,7 @@
 #include "text.h"
 #include "xalloc.h"
 
-#include "layoutgen.h"
+#include "accuracy_pages.h"
 
 /*
  * The numbers of the measurement.  The thresholds are what a loader must

@@ -1,6 +1,7 @@
 /*
- * layoutgen.h - a deterministic generator of synthetic pdftotext-like page
- * text, built from known articles, with the ground truth of what it made.
+ * accuracy_pages.h - synthetic pdftotext-like pages for measuring the
+ * raw-text loader's accuracy: a deterministic generator built from known
+ * articles, with the ground truth of what it made.
  *
  * The raw-text loader (src/load_text.c) must generalise to pages it has
  * never seen.  This generator sets the articles of a small corpus
@@ -11,8 +12,8 @@
  * headlines, split bylines, CRLF, BOM, page headers and form feeds.  The
  * same seed always gives the same page, so a failure can be replayed.
  */
-#ifndef KANBAO_TESTS_LAYOUTGEN_H
-#define KANBAO_TESTS_LAYOUTGEN_H
+#ifndef KANBAO_TESTS_ACCURACY_PAGES_H
+#define KANBAO_TESTS_ACCURACY_PAGES_H
 
 #include <stdbool.h>
 #include <stddef.h>

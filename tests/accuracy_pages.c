@@ -1,5 +1,5 @@
 /*
- * layoutgen.c - synthetic pdftotext pages for measuring the raw-text
+ * accuracy_pages.c - synthetic pdftotext pages for measuring the raw-text
  * loader.
  *
  * A page is made in three steps.  First a handful of corpus articles is
@@ -35,7 +35,7 @@
 #include "text.h"
 #include "xalloc.h"
 
-#include "layoutgen.h"
+#include "accuracy_pages.h"
 
 /*
  * The heuristic numbers of the generator, all percentages or sizes.  Each

@@ -226,12 +226,20 @@ tui_library_draw(struct tui *t)
 	size_t rows = library_rows(), r, cols = tui_text_cols();
 	struct buf row = BUF_INIT;
 	char *title, *right;
+	const char *base;
 
 	library_scroll(l);
 	library_fill(t);
 	library_scroll(l);
 	title = xasprintf(" Library: %s  (%zu edition%s)", l->lib.root,
 	    l->lib.n, l->lib.n == 1 ? "" : "s");
+	/* A long path gives way to its last folder: the count stays. */
+	if (width_str(title, strlen(title)) > cols &&
+	    (base = strrchr(l->lib.root, '/')) != NULL && base[1] != '\0') {
+		free(title);
+		title = xasprintf(" Library: …%s  (%zu edition%s)", base,
+		    l->lib.n, l->lib.n == 1 ? "" : "s");
+	}
 	tui_put(t, 0, 0, title, strlen(title), cols, 0, TUI_STYLE_TITLE);
 	tui_clear_eol(0, COLS - 1);
 	free(title);

@@ -158,7 +158,7 @@ is_txt(const char *name)
 static void
 corpus_add_dir(struct corpus *c, const char *dir)
 {
-	struct load_options lo = { NULL, false, NULL, NULL };
+	struct load_options lo = { NULL, false, NULL, NULL, NULL };
 	struct dirent *de;
 	char *p, *cause = NULL;
 	DIR *d = opendir(dir);

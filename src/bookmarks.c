@@ -82,6 +82,20 @@ positions_path(char **cause)
 	return p;
 }
 
+/* Read the positions file into sf: 0, or -1 with *cause set. */
+static int
+positions_read(struct statefile *sf, char **cause)
+{
+	char *path = positions_path(cause);
+	int rc;
+
+	if (path == NULL)
+		return -1;
+	rc = statefile_read(path, POSITIONS_KIND, sf, cause);
+	free(path);
+	return rc != 0 ? -1 : 0;
+}
+
 /* Parse an unsigned number field (missing or bad: 0). */
 static size_t
 get_size(const struct staterecord *r, const char *key)
@@ -397,17 +411,11 @@ int
 position_load(const char *edition, struct position *out, char **cause)
 {
 	struct statefile sf;
-	char *path = positions_path(cause);
 	ssize_t i;
 
 	memset(out, 0, sizeof *out);
-	if (path == NULL)
+	if (positions_read(&sf, cause) != 0)
 		return -1;
-	if (statefile_read(path, POSITIONS_KIND, &sf, cause) != 0) {
-		free(path);
-		return -1;
-	}
-	free(path);
 	i = find_record(&sf, "position", edition, NULL);
 	if (i >= 0) {
 		const struct staterecord *r = &sf.records[i];
@@ -490,18 +498,12 @@ int
 position_last(char **edition, char **cause)
 {
 	struct statefile sf;
-	char *path = positions_path(cause);
 	const char *e;
 	size_t i;
 
 	*edition = NULL;
-	if (path == NULL)
+	if (positions_read(&sf, cause) != 0)
 		return -1;
-	if (statefile_read(path, POSITIONS_KIND, &sf, cause) != 0) {
-		free(path);
-		return -1;
-	}
-	free(path);
 	for (i = sf.nrecords; i-- > 0;) {
 		if (strcmp(sf.records[i].type, "position") == 0 &&
 		    (e = staterecord_get(&sf.records[i], "edition")) != NULL &&
@@ -614,17 +616,11 @@ int
 readset_load(const char *edition, struct readset *out, char **cause)
 {
 	struct statefile sf;
-	char *path = positions_path(cause);
 	ssize_t i;
 
 	memset(out, 0, sizeof *out);
-	if (path == NULL)
+	if (positions_read(&sf, cause) != 0)
 		return -1;
-	if (statefile_read(path, POSITIONS_KIND, &sf, cause) != 0) {
-		free(path);
-		return -1;
-	}
-	free(path);
 	if ((i = find_record(&sf, "read", edition, NULL)) >= 0)
 		readset_parse(staterecord_get(&sf.records[i], "articles"), out);
 	statefile_clear(&sf);

@@ -70,6 +70,7 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 
 #include <poppler.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <time.h>
 
@@ -254,6 +255,12 @@ feed_page(struct page *pg, const struct pdf_layout *lay, uint32_t *lineno)
 	seg_page_begin(pg);
 	for (i = 0; i < lay->nlines; i++) {
 		ln = &lay->lines[i];
+		/* Debugging aid, like seg.c's KANBAO_SEGDEBUG. */
+		if (getenv("KANBAO_PDFDEBUG") != NULL)
+			fprintf(stderr, "%4zu %04x %6.1f %6.1f %6.1f %6.1f "
+			    "%4.1f |%.*s\n", i, ln->flags, ln->x0, ln->y0,
+			    ln->x1, ln->y1, ln->size, (int)ln->len,
+			    lay->text + ln->off);
 		if (ln->flags & PDF_LINE_GAP)
 			seg_page_line(pg, ln->off, 0, (*lineno)++);
 		seg_page_line(pg, ln->off, ln->len, *lineno);

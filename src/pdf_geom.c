@@ -408,8 +408,9 @@ cmp_frag_xc(const void *a, const void *b)
 
 /*
  * Join stacks of one-glyph fragments into vertical lines (pass 3): same
- * size, x centres within a fraction of an em, each glyph right under the
- * one before.
+ * size, x centres within a fraction of an em, each glyph's top an em or a
+ * little more under the one before (tops, because glyph boxes are taller
+ * than the em and overlap in a tight stack).
  */
 static void
 make_vertical(struct geom *gm)
@@ -420,8 +421,11 @@ make_vertical(struct geom *gm)
 
 	idx = xreallocarray(NULL, gm->nf > 0 ? gm->nf : 1, sizeof *idx);
 	for (i = 0; i < gm->nf; i++)
-		if (gm->f[i].n == 1 && text_is_cjk(gm->g[gm->f[i].head].cp))
+		if (gm->f[i].n == 1 && text_is_cjk(gm->g[gm->f[i].head].cp)) {
+			/* frag_features has not run: a glyph's own size. */
+			gm->f[i].size = gm->g[gm->f[i].head].size;
 			idx[n++] = (uint32_t)i;
+		}
 	sort_frags = gm->f;
 	qsort(idx, n, sizeof *idx, cmp_frag_xc);
 	/*
@@ -439,8 +443,8 @@ make_vertical(struct geom *gm)
 			    2.0f * (float)geo.vert_x * first->size ||
 			    fabsf(fb->size - first->size) >
 			    (float)geo.same_size * first->size * 2.0f ||
-			    fb->y0 - fa->y1 > (float)geo.vert_gap * fa->size ||
-			    fb->y0 - fa->y1 < -0.2f * fa->size)
+			    fb->y0 - fa->y0 > (1.0f + (float)geo.vert_gap) *
+			    fa->size || fb->y0 - fa->y0 < 0.8f * fa->size)
 				break;
 		}
 		run = j - i;
@@ -558,6 +562,32 @@ cmp_frag_yc(const void *a, const void *b)
 }
 
 /*
+ * Does display fragment d overlap, along the direction of the gaps, some
+ * fragment of ids[0..n) that is not display?  One that does not stands
+ * in a gap of its own (a headline in the box beside a caption), and
+ * counts like body text.
+ */
+static bool
+over_body(const struct geom *gm, const uint32_t *ids, size_t n,
+    const struct frag *d, bool vertical)
+{
+	size_t k;
+	const struct frag *f;
+	float lo = vertical ? d->x0 : d->y0, hi = vertical ? d->x1 : d->y1;
+
+	for (k = 0; k < n; k++) {
+		f = &gm->f[ids[k]];
+		if ((f->flags & (PDF_LINE_DISPLAY | PDF_LINE_VERTICAL)) ==
+		    PDF_LINE_DISPLAY)
+			continue;
+		if ((vertical ? f->x0 : f->y0) < hi &&
+		    (vertical ? f->x1 : f->y1) > lo)
+			return true;
+	}
+	return false;
+}
+
+/*
  * The gaps across ids[0..n) in one direction (vertical: x), after
  * sorting ids along it: wid[k] is the width of the gap that opens before
  * ids[k] (0 where none).  With skip_display, display fragments do not
@@ -586,7 +616,8 @@ find_gaps(struct geom *gm, uint32_t *ids, size_t n, bool vertical,
 		f = &gm->f[ids[k]];
 		wid[k] = 0;
 		if (skip_display && (f->flags & (PDF_LINE_DISPLAY |
-		    PDF_LINE_VERTICAL)) == PDF_LINE_DISPLAY)
+		    PDF_LINE_VERTICAL)) == PDF_LINE_DISPLAY &&
+		    over_body(gm, ids, n, f, vertical))
 			continue;
 		lo = vertical ? f->x0 : f->y0;
 		hi = vertical ? f->x1 : f->y1;
@@ -988,6 +1019,21 @@ mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
 			para = !same_style(gm, &sa, &sb) ||
 			    (pv->flags & PDF_LINE_DISPLAY) ||
 			    (ln->flags & PDF_LINE_DISPLAY);
+			/*
+			 * Only the face changes, to a face that is not bold,
+			 * at one size, after a full line without a final
+			 * stop, and the next is not indented: a bold lead-in
+			 * (a dateline) running on into the text.
+			 */
+			if (para && !(ln->flags & PDF_LINE_BOLD) &&
+			    !ends_stop(lay->text + pv->off, pv->len) &&
+			    !(pv->flags & PDF_LINE_DISPLAY) &&
+			    !(ln->flags & PDF_LINE_DISPLAY) && lf >= 0 &&
+			    leaf[i - 1] == lf && fabsf(pv->size - ln->size) <=
+			    (float)geo.same_size * em &&
+			    pv->x1 >= right[lf] - (float)geo.short_end * em &&
+			    ln->x0 - left[lf] < (float)geo.indent * em)
+				para = false;
 		}
 		/*
 		 * A subhead wrapped over two lines is one paragraph: the

@@ -55,6 +55,7 @@
 #include "pdf_geom.h"
 
 #include <math.h>
+#include <stdio.h>
 #include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
@@ -94,6 +95,8 @@ static const struct {
 				   cut (gutters are 1.5 em and more) */
 	double	cut_peer;	/* gaps this close to the widest are cut in
 				   the same step (all the rows of a page) */
+	double	hrow;		/* and horizontal gaps this wide (ems), the
+				   least gap between rows of boxes */
 	int	head_rows;	/* a headline group has at most this many
 				   rows when it is cut off first */
 	double	head_left;	/* a headline group cut off first starts
@@ -136,6 +139,7 @@ static const struct {
 	.hcut = 0.45,
 	.vcut = 0.9,
 	.cut_peer = 0.85,
+	.hrow = 1.5,
 	.head_rows = 6,
 	.head_left = 1.0,
 	.head_centre = 0.3,
@@ -729,10 +733,22 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 		read_leaf(gm, ids, n);
 		return;
 	}
-	vertical = vw >= vmin && vw > hw;
+	/*
+	 * A horizontal gap of a row's width across the whole part is cut
+	 * first, however wide the vertical one: a photo beside a column
+	 * opens a wide vertical gap inside one box.
+	 */
+	vertical = vw >= vmin && vw > hw && hw < (float)geo.hrow * gm->body;
 	if (vertical)
 		vw = find_gaps(gm, ids, n, true, true, wid);
 	cut = (float)geo.cut_peer * (vertical ? vw : hw);
+	/*
+	 * Every wide horizontal gap is cut with the widest: a photo leaves
+	 * a gap wider than the one between rows of boxes, and cutting the
+	 * photo alone would read the next row's headline with this one.
+	 */
+	if (!vertical && cut > (float)geo.hrow * gm->body)
+		cut = (float)geo.hrow * gm->body;
 	if (cut < (vertical ? vmin : hmin))
 		cut = vertical ? vmin : hmin;
 	/*

@@ -121,6 +121,8 @@ static const struct {
 	int	bottom_rows;	/* rows of a footer band at most */
 	int	author_bytes;	/* an author line is at most this long (UTF-8
 				   bytes: 本报记者 李华 实习生 王五) */
+	double	kicker_gap;	/* a kicker stands at most this far over its
+				   headline (ems) */
 	int	bold_lines;	/* a bold paragraph of at most this many lines
 				   without final stop is a subhead */
 } geo = {
@@ -152,6 +154,7 @@ static const struct {
 	.mast_rows = 5,
 	.bottom_rows = 3,
 	.author_bytes = 60,
+	.kicker_gap = 1.0,
 	.bold_lines = 2,
 };
 
@@ -1182,6 +1185,43 @@ mark_subtitles(struct pdf_layout *lay)
 	}
 }
 
+/*
+ * A kicker (引题) set at or below body size: a short line right over a
+ * headline set large (not under another: that is an author line), starting at its left edge or centred over it, alone in its
+ * paragraph and without a final stop, in another style than the body.
+ * It joins the headline group, which then starts at it.
+ */
+static void
+mark_kickers(struct geom *gm, struct pdf_layout *lay)
+{
+	size_t i;
+	struct pdf_line *ln, *pv;
+	float em = gm->body;
+
+	for (i = 1; i < lay->nlines; i++) {
+		ln = &lay->lines[i];
+		pv = &lay->lines[i - 1];
+		if (!(ln->flags & PDF_LINE_REGION) ||
+		    ln->size < em * (float)geo.display ||
+		    (i >= 2 && (lay->lines[i - 2].flags & PDF_LINE_DISPLAY)) ||
+		    (pv->flags & (PDF_LINE_DISPLAY | PDF_LINE_FURNITURE)) ||
+		    !(pv->flags & PDF_LINE_PARA) ||
+		    ln->y0 - pv->y1 > (float)geo.kicker_gap * em ||
+		    ln->y0 - pv->y1 < -0.2f * em ||
+		    ends_stop(lay->text + pv->off, pv->len))
+			continue;
+		if (fabsf(pv->size - em) <= (float)geo.same_size * em &&
+		    pv->font == gm->body_font && !(pv->flags & PDF_LINE_BOLD))
+			continue;
+		if (fabsf(pv->x0 - ln->x0) > em &&
+		    fabsf((pv->x0 + pv->x1) - (ln->x0 + ln->x1)) > 2.0f * em)
+			continue;
+		pv->flags = (pv->flags & ~(uint32_t)PDF_LINE_SMALL) |
+		    PDF_LINE_DISPLAY | PDF_LINE_REGION | PDF_LINE_GAP;
+		ln->flags &= ~(uint32_t)(PDF_LINE_REGION | PDF_LINE_GAP);
+	}
+}
+
 /* Lay out a page's glyphs (see pdf_geom.h). */
 void
 pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
@@ -1236,6 +1276,7 @@ pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
 	mark_paragraphs(&gm, out, leaf);
 	mark_bold_heads(&gm, out);
 	mark_subtitles(out);
+	mark_kickers(&gm, out);
 	mark_authors(&gm, out);
 	free(leaf);
 	free(ids);

@@ -752,6 +752,13 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 	 */
 	if (!vertical && cut > (float)geo.hrow * gm->body)
 		cut = (float)geo.hrow * gm->body;
+	/*
+	 * Vertically, only the widest gap is cut: the gutter between boxes
+	 * may be no wider than the columns' inside them, and the part on
+	 * either side may have rows to cut before its columns.
+	 */
+	if (vertical)
+		cut = vw;
 	if (cut < (vertical ? vmin : hmin))
 		cut = vertical ? vmin : hmin;
 	/*
@@ -777,6 +784,8 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 		}
 		xy_cut(gm, ids + start, wid + start, split - start, depth + 1);
 		start = split;
+		if (vertical)
+			cut = INFINITY;
 	}
 }
 

@@ -726,6 +726,28 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 		    (float)geo.head_centre * (nx1 - nx0))
 			head = false;
 	}
+	/*
+	 * An author line set apart under the group, right-aligned over the
+	 * last column, belongs to it: one short line on a row of its own.
+	 */
+	while (head && first_cut < n) {
+		const struct frag *f = &gm->f[ids[first_cut]];
+		float px0 = INFINITY, px1 = -INFINITY;
+
+		for (k = first_cut + 1; k < n && wid[k] < hmin; k++)
+			;
+		if (k != first_cut + 1 || k == n ||
+		    (f->flags & PDF_LINE_DISPLAY))
+			break;
+		for (start = 0; start < n; start++) {
+			px0 = fminf(px0, gm->f[ids[start]].x0);
+			px1 = fmaxf(px1, gm->f[ids[start]].x1);
+		}
+		if (f->x1 - f->x0 > 0.4f * (px1 - px0) ||
+		    f->x1 - f->x0 > 12.0f * gm->body)
+			break;
+		first_cut = k;
+	}
 	if (head) {
 		xy_cut(gm, ids, wid, first_cut, depth + 1);
 		xy_cut(gm, ids + first_cut, wid + first_cut, n - first_cut,

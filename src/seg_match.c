@@ -762,6 +762,7 @@ enum furn_tok {
 	FT_WEEKDAY,		/* 星期五, 周五 */
 	FT_LUNAR,		/* 农历十一月廿一 */
 	FT_MARK,		/* 第05版, A05, A05版, 05版 */
+	FT_MARK_NAME,		/* 第07版要闻: a mark and the name after it */
 	FT_PAPER,		/* 郑州日报 */
 	FT_LATIN,		/* ZHENGZHOU DAILY (each word) */
 	FT_NAME,		/* 经开区新闻, 民生·社会: the page's name */
@@ -828,8 +829,10 @@ furn_token(const uint32_t *v, size_t a, size_t b)
 			u = 1;
 		i++;
 		nd++;
+		/* 2026年2月28日星期六: the weekday may follow unspaced. */
 		if (v[i - 1] == ymd[2])
-			return i == b ? FT_DATE : FT_NONE;
+			return i == b || (b - i == 3 && v[i] == 0x661F &&
+			    v[i + 1] == 0x671F) ? FT_DATE : FT_NONE;
 	}
 	i = a;
 	if (b - a == 3 && v[a] == 0x661F && v[a + 1] == 0x671F)	/* 星期 */
@@ -868,6 +871,14 @@ furn_token(const uint32_t *v, size_t a, size_t b)
 	}
 	if (nd > 0 && i == b && k > 0)
 		return FT_MARK;
+	/* 第07版要闻: the page's name right after 版. */
+	if (nd > 0 && k > 0 && v[i - 1] == 0x7248 && v[a] == 0x7B2C &&
+	    b - i >= (size_t)tune.furn_min && b - i <= (size_t)tune.name_max) {
+		for (u = i; u < b && text_is_han(v[u]); u++)
+			/* nothing */;
+		if (u == b)
+			return FT_MARK_NAME;
+	}
 	/* 05 beside a page name: a bare page number (see below). */
 	if (nd > 0 && i == b && k == 0 && nd <= 3)
 		return FT_NUMBER;
@@ -942,13 +953,16 @@ editor_token(const uint32_t *v, size_t i, size_t j)
  * The masthead tokens of v[0..n): segm_masthead_match() with the parts
  * (page number, page name, paper, date) it found; false when the line is
  * no masthead line.  Tokens are split at spaces and colons (第05版：要闻);
- * an editor's title ends the line (… 第05版 责编：张三).
+ * an editor's title and the name after it are skipped, and only page
+ * marks, dates and the paper's name go on after them (… 本版责编：张三
+ * 第07版要闻); anything else ends the line.
  */
 bool
 segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
 {
-	size_t i, j, letters = 0, nname = 0, m = 0, nm = 0, num = 0;
+	size_t i, j, k, letters = 0, nname = 0, m = 0, nm = 0, num = 0;
 	bool strong = false;
+	int editor = 0;		/* 1: the editor's name next; 2: after it */
 	enum furn_tok t;
 
 	memset(mp, 0, sizeof *mp);
@@ -959,10 +973,31 @@ segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
 			/* nothing */;
 		if (j == i)
 			continue;
-		if ((strong || nname > 0) && editor_token(v, i, j))
-			break;
+		if ((strong || nname > 0) && editor_token(v, i, j)) {
+			editor = 1;
+			continue;
+		}
+		if (editor == 1) {
+			editor = 2;
+			continue;
+		}
 		t = furn_token(v, i, j);
+		/*
+		 * After the editors only the page's own marks go on (本版
+		 * 责编：张三 第07版要闻); anything else is more editors.
+		 */
+		if (editor == 2 && t != FT_MARK && t != FT_MARK_NAME &&
+		    t != FT_DATE && t != FT_PAPER && t != FT_WEEKDAY)
+			break;
 		switch (t) {
+		case FT_MARK_NAME:
+			for (k = i; v[k] != 0x7248; k++)	/* 版 */
+				/* nothing */;
+			m = i * 256 + (k + 1 - i);
+			nname++;
+			nm = (k + 1) * 256 + (j - k - 1);
+			strong = true;
+			break;
 		case FT_NUMBER:
 			if (num != 0 || m != 0)
 				return false;
@@ -974,8 +1009,11 @@ segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
 			strong = true;
 			break;
 		case FT_DATE:
+			/* Without a weekday glued to it. */
+			for (k = i; k < j && v[k] != 0x65E5; k++)	/* 日 */
+				/* nothing */;
 			if (mp->date == 0)
-				mp->date = i * 256 + (j - i);
+				mp->date = i * 256 + (k + 1 - i);
 			strong = true;
 			break;
 		case FT_NONE:

@@ -926,6 +926,12 @@ test_masthead_parts(void **state)
 		{ "河洛日报 2026年3月2日 星期一", 0, NULL, "河洛日报",
 		    "2026年3月2日" },
 		{ "第二十版", 20, NULL, NULL, NULL },
+		/* A PDF's header strip comes as one line. */
+		{ "秦川日报 2026年2月28日星期六 第5版：经济", 5, "经济",
+		    "秦川日报", "2026年2月28日" },
+		{ "秦川日报 2026年2月28日星期六 本版责编：田雨一 第07版要闻",
+		    7, "要闻", "秦川日报", "2026年2月28日" },
+		{ "第05版 责编：张三 李四", 5, NULL, NULL, NULL },
 	};
 	struct cpvec out = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
 	struct segm_mast mp;

@@ -108,6 +108,9 @@ static const struct {
 	double	indent;		/* a line starting this far right of its
 				   column's edge starts a paragraph (the
 				   indent is 2 em) */
+	double	para_space;	/* lines of a column this far apart (glyph
+				   ems, box to box; lines touch) are two
+				   paragraphs */
 	double	short_end;	/* a line ending this far short of its
 				   column's right edge ends its paragraph */
 	double	top_band;	/* furniture at the top ends above this share
@@ -147,6 +150,7 @@ static const struct {
 	.head_centre = 0.3,
 	.max_depth = 48,
 	.indent = 1.4,
+	.para_space = 0.45,
 	.short_end = 0.8,
 	.top_band = 0.14,
 	.bottom_band = 0.90,
@@ -1101,6 +1105,14 @@ mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
 			para = true;
 		if (!para && !wrapped && leaf[i - 1] >= 0 && pv->x1 <
 		    right[leaf[i - 1]] - (float)geo.short_end * em)
+			para = true;
+		/*
+		 * Space between paragraphs (a caption and its 图为 line),
+		 * in one column: the line is under the one before.
+		 */
+		if (!para && ln->x0 < pv->x1 && pv->x0 < ln->x1 &&
+		    ln->y0 - pv->y1 > (float)geo.para_space *
+		    fmaxf(ln->size, pv->size))
 			para = true;
 		if (para)
 			ln->flags |= PDF_LINE_PARA;

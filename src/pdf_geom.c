@@ -890,8 +890,13 @@ put_frag(struct geom *gm, const struct frag *f, struct buf *b, long *prev)
 		if (*prev >= 0 && !(f->flags & PDF_LINE_VERTICAL)) {
 			p = &gm->g[*prev];
 			gap = (double)g->x0 - p->x1;
+			/*
+			 * Page furniture is not justified: a space there is
+			 * a space (理论 第10版).
+			 */
 			if (both_cjk(p->cp, g->cp) ?
-			    gap > geo.space_cjk * g->size :
+			    gap > ((f->flags & PDF_LINE_FURNITURE) ?
+			    geo.space_latin : geo.space_cjk) * g->size :
 			    ((g->flags & PDF_GLYPH_SPACE) ||
 			    gap > geo.space_latin * g->size))
 				buf_putc(b, ' ');

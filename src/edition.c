@@ -782,6 +782,37 @@ continued_on(struct edition *ed, unsigned page, unsigned to)
 }
 
 /*
+ * Does the text of article to run on into a's first paragraph: its last
+ * paragraph stops short of a sentence end (…《联合国海洋法公约》 / 应当
+ * 兼顾各方利益…), where the page turned?
+ */
+static bool
+runs_on(const struct article *to, const struct article *a)
+{
+	const struct block *last;
+	const char *t;
+	size_t len;
+	uint32_t cp;
+
+	if (to->nblocks == 0 || a->nblocks == 0 ||
+	    a->blocks[0].kind != BLOCK_PARAGRAPH)
+		return false;
+	last = &to->blocks[to->nblocks - 1];
+	if (last->kind != BLOCK_PARAGRAPH)
+		return false;
+	t = last->text;
+	len = strlen(t);
+	/* Closing quotes and brackets after the stop: 。” */
+	while (len > 0) {
+		cp = utf8_last(t, len);
+		if (!text_is_closing(cp))
+			break;
+		len = utf8_prev(t, len);
+	}
+	return len > 0 && !text_is_sentence_end(utf8_last(t, len));
+}
+
+/*
  * Join the text brought from another page (上接第M版, on page P) to the
  * article of page M that goes on to page P (下转第P版): its blocks are
  * appended, its byline taken when the article had none, and it leaves
@@ -804,7 +835,20 @@ join_continuations(struct edition *ed)
 			    (to = continued_on(ed, a->cont_from,
 			    sec->page)) == NULL)
 				continue;
-			for (k = 0; k < a->nblocks; k++) {
+			k = 0;
+			if (runs_on(to, a)) {
+				/* The paragraph cut by the turn is one. */
+				struct block *last = &to->blocks[to->nblocks - 1];
+				size_t n1 = strlen(last->text);
+				size_t n2 = strlen(a->blocks[0].text);
+				char *t = arena_alloc(ed->arena, n1 + n2 + 1);
+
+				memcpy(t, last->text, n1);
+				memcpy(t + n1, a->blocks[0].text, n2 + 1);
+				last->text = t;
+				k = 1;
+			}
+			for (; k < a->nblocks; k++) {
 				to->blocks = arena_push(ed->arena, to->blocks,
 				    to->nblocks, sizeof *to->blocks);
 				to->blocks[to->nblocks++] = a->blocks[k];

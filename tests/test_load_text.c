@@ -1652,6 +1652,30 @@ test_continued_pages(void **state)
 	assert_int_equal(ed->sections[0]->narticles, 2);
 	assert_int_equal(ed->sections[0]->articles[0]->cont_from, 2);
 	edition_free(ed);
+
+	/* A paragraph cut by the turn, mid-sentence, is one paragraph. */
+	ed = load_string(
+	    "第2版 社会\n\n"
+	    "苏州机器人产业规模跨上千亿元台阶\n"
+	    "苏州市工业和信息化局近日发布数据，2025年苏州\n"
+	    "机器人产业规模达到1036亿元，同比增长14.7%。过\n"
+	    "去，减速器、伺服电机等核心部件主要依赖\n"
+	    "（下转第六版）\n"
+	    "\f第06版 经济\n\n"
+	    "（上接第2版）\n"
+	    "进口，如今已能在本地配套。\n"
+	    "随着成本下降，工业机器人正从汽车、电子等传统\n"
+	    "领域，走进纺织、食品、家具、医药等行业。\n", NULL);
+	edition_finish(ed);
+	got = render(ed);
+	assert_rendering("article\nheadline 苏州机器人产业规模跨上千亿元台阶\n"
+	    "p 苏州市工业和信息化局近日发布数据，2025年苏州机器人产业规模"
+	    "达到1036亿元，同比增长14.7%。过去，减速器、伺服电机等核心部件"
+	    "主要依赖进口，如今已能在本地配套。\n"
+	    "p 随着成本下降，工业机器人正从汽车、电子等传统领域，走进纺织、"
+	    "食品、家具、医药等行业。\n", got, "a paragraph across the turn");
+	free(got);
+	edition_free(ed);
 }
 
 /*

@@ -78,6 +78,8 @@ static const struct {
 				   glyphs of one row overlap by at least */
 	double	space_latin;	/* a gap this wide (glyph ems) between
 				   non-CJK glyphs is a word space */
+	double	space_marked;	/* ... or this wide where the content has a
+				   space (本报记者 蔡明辉 通讯员 王少东) */
 	double	space_cjk;	/* between CJK glyphs, only a gap this wide
 				   is a real space (一鼓作气 坚决完成任务) */
 	double	vert_x;		/* x centres of a vertical stack differ by
@@ -135,6 +137,7 @@ static const struct {
 	.join_overlap = 0.5,
 	.space_latin = 0.2,
 	.space_cjk = 0.8,
+	.space_marked = 0.25,
 	.vert_x = 0.25,
 	.vert_gap = 0.6,
 	.vert_min = 3,
@@ -896,7 +899,9 @@ put_frag(struct geom *gm, const struct frag *f, struct buf *b, long *prev)
 			 */
 			if (both_cjk(p->cp, g->cp) ?
 			    gap > ((f->flags & PDF_LINE_FURNITURE) ?
-			    geo.space_latin : geo.space_cjk) * g->size :
+			    geo.space_latin : geo.space_cjk) * g->size ||
+			    ((g->flags & PDF_GLYPH_SPACE) &&
+			    gap > geo.space_marked * g->size) :
 			    ((g->flags & PDF_GLYPH_SPACE) ||
 			    gap > geo.space_latin * g->size))
 				buf_putc(b, ' ');

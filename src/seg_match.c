@@ -59,6 +59,9 @@ static const struct dateline_pattern {
 	/* 本报记者 王译博 李娜 on a line of its own. */
 	{ "本报记者%N", DL_LINE },
 	{ "本报通讯员%N", DL_LINE },
+	/* 本报记者 蔡明辉 通讯员 王少东: more roles after the first. */
+	{ "本报记者%B", DL_LINE },
+	{ "本报通讯员%B", DL_LINE },
 	{ "本报特约记者%N", DL_LINE },
 	{ "本报评论员%N", DL_LINE },
 	{ "本报驻%B", DL_LINE },
@@ -546,8 +549,13 @@ match_pattern(const char *pat, const uint32_t *v, size_t n, size_t i)
 		}
 		switch (pat[1]) {
 		case 'P':
+			/*
+			 * A place holds no role: 本报记者蔡明辉通讯员 is no
+			 * 本报…讯 dateline.
+			 */
 			for (k = 1; k <= (size_t)tune.place_max && i + k <= n &&
-			    text_is_han(v[i + k - 1]); k++) {
+			    text_is_han(v[i + k - 1]) &&
+			    segm_match_role(v, n, i + k - 1) == 0; k++) {
 				if (k < (size_t)tune.place_min)
 					continue;
 				end = match_pattern(pat + 2, v, n, i + k);

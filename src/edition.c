@@ -409,10 +409,12 @@ article_add_block(struct edition *ed, struct article *a, enum block_kind kind,
 
 /* Record the pages an article continues from and on to. */
 void
-article_set_continued(struct article *a, unsigned from, unsigned to)
+article_set_continued(struct article *a, unsigned from, unsigned to,
+    bool mid)
 {
 	a->cont_from = from;
 	a->cont_to = to;
+	a->cont_mid = from != 0 && mid;
 }
 
 /* Set the dateline. */
@@ -784,10 +786,11 @@ continued_on(struct edition *ed, unsigned page, unsigned to)
 /*
  * Does the text of article to run on into a's first paragraph: its last
  * paragraph stops short of a sentence end (…《联合国海洋法公约》 / 应当
- * 兼顾各方利益…), where the page turned?
+ * 兼顾各方利益…), where the page turned, or mid says the page shows the
+ * brought text unindented?
  */
 static bool
-runs_on(const struct article *to, const struct article *a)
+runs_on(const struct article *to, const struct article *a, bool mid)
 {
 	const struct block *last;
 	const char *t;
@@ -800,6 +803,8 @@ runs_on(const struct article *to, const struct article *a)
 	last = &to->blocks[to->nblocks - 1];
 	if (last->kind != BLOCK_PARAGRAPH)
 		return false;
+	if (mid)
+		return true;
 	t = last->text;
 	len = strlen(t);
 	/* Closing quotes and brackets after the stop: 。” */
@@ -836,7 +841,7 @@ join_continuations(struct edition *ed)
 			    sec->page)) == NULL)
 				continue;
 			k = 0;
-			if (runs_on(to, a)) {
+			if (runs_on(to, a, a->cont_mid)) {
 				/* The paragraph cut by the turn is one. */
 				struct block *last = &to->blocks[to->nblocks - 1];
 				size_t n1 = strlen(last->text);

@@ -87,6 +87,8 @@ struct article {
 	size_t		 length;	/* characters (code points) of body text */
 	unsigned	 cont_from;	/* 上接第N版 opened it: N; 0 = none */
 	unsigned	 cont_to;	/* 下转第N版 ended it: N; 0 = none */
+	bool		 cont_mid;	/* its first paragraph runs on from
+					   page cont_from's last one */
 };
 
 /* A section: one printed page (版面). */
@@ -195,10 +197,12 @@ void		 article_add_credit(struct edition *ed, struct article *a,
 
 /*
  * Record the pages an article's text comes from (上接第N版) or goes on to
- * (下转第N版); 0 = none.  edition_finish() joins them.
+ * (下转第N版); 0 = none.  mid: the brought text's first paragraph is the
+ * rest of the last one before the turn (the page shows it unindented).
+ * edition_finish() joins them.
  */
 void		 article_set_continued(struct article *a, unsigned from,
-		     unsigned to);
+		     unsigned to, bool mid);
 
 /* Record where an article came from (file copied). */
 void		 article_set_source(struct edition *ed, struct article *a,

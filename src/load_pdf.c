@@ -238,6 +238,8 @@ line_hints(const struct pdf_line *ln)
 		h |= SEG_HINT_REGION_START;
 	if (ln->flags & PDF_LINE_AUTHOR)
 		h |= SEG_HINT_BYLINE;
+	if (ln->flags & PDF_LINE_INDENT)
+		h |= SEG_HINT_INDENT;
 	return h;
 }
 

@@ -1110,8 +1110,9 @@ mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
 		    ((ln->font == pv->font && ln->font != gm->body_font) ||
 		    (centred(pv, left[lf], right[lf], em) &&
 		    centred(ln, left[lf], right[lf], em)));
-		if (!para && !wrapped && lf >= 0 &&
-		    ln->x0 - left[lf] >= (float)geo.indent * em)
+		if (lf >= 0 && ln->x0 - left[lf] >= (float)geo.indent * em)
+			ln->flags |= PDF_LINE_INDENT;
+		if (!para && !wrapped && (ln->flags & PDF_LINE_INDENT))
 			para = true;
 		if (!para && !wrapped && leaf[i - 1] >= 0 && pv->x1 <
 		    right[leaf[i - 1]] - (float)geo.short_end * em)

@@ -44,6 +44,7 @@ struct pdf_glyph {
 #define PDF_LINE_GAP		0x0080	/* a new block of text: a blank line
 					   stands before it in the text */
 #define PDF_LINE_AUTHOR		0x0100	/* the author line under a headline */
+#define PDF_LINE_INDENT		0x0200	/* starts indented in its column */
 
 /* One line in reading order: text[off..off + len) of the layout. */
 struct pdf_line {

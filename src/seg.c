@@ -1512,6 +1512,10 @@ make_articles(struct page *pg)
 				a->end = (uint32_t)i;
 			a = page_add_art(pg, (uint32_t)i);
 			a->cont_from = (uint16_t)from;
+			/* Flush left after 上接: the paragraph runs on. */
+			a->cont_mid = from != 0 && b->kind == BLK_PARA &&
+			    line_hint(pg, b->first) >= 0 &&
+			    !(line_hint(pg, b->first) & SEG_HINT_INDENT);
 		}
 	}
 	if (a != NULL)
@@ -2093,7 +2097,7 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 		    pg->conts[bi].line >= pg->blks[a->first].first &&
 		    pg->conts[bi].line <= pg->blks[a->end - 1].last)
 			to = pg->conts[bi].page;
-	article_set_continued(art, a->cont_from, to);
+	article_set_continued(art, a->cont_from, to, a->cont_mid);
 	buf_free(&b);
 }
 

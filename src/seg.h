@@ -99,6 +99,8 @@ struct art {
 	uint32_t	 first, end;	/* blocks [first, end) */
 	int32_t		 group;		/* assigned headline group or -1 */
 	uint16_t	 cont_from;	/* 上接第N版 opens it: N, else 0 */
+	bool		 cont_mid;	/* ... and its first line is not
+					   indented (hints): it runs on */
 	bool		 phantom;	/* text before the first dateline with
 					   no paragraph: not a real article */
 	bool		 emit;		/* phantom that must be written */
@@ -183,6 +185,7 @@ void	 seg_page_line(struct page *pg, size_t off, size_t len,
 #define SEG_HINT_PARA_START	0x04	/* starts a paragraph */
 #define SEG_HINT_REGION_START	0x08	/* a new article region begins */
 #define SEG_HINT_BYLINE		0x10	/* the author line under a headline */
+#define SEG_HINT_INDENT		0x20	/* starts indented in its column */
 /*
  * Give hints (SEG_HINT_*) about the line just given to seg_page_line.
  * When that line was not kept (blank, a marker), its start hints pass to

@@ -349,6 +349,58 @@ test_parse_date(void **state)
 	}
 }
 
+/*
+ * A text continued on another page joins its article there; its first
+ * paragraph is the rest of the last one before the turn when that stops
+ * mid-sentence, or when the loader saw it unindented (mid).
+ */
+static void
+test_continued(void **state)
+{
+	static const struct {
+		const char	*last, *first;
+		bool		 mid;
+		size_t		 nblocks;
+		const char	*joined;
+	} v[] = {
+		{ "过去，这些部件主要依赖", "进口。", false, 2,
+		    "过去，这些部件主要依赖进口。" },
+		{ "他说：“要坚持下去。”", "第二天，", false, 3, NULL },
+		{ "允许当事人自主约定。", "在司法审查方面，", true, 2,
+		    "允许当事人自主约定。在司法审查方面，" },
+		{ "允许当事人自主约定。", "在司法审查方面，", false, 3, NULL },
+	};
+	struct edition *ed;
+	struct section *s1, *s2;
+	struct article *a, *b;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		ed = edition_new("t", "t.txt");
+		s1 = edition_add_section(ed, "第2版", "1.txt");
+		section_set_page(ed, s1, 2, NULL);
+		s2 = edition_add_section(ed, "第6版", "2.txt");
+		section_set_page(ed, s2, 6, NULL);
+		a = section_add_article(ed, s1);
+		article_add_headline(ed, a, "标题", HEADLINE_MAIN, false);
+		article_add_block(ed, a, BLOCK_PARAGRAPH, "第一段。");
+		article_add_block(ed, a, BLOCK_PARAGRAPH, v[i].last);
+		article_set_continued(a, 0, 6, false);
+		b = section_add_article(ed, s2);
+		article_add_block(ed, b, BLOCK_PARAGRAPH, v[i].first);
+		article_set_continued(b, 2, 0, v[i].mid);
+		edition_finish(ed);
+		assert_int_equal(s2->narticles, 0);
+		assert_int_equal(a->nblocks, v[i].nblocks);
+		if (v[i].joined != NULL)
+			assert_string_equal(a->blocks[1].text, v[i].joined);
+		else
+			assert_string_equal(a->blocks[2].text, v[i].first);
+		edition_free(ed);
+	}
+}
+
 int
 main(void)
 {
@@ -360,6 +412,7 @@ main(void)
 		cmocka_unit_test(test_page_paper),
 		cmocka_unit_test(test_set_date),
 		cmocka_unit_test(test_parse_date),
+		cmocka_unit_test(test_continued),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -690,13 +690,13 @@ mark_furniture(struct page *pg, size_t i)
 	if (ln->width > (tune.header_max + tune.date_max) * 2 * CELL)
 		return;
 	line_cps(pg, i, NORM_RAW);
-	if (segm_editor_match(pg->cv.v, pg->cv.n))
-		ln->flags |= L_DROP;
-	else if (segm_masthead_match(pg->cv.v, pg->cv.n, &mark, NULL)) {
+	/* A strip may open with its editor (本版责编：… 第05版：…). */
+	if (segm_masthead_match(pg->cv.v, pg->cv.n, &mark, NULL)) {
 		ln->flags |= L_DROP;
 		if (mark != 0 && pg->mast < 0)
 			pg->mast = (long)i;
-	}
+	} else if (segm_editor_match(pg->cv.v, pg->cv.n))
+		ln->flags |= L_DROP;
 }
 
 /*

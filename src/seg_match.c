@@ -962,8 +962,8 @@ editor_token(const uint32_t *v, size_t i, size_t j)
  * (page number, page name, paper, date) it found; false when the line is
  * no masthead line.  Tokens are split at spaces and colons (第05版：要闻);
  * an editor's title and the name after it are skipped, and only page
- * marks, dates and the paper's name go on after them (… 本版责编：张三
- * 第07版要闻); anything else ends the line.
+ * marks (with the page's name), dates and the paper's name go on after
+ * them (… 本版责编：张三 第07版要闻); anything else ends the line.
  */
 bool
 segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
@@ -971,7 +971,7 @@ segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
 	size_t i, j, k, letters = 0, nname = 0, m = 0, nm = 0, num = 0;
 	bool strong = false;
 	int editor = 0;		/* 1: the editor's name next; 2: after it */
-	enum furn_tok t;
+	enum furn_tok t, last = FT_NONE;
 
 	memset(mp, 0, sizeof *mp);
 	if (n == 0 || n > (size_t)(tune.header_max + tune.date_max))
@@ -981,8 +981,10 @@ segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
 			/* nothing */;
 		if (j == i)
 			continue;
-		if ((strong || nname > 0) && editor_token(v, i, j)) {
+		/* 本版责编：卢晨立 may also open the strip. */
+		if ((strong || nname > 0 || i == 0) && editor_token(v, i, j)) {
 			editor = 1;
+			last = FT_NONE;
 			continue;
 		}
 		if (editor == 1) {
@@ -995,8 +997,10 @@ segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
 		 * 责编：张三 第07版要闻); anything else is more editors.
 		 */
 		if (editor == 2 && t != FT_MARK && t != FT_MARK_NAME &&
-		    t != FT_DATE && t != FT_PAPER && t != FT_WEEKDAY)
+		    t != FT_DATE && t != FT_PAPER && t != FT_WEEKDAY &&
+		    !(t == FT_NAME && last == FT_MARK))
 			break;
+		last = t;
 		switch (t) {
 		case FT_MARK_NAME:
 			for (k = i; v[k] != 0x7248; k++)	/* 版 */

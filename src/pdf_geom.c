@@ -1190,7 +1190,8 @@ mark_bold_heads(struct geom *gm, struct pdf_layout *lay)
 static void
 mark_authors(struct geom *gm, struct pdf_layout *lay)
 {
-	size_t i;
+	size_t i, k;
+	float big;
 	struct pdf_line *ln;
 	const char *t;
 	uint32_t c;
@@ -1209,6 +1210,15 @@ mark_authors(struct geom *gm, struct pdf_layout *lay)
 		c = utf8_last(t, ln->len);
 		if (text_is_sentence_end(c) || text_is_closing(c) ||
 		    c == 0xFF0C || c == 0x3001 || c == 0xFF1A)
+			continue;
+		/*
+		 * Under a headline set large: a subhead at body size (a
+		 * poem's title in a 组诗) has its first line under it.
+		 */
+		for (k = i, big = 0; k > 0 &&
+		    (lay->lines[k - 1].flags & PDF_LINE_DISPLAY); k--)
+			big = fmaxf(big, lay->lines[k - 1].size);
+		if (big < gm->body * (float)geo.display)
 			continue;
 		ln->flags |= PDF_LINE_AUTHOR;
 	}

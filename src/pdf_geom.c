@@ -1251,14 +1251,16 @@ mark_subtitles(struct pdf_layout *lay)
 
 /*
  * A kicker (引题) set at or below body size: a short line right over a
- * headline set large (not under another: that is an author line), starting at its left edge or centred over it, alone in its
- * paragraph and without a final stop, in another style than the body.
- * It joins the headline group, which then starts at it.
+ * headline set large (not under another: that is an author line),
+ * starting at its left edge or centred over it, alone in its paragraph,
+ * without a final stop and not in brackets (a credit); it may be set
+ * like the body.  It joins the headline group, which then starts at it.
  */
 static void
 mark_kickers(struct geom *gm, struct pdf_layout *lay)
 {
 	size_t i;
+	uint32_t c;
 	struct pdf_line *ln, *pv;
 	float em = gm->body;
 
@@ -1274,8 +1276,9 @@ mark_kickers(struct geom *gm, struct pdf_layout *lay)
 		    ln->y0 - pv->y1 < -0.2f * em ||
 		    ends_stop(lay->text + pv->off, pv->len))
 			continue;
-		if (fabsf(pv->size - em) <= (float)geo.same_size * em &&
-		    pv->font == gm->body_font && !(pv->flags & PDF_LINE_BOLD))
+		/* A credit closing the article before is no kicker. */
+		c = utf8_first(lay->text + pv->off, pv->len);
+		if (c == 0xFF08 || c == '(' || c == 0x3010)
 			continue;
 		if (fabsf(pv->x0 - ln->x0) > em &&
 		    fabsf((pv->x0 + pv->x1) - (ln->x0 + ln->x1)) > 2.0f * em)

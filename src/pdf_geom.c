@@ -1152,7 +1152,8 @@ static void
 mark_bold_heads(struct geom *gm, struct pdf_layout *lay)
 {
 	size_t i, j, k;
-	struct pdf_line *ln;
+	struct pdf_line *ln, *pv;
+	bool apart;
 
 	for (i = 0; i < lay->nlines; i = j) {
 		for (j = i + 1; j < lay->nlines &&
@@ -1167,12 +1168,22 @@ mark_bold_heads(struct geom *gm, struct pdf_layout *lay)
 		ln = &lay->lines[j - 1];
 		if (ends_stop(lay->text + ln->off, ln->len))
 			continue;
+		/*
+		 * A new region when set apart from the line above (a brief
+		 * item's title); one running on in its column with no more
+		 * space than between lines is a subhead of the text.
+		 */
+		pv = i > 0 ? &lay->lines[i - 1] : NULL;
+		ln = &lay->lines[i];
+		apart = pv == NULL || !(pv->x0 < ln->x1 && ln->x0 < pv->x1) ||
+		    pv->y1 > ln->y0 || ln->y0 - pv->y1 >
+		    (float)geo.para_space * fmaxf(pv->size, ln->size);
 		for (k = i; k < j; k++) {
 			lay->lines[k].flags |= PDF_LINE_DISPLAY;
-			if (k == i && (i == 0 ||
-			    !(lay->lines[i - 1].flags & PDF_LINE_DISPLAY)))
-				lay->lines[k].flags |= PDF_LINE_REGION |
-				    PDF_LINE_GAP;
+			if (k == i && (pv == NULL ||
+			    !(pv->flags & PDF_LINE_DISPLAY)))
+				lay->lines[k].flags |= PDF_LINE_GAP |
+				    (apart ? PDF_LINE_REGION : 0);
 		}
 		/* The line after a display line is a new block. */
 		if (j < lay->nlines &&

@@ -616,6 +616,25 @@ labelled_subhead(struct page *pg, size_t b)
 }
 
 /*
+ * May a region start at line i, by the front end's hints: no hints, a
+ * region hint on it, or on a dropped line right before it (the 简讯
+ * label over a column of briefs)?
+ */
+static bool
+hinted_region(const struct page *pg, size_t i)
+{
+	if (i >= pg->nhinted)
+		return true;
+	for (;;) {
+		if (pg->hints[i] & SEG_HINT_REGION_START)
+			return true;
+		if (i == 0 || !(pg->lines[i - 1].flags & L_DROP))
+			return false;
+		i--;
+	}
+}
+
+/*
  * Find the articles printed without dateline (an essay, a notice) that
  * extraction ran into the article before them.  A display run inside an
  * article, between paragraphs, is a subhead when the text after it goes
@@ -720,6 +739,13 @@ segs_split_articles(struct page *pg)
 			 * article, whatever the text after it is about.
 			 */
 			if (pg->lines[pg->blks[b].first].xf & X_ENUM)
+				continue;
+			/*
+			 * A front end that sees the page says where regions
+			 * start: a display run it did not set apart runs on
+			 * in its column, a subhead.
+			 */
+			if (!hinted_region(pg, pg->blks[b].first))
 				continue;
 			if (title_evidence(pg, b, e)) {
 				cut[b] = 1;

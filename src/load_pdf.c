@@ -240,6 +240,8 @@ line_hints(const struct pdf_line *ln)
 		h |= SEG_HINT_BYLINE;
 	if (ln->flags & PDF_LINE_INDENT)
 		h |= SEG_HINT_INDENT;
+	if (ln->flags & PDF_LINE_LARGE)
+		h |= SEG_HINT_LARGE;
 	return h;
 }
 

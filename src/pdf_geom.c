@@ -530,7 +530,7 @@ frag_features(struct geom *gm)
 			f->flags |= PDF_LINE_BOLD;
 		if ((f->flags & PDF_LINE_VERTICAL) ||
 		    (gm->body > 0 && f->size >= gm->body * geo.display))
-			f->flags |= PDF_LINE_DISPLAY;
+			f->flags |= PDF_LINE_DISPLAY | PDF_LINE_LARGE;
 		else if (gm->body > 0 && f->size <= gm->body * geo.small)
 			f->flags |= PDF_LINE_SMALL;
 	}
@@ -1004,7 +1004,8 @@ build_lines(struct geom *gm, struct pdf_layout *lay)
 		ln->size = f->size;
 		ln->font = f->font;
 		ln->flags = f->flags & (PDF_LINE_DISPLAY | PDF_LINE_SMALL |
-		    PDF_LINE_FURNITURE | PDF_LINE_VERTICAL | PDF_LINE_BOLD);
+		    PDF_LINE_FURNITURE | PDF_LINE_VERTICAL | PDF_LINE_BOLD |
+		    PDF_LINE_LARGE);
 		ln->off = lstart;
 		ln->len = (uint32_t)(b.len - lstart);
 		buf_putc(&b, '\n');

@@ -635,6 +635,30 @@ hinted_region(const struct page *pg, size_t i)
 }
 
 /*
+ * On a hinted page, is the display run at block b, a region start, set
+ * at body size like the display run that opens the article at block
+ * start (or stands right before it)?  Titles of briefs are set alike;
+ * subheads under a large headline are not.
+ */
+static bool
+peer_title(const struct page *pg, size_t start, size_t b)
+{
+	size_t l = pg->blks[b].first, h;
+
+	if (pg->blks[start].kind != BLK_DISPLAY && start > 0 &&
+	    pg->blks[start - 1].kind == BLK_DISPLAY)
+		start--;
+	h = pg->blks[start].first;
+	if (l >= pg->nhinted || h >= pg->nhinted || start == b ||
+	    pg->blks[start].kind != BLK_DISPLAY)
+		return false;
+	return (pg->hints[l] & SEG_HINT_REGION_START) &&
+	    !(pg->hints[l] & SEG_HINT_LARGE) &&
+	    (pg->hints[h] & SEG_HINT_DISPLAY) &&
+	    !(pg->hints[h] & SEG_HINT_LARGE);
+}
+
+/*
  * Find the articles printed without dateline (an essay, a notice) that
  * extraction ran into the article before them.  A display run inside an
  * article, between paragraphs, is a subhead when the text after it goes
@@ -747,6 +771,17 @@ segs_split_articles(struct page *pg)
 			 */
 			if (!hinted_region(pg, pg->blks[b].first))
 				continue;
+			/*
+			 * A region under a title set like the article's own,
+			 * at body size: the next item of a column of briefs
+			 * (a subhead is set apart from a large headline).
+			 */
+			if (peer_title(pg, start, b)) {
+				cut[b] = 1;
+				n++;
+				start = b;
+				continue;
+			}
 			if (title_evidence(pg, b, e)) {
 				cut[b] = 1;
 				n++;

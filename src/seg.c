@@ -2200,6 +2200,18 @@ page_facts(struct page *pg, struct edition *ed, struct section *s)
 			put_cps(&name, pg->cv.v, pg->cv.n);
 		}
 	}
+	/*
+	 * No page mark, but the masthead box of a front page (第13690期 今
+	 * 日16版): page 1, which 上接第01版 names.
+	 */
+	for (i = 0; page == 0 && i < pg->nlines && i < (size_t)tune.header_lines
+	    * 4; i++) {
+		if (!(pg->lines[i].flags & L_DROP))
+			continue;
+		line_cps(pg, i, NORM_RAW);
+		if (segm_masthead_parts(pg->cv.v, pg->cv.n, &mp) && mp.issue)
+			page = 1;
+	}
 	if (page != 0)
 		section_set_page(ed, s, page, name.len > 0 ? buf_str(&name) :
 		    NULL);

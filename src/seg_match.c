@@ -1037,6 +1037,10 @@ segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
 			nname++;
 			nm = i * 256 + (j - i);
 			break;
+		case FT_ISSUE:
+			mp->issue = true;
+			strong = true;
+			break;
 		case FT_MARK:
 			m = i * 256 + (j - i);
 			/* FALLTHROUGH */

@@ -224,6 +224,7 @@ struct segm_mast {
 	size_t	name;		/* 经开区新闻 */
 	size_t	paper;		/* 郑州日报 */
 	size_t	date;		/* 2021年12月24日 */
+	bool	issue;		/* 第12345期, 今日16版: a front page's box */
 };
 bool	 segm_masthead_parts(const uint32_t *v, size_t n,
 	    struct segm_mast *mp);

@@ -1680,6 +1680,24 @@ test_continued_pages(void **state)
 	    "食品、家具、医药等行业。\n", got, "a paragraph across the turn");
 	free(got);
 	edition_free(ed);
+
+	/* A front page prints no page number: its masthead box says 1. */
+	ed = load_string(
+	    "湘水日报\n\n2026年03月13日 星期五\n第13690期 今日16版\n\n"
+	    "苏州机器人产业规模跨上千亿元台阶\n"
+	    "苏州市工业和信息化局近日发布数据，2025年苏州\n"
+	    "机器人产业规模达到1036亿元，同比增长14.7%。\n"
+	    "（下转第02版）\n"
+	    "\f第2版 经济\n\n"
+	    "（上接第01版）\n"
+	    "随着成本下降，工业机器人正从汽车、电子等传统\n"
+	    "领域，走进纺织、食品、家具、医药等行业。\n", NULL);
+	edition_finish(ed);
+	assert_int_equal(ed->sections[0]->page, 1);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	assert_int_equal(ed->sections[1]->narticles, 0);
+	assert_int_equal(ed->sections[0]->articles[0]->nblocks, 2);
+	edition_free(ed);
 }
 
 /*

@@ -863,9 +863,12 @@ mark_furniture(struct geom *gm, uint32_t *ids, float *wid, size_t n)
 	    count_rows(gm, ids + k, n - k) <= (size_t)geo.bottom_rows) {
 		size_t j;
 
+		/* Nor text: a caption's last sentence, a credit. */
 		disp = false;
 		for (j = k; j < n; j++)
-			if (gm->f[ids[j]].flags & PDF_LINE_DISPLAY)
+			if ((gm->f[ids[j]].flags & PDF_LINE_DISPLAY) ||
+			    text_is_sentence_end(gm->g[gm->f[ids[j]].tail].cp) ||
+			    text_is_closing(gm->g[gm->f[ids[j]].tail].cp))
 				disp = true;
 		if (!disp)
 			for (j = k; j < n; j++)

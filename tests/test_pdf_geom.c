@@ -219,6 +219,236 @@ test_degenerate(void **state)
 	pdf_layout_free(&lay);
 }
 
+/* The index of the line reading want, or fail. */
+static size_t
+find_line(const struct pdf_layout *lay, const char *want)
+{
+	size_t i;
+	char *got;
+
+	for (i = 0; i < lay->nlines; i++) {
+		got = line_text(lay, i);
+		if (strcmp(got, want) == 0) {
+			free(got);
+			return i;
+		}
+		free(got);
+	}
+	fail_msg("no line \"%s\"", want);
+	return 0;
+}
+
+/*
+ * Photo stories in boxes: a photo leaves gaps wider than those between
+ * rows of boxes, beside and under headlines.  The caption of the left
+ * box and the headline of the right one share a row; neither is read
+ * with the other, and the next row's headline comes after the right
+ * box's caption.
+ */
+static void
+test_photo_boxes(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t cap2, right, rcap, low;
+
+	(void)state;
+	sh.n = 0;
+	/* Left box x 20..180: headline, a photo, a caption of two lines. */
+	put_text(&sh, 20, 20, 18, "左边的图片", PDF_GLYPH_BOLD);
+	put_text(&sh, 20, 250, 10, "图片说明第一行很长很长很长", 0);
+	put_text(&sh, 20, 263, 10, "第二行。本报记者某某摄", 0);
+	/* Right box x 220..380: the headline low, a photo, its caption. */
+	put_text(&sh, 220, 265, 18, "右边的图片", PDF_GLYPH_BOLD);
+	put_text(&sh, 220, 500, 10, "右图说明。本报记者某摄", 0);
+	/* The next row, 4 em lower: headline, photo, caption. */
+	put_text(&sh, 20, 540, 18, "下一行图片", PDF_GLYPH_BOLD);
+	put_text(&sh, 20, 760, 10, "下图说明。本报记者某摄", 0);
+	pdf_geom_layout(sh.g, sh.n, 400, 800, &lay);
+	assert_int_equal(lay.nlines, 7);
+	assert_int_equal(find_line(&lay, "左边的图片"), 0);
+	cap2 = find_line(&lay, "第二行。本报记者某某摄");
+	right = find_line(&lay, "右边的图片");
+	rcap = find_line(&lay, "右图说明。本报记者某摄");
+	low = find_line(&lay, "下一行图片");
+	assert_true(cap2 < right);
+	assert_true(right < rcap);
+	assert_true(rcap < low);
+	assert_true(lay.lines[right].flags & PDF_LINE_REGION);
+	pdf_layout_free(&lay);
+}
+
+/*
+ * Two boxes of three columns stacked at the left of a narrow box, with
+ * the same gutters: the row between the two boxes is cut before their
+ * columns, so each box is read whole.
+ */
+static void
+test_stacked_boxes(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t i, top3, low1;
+
+	(void)state;
+	sh.n = 0;
+	/* A narrow box at x 20..60, all the way down. */
+	for (i = 0; i < 30; i++)
+		put_text(&sh, 20, 40 + 13.0f * (float)i, 10, "窄栏正文",
+		    0);
+	/*
+	 * Two boxes at x 90..360, columns at 90, 190 and 290, 7 em wide:
+	 * their gutters are as wide as the one between the boxes.
+	 */
+	for (i = 0; i < 10; i++) {
+		put_text(&sh, 90, 40 + 13.0f * (float)i, 10, "上一栏一二三四",
+		    0);
+		put_text(&sh, 190, 40 + 13.0f * (float)i, 10, "上二栏一二三四",
+		    0);
+		put_text(&sh, 290, 40 + 13.0f * (float)i, 10, "上三栏一二三四",
+		    0);
+		put_text(&sh, 90, 220 + 13.0f * (float)i, 10, "下一栏一二三四",
+		    0);
+		put_text(&sh, 190, 220 + 13.0f * (float)i, 10, "下二栏一二三四",
+		    0);
+		put_text(&sh, 290, 220 + 13.0f * (float)i, 10, "下三栏一二三四",
+		    0);
+	}
+	pdf_geom_layout(sh.g, sh.n, 400, 600, &lay);
+	top3 = low1 = SIZE_MAX;
+	for (i = 0; i < lay.nlines; i++) {
+		char *t = line_text(&lay, i);
+
+		if (strcmp(t, "上三栏一二三四") == 0)
+			top3 = i;
+		if (strcmp(t, "下一栏一二三四") == 0 && low1 == SIZE_MAX)
+			low1 = i;
+		free(t);
+	}
+	/* Every line of the upper box before the lower box's first. */
+	assert_true(top3 != SIZE_MAX && low1 != SIZE_MAX);
+	assert_true(top3 < low1);
+	pdf_layout_free(&lay);
+}
+
+/*
+ * What the set type says about lines: a kicker at body size over a large
+ * headline joins its group; an author line under it is one, but not the
+ * first line of a poem under a bold title at body size; a bold dateline
+ * running on is no paragraph end; space between lines of a column is.
+ */
+static void
+test_line_roles(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t k, h, au, lead, run, spaced, title, verse;
+
+	(void)state;
+	sh.n = 0;
+	put_text(&sh, 20, 20, 10, "某地加快打造某某枢纽", 0);
+	put_text(&sh, 20, 33, 20, "建设网络赋能百业", PDF_GLYPH_BOLD);
+	put_text(&sh, 20, 60, 10, "本报记者张三", 0);
+	/* Column x 20..120: a bold dateline filling its line. */
+	put_text(&sh, 40, 80, 10, "本报北京电（记者", PDF_GLYPH_BOLD);
+	put_text(&sh, 120, 80, 10, "李", 0);
+	put_text(&sh, 20, 93, 10, "四）日前，某地举办了", 0);
+	put_text(&sh, 20, 106, 10, "活动。", 0);
+	/* Space between two paragraphs, neither indented nor short. */
+	put_text(&sh, 20, 119, 10, "第一段文字很长很长很长", 0);
+	put_text(&sh, 20, 140, 10, "第二段文字很长很长很长", 0);
+	/* A poem under its bold title, both at body size. */
+	put_text(&sh, 20, 170, 10, "深潜", PDF_GLYPH_BOLD);
+	put_text(&sh, 40, 183, 10, "舱门合上的那一刻", 0);
+	put_text(&sh, 40, 196, 10, "世界只剩下呼吸", 0);
+	pdf_geom_layout(sh.g, sh.n, 400, 600, &lay);
+	k = find_line(&lay, "某地加快打造某某枢纽");
+	h = find_line(&lay, "建设网络赋能百业");
+	assert_true(lay.lines[k].flags & PDF_LINE_DISPLAY);
+	assert_true(lay.lines[k].flags & PDF_LINE_REGION);
+	assert_false(lay.lines[h].flags & PDF_LINE_REGION);
+	au = find_line(&lay, "本报记者张三");
+	assert_true(lay.lines[au].flags & PDF_LINE_AUTHOR);
+	lead = find_line(&lay, "本报北京电（记者李");
+	run = find_line(&lay, "四）日前，某地举办了");
+	assert_int_equal(run, lead + 1);
+	assert_false(lay.lines[run].flags & PDF_LINE_PARA);
+	spaced = find_line(&lay, "第二段文字很长很长很长");
+	assert_true(lay.lines[spaced].flags & PDF_LINE_PARA);
+	title = find_line(&lay, "深潜");
+	verse = find_line(&lay, "舱门合上的那一刻");
+	assert_true(lay.lines[title].flags & PDF_LINE_DISPLAY);
+	assert_false(lay.lines[verse].flags & PDF_LINE_AUTHOR);
+	pdf_layout_free(&lay);
+}
+
+/*
+ * A bold line at body size running on in its column is no new region (a
+ * subhead); set apart by space, it is (the next brief's title).
+ */
+static void
+test_bold_heads(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t sub, brief;
+
+	(void)state;
+	sh.n = 0;
+	put_text(&sh, 20, 200, 10, "正文第一行很长很长很长", 0);
+	put_text(&sh, 20, 213, 10, "完了。", 0);
+	put_text(&sh, 20, 226, 10, "送得出用得好", PDF_GLYPH_BOLD);
+	put_text(&sh, 40, 239, 10, "为让绿电送得出很长", 0);
+	put_text(&sh, 20, 252, 10, "完了。", 0);
+	put_text(&sh, 20, 275, 10, "某地举办技能大赛", PDF_GLYPH_BOLD);
+	put_text(&sh, 40, 288, 10, "某地日前举办大赛很长", 0);
+	pdf_geom_layout(sh.g, sh.n, 400, 600, &lay);
+	sub = find_line(&lay, "送得出用得好");
+	brief = find_line(&lay, "某地举办技能大赛");
+	assert_true(lay.lines[sub].flags & PDF_LINE_DISPLAY);
+	assert_false(lay.lines[sub].flags & PDF_LINE_REGION);
+	assert_true(lay.lines[brief].flags & PDF_LINE_DISPLAY);
+	assert_true(lay.lines[brief].flags & PDF_LINE_REGION);
+	assert_false(lay.lines[brief].flags & PDF_LINE_LARGE);
+	pdf_layout_free(&lay);
+}
+
+/*
+ * The header strip keeps a space as narrow as a space (理论 第10版);
+ * a vertical headline whose glyph boxes overlap is one line; text that
+ * ends a sentence at the foot of the page is no footer.
+ */
+static void
+test_strip_and_foot(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t i, foot;
+
+	(void)state;
+	sh.n = 0;
+	put_text(&sh, 20, 10, 10, "理论", 0);
+	put_text(&sh, 43, 10, 10, "第10版", 0);
+	for (i = 0; i < 4; i++) {
+		put_text(&sh, 20, 60 + 24.0f * (float)i, 24,
+		    (const char *[]){ "以", "精", "细", "化" }[i],
+		    PDF_GLYPH_BOLD);
+		sh.g[sh.n - 1].y1 = sh.g[sh.n - 1].y0 + 32;	/* overlaps */
+	}
+	for (i = 0; i < 12; i++)
+		put_text(&sh, 60, 60 + 13.0f * (float)i, 10,
+		    "正文一二三四五六七八", 0);
+	put_text(&sh, 60, 560, 10, "图为工人们在清理渠道。", 0);
+	pdf_geom_layout(sh.g, sh.n, 400, 600, &lay);
+	assert_line(&lay, 0, "理论 第10版");
+	assert_true(lay.lines[0].flags & PDF_LINE_FURNITURE);
+	i = find_line(&lay, "以精细化");
+	assert_true(lay.lines[i].flags & PDF_LINE_VERTICAL);
+	foot = find_line(&lay, "图为工人们在清理渠道。");
+	assert_false(lay.lines[foot].flags & PDF_LINE_FURNITURE);
+	pdf_layout_free(&lay);
+}
+
 int
 main(void)
 {
@@ -228,6 +458,11 @@ main(void)
 		cmocka_unit_test(test_furniture),
 		cmocka_unit_test(test_spaces),
 		cmocka_unit_test(test_degenerate),
+		cmocka_unit_test(test_photo_boxes),
+		cmocka_unit_test(test_stacked_boxes),
+		cmocka_unit_test(test_line_roles),
+		cmocka_unit_test(test_bold_heads),
+		cmocka_unit_test(test_strip_and_foot),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

@@ -684,6 +684,42 @@ read_leaf(struct geom *gm, uint32_t *ids, size_t n)
 }
 
 /*
+ * Do the horizontal cuts of ids[0..n) (sorted by top, wid their gaps)
+ * at gaps of at least cut leave a piece that is one row of display
+ * fragments only, two or more apart: the headlines of boxes side by
+ * side?
+ */
+static bool
+titles_abreast(const struct geom *gm, const uint32_t *ids, const float *wid,
+    size_t n, float cut)
+{
+	size_t s, e, k, j;
+	const struct frag *f, *g;
+
+	for (s = 0; s < n; s = e) {
+		for (e = s + 1; e < n && wid[e] < cut; e++)
+			/* nothing */;
+		if (e - s < 2 || count_rows(gm, ids + s, e - s) != 1)
+			continue;
+		for (k = s; k < e; k++)
+			if (!(gm->f[ids[k]].flags & PDF_LINE_DISPLAY))
+				break;
+		if (k < e)
+			continue;
+		/* Two of them apart (not one headline in pieces). */
+		for (k = s; k < e; k++)
+			for (j = s; j < e; j++) {
+				f = &gm->f[ids[k]];
+				g = &gm->f[ids[j]];
+				if (g->x0 - f->x1 >= (float)geo.vcut * gm->body *
+				    2.0f)
+					return true;
+			}
+	}
+	return false;
+}
+
+/*
  * The recursive XY cut (pass 5, see the top of the file) of ids[0..n):
  * wid is scratch of the same size.
  */
@@ -771,6 +807,13 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 	 * opens a wide vertical gap inside one box.
 	 */
 	vertical = vw >= vmin && vw > hw && hw < (float)geo.hrow * gm->body;
+	/*
+	 * But headlines side by side on a row of their own, over photos
+	 * or columns, head boxes side by side: those are cut apart first.
+	 */
+	if (!vertical && vw >= vmin && titles_abreast(gm, ids, wid, n,
+	    fminf((float)geo.cut_peer * hw, (float)geo.hrow * gm->body)))
+		vertical = true;
 	if (vertical)
 		vw = find_gaps(gm, ids, n, true, true, wid);
 	cut = (float)geo.cut_peer * (vertical ? vw : hw);

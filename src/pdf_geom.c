@@ -768,6 +768,16 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 		    fabsf((hx0 + hx1) - (nx0 + nx1)) >
 		    (float)geo.head_centre * (nx1 - nx0))
 			head = false;
+		/* Two groups abreast head two boxes, not the part. */
+		for (k = 0; head && k < first_cut; k++)
+			for (size_t j = 0; j < first_cut; j++)
+				if ((gm->f[ids[k]].flags & PDF_LINE_DISPLAY) &&
+				    (gm->f[ids[j]].flags & PDF_LINE_DISPLAY) &&
+				    gm->f[ids[j]].x0 - gm->f[ids[k]].x1 >=
+				    2.0f * (float)geo.vcut * gm->body) {
+					head = false;
+					break;
+				}
 	}
 	/*
 	 * An author line set apart under the group, right-aligned over the

@@ -374,7 +374,7 @@ page_add_line(struct page *pg)
 {
 	if (pg->nlines == pg->caplines) {
 		pg->caplines = pg->caplines == 0 ? 256 : pg->caplines * 2;
-		pg->lines = xreallocarray(pg->lines, pg->caplines,
+		pg->lines = xgrowarray(pg->lines, pg->nlines, pg->caplines,
 		    sizeof *pg->lines);
 	}
 	memset(&pg->lines[pg->nlines], 0, sizeof pg->lines[0]);
@@ -1016,7 +1016,7 @@ page_add_blk(struct page *pg, enum blk_kind kind, uint32_t first)
 
 	if (pg->nblks == pg->capblks) {
 		pg->capblks = pg->capblks == 0 ? 64 : pg->capblks * 2;
-		pg->blks = xreallocarray(pg->blks, pg->capblks,
+		pg->blks = xgrowarray(pg->blks, pg->nblks, pg->capblks,
 		    sizeof *pg->blks);
 	}
 	b = &pg->blks[pg->nblks++];

@@ -31,9 +31,16 @@ struct chunk {
 	alignas(max_align_t) unsigned char data[];
 };
 
+/* A block the arena was given to free (arena_adopt), in a list. */
+struct adopted {
+	struct adopted	*next;
+	void		*block;
+};
+
 struct arena {
 	struct chunk	*head;
 	size_t		 total;
+	struct adopted	*adopted;
 };
 
 /* Create an empty arena. */
@@ -48,9 +55,13 @@ void
 arena_free(struct arena *a)
 {
 	struct chunk *c, *next;
+	struct adopted *d;
 
 	if (a == NULL)
 		return;
+	/* The list lives in the chunks: walk it before they go. */
+	for (d = a->adopted; d != NULL; d = d->next)
+		free(d->block);
 	for (c = a->head; c != NULL; c = next) {
 		next = c->next;
 		free(c);
@@ -142,6 +153,20 @@ arena_strndup(struct arena *a, const char *s, size_t len)
 	memcpy(p, s, len);
 	p[len] = '\0';
 	return p;
+}
+
+/* Free a malloc'd block with the arena. */
+void
+arena_adopt(struct arena *a, void *block)
+{
+	struct adopted *d;
+
+	if (block == NULL)
+		return;
+	d = arena_take(a, sizeof *d);
+	d->block = block;
+	d->next = a->adopted;
+	a->adopted = d;
 }
 
 /* Report bytes handed out. */

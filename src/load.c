@@ -263,7 +263,8 @@ load_file(struct edition *ed, const char *path,
 		break;
 	case MARKUP_NONE:
 	default:
-		n = load_text(ed, d.text, d.len, path, name, cause);
+		/* The edition may keep the text: d.text is then NULL. */
+		n = load_text_take(ed, &d.text, d.len, path, name, cause);
 		break;
 	}
 	free(name);

@@ -60,10 +60,15 @@ static void
 scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 {
 	const char *t = pg->text;
-	size_t i = start, e, next, eol = start;
+	size_t i = start, e, next, eol = start, k, nl;
 	const char *nl_at, *cr;
 
 	seg_page_begin(pg);
+	/* As many records as line breaks (blank lines are not kept). */
+	for (k = i, nl = 1; k < end && (nl_at = memchr(t + k, '\n',
+	    end - k)) != NULL; k = (size_t)(nl_at - t) + 1)
+		nl++;
+	seg_page_reserve(pg, nl);
 	while (i < end) {
 		/*
 		 * memchr: a byte loop here costs as much as the rest.  The

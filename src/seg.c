@@ -368,6 +368,17 @@ cont_at(const struct page *pg, size_t line, bool from)
 	return 0;
 }
 
+/* Make room for n more line records (see seg.h). */
+void
+seg_page_reserve(struct page *pg, size_t n)
+{
+	if (n <= pg->caplines - pg->nlines || n > SIZE_MAX / 2)
+		return;
+	pg->caplines = pg->nlines + n;
+	pg->lines = xgrowarray(pg->lines, pg->nlines, pg->caplines,
+	    sizeof *pg->lines);
+}
+
 /* Append a line record to the page. */
 static struct line *
 page_add_line(struct page *pg)

@@ -175,6 +175,12 @@ void	 seg_page_own(struct page *pg, char *text);
 /* Start a new page: forget the lines, blocks and articles of the last. */
 void	 seg_page_begin(struct page *pg);
 /*
+ * Make room for about n more lines of the current page (the front end's
+ * count of its line breaks): a large page's line records are then
+ * allocated once, not grown and copied.  Only a hint; never required.
+ */
+void	 seg_page_reserve(struct page *pg, size_t n);
+/*
  * Add the line text[off..off + len), without its line break, to the
  * page; lineno is its line number in the file (the source of the
  * articles).  The line is normalised and measured; a blank line is not

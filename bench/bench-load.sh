@@ -5,20 +5,22 @@
 # bench-load.sh - how fast and how lean kanbao loads a large edition.
 #
 # Builds a large raw-text input (the bundled sample doubled until it is at
-# least MEGABYTES, default 100) in a temporary directory, then times
+# least MEGABYTES, default 100) in a temporary directory, then runs
 # "wc -m" on it (LC_ALL=C.UTF-8: a pass that decodes every character, the
 # floor for anything that reads UTF-8) and "kanbao --list" (read, detect,
-# decode, segment, finish, print one line per article), best of 3 runs
-# each.  Reports the ratio of the two times, the peak resident set of
-# kanbao and its ratio to the file size.  KANBAO defaults to src/kanbao
-# (run from the build directory).  The input is deleted on exit.
+# decode, segment, finish, print one line per article), RUNS times each,
+# alternating.  Reports the median CPU time (user + system, which other
+# processes on a shared machine disturb far less than wall time) of each,
+# their ratio (the target is at most 1.2), the peak resident set of kanbao
+# and its ratio to the file size (the target is at most 3).  KANBAO
+# defaults to src/kanbao (run from the build directory).  The input is
+# deleted on exit.
 
 KANBAO=${1:-src/kanbao}
 MEGABYTES=${2:-100}
 
-# Runs of each command; the best (smallest) wall time is kept, which
-# filters out noise from other processes better than the mean.
-RUNS=3
+# Runs of each command; the median CPU time is kept.
+RUNS=5
 
 case $1 in
 -h | --help)
@@ -62,15 +64,6 @@ while [ "$(wc -c <"$input")" -lt "$target" ]; do
 done
 size=$(wc -c <"$input")
 
-# Nanosecond clock if date has one (GNU, busybox), else whole seconds.
-if [ "$(date +%N)" != "%N" ] && [ "$(date +%N)" != "N" ]; then
-	now() { date +%s%N; }
-	unit=1000000000
-else
-	now() { date +%s; }
-	unit=1
-fi
-
 # How to measure peak RSS (KiB): GNU time's %M, else polling VmHWM.
 if /usr/bin/time -f %M -o "$tmp/rss" true 2>/dev/null; then
 	rss_method=gnutime
@@ -80,11 +73,29 @@ else
 	rss_method=none
 fi
 
-# Run "$@" once with stdout discarded; sets $elapsed (clock units) and
-# $rss (KiB, or empty).  Returns the command's exit status.
+# Set $now_cpu to the CPU seconds (user + system) of the waited-for
+# children so far, from the shell's "times" (POSIX; its second line is the
+# children's).  times runs in this shell, not in a command substitution,
+# whose subshell has no children of its own.
+child_cpu() {
+	times >"$tmp/times"
+	now_cpu=$(awk 'NR == 2 {
+		gsub(/s/, "")
+		t = 0
+		for (i = 1; i <= NF; i++) {
+			split($i, f, "m")
+			t += f[1] * 60 + f[2]
+		}
+		printf "%.3f\n", t
+	}' "$tmp/times")
+}
+
+# Run "$@" once with stdout discarded; sets $cpu (seconds) and $rss (KiB,
+# or empty).  Returns the command's exit status.
 measure() {
 	rss=
-	start=$(now)
+	child_cpu
+	before=$now_cpu
 	case $rss_method in
 	gnutime)
 		/usr/bin/time -f %M -o "$tmp/rss" "$@" >/dev/null
@@ -107,54 +118,63 @@ measure() {
 		"$@" >/dev/null
 		status=$? ;;
 	esac
-	elapsed=$(($(now) - start))
+	child_cpu
+	cpu=$(awk -v a="$before" -v b="$now_cpu" \
+	    'BEGIN { printf "%.3f\n", b - a }')
 	return "$status"
 }
 
-# Run "$@" RUNS times; sets $best (clock units) and $peak (KiB or empty).
-best_of() {
-	best=
-	peak=
-	i=0
-	while [ "$i" -lt "$RUNS" ]; do
-		if ! measure "$@"; then
-			echo "bench-load.sh: '$*' failed (exit $status)" >&2
-			exit 1
-		fi
-		if [ -z "$best" ] || [ "$elapsed" -lt "$best" ]; then
-			best=$elapsed
-		fi
-		if [ -n "$rss" ] && { [ -z "$peak" ] || [ "$rss" -gt "$peak" ]; }
-		then
-			peak=$rss
-		fi
-		i=$((i + 1))
-	done
+# Median of the numbers in file $1, one a line.
+median() {
+	sort -n "$1" | awk '{ v[NR] = $1 } END {
+		if (NR % 2) print v[(NR + 1) / 2]
+		else printf "%.3f\n", (v[NR / 2] + v[NR / 2 + 1]) / 2
+	}'
 }
 
 LC_ALL=C.UTF-8
 export LC_ALL
 
-best_of wc -m "$input"
-wc_time=$best
-best_of "$KANBAO" --list "$input"
-kb_time=$best
+# Alternate the two commands so that a change in the machine's load
+# falls on both alike.
+: >"$tmp/wc"
+: >"$tmp/kb"
+peak=
+i=0
+while [ "$i" -lt "$RUNS" ]; do
+	if ! measure wc -m "$input"; then
+		echo "bench-load.sh: wc -m failed (exit $status)" >&2
+		exit 1
+	fi
+	echo "$cpu" >>"$tmp/wc"
+	if ! measure "$KANBAO" --list "$input"; then
+		echo "bench-load.sh: $KANBAO --list failed (exit $status)" >&2
+		exit 1
+	fi
+	echo "$cpu" >>"$tmp/kb"
+	if [ -n "$rss" ] && { [ -z "$peak" ] || [ "$rss" -gt "$peak" ]; }; then
+		peak=$rss
+	fi
+	i=$((i + 1))
+done
+wc_time=$(median "$tmp/wc")
+kb_time=$(median "$tmp/kb")
 kb_rss=$peak
 
-awk -v size="$size" -v copies="$copies" -v unit="$unit" \
+awk -v size="$size" -v copies="$copies" \
     -v wc="$wc_time" -v kb="$kb_time" -v rss="$kb_rss" \
     -v method="$rss_method" -v runs="$RUNS" 'BEGIN {
 	mb = 1000000
 	printf "input:            %.1f MB (%d copies of the sample)\n",
 	    size / mb, copies
-	printf "wc -m:            %.3f s (best of %d)\n", wc / unit, runs
-	printf "kanbao --list:    %.3f s (best of %d)\n", kb / unit, runs
+	printf "wc -m:            %.2f s CPU (median of %d)\n", wc, runs
+	printf "kanbao --list:    %.2f s CPU (median of %d)\n", kb, runs
 	if (wc > 0)
-		printf "time kanbao/wc:   %.1f\n", kb / wc
+		printf "CPU kanbao/wc:    %.2f (target <= 1.2)\n", kb / wc
 	if (rss != "") {
 		printf "peak RSS kanbao:  %.1f MB (%s)\n", rss * 1024 / mb,
 		    method == "gnutime" ? "/usr/bin/time %M" : "/proc VmHWM"
-		printf "RSS / file size:  %.2f\n", rss * 1024 / size
+		printf "RSS / file size:  %.2f (target <= 3)\n", rss * 1024 / size
 	} else
 		printf "peak RSS kanbao:  not measured (no GNU time, no /proc)\n"
 }'

@@ -34,6 +34,12 @@ void		*arena_grow(struct arena *a, void *old, size_t old_nmemb,
 /* Copy len bytes of s and a NUL into the arena. */
 char		*arena_strndup(struct arena *a, const char *s, size_t len);
 
+/*
+ * Give the arena a block from malloc() to free with everything else: a
+ * buffer its owner's strings point into.  NULL is allowed.
+ */
+void		 arena_adopt(struct arena *a, void *block);
+
 /* Bytes handed out so far (for memory reports). */
 size_t		 arena_used(const struct arena *a);
 

@@ -407,6 +407,25 @@ article_add_block(struct edition *ed, struct article *a, enum block_kind kind,
 	a->nblocks++;
 }
 
+/* Append a body block whose text the edition owns already. */
+void
+article_add_block_kept(struct edition *ed, struct article *a,
+    enum block_kind kind, const char *text)
+{
+	a->blocks = arena_push(ed->arena, a->blocks, a->nblocks,
+	    sizeof *a->blocks);
+	a->blocks[a->nblocks].kind = kind;
+	a->blocks[a->nblocks].text = text;
+	a->nblocks++;
+}
+
+/* Free a loader's buffer with the edition. */
+void
+edition_adopt(struct edition *ed, void *block)
+{
+	arena_adopt(ed->arena, block);
+}
+
 /* Record the pages an article continues from and on to. */
 void
 article_set_continued(struct article *a, unsigned from, unsigned to,

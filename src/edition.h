@@ -27,7 +27,9 @@
  * two editions can be loaded side by side.
  *
  * All strings are valid UTF-8 (loaders guarantee it), NUL-terminated, and
- * owned by the edition's arena.
+ * owned by the edition's arena: copied into it, or (the text loader's
+ * paragraphs, built in the buffer the file was read into) in a buffer the
+ * edition was given to free with it (edition_adopt).
  */
 #ifndef KANBAO_EDITION_H
 #define KANBAO_EDITION_H
@@ -184,6 +186,21 @@ void		 article_add_headline(struct edition *ed, struct article *a,
 /* Append a body block (text copied) to an article. */
 void		 article_add_block(struct edition *ed, struct article *a,
 		     enum block_kind kind, const char *text);
+
+/*
+ * Append a body block whose text is not copied: it must be NUL-terminated
+ * and lie in memory the edition frees, a block given to edition_adopt()
+ * (before or after this call) or its arena.
+ */
+void		 article_add_block_kept(struct edition *ed, struct article *a,
+		     enum block_kind kind, const char *text);
+
+/*
+ * Give the edition a block from malloc() to free with it: a loader's
+ * buffer that strings of the edition point into (article_add_block_kept).
+ * NULL is allowed.
+ */
+void		 edition_adopt(struct edition *ed, void *block);
 
 /* Set the dateline and byline (copied); either may be NULL. */
 void		 article_set_dateline(struct edition *ed, struct article *a,

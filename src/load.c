@@ -49,12 +49,17 @@
 #include "xalloc.h"
 
 
-/* Read from fd until EOF into a growing buffer, bounded by the size limit. */
+/*
+ * Read from fd until EOF into a growing buffer, bounded by the size limit.
+ * size is what fstat says the file holds (0 if unknown, as for a pipe):
+ * the buffer starts at that size plus one, so a regular file is read
+ * into one block without growing it, and a large one gets huge pages.
+ */
 static int
-read_fd(int fd, char **data, size_t *len, char **cause)
+read_fd(int fd, size_t size, char **data, size_t *len, char **cause)
 {
-	size_t cap = 64 * 1024, n = 0;
-	char *p = xmalloc(cap + 1);
+	size_t cap = size > 0 ? size + 1 : 64 * 1024, n = 0;
+	char *p = xmalloc_large(cap + 1);
 	ssize_t r;
 
 	for (;;) {
@@ -66,7 +71,7 @@ read_fd(int fd, char **data, size_t *len, char **cause)
 				return -1;
 			}
 			cap *= 2;
-			p = xreallocarray(p, cap + 1, 1);
+			p = xgrowarray(p, n, cap + 1, 1);
 		}
 		r = read(fd, p + n, cap - n);
 		if (r < 0) {
@@ -94,7 +99,7 @@ load_read_file(const char *path, char **data, size_t *len, char **cause)
 	int fd, rc;
 
 	if (strcmp(path, "-") == 0)
-		return read_fd(STDIN_FILENO, data, len, cause);
+		return read_fd(STDIN_FILENO, 0, data, len, cause);
 	if ((fd = open(path, O_RDONLY | O_CLOEXEC)) == -1) {
 		*cause = xasprintf("%s", strerror(errno));
 		return -1;
@@ -116,7 +121,8 @@ load_read_file(const char *path, char **data, size_t *len, char **cause)
 		close(fd);
 		return -1;
 	}
-	rc = read_fd(fd, data, len, cause);
+	rc = read_fd(fd, S_ISREG(st.st_mode) ? (size_t)st.st_size : 0, data,
+	    len, cause);
 	close(fd);
 	return rc;
 }
@@ -257,7 +263,8 @@ load_file(struct edition *ed, const char *path,
 		break;
 	case MARKUP_NONE:
 	default:
-		n = load_text(ed, d.text, d.len, path, name, cause);
+		/* The edition may keep the text: d.text is then NULL. */
+		n = load_text_take(ed, &d.text, d.len, path, name, cause);
 		break;
 	}
 	free(name);

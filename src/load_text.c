@@ -60,10 +60,15 @@ static void
 scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 {
 	const char *t = pg->text;
-	size_t i = start, e, next, eol = start;
-	const char *nl, *cr;
+	size_t i = start, e, next, eol = start, k, nl;
+	const char *nl_at, *cr;
 
 	seg_page_begin(pg);
+	/* As many records as line breaks (blank lines are not kept). */
+	for (k = i, nl = 1; k < end && (nl_at = memchr(t + k, '\n',
+	    end - k)) != NULL; k = (size_t)(nl_at - t) + 1)
+		nl++;
+	seg_page_reserve(pg, nl);
 	while (i < end) {
 		/*
 		 * memchr: a byte loop here costs as much as the rest.  The
@@ -71,8 +76,8 @@ scan_page(struct page *pg, size_t start, size_t end, uint32_t *lineno)
 		 * per piece (which would be quadratic).
 		 */
 		if (i >= eol) {
-			nl = memchr(t + i, '\n', end - i);
-			eol = nl != NULL ? (size_t)(nl - t) : end;
+			nl_at = memchr(t + i, '\n', end - i);
+			eol = nl_at != NULL ? (size_t)(nl_at - t) : end;
 			cr = memchr(t + i, '\r', eol - i);
 			if (cr != NULL)
 				eol = (size_t)(cr - t);
@@ -112,10 +117,14 @@ has_text(const char *text, size_t len)
 	return false;
 }
 
-/* Read the pages of text into sections of ed (see load_text.h). */
-int
-load_text(struct edition *ed, const char *text, size_t len, const char *path,
-    const char *name, char **cause)
+/*
+ * Read the pages of text into sections of ed; own, when not NULL, is the
+ * same text, writable, for the pipeline to build paragraphs in
+ * (seg_page_own).  *kept tells whether it did.
+ */
+static int
+load_pages(struct edition *ed, const char *text, char *own, size_t len,
+    const char *path, const char *name, bool *kept, char **cause)
 {
 	struct page pg;
 	size_t start, end;
@@ -123,12 +132,15 @@ load_text(struct edition *ed, const char *text, size_t len, const char *path,
 	uint32_t lineno = 1;
 	int count = 0, round;
 
+	*kept = false;
 	if (text == NULL || !has_text(text, len)) {
 		if (cause != NULL)
 			*cause = xstrdup("no text to read");
 		return -1;
 	}
 	seg_page_init(&pg, text);
+	if (own != NULL)
+		seg_page_own(&pg, own);
 	/* A second round only when the first found nothing but headers. */
 	for (round = 0; round < 2 && count == 0; round++) {
 		lineno = 1;
@@ -142,6 +154,33 @@ load_text(struct edition *ed, const char *text, size_t len, const char *path,
 				break;
 		}
 	}
+	*kept = pg.nkept > 0;
 	seg_page_free(&pg);
 	return count;
+}
+
+/* Read the pages of text into sections of ed (see load_text.h). */
+int
+load_text(struct edition *ed, const char *text, size_t len, const char *path,
+    const char *name, char **cause)
+{
+	bool kept;
+
+	return load_pages(ed, text, NULL, len, path, name, &kept, cause);
+}
+
+/* load_text() on a buffer the edition may keep (see load_text.h). */
+int
+load_text_take(struct edition *ed, char **textp, size_t len,
+    const char *path, const char *name, char **cause)
+{
+	bool kept;
+	int n;
+
+	n = load_pages(ed, *textp, *textp, len, path, name, &kept, cause);
+	if (kept) {
+		edition_adopt(ed, *textp);
+		*textp = NULL;
+	}
+	return n;
 }

@@ -24,4 +24,15 @@ struct edition;
 int	load_text(struct edition *ed, const char *text, size_t len,
 	    const char *path, const char *name, char **cause);
 
+/*
+ * load_text() on *textp, a buffer from malloc() (NUL-terminated, no NUL
+ * inside) that the edition may take: the paragraphs are then built in it
+ * rather than copied (the edition's text would double the memory of a
+ * large file), the edition frees it, and *textp is set to NULL.  Else
+ * *textp is left to the caller to free.  Its contents are undefined
+ * either way.
+ */
+int	load_text_take(struct edition *ed, char **textp, size_t len,
+	    const char *path, const char *name, char **cause);
+
 #endif

@@ -368,13 +368,24 @@ cont_at(const struct page *pg, size_t line, bool from)
 	return 0;
 }
 
+/* Make room for n more line records (see seg.h). */
+void
+seg_page_reserve(struct page *pg, size_t n)
+{
+	if (n <= pg->caplines - pg->nlines || n > SIZE_MAX / 2)
+		return;
+	pg->caplines = pg->nlines + n;
+	pg->lines = xgrowarray(pg->lines, pg->nlines, pg->caplines,
+	    sizeof *pg->lines);
+}
+
 /* Append a line record to the page. */
 static struct line *
 page_add_line(struct page *pg)
 {
 	if (pg->nlines == pg->caplines) {
 		pg->caplines = pg->caplines == 0 ? 256 : pg->caplines * 2;
-		pg->lines = xreallocarray(pg->lines, pg->caplines,
+		pg->lines = xgrowarray(pg->lines, pg->nlines, pg->caplines,
 		    sizeof *pg->lines);
 	}
 	memset(&pg->lines[pg->nlines], 0, sizeof pg->lines[0]);
@@ -1016,7 +1027,7 @@ page_add_blk(struct page *pg, enum blk_kind kind, uint32_t first)
 
 	if (pg->nblks == pg->capblks) {
 		pg->capblks = pg->capblks == 0 ? 64 : pg->capblks * 2;
-		pg->blks = xreallocarray(pg->blks, pg->capblks,
+		pg->blks = xgrowarray(pg->blks, pg->nblks, pg->capblks,
 		    sizeof *pg->blks);
 	}
 	b = &pg->blks[pg->nblks++];
@@ -1802,6 +1813,46 @@ join_block(struct page *pg, const struct blk *bl, struct buf *acc)
 	}
 }
 
+/*
+ * Where the joined text acc of block bl can stay without a copy: over the
+ * lines it was joined from, in the front end's buffer (seg_page_own).
+ * Only a paragraph or caption all of whose lines went into acc (no
+ * headline dropped into it, no furniture: another reader may still want
+ * those), and only when acc and its NUL fit there: joining drops the line
+ * breaks and never makes a line longer, but a long line cut into pieces
+ * has no break between them.  The byte after the last line is free when
+ * it is a line or page break or the final NUL.  Returns the text written
+ * there, or NULL.
+ */
+static const char *
+kept_text(struct page *pg, const struct blk *bl, const struct buf *acc)
+{
+	const struct line *first, *last;
+	size_t i, start, end;
+	char *at;
+
+	if (pg->own == NULL || (bl->kind != BLK_PARA &&
+	    bl->kind != BLK_CAPTION))
+		return NULL;
+	for (i = bl->first; i <= bl->last; i++)
+		if (pg->lines[i].flags & (L_HEADER | L_DROP | L_DISPLAY))
+			return NULL;
+	first = &pg->lines[bl->first];
+	last = &pg->lines[bl->last];
+	start = first->off;
+	end = last->off + last->len;
+	if (pg->own[end] == '\n' || pg->own[end] == '\r' ||
+	    pg->own[end] == '\f' || pg->own[end] == '\0')
+		end++;
+	if (acc->len + 1 > end - start)
+		return NULL;
+	at = pg->own + start;
+	memcpy(at, acc->data, acc->len);
+	at[acc->len] = '\0';
+	pg->nkept++;
+	return at;
+}
+
 /* Add the code points v[0..n) with the NORM_TEXT space rule applied. */
 static void
 put_squeezed(struct buf *b, const uint32_t *v, size_t n)
@@ -2031,6 +2082,8 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 	const struct art *a = &pg->arts[k];
 	struct article *art;
 	struct buf b = BUF_INIT;
+	enum block_kind kind;
+	const char *kept;
 	size_t bi, skip;
 	unsigned source = 0, to = 0;
 	bool dated = false, poem = verse(pg, a);
@@ -2083,10 +2136,13 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 		join_block(pg, bl, &b);
 		if (b.len == 0)
 			continue;
-		article_add_block(ed, art, bl->kind == BLK_CAPTION ?
-		    BLOCK_CAPTION : bl->kind == BLK_DISPLAY &&
-		    bl->fate == FATE_SUBHEAD ? BLOCK_SUBHEAD : BLOCK_PARAGRAPH,
-		    buf_str(&b));
+		kind = bl->kind == BLK_CAPTION ? BLOCK_CAPTION :
+		    bl->kind == BLK_DISPLAY && bl->fate == FATE_SUBHEAD ?
+		    BLOCK_SUBHEAD : BLOCK_PARAGRAPH;
+		if ((kept = kept_text(pg, bl, &b)) != NULL)
+			article_add_block_kept(ed, art, kind, kept);
+		else
+			article_add_block(ed, art, kind, buf_str(&b));
 	}
 	if (source == 0)
 		source = pg->lines[pg->blks[a->first].first].lineno;
@@ -2321,6 +2377,15 @@ seg_page_init(struct page *pg, const char *text)
 {
 	memset(pg, 0, sizeof *pg);
 	pg->text = text;
+}
+
+/* Let paragraphs be built in the text (see seg.h). */
+void
+seg_page_own(struct page *pg, char *text)
+{
+	if (text != pg->text)
+		fatalx("seg_page_own: not the page's text");
+	pg->own = text;
 }
 
 /* Start a new page: no lines, blocks, articles or groups yet. */

@@ -152,6 +152,9 @@ struct page {
 	struct segcont	*conts;		/* continuation markers, by line */
 	size_t		 nconts;
 	unsigned	 cont_next;	/* 上接 page for the next line kept */
+	char		*own;		/* text, writable: paragraphs are built
+					   in it (seg_page_own), or NULL */
+	size_t		 nkept;		/* blocks built there so far */
 };
 
 struct edition;
@@ -161,8 +164,24 @@ struct edition;
  * pg is in use: lines are kept as offsets into it.
  */
 void	 seg_page_init(struct page *pg, const char *text);
+/*
+ * Let the pipeline write into text, the one given to seg_page_init() (the
+ * front end's own buffer): a paragraph whose joined text fits over the
+ * lines it was joined from is written there and added to the edition
+ * without a copy (article_add_block_kept), which saves memory as large as
+ * the file.  Nothing reads those lines again.  When pg->nkept is not 0
+ * after seg_load_page(), the edition holds pointers into text: the front
+ * end must give it to the edition (edition_adopt) instead of freeing it.
+ */
+void	 seg_page_own(struct page *pg, char *text);
 /* Start a new page: forget the lines, blocks and articles of the last. */
 void	 seg_page_begin(struct page *pg);
+/*
+ * Make room for about n more lines of the current page (the front end's
+ * count of its line breaks): a large page's line records are then
+ * allocated once, not grown and copied.  Only a hint; never required.
+ */
+void	 seg_page_reserve(struct page *pg, size_t n);
 /*
  * Add the line text[off..off + len), without its line break, to the
  * page; lineno is its line number in the file (the source of the

@@ -20,6 +20,31 @@ void	*xcalloc(size_t nmemb, size_t size);
 /* realloc(p, nmemb * size); aborts on failure or overflow.  Caller frees. */
 void	*xreallocarray(void *p, size_t nmemb, size_t size);
 
+/*
+ * Grow the array p of oldn elements of size bytes to newn elements, like
+ * xreallocarray(), keeping its first oldn elements.  A large array is
+ * moved to a new block from xmalloc_large(): realloc() would have copied
+ * it into small pages first.  Aborts on failure or overflow.  Caller
+ * frees.
+ */
+void	*xgrowarray(void *p, size_t oldn, size_t newn, size_t size);
+
+/*
+ * Allocate size bytes for a large block that will be filled (a file, an
+ * arena chunk): aligned and advised for huge pages (xalloc_advise_large)
+ * when size is large, else plain xmalloc().  Aborts on failure.  Caller
+ * frees with free().
+ */
+void	*xmalloc_large(size_t size);
+
+/*
+ * Advise the system that the block p[0..len), from xmalloc() or
+ * xreallocarray(), is large and will be filled: back it with huge pages
+ * where it can.  A no-op for small blocks and where there is no such
+ * advice; never fails.
+ */
+void	 xalloc_advise_large(void *p, size_t len);
+
 /* strdup(s); aborts on failure.  Caller frees. */
 char	*xstrdup(const char *s);
 

@@ -7,6 +7,7 @@
 #include "common.h"
 
 #include "edition.h"
+#include "xalloc.h"
 
 /* Build a one-article edition with the given headline and lead. */
 static struct edition *
@@ -72,6 +73,38 @@ test_build(void **state)
 	assert_int_equal(a->length, 6);		/* 小标题 + 正文。 */
 	assert_int_equal(edition_count_articles(ed), 41);
 	assert_int_equal(strlen(a->id), 16);
+	edition_free(ed);
+}
+
+/*
+ * A block kept where it is (article_add_block_kept) points into a buffer
+ * the edition adopted and frees (valgrind's leak check sees to that);
+ * copied blocks around it are unaffected.
+ */
+static void
+test_kept_block(void **state)
+{
+	struct edition *ed = edition_new("报", "t.txt");
+	struct section *s = edition_add_section(ed, "第01版", "t.txt");
+	struct article *a = section_add_article(ed, s);
+	char *buffer = xstrdup("本报讯 第一段。\n第二段。");
+
+	(void)state;
+	buffer[strlen("本报讯 第一段。")] = '\0';
+	edition_adopt(ed, buffer);
+	edition_adopt(ed, NULL);
+	article_add_block_kept(ed, a, BLOCK_PARAGRAPH, buffer);
+	article_add_block(ed, a, BLOCK_PARAGRAPH, "复制的段落。");
+	article_add_block_kept(ed, a, BLOCK_CAPTION,
+	    buffer + strlen("本报讯 第一段。") + 1);
+	edition_finish(ed);
+	assert_int_equal(a->nblocks, 3);
+	assert_ptr_equal(a->blocks[0].text, buffer);
+	assert_string_equal(a->blocks[0].text, "本报讯 第一段。");
+	assert_string_equal(a->blocks[1].text, "复制的段落。");
+	assert_string_equal(a->blocks[2].text, "第二段。");
+	assert_int_equal(a->blocks[2].kind, BLOCK_CAPTION);
+	assert_int_equal(a->length, 8 + 6 + 4);
 	edition_free(ed);
 }
 
@@ -406,6 +439,7 @@ main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_build),
+		cmocka_unit_test(test_kept_block),
 		cmocka_unit_test(test_inferred_headline),
 		cmocka_unit_test(test_stable_id),
 		cmocka_unit_test(test_duplicate_ids),

@@ -194,6 +194,119 @@ test_golden_real(void **state)
 	}
 }
 
+/* Two editions hold the same sections, articles and strings, exactly. */
+static void
+assert_same_edition(const struct edition *x, const struct edition *y)
+{
+	const struct article *a, *b;
+	size_t s, k, i;
+
+	assert_int_equal(x->nsections, y->nsections);
+	for (s = 0; s < x->nsections; s++) {
+		assert_string_equal(x->sections[s]->title,
+		    y->sections[s]->title);
+		assert_int_equal(x->sections[s]->narticles,
+		    y->sections[s]->narticles);
+		for (k = 0; k < x->sections[s]->narticles; k++) {
+			a = x->sections[s]->articles[k];
+			b = y->sections[s]->articles[k];
+			assert_string_equal(a->id, b->id);
+			assert_int_equal(a->nheadlines, b->nheadlines);
+			for (i = 0; i < a->nheadlines; i++)
+				assert_string_equal(a->headlines[i].text,
+				    b->headlines[i].text);
+			assert_int_equal(a->dateline == NULL,
+			    b->dateline == NULL);
+			if (a->dateline != NULL)
+				assert_string_equal(a->dateline, b->dateline);
+			assert_int_equal(a->ncredits, b->ncredits);
+			assert_int_equal(a->nblocks, b->nblocks);
+			for (i = 0; i < a->nblocks; i++) {
+				assert_int_equal(a->blocks[i].kind,
+				    b->blocks[i].kind);
+				assert_string_equal(a->blocks[i].text,
+				    b->blocks[i].text);
+			}
+			assert_int_equal(a->length, b->length);
+			assert_int_equal(a->source_line, b->source_line);
+		}
+	}
+}
+
+/*
+ * load_text_take() builds the paragraphs in the buffer it is given and
+ * the edition keeps it, with the same result as load_text() on the same
+ * text: on the sample, on the hand-made real pages, and on a text where
+ * paragraphs cannot stay in place and are copied as before (furniture
+ * dropped from inside one; a long line cut into pieces that rejoin with a
+ * space the text did not have).
+ */
+static void
+test_take_same(void **state)
+{
+	static const char *const files[] = {
+		TEST_SAMPLES_DIR "/000_5989cba5d6a3127f.txt",
+		TEST_DATA_DIR "/lt_real_yaowen.txt",
+		TEST_DATA_DIR "/lt_real_jingji.txt",
+		TEST_DATA_DIR "/lt_real_pages.txt",
+		TEST_DATA_DIR "/lt_displaced.txt",
+		NULL,		/* the long line below */
+	};
+	struct edition *x, *y;
+	struct buf long_line = BUF_INIT;
+	char *text, *copy, *cause = NULL;
+	size_t f, len, i;
+	int n, m;
+
+	(void)state;
+	/*
+	 * Editor's furniture alone in a column break, dropped from the
+	 * paragraph around it; then 40 KB of one word, cut into pieces
+	 * that rejoin with a space.
+	 */
+	buf_puts(&long_line, "本报讯（记者 王五）这是第一段文字，写得很长很长很长"
+	    "很长很长很长很长很长很长很长\n很长很长很长很长很长很长很长很长"
+	    "很长很长很长很长很长很长很长，没有\n\n责任编辑：张三\n\n结束的"
+	    "这一行文字还在继续很长很长很长很长很长很长很长很长很长很长很长。"
+	    "\n\n第二段");
+	for (i = 0; i < 40000; i++)
+		buf_putc(&long_line, 'a');
+	buf_puts(&long_line, "。\n");
+	for (f = 0; f < sizeof files / sizeof files[0]; f++) {
+		len = 0;
+		if (files[f] != NULL)
+			text = test_read_file(files[f], &len);
+		else {
+			len = long_line.len;
+			text = xstrndup(long_line.data, len);
+		}
+		copy = xstrndup(text, len);
+		x = edition_new("x", NULL);
+		y = edition_new("x", NULL);
+		n = load_text(x, text, len, "p.txt", "p", &cause);
+		m = load_text_take(y, &copy, len, "p.txt", "p", &cause);
+		assert_true(n > 0);
+		assert_int_equal(n, m);
+		edition_finish(x);
+		edition_finish(y);
+		assert_same_edition(x, y);
+		/*
+		 * The pages have paragraphs that stay in place; neither
+		 * paragraph of the made-up text can (the buffer is left
+		 * to the caller).
+		 */
+		if (files[f] != NULL)
+			assert_null(copy);
+		else
+			assert_non_null(copy);
+		free(copy);
+		free(text);
+		edition_free(x);
+		edition_free(y);
+	}
+	buf_free(&long_line);
+}
+
 /* Datelines, source lines and credits of the sample are recorded. */
 static void
 test_sample_metadata(void **state)
@@ -1899,6 +2012,7 @@ main(void)
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(test_golden_sample),
 		cmocka_unit_test(test_golden_real),
+		cmocka_unit_test(test_take_same),
 		cmocka_unit_test(test_sample_metadata),
 		cmocka_unit_test(test_normalise),
 		cmocka_unit_test(test_join),

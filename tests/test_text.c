@@ -1,6 +1,7 @@
 /*
- * test_text.c - UTF-8 decoding/encoding, the growable buffer, the arena and
- * the character classes shared by the loaders and the line breaker.
+ * test_text.c - UTF-8 decoding/encoding, the growable buffer, the arena,
+ * growing large arrays and the character classes shared by the loaders and
+ * the line breaker.
  */
 #include "config.h"
 
@@ -9,6 +10,7 @@
 #include "arena.h"
 #include "buf.h"
 #include "text.h"
+#include "xalloc.h"
 
 /* A decode vector: input bytes, expected code point and length. */
 struct decode_case {
@@ -232,6 +234,68 @@ test_arena(void **state)
 	arena_free(NULL);
 }
 
+/*
+ * A large arena (past the size where its chunks become huge-page blocks)
+ * keeps every string whole and still zeroes what arena_alloc() returns
+ * after strings that filled their memory.
+ */
+static void
+test_arena_large(void **state)
+{
+	struct arena *a = arena_new();
+	char **s, text[200];
+	size_t i, n = 200000, *z;
+
+	(void)state;
+	s = xcalloc(n, sizeof *s);
+	memset(text, 'k', sizeof text);
+	for (i = 0; i < n; i++) {
+		/* Lengths vary, so strings end at every alignment. */
+		s[i] = arena_strndup(a, text, 1 + i % (sizeof text - 1));
+		if (i % 1000 == 0) {
+			z = arena_calloc(a, 8, sizeof *z);
+			assert_int_equal(z[0] | z[7], 0);
+			z[0] = z[7] = SIZE_MAX;
+		}
+	}
+	assert_true(arena_used(a) > (size_t)(16 << 20));
+	for (i = 0; i < n; i++) {
+		assert_int_equal(strlen(s[i]), 1 + i % (sizeof text - 1));
+		assert_int_equal(s[i][0], 'k');
+	}
+	free(s);
+	arena_free(a);
+}
+
+/* Growing an array keeps its elements, in small and in large blocks. */
+static void
+test_growarray(void **state)
+{
+	uint32_t *v = NULL;
+	size_t cap = 0, n, i;
+
+	(void)state;
+	for (n = 0; n < (size_t)(3 << 20); n++) {
+		if (n == cap) {
+			cap = cap == 0 ? 16 : cap * 2;
+			v = xgrowarray(v, n, cap, sizeof *v);
+		}
+		v[n] = (uint32_t)(n * 2654435761u);
+	}
+	for (i = 0; i < n; i++)
+		if (v[i] != (uint32_t)(i * 2654435761u))
+			break;
+	assert_int_equal(i, n);
+	free(v);
+	v = xmalloc_large((size_t)5 << 20);
+	v[0] = 1;
+	v[((size_t)5 << 20) / sizeof *v - 1] = 2;
+	xalloc_advise_large(v, (size_t)5 << 20);
+	xalloc_advise_large(NULL, 0);
+	assert_int_equal(v[0] + v[((size_t)5 << 20) / sizeof *v - 1], 3);
+	free(v);
+}
+
 int
 main(void)
 {
@@ -244,6 +308,8 @@ main(void)
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_buf),
 		cmocka_unit_test(test_arena),
+		cmocka_unit_test(test_arena_large),
+		cmocka_unit_test(test_growarray),
 	};
 
 	return cmocka_run_group_tests(tests, NULL, NULL);

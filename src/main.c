@@ -1011,7 +1011,7 @@ main(int argc, char **argv)
 		settings_print(&settings, stdout);
 		goto done;
 	case MODE_HELP_KEYS:
-		tui_print_keys(stdout);
+		tui_print_keys(stdout, &settings);
 		goto done;
 	case MODE_BOOKMARKS:
 		/*

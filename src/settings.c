@@ -71,7 +71,11 @@ static const char *const settings_actions[] = {
 	[TUI_ACT_LIBRARY] = "library",
 	[TUI_ACT_SAVE] = "save",
 	[TUI_ACT_PIPE] = "pipe",
-	[TUI_ACT_COPY] = "copy"
+	[TUI_ACT_COPY] = "copy",
+	[TUI_ACT_NARROWER] = "narrower",
+	[TUI_ACT_WIDER] = "wider",
+	[TUI_ACT_MEASURE_RESET] = "reset-measure",
+	[TUI_ACT_SCRIPT] = "toggle-script"
 };
 #define SETTINGS_NACTIONS \
 	(sizeof settings_actions / sizeof settings_actions[0])

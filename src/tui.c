@@ -686,7 +686,7 @@ tui_restart(struct tui *t)
 static bool
 tui_handle_key(struct tui *t, int key, bool code)
 {
-	enum tui_action act = tui_keys_action(key, code);
+	enum tui_action act = tui_keymap_action(&t->keymap, key, code);
 	enum tui_next next = TUI_NEXT_NONE;
 	bool had_msg = t->msg != NULL;
 
@@ -1136,6 +1136,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	t->keys = stdin;
 	t->opts = opts;
 	t->results.open_hit = SIZE_MAX;
+	tui_keymap_init(&t->keymap, opts->settings);
 	/* Only relevant when libc counts “ as one column, as glibc does. */
 	if (wcwidth(0x201C) == 1) {
 		if (opts->ambiguous == -1) {
@@ -1157,6 +1158,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		tui_signals(old, false);
 		if (tty != NULL)
 			fclose(tty);
+		tui_keymap_free(&t->keymap);
 		*cause = xasprintf("unknown terminal type '%s' (set TERM, or "
 		    "use --list or --dump)", term);
 		return -1;
@@ -1169,6 +1171,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		tui_signals(old, false);
 		if (tty != NULL)
 			fclose(tty);
+		tui_keymap_free(&t->keymap);
 		*cause = xasprintf("terminal type '%s' cannot move the cursor "
 		    "(use --list or --dump)", term);
 		return -1;
@@ -1198,6 +1201,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	if (tui_term_is_console(term))
 		tui_message(t, "TERM=%s: the console has no Chinese glyphs",
 		    term);
+	if (t->keymap.error != NULL)
+		tui_message(t, "%s", t->keymap.error);
 	if (ed != NULL)
 		t->ed_key = bookmarks_edition_key(ed);
 	tui_marks_reload(t);
@@ -1219,6 +1224,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		free(t->marks.missing);
 		free(t->marks.doomed);
 		free(t->marks.error);
+		tui_keymap_free(&t->keymap);
 		memset(t, 0, sizeof *t);
 		return -1;
 	}
@@ -1257,6 +1263,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	free(t->msg);
 	free(t->ed_key);
 	edition_free(t->ed_owned);
+	tui_keymap_free(&t->keymap);
 	sig = t->sig;
 	memset(t, 0, sizeof *t);
 	/* Terminal restored: now let an interrupt act as the user meant. */

@@ -54,7 +54,10 @@ struct tui_options {
 int	tui_run(const struct edition *ed, const struct tui_options *opts,
 	    char **cause);
 
-/* Print the key table (key, action) as text, for --help-keys. */
-void	tui_print_keys(FILE *out);
+/*
+ * Print the key table (keys, action) as text, for --help-keys: the keys
+ * in effect with the "bind" lines of s (NULL: the defaults).
+ */
+void	tui_print_keys(FILE *out, const struct settings *s);
 
 #endif

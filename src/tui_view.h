@@ -264,6 +264,8 @@ struct tui {
 	struct edition			*ed_owned;
 	char				*ed_key;	/* its bookmarks key */
 	const struct tui_options	*opts;
+	struct tui_keymap		 keymap;	/* the keys in effect:
+							   defaults and binds */
 	bool				 ambiguous_wide;
 	bool				 colours;
 	volatile sig_atomic_t		 sig;	/* a signal asked us to stop */

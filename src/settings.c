@@ -378,7 +378,7 @@ void
 settings_init(struct settings *s)
 {
 	memset(s, 0, sizeof *s);
-	s->measure = 0;
+	s->measure = SETTINGS_MEASURE_DEFAULT;
 	s->ambiguous = -1;
 	s->quotes = SETTINGS_QUOTES_KEEP;
 	s->library = NULL;

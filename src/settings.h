@@ -5,7 +5,7 @@
  * a line, words separated by blanks, "#" to the end of the line a
  * comment, "double" or 'single' quotes around a word with blanks.
  *
- *   set measure 72                  reader text width in columns, 0: window
+ *   set measure 80                  reader text width in columns, 0: window
  *   set ambiguous auto|narrow|wide  East Asian ambiguous width (“ … —)
  *   set quotes keep|corner          under wide ambiguous width: keep “” or
  *                                   draw 「」 instead
@@ -38,6 +38,15 @@
 
 /* The environment variable naming the folder of kanbao's config file. */
 #define SETTINGS_XDG_ENV	"XDG_CONFIG_HOME"
+
+/*
+ * The default measure: 80 columns, 40 Chinese characters a line, about
+ * the line of a printed book, where a 120-column terminal gave lines of
+ * 60 the eye loses its place in.  80 rather than 72: an 80-column
+ * terminal (78 text columns) is not narrowed at all, and Latin text gets
+ * no more than the classic 80 columns.
+ */
+#define SETTINGS_MEASURE_DEFAULT	80
 
 /* Largest "set measure" (columns). */
 #define SETTINGS_MEASURE_MAX	1000

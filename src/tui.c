@@ -1137,6 +1137,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	t->opts = opts;
 	t->results.open_hit = SIZE_MAX;
 	tui_keymap_init(&t->keymap, opts->settings);
+	t->measure = opts->measure;
 	/* Only relevant when libc counts “ as one column, as glibc does. */
 	if (wcwidth(0x201C) == 1) {
 		if (opts->ambiguous == -1) {

@@ -268,6 +268,9 @@ struct tui {
 							   defaults and binds */
 	bool				 ambiguous_wide;
 	bool				 colours;
+	size_t				 measure;	/* the reader's text width
+							   now (- + =), 0: the
+							   window */
 	volatile sig_atomic_t		 sig;	/* a signal asked us to stop */
 	volatile sig_atomic_t		 winch;	/* SIGWINCH: tui_resize() due */
 	FILE				*keys;	/* where keys come from: stdin,

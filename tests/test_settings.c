@@ -74,7 +74,7 @@ test_defaults(void **state)
 
 	(void)state;
 	settings_init(&s);
-	assert_int_equal(s.measure, 0);
+	assert_int_equal(s.measure, SETTINGS_MEASURE_DEFAULT);
 	assert_int_equal(s.ambiguous, -1);
 	assert_int_equal(s.quotes, SETTINGS_QUOTES_KEEP);
 	assert_null(s.library);

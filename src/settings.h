@@ -215,6 +215,15 @@ char	*settings_key_name(const struct settings_key *k);
 /* Parse a key name.  Returns 0, or -1 when it names no key. */
 int	 settings_key_parse(const char *name, struct settings_key *k);
 
+/*
+ * Colour c (0-255, -1 the terminal's) as one of the ncolours a terminal
+ * has: the 16 ANSI colours and the 256-colour cube and greys come down to
+ * the nearest of 16 or 8; on 8 colours a bright one is its plain colour
+ * with *bold set (most terminals draw bold brighter).  ncolours 0 (no
+ * colour) gives -1.
+ */
+int	 settings_colour_fit(int c, int ncolours, bool *bold);
+
 /* The name of an element ("headline"), for color lines. */
 const char *settings_element_name(enum settings_element el);
 

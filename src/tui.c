@@ -45,6 +45,7 @@
 #include "sanitize.h"
 #include "search.h"
 #include "text.h"
+#include "settings.h"
 #include "tui.h"
 #include "tui_keys.h"
 #include "tui_view.h"
@@ -80,14 +81,11 @@ enum {
 /* The signals the reader handles (tui_signals). */
 #define TUI_NSIGNALS	4
 
-/* Colour pairs, one per style that has a colour. */
-enum {
-	TUI_PAIR_KICKER = 1,
-	TUI_PAIR_SUBTITLE,
-	TUI_PAIR_BYLINE,
-	TUI_PAIR_SUBHEAD,
-	TUI_PAIR_INFERRED
-};
+/*
+ * Colour pairs: style i (enum tui_style, the order of the settings'
+ * elements) uses pair i + TUI_PAIR_FIRST when its style has a colour.
+ */
+#define TUI_PAIR_FIRST	1
 
 /*
  * The one context of the reader.  It has to be reachable from the signal
@@ -256,41 +254,16 @@ tui_text_cols(void)
 	return COLS > 1 ? (size_t)COLS - 1 : 1;
 }
 
-/* The curses attributes of a style. */
+/*
+ * The curses attributes of a style, worked out by tui_init_colours() from
+ * the settings' "color" lines: bold, reverse and underline work on a
+ * vt100, colour is extra.
+ */
 static attr_t
 tui_style_attr(const struct tui *t, enum tui_style style)
 {
-	/* Bold, reverse and underline work on a vt100; colour is extra. */
-	switch (style) {
-	case TUI_STYLE_KICKER:
-		return t->colours ? COLOR_PAIR(TUI_PAIR_KICKER) : A_NORMAL;
-	case TUI_STYLE_HEADLINE:
-	case TUI_STYLE_TITLE:
-		return A_BOLD;
-	case TUI_STYLE_SUBTITLE:
-		return t->colours ? COLOR_PAIR(TUI_PAIR_SUBTITLE) : A_NORMAL;
-	case TUI_STYLE_BYLINE:
-		return t->colours ? COLOR_PAIR(TUI_PAIR_BYLINE) : A_NORMAL;
-	case TUI_STYLE_SUBHEAD:
-		return A_BOLD |
-		    (t->colours ? COLOR_PAIR(TUI_PAIR_SUBHEAD) : A_NORMAL);
-	case TUI_STYLE_CAPTION:
-	case TUI_STYLE_DIM:
-		return A_DIM;
-	case TUI_STYLE_INFERRED:
-		return t->colours ? COLOR_PAIR(TUI_PAIR_INFERRED) : A_NORMAL;
-	case TUI_STYLE_STATUS:
-	case TUI_STYLE_SELECTED:
-	case TUI_STYLE_MATCH:
-		return A_REVERSE;
-	case TUI_STYLE_MATCH_CUR:
-		/* The one n went to stands out among the others. */
-		return A_REVERSE | A_BOLD | A_UNDERLINE;
-	case TUI_STYLE_TEXT:
-	case TUI_STYLE_COUNT:
-		break;
-	}
-	return A_NORMAL;
+	return style < TUI_STYLE_COUNT ? (attr_t)t->style_attr[style] :
+	    A_NORMAL;
 }
 
 /* Clear from column x to the end of row y. */
@@ -1030,9 +1003,31 @@ tui_term_is_console(const char *term)
 	return strcmp(term, "linux") == 0 || strncmp(term, "linux-", 6) == 0;
 }
 
+/* The curses attributes of a style's attribute bits (settings.h). */
+static attr_t
+tui_attrs_of(unsigned bits)
+{
+	attr_t a = A_NORMAL;
+
+	if (bits & SETTINGS_BOLD)
+		a |= A_BOLD;
+	if (bits & SETTINGS_DIM)
+		a |= A_DIM;
+	if (bits & SETTINGS_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (bits & SETTINGS_REVERSE)
+		a |= A_REVERSE;
+	if (bits & SETTINGS_ITALIC)
+		a |= A_ITALIC;
+	return a;
+}
+
 /*
- * Set up colour pairs on the terminal's default background, unless the
- * user asked for none: NO_COLOR set and not empty (https://no-color.org).
+ * Work out each style's attributes from the settings (their defaults
+ * when there are none) and set up colour pairs on the terminal's default
+ * background, unless the user asked for none: NO_COLOR set and not empty
+ * (https://no-color.org).  A colour the terminal lacks is brought down
+ * to one it has (settings_colour_fit(): bright as bold on 8 colours).
  * Without colours every style still stands apart by its attribute (bold,
  * reverse, dim) or its place (centred headlines, "~" for inferred ones).
  */
@@ -1040,22 +1035,35 @@ static void
 tui_init_colours(struct tui *t)
 {
 	const char *nc = getenv("NO_COLOR");
+	const struct settings_style *st;
+	struct settings defaults;
+	bool bold_fg, bold_bg;
+	int fg, bg;
+	size_t i;
 
+	settings_init(&defaults);
+	st = t->opts->settings != NULL ? t->opts->settings->styles :
+	    defaults.styles;
+	for (i = 0; i < TUI_STYLE_COUNT; i++)
+		t->style_attr[i] = tui_attrs_of(st[i].attrs);
 	t->colours = false;
-	if (nc != NULL && *nc != '\0')
-		return;
-	if (!has_colors() || start_color() == ERR)
-		return;
-	/* -1 = the user's own background (an ncurses extension). */
-	if (use_default_colors() == ERR)
-		return;
-	/* Colours that read on dark and light backgrounds alike. */
-	init_pair(TUI_PAIR_KICKER, COLOR_BLUE, -1);
-	init_pair(TUI_PAIR_SUBTITLE, COLOR_BLUE, -1);
-	init_pair(TUI_PAIR_BYLINE, COLOR_MAGENTA, -1);
-	init_pair(TUI_PAIR_SUBHEAD, COLOR_GREEN, -1);
-	init_pair(TUI_PAIR_INFERRED, COLOR_RED, -1);
-	t->colours = true;
+	if ((nc == NULL || *nc == '\0') && has_colors() &&
+	    start_color() != ERR &&
+	    /* -1 = the user's own background (an ncurses extension). */
+	    use_default_colors() != ERR)
+		t->colours = true;
+	for (i = 0; t->colours && i < TUI_STYLE_COUNT; i++) {
+		if (st[i].fg < 0 && st[i].bg < 0)
+			continue;
+		if (TUI_PAIR_FIRST + (int)i >= COLOR_PAIRS)
+			break;
+		fg = settings_colour_fit(st[i].fg, COLORS, &bold_fg);
+		bg = settings_colour_fit(st[i].bg, COLORS, &bold_bg);
+		init_pair((short)(TUI_PAIR_FIRST + i), (short)fg, (short)bg);
+		t->style_attr[i] |= COLOR_PAIR(TUI_PAIR_FIRST + (int)i) |
+		    (bold_fg ? A_BOLD : A_NORMAL);
+	}
+	settings_free(&defaults);
 }
 
 /*

@@ -268,6 +268,10 @@ struct tui {
 							   defaults and binds */
 	bool				 ambiguous_wide;
 	bool				 colours;
+	unsigned long			 style_attr[TUI_STYLE_COUNT];
+							/* curses attributes
+							   of each style
+							   (tui.c) */
 	size_t				 measure;	/* the reader's text width
 							   now (- + =), 0: the
 							   window */

@@ -204,7 +204,7 @@ tui_prepare(const struct tui *t, const char *s, size_t len)
 	clean = sanitize_display(s, len);
 	if (!t->ambiguous_wide)
 		return clean;
-	wide = width_substitute_ambiguous(clean, strlen(clean));
+	wide = width_substitute(clean, strlen(clean), t->quotes_corner);
 	free(clean);
 	return wide;
 }
@@ -1146,6 +1146,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	t->results.open_hit = SIZE_MAX;
 	tui_keymap_init(&t->keymap, opts->settings);
 	t->measure = opts->measure;
+	t->quotes_corner = opts->settings != NULL &&
+	    opts->settings->quotes == SETTINGS_QUOTES_CORNER;
 	/* Only relevant when libc counts “ as one column, as glibc does. */
 	if (wcwidth(0x201C) == 1) {
 		if (opts->ambiguous == -1) {

@@ -379,8 +379,8 @@ reader_map(const struct tui *t, const char *src, const char *clean,
 		return at;
 	if (at < cleanlen)
 		next += utf8_decode(clean + at, cleanlen - at, &cp);
-	with = width_substitute_ambiguous(clean, next);
-	alone = width_substitute_ambiguous(clean + at, next - at);
+	with = width_substitute(clean, next, t->quotes_corner);
+	alone = width_substitute(clean + at, next - at, t->quotes_corner);
 	n = strlen(with) - strlen(alone);
 	free(alone);
 	free(with);

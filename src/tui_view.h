@@ -267,6 +267,8 @@ struct tui {
 	struct tui_keymap		 keymap;	/* the keys in effect:
 							   defaults and binds */
 	bool				 ambiguous_wide;
+	bool				 quotes_corner;	/* wide: 「」 for “”
+							   (set quotes) */
 	bool				 colours;
 	unsigned long			 style_attr[TUI_STYLE_COUNT];
 							/* curses attributes

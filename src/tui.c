@@ -45,6 +45,7 @@
 #include "sanitize.h"
 #include "search.h"
 #include "text.h"
+#include "convert.h"
 #include "settings.h"
 #include "tui.h"
 #include "tui_keys.h"
@@ -201,12 +202,72 @@ tui_prepare(const struct tui *t, const char *s, size_t len)
 {
 	char *clean, *wide;
 
-	clean = sanitize_display(s, len);
+	clean = tui_convert(t, sanitize_display(s, len));
 	if (!t->ambiguous_wide)
 		return clean;
 	wide = width_substitute(clean, strlen(clean), t->quotes_corner);
 	free(clean);
 	return wide;
+}
+
+/* Convert display text to the script shown; see tui_view.h. */
+char *
+tui_convert(const struct tui *t, char *s)
+{
+	char *out;
+
+	if (t->conv == NULL)
+		return s;
+	out = convert_text(t->conv, s, strlen(s), NULL);
+	free(s);
+	return out;
+}
+
+/* Names of the scripts in messages, by enum settings_script. */
+static const char *const tui_scripts[] = {
+	"as printed", "in Simplified (简体)", "in Traditional (繁體)"
+};
+
+/* Show another script; see tui_view.h. */
+void
+tui_script_set(struct tui *t, int script)
+{
+	struct convert *c = NULL;
+	char *cause = NULL;
+
+	if (script != SETTINGS_SCRIPT_OFF &&
+	    (c = convert_open(script == SETTINGS_SCRIPT_SIMPLIFIED ?
+	    CONVERT_SIMPLIFIED : CONVERT_TRADITIONAL, &cause)) == NULL) {
+		tui_message(t, "%s", cause);
+		free(cause);
+		return;
+	}
+	convert_close(t->conv);
+	t->conv = c;
+	t->script = script;
+}
+
+/*
+ * T: as printed, Simplified, Traditional, round again.  The article is
+ * prepared again at the same place; the file is never changed.
+ */
+static void
+tui_script_next(struct tui *t)
+{
+	size_t block = 0, offset = 0;
+	bool reading = t->reader.loaded;
+
+	if (reading)
+		tui_reader_where(t, &block, &offset);
+	tui_script_set(t, (t->script + 1) % 3);
+	if (t->msg == NULL)
+		tui_message(t, "text shown %s", tui_scripts[t->script]);
+	if (reading) {
+		tui_reader_free(&t->reader);
+		tui_reader_layout(t);
+		tui_reader_find(t, SIZE_MAX, false);
+		tui_reader_seek(t, block, offset);
+	}
 }
 
 /* The edition and section titles for the status line; see tui_view.h. */
@@ -651,6 +712,46 @@ tui_restart(struct tui *t)
 	tui_message(t, "back at the start of the edition");
 }
 
+/* Whether deleting bookmarks asks first (set confirm-delete, default on). */
+static bool
+tui_confirm_delete(const struct tui *t)
+{
+	return t->opts->settings == NULL || t->opts->settings->confirm_delete;
+}
+
+/*
+ * set confirm-delete: a key that leaves the bookmark list (and so deletes
+ * what d marked) asks first; y deletes and goes on with the key, any other
+ * key keeps the bookmarks and the list.  Returns true when the key was
+ * taken: the question asked, or answered no.
+ */
+static bool
+tui_marks_confirm(struct tui *t, enum tui_action *act, int key, bool code)
+{
+	enum tui_action pending = t->marks.asking;
+	size_t n;
+
+	if (pending != TUI_ACT_NONE) {
+		t->marks.asking = TUI_ACT_NONE;
+		if (!code && (key == 'y' || key == 'Y')) {
+			tui_marks_purge(t);
+			*act = pending;
+			return false;
+		}
+		tui_message(t, "nothing deleted (u takes a mark off)");
+		return true;
+	}
+	if (t->screen != TUI_SCREEN_BOOKMARKS || !tui_confirm_delete(t) ||
+	    (*act != TUI_ACT_BACK && *act != TUI_ACT_QUIT &&
+	    *act != TUI_ACT_BOOKMARKS && *act != TUI_ACT_OPEN) ||
+	    (n = tui_marks_ndoomed(t)) == 0)
+		return false;
+	t->marks.asking = *act;
+	tui_message(t, "delete %zu bookmark%s? (y: yes, other keys: no)", n,
+	    n == 1 ? "" : "s");
+	return true;
+}
+
 /*
  * Act on one key.  Returns false when the reader should quit.  Global
  * actions (quit, help, redraw, section numbers) are handled here; the rest
@@ -666,6 +767,10 @@ tui_handle_key(struct tui *t, int key, bool code)
 	/* A message stays until the next key. */
 	free(t->msg);
 	t->msg = NULL;
+	if (tui_marks_confirm(t, &act, key, code)) {
+		tui_draw(t);
+		return true;
+	}
 	if (tui_number_key(t, act, key, code)) {
 		tui_position_save(t, false);
 		tui_draw(t);
@@ -738,6 +843,10 @@ tui_handle_key(struct tui *t, int key, bool code)
 		break;
 	case TUI_ACT_NEXT_UNREAD:
 		tui_marks_next_unread(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_SCRIPT:
+		tui_script_next(t);
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_TOGGLE_READ:
@@ -1214,6 +1323,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		    term);
 	if (t->keymap.error != NULL)
 		tui_message(t, "%s", t->keymap.error);
+	if (opts->settings != NULL)
+		tui_script_set(t, (int)opts->settings->script);
 	if (ed != NULL)
 		t->ed_key = bookmarks_edition_key(ed);
 	tui_marks_reload(t);
@@ -1236,6 +1347,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		free(t->marks.doomed);
 		free(t->marks.error);
 		tui_keymap_free(&t->keymap);
+		convert_close(t->conv);
 		memset(t, 0, sizeof *t);
 		return -1;
 	}
@@ -1243,8 +1355,12 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		tui_position_restore(t);
 	tui_loop(t);
 
-	/* Every way out comes here: q, Q, a signal, a vanished terminal. */
-	tui_marks_purge(t);
+	/*
+	 * Every way out comes here: q, Q, a signal, a vanished terminal.
+	 * Marks nobody confirmed (a signal while asking) delete nothing.
+	 */
+	if (!tui_confirm_delete(t))
+		tui_marks_purge(t);
 	if (tui_position_save(t, true) != 0)
 		unsaved = xstrdup(t->saved.error);
 	endwin();
@@ -1275,6 +1391,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	free(t->ed_key);
 	edition_free(t->ed_owned);
 	tui_keymap_free(&t->keymap);
+	convert_close(t->conv);
 	sig = t->sig;
 	memset(t, 0, sizeof *t);
 	/* Terminal restored: now let an interrupt act as the user meant. */

@@ -371,9 +371,14 @@ reader_map(const struct tui *t, const char *src, const char *clean,
     size_t cleanlen, size_t off)
 {
 	char *pre = sanitize_display(src, off), *with, *alone;
-	size_t at = strlen(pre), next = at, n;
+	size_t at = strlen(pre), next = at, n, i;
 	uint32_t cp;
 
+	/* A converted block (T) has as many code points: count them. */
+	if (t->conv != NULL)
+		for (i = utf8_count(pre, at), at = 0; i > 0 && at < cleanlen;
+		    i--)
+			at += utf8_decode(clean + at, cleanlen - at, &cp);
 	free(pre);
 	if (!t->ambiguous_wide)
 		return at;
@@ -489,7 +494,8 @@ tui_reader_find(struct tui *t, size_t hit, bool show)
 		}
 		if (cb != b) {
 			free(clean);
-			clean = sanitize_display(text, strlen(text));
+			clean = tui_convert(t, sanitize_display(text,
+			    strlen(text)));
 			cleanlen = strlen(clean);
 			cb = b;
 		}

@@ -78,7 +78,7 @@ test_defaults(void **state)
 	assert_int_equal(s.ambiguous, -1);
 	assert_int_equal(s.quotes, SETTINGS_QUOTES_KEEP);
 	assert_null(s.library);
-	assert_true(s.osc52);
+	assert_false(s.osc52);
 	assert_true(s.confirm_delete);
 	assert_int_equal(s.script, SETTINGS_SCRIPT_OFF);
 	assert_int_equal(s.nbinds, 0);

@@ -195,7 +195,7 @@ usage(FILE *out)
 "%s"
 "      --ambiguous=WHEN   draw East Asian ambiguous characters (“ … —)\n"
 "                         auto|narrow|wide (default: auto)\n"
-"      --measure=COLS     cap the reader's text width (0: window width)\n"
+"      --measure=COLS     the reader's text width (default 80; 0: window)\n"
 "      --restart          open at the start, not the saved position\n"
 "      --strict           validate edition XML against its schema\n"
 "      --cached           --search a LIBRARY's index as it is, without\n"

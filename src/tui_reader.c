@@ -712,12 +712,13 @@ reader_status(struct tui *t)
 	 * "? help" stays, as in the lists: the one key to remember.  It
 	 * goes first so the place (and its percentage) ends the line.
 	 */
-	right = xasprintf("%s%sarticle %zu/%zu  %3zu%%", measure,
+	right = xasprintf("%sarticle %zu/%zu  %3zu%%",
 	    t->art < s->narticles && tui_marked(t, s->articles[t->art]) ?
 	    "* " : "", t->art + 1, s->narticles, pct);
 	/* The search's place first: it is what n and N change. */
-	match = r->nmatches > 0 ? xasprintf("? help  match %zu/%zu  %s",
-	    r->cur + 1, r->nmatches, right) : xasprintf("? help  %s", right);
+	match = r->nmatches > 0 ? xasprintf("? help  %smatch %zu/%zu  %s",
+	    measure, r->cur + 1, r->nmatches, right) :
+	    xasprintf("? help  %s%s", measure, right);
 	free(right);
 	right = match;
 	tui_status(t, left, right);

@@ -734,7 +734,13 @@ tui_marks_confirm(struct tui *t, enum tui_action *act, int key, bool code)
 	if (pending != TUI_ACT_NONE) {
 		t->marks.asking = TUI_ACT_NONE;
 		if (!code && (key == 'y' || key == 'Y')) {
-			tui_marks_purge(t);
+			/*
+			 * Enter deletes them itself once it knows which
+			 * bookmark to open (the rows move); the others
+			 * leave after the deletion.
+			 */
+			if (pending != TUI_ACT_OPEN)
+				tui_marks_purge(t);
 			*act = pending;
 			return false;
 		}
@@ -745,6 +751,10 @@ tui_marks_confirm(struct tui *t, enum tui_action *act, int key, bool code)
 	    (*act != TUI_ACT_BACK && *act != TUI_ACT_QUIT &&
 	    *act != TUI_ACT_BOOKMARKS && *act != TUI_ACT_OPEN) ||
 	    (n = tui_marks_ndoomed(t)) == 0)
+		return false;
+	/* Enter on a marked one opens nothing (tui_marks_open says so). */
+	if (*act == TUI_ACT_OPEN && t->marks.sel < t->marks.bms.n &&
+	    t->marks.doomed[t->marks.bms.n - 1 - t->marks.sel])
 		return false;
 	t->marks.asking = *act;
 	tui_message(t, "delete %zu bookmark%s? (y: yes, other keys: no)", n,

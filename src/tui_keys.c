@@ -3,7 +3,9 @@
  *
  * Every binding lives in the one table below: the event loop looks keys up
  * in it, the help screen lists it and `kanbao --help-keys` prints it for
- * the man page check.  Keys follow what readers of less, Newsboat and tin
+ * the man page check.  The user's "bind" lines (settings.h) apply to a
+ * copy of it, the effective table (tui_keymap_init(), keymap.c), which is
+ * what all three use.  Keys follow what readers of less, Newsboat and tin
  * expect (research: anchors-features.md (c)): vi/less movement, q back and
  * Q quit, Space/b paging, J/K next/previous item, ? help, ^L redraw.  The
  * bookmark keys are the marks of vi and less (m sets a mark, ' goes to
@@ -127,17 +129,6 @@ tui_keys_table(size_t *n)
 {
 	*n = sizeof tui_bindings / sizeof tui_bindings[0];
 	return tui_bindings;
-}
-
-/* Look a key up in the table; digits are one row with a range. */
-enum tui_action
-tui_keys_action(int key, int code)
-{
-	if (!code && key >= '0' && key <= '9')
-		return TUI_ACT_DIGIT;
-	return keymap_lookup(tui_bindings,
-	    sizeof tui_bindings / sizeof tui_bindings[0],
-	    code ? (key | KEY_CODE_FLAG) : key);
 }
 
 /* Look a key up in an effective table; see tui_keys.h. */
@@ -290,14 +281,14 @@ tui_keys_names(const struct tui_binding *row)
 void
 tui_keymap_init(struct tui_keymap *m, const struct settings *s)
 {
+	const struct tui_binding *defaults = tui_keys_table(&m->n);
 	size_t i, j, nc;
 	bool *changed;
 	int codes[3];
 	char *kname;
 
-	m->n = sizeof tui_bindings / sizeof tui_bindings[0];
 	m->rows = xreallocarray(NULL, m->n, sizeof *m->rows);
-	memcpy(m->rows, tui_bindings, sizeof tui_bindings);
+	memcpy(m->rows, defaults, m->n * sizeof *m->rows);
 	m->names = xcalloc(m->n, sizeof *m->names);
 	m->error = NULL;
 	if (s == NULL)

@@ -96,15 +96,12 @@ void		 tui_keymap_init(struct tui_keymap *m, const struct settings *s);
 /* Free what m holds. */
 void		 tui_keymap_free(struct tui_keymap *m);
 
-/* The action of a key (code as for tui_keys_action()) in m. */
-enum tui_action	 tui_keymap_action(const struct tui_keymap *m, int key,
-		     int code);
-
 /*
- * The action bound to a key.  code is true when the key is a curses
+ * The action bound to a key in m.  code is true when the key is a curses
  * function-key code (KEY_DOWN, ...) rather than a character, as
  * wget_wch() tells them apart.
  */
-enum tui_action	 tui_keys_action(int key, int code);
+enum tui_action	 tui_keymap_action(const struct tui_keymap *m, int key,
+		     int code);
 
 #endif

@@ -24,9 +24,12 @@ struct tui_options {
 	const char *library;	/* a folder of edition folders (library.h)
 				   for the picker and { }; NULL: none */
 	bool	 osc52;		/* y may set the terminal's clipboard */
-	const struct settings *settings; /* the config file (settings.h);
-				   ambiguous and measure above already
-				   merge it with the command line */
+	const struct settings *settings; /* the config file (settings.h):
+				   keys, colours, quotes, script and
+				   confirm-delete come from it; ambiguous,
+				   measure, library and osc52 above already
+				   merge it with the command line and the
+				   environment */
 };
 
 /*

@@ -114,7 +114,7 @@ static const struct tui_binding tui_bindings[] = {
 	 * setting; < and > were taken by top and bottom (less's keys).
 	 */
 	{ { '-', 0 }, "-",
-	  TUI_ACT_NARROWER, "narrower text (the measure, see the status line)" },
+	  TUI_ACT_NARROWER, "narrower text (the measure: see the status line)" },
 	{ { '+', 0 }, "+",
 	  TUI_ACT_WIDER, "wider text" },
 	{ { '=', 0 }, "=",

@@ -91,7 +91,8 @@ const struct tui_binding *tui_keys_table(size_t *n);
  * Make the effective key table of settings s (NULL: the defaults).  Free
  * with tui_keymap_free().
  */
-void		 tui_keymap_init(struct tui_keymap *m, const struct settings *s);
+void		 tui_keymap_init(struct tui_keymap *m,
+		     const struct settings *s);
 
 /* Free what m holds. */
 void		 tui_keymap_free(struct tui_keymap *m);

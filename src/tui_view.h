@@ -281,9 +281,9 @@ struct tui {
 							   shown now (T) */
 	struct convert			*conv;		/* its converter; NULL:
 							   as printed */
-	size_t				 measure;	/* the reader's text width
-							   now (- + =), 0: the
-							   window */
+	size_t				 measure;	/* the reader's text
+							   width now (- + =),
+							   0: the window */
 	volatile sig_atomic_t		 sig;	/* a signal asked us to stop */
 	volatile sig_atomic_t		 winch;	/* SIGWINCH: tui_resize() due */
 	FILE				*keys;	/* where keys come from: stdin,

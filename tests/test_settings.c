@@ -326,7 +326,7 @@ test_colour_fit(void **state)
 		{ 5, 8, 5, false },
 		{ 200, 256, 200, false },	/* the terminal has it */
 		{ 13, 16, 13, false },
-		{ 13, 8, 5, true },		/* bright magenta: bold magenta */
+		{ 13, 8, 5, true },		/* bright magenta: bold */
 		{ 9, 8, 1, true },
 		{ 196, 16, 9, false },		/* cube red: bright red */
 		{ 196, 8, 1, true },

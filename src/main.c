@@ -195,7 +195,7 @@ usage(FILE *out)
 "%s"
 "      --ambiguous=WHEN   draw East Asian ambiguous characters (“ … —)\n"
 "                         auto|narrow|wide (default: auto)\n"
-"      --measure=COLS     cap the reader's text width (0: window width)\n"
+"      --measure=COLS     the reader's text width (default 80; 0: window)\n"
 "      --restart          open at the start, not the saved position\n"
 "      --strict           validate edition XML against its schema\n"
 "      --cached           --search a LIBRARY's index as it is, without\n"
@@ -373,37 +373,43 @@ setup_locale(char *notice, size_t size)
 
 /*
  * The library the reader opens when no PATH is given, before the last
- * edition read: $KANBAO_LIBRARY, else the `library` setting.  Returns
- * NULL when neither is set.
- *
- * HOOK: the settings file is another change (issue 14); when it lands,
- * return its `library` value here after the environment variable.
+ * edition read: $KANBAO_LIBRARY, else the `library` setting (a leading
+ * "~/" is $HOME).  Returns NULL when neither is set; *from names the
+ * source for messages.  Caller frees.
  */
-static const char *
-library_setting(void)
+static char *
+library_setting(const struct settings *set, const char **from)
 {
-	const char *env = getenv("KANBAO_LIBRARY");
+	const char *env = getenv("KANBAO_LIBRARY"), *home = getenv("HOME");
 
-	if (env != NULL && *env != '\0')
-		return env;
-	return NULL;
+	if (env != NULL && *env != '\0') {
+		*from = "KANBAO_LIBRARY";
+		return xstrdup(env);
+	}
+	*from = "set library";
+	if (set->library == NULL || *set->library == '\0')
+		return NULL;
+	if (strncmp(set->library, "~/", 2) == 0 && home != NULL &&
+	    *home != '\0')
+		return xasprintf("%s/%s", home, set->library + 2);
+	return xstrdup(set->library);
 }
 
 /*
- * Whether y may copy to the terminal's clipboard with OSC 52: off unless
- * KANBAO_OSC52 is 1, yes or on, because some terminals refuse the
- * sequence or show it.
- *
- * HOOK: the settings file (issue 14) will give a default here, the
- * environment still winning.
+ * Whether y may copy to the terminal's clipboard with OSC 52:
+ * KANBAO_OSC52 when it is set (1, yes or on: yes; anything else: no),
+ * else the `osc52` setting, off by default because some terminals
+ * refuse the sequence or show it.
  */
 static bool
-osc52_setting(void)
+osc52_setting(const struct settings *set)
 {
 	const char *v = getenv("KANBAO_OSC52");
 
-	return v != NULL && (strcmp(v, "1") == 0 || strcasecmp(v, "yes") == 0 ||
-	    strcasecmp(v, "on") == 0);
+	if (v == NULL || *v == '\0')
+		return set->osc52;
+	return strcmp(v, "1") == 0 || strcasecmp(v, "yes") == 0 ||
+	    strcasecmp(v, "on") == 0;
 }
 
 /* Whether dir is a folder holding edition folders (library.h). */
@@ -774,6 +780,8 @@ main(int argc, char **argv)
 	struct edition *ed;
 	struct search_query *q;
 	char *cause = NULL, *sample = NULL, *last = NULL, *library_dir = NULL;
+	char *lib_setting = NULL;
+	const char *lib_from = NULL;
 	char *msg;
 	const char *query = NULL, *config_file = NULL;
 	struct index_filter filter = { NULL, NULL, NULL, NULL };
@@ -788,7 +796,6 @@ main(int argc, char **argv)
 	bool reader;
 
 	setup_locale(locale_notice, sizeof locale_notice);
-	topts.osc52 = osc52_setting();
 	if (*locale_notice != '\0')
 		topts.notice = locale_notice;
 	/* Messages are ours ("kanbao: ..."), not getopt's ("argv[0]: ..."). */
@@ -1005,13 +1012,14 @@ main(int argc, char **argv)
 	if (!measure_set)
 		topts.measure = settings.measure;
 	topts.settings = &settings;
+	topts.osc52 = osc52_setting(&settings);
 
 	switch (mode) {
 	case MODE_PRINT_CONFIG:
 		settings_print(&settings, stdout);
 		goto done;
 	case MODE_HELP_KEYS:
-		tui_print_keys(stdout);
+		tui_print_keys(stdout, &settings);
 		goto done;
 	case MODE_BOOKMARKS:
 		/*
@@ -1085,15 +1093,18 @@ main(int argc, char **argv)
 	 */
 	reader = mode == MODE_TUI && isatty(STDOUT_FILENO);
 	if (npaths == 0 && reader &&
-	    (topts.library = library_setting()) != NULL) {
+	    (topts.library = lib_setting = library_setting(&settings,
+	    &lib_from)) != NULL) {
 		struct stat st;
 
 		if (stat(topts.library, &st) != 0 || !S_ISDIR(st.st_mode) ||
 		    !is_library(topts.library)) {
 			char *m = xasprintf("%s: no edition folders here "
-			    "(KANBAO_LIBRARY)", topts.library);
+			    "(%s)", topts.library, lib_from);
 			warn_msg(m);
 			free(m);
+			free(lib_setting);
+			settings_free(&settings);
 			return EXIT_INPUT;
 		}
 	} else if (npaths == 0 && reader &&
@@ -1241,6 +1252,7 @@ main(int argc, char **argv)
 done:
 	free(last);
 	free(library_dir);
+	free(lib_setting);
 	settings_free(&settings);
 	if (fflush(stdout) != 0 || ferror(stdout)) {
 		warn_msg(_("error writing output"));

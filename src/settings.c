@@ -71,7 +71,11 @@ static const char *const settings_actions[] = {
 	[TUI_ACT_LIBRARY] = "library",
 	[TUI_ACT_SAVE] = "save",
 	[TUI_ACT_PIPE] = "pipe",
-	[TUI_ACT_COPY] = "copy"
+	[TUI_ACT_COPY] = "copy",
+	[TUI_ACT_NARROWER] = "narrower",
+	[TUI_ACT_WIDER] = "wider",
+	[TUI_ACT_MEASURE_RESET] = "reset-measure",
+	[TUI_ACT_SCRIPT] = "toggle-script"
 };
 #define SETTINGS_NACTIONS \
 	(sizeof settings_actions / sizeof settings_actions[0])
@@ -84,14 +88,21 @@ static const char *const settings_elements[SETTINGS_EL_COUNT] = {
 };
 
 /*
- * The default look, the reader's styles as they were before settings:
- * bold, reverse and underline work on a vt100, colour is extra.
+ * The default look.  Bold, reverse and underline work on a vt100, colour
+ * is extra, so every element that matters stands apart without it.  The
+ * colours are the ones that read on dark and light backgrounds alike:
+ * magenta, red and green sit in the middle of the brightness range,
+ * whereas blue is near black (the old blue kicker and subtitle were dim
+ * on a dark background) and yellow and cyan near white.  The kicker
+ * (引题) and subtitle (副题) frame the headline as in print, so they
+ * share a style: bold, which also lifts magenta on a dark background and
+ * keeps them apart from the text on a terminal without colour.
  */
 static const struct settings_style settings_default_styles[] = {
 	[SETTINGS_EL_TEXT] = { 0, -1, -1 },
-	[SETTINGS_EL_KICKER] = { 0, 4, -1 },
+	[SETTINGS_EL_KICKER] = { SETTINGS_BOLD, 5, -1 },
 	[SETTINGS_EL_HEADLINE] = { SETTINGS_BOLD, -1, -1 },
-	[SETTINGS_EL_SUBTITLE] = { 0, 4, -1 },
+	[SETTINGS_EL_SUBTITLE] = { SETTINGS_BOLD, 5, -1 },
 	[SETTINGS_EL_BYLINE] = { 0, 5, -1 },
 	[SETTINGS_EL_SUBHEAD] = { SETTINGS_BOLD, 2, -1 },
 	[SETTINGS_EL_CAPTION] = { SETTINGS_DIM, -1, -1 },
@@ -374,11 +385,11 @@ void
 settings_init(struct settings *s)
 {
 	memset(s, 0, sizeof *s);
-	s->measure = 0;
+	s->measure = SETTINGS_MEASURE_DEFAULT;
 	s->ambiguous = -1;
 	s->quotes = SETTINGS_QUOTES_KEEP;
 	s->library = NULL;
-	s->osc52 = true;
+	s->osc52 = false;
 	s->confirm_delete = true;
 	s->script = SETTINGS_SCRIPT_OFF;
 	memcpy(s->styles, settings_default_styles, sizeof s->styles);
@@ -417,6 +428,55 @@ settings_action_lookup(const char *name)
 		    strcmp(settings_actions[i], name) == 0)
 			return (int)i;
 	return -1;
+}
+
+/* The basic colour (0-7) nearest to an xterm 256-colour index 16-255. */
+static int
+settings_colour_basic(int c, bool *bright)
+{
+	int r, g, b, grey, max;
+
+	if (c >= 232) {		/* the grey ramp: level 8 + 10 * grey */
+		grey = c - 232;
+		/* Black, dark grey (bright black), light grey, white. */
+		*bright = (grey >= 8 && grey < 18) || grey >= 22;
+		return grey < 18 ? 0 : 7;
+	}
+	c -= 16;		/* the 6x6x6 cube */
+	r = c / 36;
+	g = c / 6 % 6;
+	b = c % 6;
+	max = r > g ? r : g;
+	max = max > b ? max : b;
+	*bright = max >= 4;
+	/* A component counts when it is at least half of the strongest. */
+	if (max == 0)
+		return 0;
+	return (r * 2 >= max ? 1 : 0) | (g * 2 >= max ? 2 : 0) |
+	    (b * 2 >= max ? 4 : 0);
+}
+
+/* Bring a colour down to what the terminal has; see settings.h. */
+int
+settings_colour_fit(int c, int ncolours, bool *bold)
+{
+	bool bright = false;
+	int basic;
+
+	*bold = false;
+	if (c < 0 || ncolours <= 0)
+		return -1;
+	if (c < ncolours)
+		return c;
+	if (c < 16) {
+		basic = c - 8;
+		bright = true;
+	} else
+		basic = settings_colour_basic(c, &bright);
+	if (ncolours >= 16)
+		return bright ? basic + 8 : basic;
+	*bold = bright;
+	return basic;
 }
 
 /* The name of an element. */

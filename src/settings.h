@@ -5,7 +5,7 @@
  * a line, words separated by blanks, "#" to the end of the line a
  * comment, "double" or 'single' quotes around a word with blanks.
  *
- *   set measure 72                  reader text width in columns, 0: window
+ *   set measure 80                  reader text width in columns, 0: window
  *   set ambiguous auto|narrow|wide  East Asian ambiguous width (“ … —)
  *   set quotes keep|corner          under wide ambiguous width: keep “” or
  *                                   draw 「」 instead
@@ -38,6 +38,15 @@
 
 /* The environment variable naming the folder of kanbao's config file. */
 #define SETTINGS_XDG_ENV	"XDG_CONFIG_HOME"
+
+/*
+ * The default measure: 80 columns, 40 Chinese characters a line, about
+ * the line of a printed book, where a 120-column terminal gave lines of
+ * 60 the eye loses its place in.  80 rather than 72: an 80-column
+ * terminal (78 text columns) is not narrowed at all, and Latin text gets
+ * no more than the classic 80 columns.
+ */
+#define SETTINGS_MEASURE_DEFAULT	80
 
 /* Largest "set measure" (columns). */
 #define SETTINGS_MEASURE_MAX	1000
@@ -205,6 +214,15 @@ char	*settings_key_name(const struct settings_key *k);
 
 /* Parse a key name.  Returns 0, or -1 when it names no key. */
 int	 settings_key_parse(const char *name, struct settings_key *k);
+
+/*
+ * Colour c (0-255, -1 the terminal's) as one of the ncolours a terminal
+ * has: the 16 ANSI colours and the 256-colour cube and greys come down to
+ * the nearest of 16 or 8; on 8 colours a bright one is its plain colour
+ * with *bold set (most terminals draw bold brighter).  ncolours 0 (no
+ * colour) gives -1.
+ */
+int	 settings_colour_fit(int c, int ncolours, bool *bold);
 
 /* The name of an element ("headline"), for color lines. */
 const char *settings_element_name(enum settings_element el);

@@ -45,6 +45,8 @@
 #include "sanitize.h"
 #include "search.h"
 #include "text.h"
+#include "convert.h"
+#include "settings.h"
 #include "tui.h"
 #include "tui_keys.h"
 #include "tui_view.h"
@@ -80,14 +82,11 @@ enum {
 /* The signals the reader handles (tui_signals). */
 #define TUI_NSIGNALS	4
 
-/* Colour pairs, one per style that has a colour. */
-enum {
-	TUI_PAIR_KICKER = 1,
-	TUI_PAIR_SUBTITLE,
-	TUI_PAIR_BYLINE,
-	TUI_PAIR_SUBHEAD,
-	TUI_PAIR_INFERRED
-};
+/*
+ * Colour pairs: style i (enum tui_style, the order of the settings'
+ * elements) uses pair i + TUI_PAIR_FIRST when its style has a colour.
+ */
+#define TUI_PAIR_FIRST	1
 
 /*
  * The one context of the reader.  It has to be reachable from the signal
@@ -203,12 +202,72 @@ tui_prepare(const struct tui *t, const char *s, size_t len)
 {
 	char *clean, *wide;
 
-	clean = sanitize_display(s, len);
+	clean = tui_convert(t, sanitize_display(s, len));
 	if (!t->ambiguous_wide)
 		return clean;
-	wide = width_substitute_ambiguous(clean, strlen(clean));
+	wide = width_substitute(clean, strlen(clean), t->quotes_corner);
 	free(clean);
 	return wide;
+}
+
+/* Convert display text to the script shown; see tui_view.h. */
+char *
+tui_convert(const struct tui *t, char *s)
+{
+	char *out;
+
+	if (t->conv == NULL)
+		return s;
+	out = convert_text(t->conv, s, strlen(s), NULL);
+	free(s);
+	return out;
+}
+
+/* Names of the scripts in messages, by enum settings_script. */
+static const char *const tui_scripts[] = {
+	"as printed", "in Simplified (简体)", "in Traditional (繁體)"
+};
+
+/* Show another script; see tui_view.h. */
+void
+tui_script_set(struct tui *t, int script)
+{
+	struct convert *c = NULL;
+	char *cause = NULL;
+
+	if (script != SETTINGS_SCRIPT_OFF &&
+	    (c = convert_open(script == SETTINGS_SCRIPT_SIMPLIFIED ?
+	    CONVERT_SIMPLIFIED : CONVERT_TRADITIONAL, &cause)) == NULL) {
+		tui_message(t, "%s", cause);
+		free(cause);
+		return;
+	}
+	convert_close(t->conv);
+	t->conv = c;
+	t->script = script;
+}
+
+/*
+ * T: as printed, Simplified, Traditional, round again.  The article is
+ * prepared again at the same place; the file is never changed.
+ */
+static void
+tui_script_next(struct tui *t)
+{
+	size_t block = 0, offset = 0;
+	bool reading = t->reader.loaded;
+
+	if (reading)
+		tui_reader_where(t, &block, &offset);
+	tui_script_set(t, (t->script + 1) % 3);
+	if (t->msg == NULL)
+		tui_message(t, "text shown %s", tui_scripts[t->script]);
+	if (reading) {
+		tui_reader_free(&t->reader);
+		tui_reader_layout(t);
+		tui_reader_find(t, SIZE_MAX, false);
+		tui_reader_seek(t, block, offset);
+	}
 }
 
 /* The edition and section titles for the status line; see tui_view.h. */
@@ -256,41 +315,16 @@ tui_text_cols(void)
 	return COLS > 1 ? (size_t)COLS - 1 : 1;
 }
 
-/* The curses attributes of a style. */
+/*
+ * The curses attributes of a style, worked out by tui_init_colours() from
+ * the settings' "color" lines: bold, reverse and underline work on a
+ * vt100, colour is extra.
+ */
 static attr_t
 tui_style_attr(const struct tui *t, enum tui_style style)
 {
-	/* Bold, reverse and underline work on a vt100; colour is extra. */
-	switch (style) {
-	case TUI_STYLE_KICKER:
-		return t->colours ? COLOR_PAIR(TUI_PAIR_KICKER) : A_NORMAL;
-	case TUI_STYLE_HEADLINE:
-	case TUI_STYLE_TITLE:
-		return A_BOLD;
-	case TUI_STYLE_SUBTITLE:
-		return t->colours ? COLOR_PAIR(TUI_PAIR_SUBTITLE) : A_NORMAL;
-	case TUI_STYLE_BYLINE:
-		return t->colours ? COLOR_PAIR(TUI_PAIR_BYLINE) : A_NORMAL;
-	case TUI_STYLE_SUBHEAD:
-		return A_BOLD |
-		    (t->colours ? COLOR_PAIR(TUI_PAIR_SUBHEAD) : A_NORMAL);
-	case TUI_STYLE_CAPTION:
-	case TUI_STYLE_DIM:
-		return A_DIM;
-	case TUI_STYLE_INFERRED:
-		return t->colours ? COLOR_PAIR(TUI_PAIR_INFERRED) : A_NORMAL;
-	case TUI_STYLE_STATUS:
-	case TUI_STYLE_SELECTED:
-	case TUI_STYLE_MATCH:
-		return A_REVERSE;
-	case TUI_STYLE_MATCH_CUR:
-		/* The one n went to stands out among the others. */
-		return A_REVERSE | A_BOLD | A_UNDERLINE;
-	case TUI_STYLE_TEXT:
-	case TUI_STYLE_COUNT:
-		break;
-	}
-	return A_NORMAL;
+	return style < TUI_STYLE_COUNT ? (attr_t)t->style_attr[style] :
+	    A_NORMAL;
 }
 
 /* Clear from column x to the end of row y. */
@@ -678,6 +712,56 @@ tui_restart(struct tui *t)
 	tui_message(t, "back at the start of the edition");
 }
 
+/* Whether deleting bookmarks asks first (set confirm-delete, default on). */
+static bool
+tui_confirm_delete(const struct tui *t)
+{
+	return t->opts->settings == NULL || t->opts->settings->confirm_delete;
+}
+
+/*
+ * set confirm-delete: a key that leaves the bookmark list (and so deletes
+ * what d marked) asks first; y deletes and goes on with the key, any other
+ * key keeps the bookmarks and the list.  Returns true when the key was
+ * taken: the question asked, or answered no.
+ */
+static bool
+tui_marks_confirm(struct tui *t, enum tui_action *act, int key, bool code)
+{
+	enum tui_action pending = t->marks.asking;
+	size_t n;
+
+	if (pending != TUI_ACT_NONE) {
+		t->marks.asking = TUI_ACT_NONE;
+		if (!code && (key == 'y' || key == 'Y')) {
+			/*
+			 * Enter deletes them itself once it knows which
+			 * bookmark to open (the rows move); the others
+			 * leave after the deletion.
+			 */
+			if (pending != TUI_ACT_OPEN)
+				tui_marks_purge(t);
+			*act = pending;
+			return false;
+		}
+		tui_message(t, "nothing deleted (u takes a mark off)");
+		return true;
+	}
+	if (t->screen != TUI_SCREEN_BOOKMARKS || !tui_confirm_delete(t) ||
+	    (*act != TUI_ACT_BACK && *act != TUI_ACT_QUIT &&
+	    *act != TUI_ACT_BOOKMARKS && *act != TUI_ACT_OPEN) ||
+	    (n = tui_marks_ndoomed(t)) == 0)
+		return false;
+	/* Enter on a marked one opens nothing (tui_marks_open says so). */
+	if (*act == TUI_ACT_OPEN && t->marks.sel < t->marks.bms.n &&
+	    t->marks.doomed[t->marks.bms.n - 1 - t->marks.sel])
+		return false;
+	t->marks.asking = *act;
+	tui_message(t, "delete %zu bookmark%s? (y: yes, other keys: no)", n,
+	    n == 1 ? "" : "s");
+	return true;
+}
+
 /*
  * Act on one key.  Returns false when the reader should quit.  Global
  * actions (quit, help, redraw, section numbers) are handled here; the rest
@@ -686,13 +770,17 @@ tui_restart(struct tui *t)
 static bool
 tui_handle_key(struct tui *t, int key, bool code)
 {
-	enum tui_action act = tui_keys_action(key, code);
+	enum tui_action act = tui_keymap_action(&t->keymap, key, code);
 	enum tui_next next = TUI_NEXT_NONE;
 	bool had_msg = t->msg != NULL;
 
 	/* A message stays until the next key. */
 	free(t->msg);
 	t->msg = NULL;
+	if (tui_marks_confirm(t, &act, key, code)) {
+		tui_draw(t);
+		return true;
+	}
 	if (tui_number_key(t, act, key, code)) {
 		tui_position_save(t, false);
 		tui_draw(t);
@@ -765,6 +853,10 @@ tui_handle_key(struct tui *t, int key, bool code)
 		break;
 	case TUI_ACT_NEXT_UNREAD:
 		tui_marks_next_unread(t);
+		next = TUI_NEXT_DRAW;
+		break;
+	case TUI_ACT_SCRIPT:
+		tui_script_next(t);
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_TOGGLE_READ:
@@ -1030,9 +1122,31 @@ tui_term_is_console(const char *term)
 	return strcmp(term, "linux") == 0 || strncmp(term, "linux-", 6) == 0;
 }
 
+/* The curses attributes of a style's attribute bits (settings.h). */
+static attr_t
+tui_attrs_of(unsigned bits)
+{
+	attr_t a = A_NORMAL;
+
+	if (bits & SETTINGS_BOLD)
+		a |= A_BOLD;
+	if (bits & SETTINGS_DIM)
+		a |= A_DIM;
+	if (bits & SETTINGS_UNDERLINE)
+		a |= A_UNDERLINE;
+	if (bits & SETTINGS_REVERSE)
+		a |= A_REVERSE;
+	if (bits & SETTINGS_ITALIC)
+		a |= A_ITALIC;
+	return a;
+}
+
 /*
- * Set up colour pairs on the terminal's default background, unless the
- * user asked for none: NO_COLOR set and not empty (https://no-color.org).
+ * Work out each style's attributes from the settings (their defaults
+ * when there are none) and set up colour pairs on the terminal's default
+ * background, unless the user asked for none: NO_COLOR set and not empty
+ * (https://no-color.org).  A colour the terminal lacks is brought down
+ * to one it has (settings_colour_fit(): bright as bold on 8 colours).
  * Without colours every style still stands apart by its attribute (bold,
  * reverse, dim) or its place (centred headlines, "~" for inferred ones).
  */
@@ -1040,22 +1154,35 @@ static void
 tui_init_colours(struct tui *t)
 {
 	const char *nc = getenv("NO_COLOR");
+	const struct settings_style *st;
+	struct settings defaults;
+	bool bold_fg, bold_bg;
+	int fg, bg;
+	size_t i;
 
+	settings_init(&defaults);
+	st = t->opts->settings != NULL ? t->opts->settings->styles :
+	    defaults.styles;
+	for (i = 0; i < TUI_STYLE_COUNT; i++)
+		t->style_attr[i] = tui_attrs_of(st[i].attrs);
 	t->colours = false;
-	if (nc != NULL && *nc != '\0')
-		return;
-	if (!has_colors() || start_color() == ERR)
-		return;
-	/* -1 = the user's own background (an ncurses extension). */
-	if (use_default_colors() == ERR)
-		return;
-	/* Colours that read on dark and light backgrounds alike. */
-	init_pair(TUI_PAIR_KICKER, COLOR_BLUE, -1);
-	init_pair(TUI_PAIR_SUBTITLE, COLOR_BLUE, -1);
-	init_pair(TUI_PAIR_BYLINE, COLOR_MAGENTA, -1);
-	init_pair(TUI_PAIR_SUBHEAD, COLOR_GREEN, -1);
-	init_pair(TUI_PAIR_INFERRED, COLOR_RED, -1);
-	t->colours = true;
+	if ((nc == NULL || *nc == '\0') && has_colors() &&
+	    start_color() != ERR &&
+	    /* -1 = the user's own background (an ncurses extension). */
+	    use_default_colors() != ERR)
+		t->colours = true;
+	for (i = 0; t->colours && i < TUI_STYLE_COUNT; i++) {
+		if (st[i].fg < 0 && st[i].bg < 0)
+			continue;
+		if (TUI_PAIR_FIRST + (int)i >= COLOR_PAIRS)
+			break;
+		fg = settings_colour_fit(st[i].fg, COLORS, &bold_fg);
+		bg = settings_colour_fit(st[i].bg, COLORS, &bold_bg);
+		init_pair((short)(TUI_PAIR_FIRST + i), (short)fg, (short)bg);
+		t->style_attr[i] |= COLOR_PAIR(TUI_PAIR_FIRST + (int)i) |
+		    (bold_fg ? A_BOLD : A_NORMAL);
+	}
+	settings_free(&defaults);
 }
 
 /*
@@ -1136,6 +1263,10 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	t->keys = stdin;
 	t->opts = opts;
 	t->results.open_hit = SIZE_MAX;
+	tui_keymap_init(&t->keymap, opts->settings);
+	t->measure = opts->measure;
+	t->quotes_corner = opts->settings != NULL &&
+	    opts->settings->quotes == SETTINGS_QUOTES_CORNER;
 	/* Only relevant when libc counts “ as one column, as glibc does. */
 	if (wcwidth(0x201C) == 1) {
 		if (opts->ambiguous == -1) {
@@ -1157,6 +1288,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		tui_signals(old, false);
 		if (tty != NULL)
 			fclose(tty);
+		tui_keymap_free(&t->keymap);
 		*cause = xasprintf("unknown terminal type '%s' (set TERM, or "
 		    "use --list or --dump)", term);
 		return -1;
@@ -1169,6 +1301,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		tui_signals(old, false);
 		if (tty != NULL)
 			fclose(tty);
+		tui_keymap_free(&t->keymap);
 		*cause = xasprintf("terminal type '%s' cannot move the cursor "
 		    "(use --list or --dump)", term);
 		return -1;
@@ -1198,6 +1331,10 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	if (tui_term_is_console(term))
 		tui_message(t, "TERM=%s: the console has no Chinese glyphs",
 		    term);
+	if (t->keymap.error != NULL)
+		tui_message(t, "%s", t->keymap.error);
+	if (opts->settings != NULL)
+		tui_script_set(t, (int)opts->settings->script);
 	if (ed != NULL)
 		t->ed_key = bookmarks_edition_key(ed);
 	tui_marks_reload(t);
@@ -1219,6 +1356,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		free(t->marks.missing);
 		free(t->marks.doomed);
 		free(t->marks.error);
+		tui_keymap_free(&t->keymap);
+		convert_close(t->conv);
 		memset(t, 0, sizeof *t);
 		return -1;
 	}
@@ -1226,8 +1365,12 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		tui_position_restore(t);
 	tui_loop(t);
 
-	/* Every way out comes here: q, Q, a signal, a vanished terminal. */
-	tui_marks_purge(t);
+	/*
+	 * Every way out comes here: q, Q, a signal, a vanished terminal.
+	 * Marks nobody confirmed (a signal while asking) delete nothing.
+	 */
+	if (!tui_confirm_delete(t))
+		tui_marks_purge(t);
 	if (tui_position_save(t, true) != 0)
 		unsaved = xstrdup(t->saved.error);
 	endwin();
@@ -1257,6 +1400,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	free(t->msg);
 	free(t->ed_key);
 	edition_free(t->ed_owned);
+	tui_keymap_free(&t->keymap);
+	convert_close(t->conv);
 	sig = t->sig;
 	memset(t, 0, sizeof *t);
 	/* Terminal restored: now let an interrupt act as the user meant. */

@@ -24,9 +24,12 @@ struct tui_options {
 	const char *library;	/* a folder of edition folders (library.h)
 				   for the picker and { }; NULL: none */
 	bool	 osc52;		/* y may set the terminal's clipboard */
-	const struct settings *settings; /* the config file (settings.h);
-				   ambiguous and measure above already
-				   merge it with the command line */
+	const struct settings *settings; /* the config file (settings.h):
+				   keys, colours, quotes, script and
+				   confirm-delete come from it; ambiguous,
+				   measure, library and osc52 above already
+				   merge it with the command line and the
+				   environment */
 };
 
 /*
@@ -54,7 +57,10 @@ struct tui_options {
 int	tui_run(const struct edition *ed, const struct tui_options *opts,
 	    char **cause);
 
-/* Print the key table (key, action) as text, for --help-keys. */
-void	tui_print_keys(FILE *out);
+/*
+ * Print the key table (keys, action) as text, for --help-keys: the keys
+ * in effect with the "bind" lines of s (NULL: the defaults).
+ */
+void	tui_print_keys(FILE *out, const struct settings *s);
 
 #endif

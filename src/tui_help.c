@@ -1,8 +1,9 @@
 /*
  * tui_help.c - the help screen: the key table, as the loop uses it.
  *
- * Drawn straight from tui_keys_table(), so help can never list a key the
- * reader does not have.  On a narrow window the descriptions wrap under
+ * Drawn straight from the effective key table (t->keymap: the defaults
+ * and the user's "bind" lines), so help can never list a key the reader
+ * does not have.  On a narrow window the descriptions wrap under
  * their keys instead of being cut.  It scrolls like the other screens;
  * q, Esc or ? closes it.
  */
@@ -52,10 +53,10 @@ static const char *const help_legend[] = {
  * the same way.  Caller frees the lines and the array.
  */
 static char **
-help_lines(size_t cols, size_t *nlines)
+help_lines(const struct tui *t, size_t cols, size_t *nlines)
 {
-	size_t n, i, j, nl = 0, cap = 0;
-	const struct tui_binding *b = tui_keys_table(&n);
+	size_t n = t->keymap.n, i, j, nl = 0, cap = 0;
+	const struct tui_binding *b = t->keymap.rows;
 	size_t nlegend = sizeof help_legend / sizeof help_legend[0];
 	char **lines = NULL;
 	struct layout lay;
@@ -112,10 +113,10 @@ help_lines_free(char **lines, size_t n)
 
 /* Number of help lines at the current width. */
 static size_t
-help_nlines(void)
+help_nlines(const struct tui *t)
 {
 	size_t n;
-	char **lines = help_lines(tui_text_cols(), &n);
+	char **lines = help_lines(t, tui_text_cols(), &n);
 
 	help_lines_free(lines, n);
 	return n;
@@ -134,7 +135,7 @@ tui_help_draw(struct tui *t)
 {
 	static const char title[] = " kanbao keys";
 	size_t rows = help_rows(), nl, y, i;
-	char **lines = help_lines(tui_text_cols(), &nl);
+	char **lines = help_lines(t, tui_text_cols(), &nl);
 	char *right;
 
 	if (t->help_top + rows > nl)
@@ -159,7 +160,7 @@ tui_help_draw(struct tui *t)
 enum tui_next
 tui_help_action(struct tui *t, enum tui_action act)
 {
-	size_t rows = help_rows(), nl = help_nlines();
+	size_t rows = help_rows(), nl = help_nlines(t);
 	size_t max = nl > rows ? nl - rows : 0, top = t->help_top;
 
 	switch (act) {

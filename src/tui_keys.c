@@ -3,7 +3,9 @@
  *
  * Every binding lives in the one table below: the event loop looks keys up
  * in it, the help screen lists it and `kanbao --help-keys` prints it for
- * the man page check.  Keys follow what readers of less, Newsboat and tin
+ * the man page check.  The user's "bind" lines (settings.h) apply to a
+ * copy of it, the effective table (tui_keymap_init(), keymap.c), which is
+ * what all three use.  Keys follow what readers of less, Newsboat and tin
  * expect (research: anchors-features.md (c)): vi/less movement, q back and
  * Q quit, Space/b paging, J/K next/previous item, ? help, ^L redraw.  The
  * bookmark keys are the marks of vi and less (m sets a mark, ' goes to
@@ -16,10 +18,16 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "tui_curses.h"
+#include "buf.h"
+#include "keymap.h"
+#include "settings.h"
 #include "tui.h"
 #include "tui_keys.h"
+#include "xalloc.h"
 
 /* Control-key code of a letter, as the terminal sends it in cbreak mode. */
 #define CTRL(c)		((c) & 0x1f)
@@ -100,7 +108,19 @@ static const struct tui_binding tui_bindings[] = {
 	{ { '|', 0 }, "|",
 	  TUI_ACT_PIPE, "pipe the article to a command" },
 	{ { 'y', 0 }, "y",
-	  TUI_ACT_COPY, "copy the article or match paragraph (OSC 52)" }
+	  TUI_ACT_COPY, "copy the article or match paragraph (OSC 52)" },
+	/*
+	 * The measure: - and + as in a browser's zoom, = back to the
+	 * setting; < and > were taken by top and bottom (less's keys).
+	 */
+	{ { '-', 0 }, "-",
+	  TUI_ACT_NARROWER, "narrower text (the measure: see the status line)" },
+	{ { '+', 0 }, "+",
+	  TUI_ACT_WIDER, "wider text" },
+	{ { '=', 0 }, "=",
+	  TUI_ACT_MEASURE_RESET, "text width of the settings again" },
+	{ { 'T', 0 }, "T",
+	  TUI_ACT_SCRIPT, "show as printed, in Simplified, in Traditional" }
 };
 
 /* Return the table and its length. */
@@ -111,37 +131,218 @@ tui_keys_table(size_t *n)
 	return tui_bindings;
 }
 
-/* Look a key up in the table; digits are one row with a range. */
+/* Look a key up in an effective table; see tui_keys.h. */
 enum tui_action
-tui_keys_action(int key, int code)
+tui_keymap_action(const struct tui_keymap *m, int key, int code)
 {
-	size_t i, j, n;
-	int want;
-
 	if (!code && key >= '0' && key <= '9')
 		return TUI_ACT_DIGIT;
-	want = code ? (key | KEY_CODE_FLAG) : key;
-	n = sizeof tui_bindings / sizeof tui_bindings[0];
-	for (i = 0; i < n; i++) {
-		/* The digit row lists only samples of its keys: handled above. */
-		if (tui_bindings[i].action == TUI_ACT_DIGIT)
-			continue;
-		for (j = 0; j < TUI_KEYS_MAX && tui_bindings[i].keys[j] != 0;
-		    j++) {
-			if (tui_bindings[i].keys[j] == want)
-				return tui_bindings[i].action;
-		}
-	}
-	return TUI_ACT_NONE;
+	return keymap_lookup(m->rows, m->n, code ? (key | KEY_CODE_FLAG) : key);
 }
 
-/* Print one "KEYS<TAB>HELP" line per binding, for --help-keys. */
-void
-tui_print_keys(FILE *out)
+/*
+ * The codes a key of the settings stands for (at most 3): Enter is what
+ * terminals send for it in either mode and the keypad's Enter, BSpace is
+ * DEL, ^H and curses' backspace.  Returns how many.
+ */
+static size_t
+tui_keys_codes(const struct settings_key *k, int codes[3])
 {
-	size_t i, n;
-	const struct tui_binding *b = tui_keys_table(&n);
+	switch (k->kind) {
+	case SETTINGS_KEY_CHAR:
+		codes[0] = (int)k->c;
+		if (k->c != '\n')
+			return 1;
+		codes[1] = '\r';
+		codes[2] = KEY_CODE_FLAG | KEY_ENTER;
+		return 3;
+	case SETTINGS_KEY_UP:
+		codes[0] = KEY_CODE_FLAG | KEY_UP;
+		break;
+	case SETTINGS_KEY_DOWN:
+		codes[0] = KEY_CODE_FLAG | KEY_DOWN;
+		break;
+	case SETTINGS_KEY_LEFT:
+		codes[0] = KEY_CODE_FLAG | KEY_LEFT;
+		break;
+	case SETTINGS_KEY_RIGHT:
+		codes[0] = KEY_CODE_FLAG | KEY_RIGHT;
+		break;
+	case SETTINGS_KEY_PGUP:
+		codes[0] = KEY_CODE_FLAG | KEY_PPAGE;
+		break;
+	case SETTINGS_KEY_PGDN:
+		codes[0] = KEY_CODE_FLAG | KEY_NPAGE;
+		break;
+	case SETTINGS_KEY_HOME:
+		codes[0] = KEY_CODE_FLAG | KEY_HOME;
+		break;
+	case SETTINGS_KEY_END:
+		codes[0] = KEY_CODE_FLAG | KEY_END;
+		break;
+	case SETTINGS_KEY_BTAB:
+		codes[0] = KEY_CODE_FLAG | KEY_BTAB;
+		break;
+	case SETTINGS_KEY_IC:
+		codes[0] = KEY_CODE_FLAG | KEY_IC;
+		break;
+	case SETTINGS_KEY_DC:
+		codes[0] = KEY_CODE_FLAG | KEY_DC;
+		break;
+	case SETTINGS_KEY_BSPACE:
+		codes[0] = KEY_CODE_FLAG | KEY_BACKSPACE;
+		codes[1] = 0x7f;
+		codes[2] = CTRL('h');
+		return 3;
+	case SETTINGS_KEY_F:
+		codes[0] = KEY_CODE_FLAG | KEY_F((int)k->c);
+		break;
+	}
+	return 1;
+}
 
+/*
+ * The name of a key code as help shows it: the names of "bind" (settings.h),
+ * but ^F for a control letter and Shift-Tab, as the default table writes
+ * them.  Caller frees.
+ */
+static char *
+tui_keys_label(int code)
+{
+	static const struct {
+		int			 key;
+		enum settings_key_kind	 kind;
+	} named[] = {
+		{ KEY_UP, SETTINGS_KEY_UP }, { KEY_DOWN, SETTINGS_KEY_DOWN },
+		{ KEY_LEFT, SETTINGS_KEY_LEFT },
+		{ KEY_RIGHT, SETTINGS_KEY_RIGHT },
+		{ KEY_PPAGE, SETTINGS_KEY_PGUP },
+		{ KEY_NPAGE, SETTINGS_KEY_PGDN },
+		{ KEY_HOME, SETTINGS_KEY_HOME }, { KEY_END, SETTINGS_KEY_END },
+		{ KEY_IC, SETTINGS_KEY_IC }, { KEY_DC, SETTINGS_KEY_DC },
+		{ KEY_BACKSPACE, SETTINGS_KEY_BSPACE }
+	};
+	struct settings_key k = { SETTINGS_KEY_CHAR, 0 };
+	size_t i;
+	int key = code & ~KEY_CODE_FLAG;
+
+	if (code & KEY_CODE_FLAG) {
+		if (key == KEY_BTAB)
+			return xstrdup("Shift-Tab");
+		if (key == KEY_ENTER)
+			return xstrdup("Enter");
+		if (key >= KEY_F(1) && key <= KEY_F(12))
+			return xasprintf("F%d", key - KEY_F(0));
+		for (i = 0; i < sizeof named / sizeof named[0]; i++)
+			if (named[i].key == key) {
+				k.kind = named[i].kind;
+				return settings_key_name(&k);
+			}
+		return xasprintf("key %d", key);
+	}
+	if (code == '\r')
+		return xstrdup("Enter");
+	if (code == 0x7f || code == CTRL('h'))
+		return xstrdup("BSpace");
+	if (code >= 1 && code <= 26 && code != '\t' && code != '\n')
+		return xasprintf("^%c", 'A' + code - 1);
+	k.c = (uint32_t)code;
+	return settings_key_name(&k);
+}
+
+/* The names of a row's keys, "j, Down", each name once. */
+static char *
+tui_keys_names(const struct tui_binding *row)
+{
+	struct buf b = BUF_INIT;
+	char *names[TUI_KEYS_MAX];
+	size_t i, j, n = keymap_nkeys(row);
+
+	for (i = 0; i < n; i++) {
+		names[i] = tui_keys_label(row->keys[i]);
+		for (j = 0; j < i; j++)
+			if (strcmp(names[j], names[i]) == 0)
+				break;
+		if (j == i) {
+			if (b.len > 0)
+				buf_puts(&b, ", ");
+			buf_puts(&b, names[i]);
+		}
+	}
 	for (i = 0; i < n; i++)
-		fprintf(out, "%s\t%s\n", b[i].names, b[i].help);
+		free(names[i]);
+	/* A row left without keys still shows, so help says it exists. */
+	if (b.len == 0)
+		buf_puts(&b, "(none)");
+	return buf_detach(&b);
+}
+
+/* Build the effective key table; see tui_keys.h. */
+void
+tui_keymap_init(struct tui_keymap *m, const struct settings *s)
+{
+	const struct tui_binding *defaults = tui_keys_table(&m->n);
+	size_t i, j, nc;
+	bool *changed;
+	int codes[3];
+	char *kname;
+
+	m->rows = xreallocarray(NULL, m->n, sizeof *m->rows);
+	memcpy(m->rows, defaults, m->n * sizeof *m->rows);
+	m->names = xcalloc(m->n, sizeof *m->names);
+	m->error = NULL;
+	if (s == NULL)
+		return;
+	changed = xcalloc(m->n, sizeof *changed);
+	for (i = 0; i < s->nbinds; i++) {
+		nc = tui_keys_codes(&s->binds[i].key, codes);
+		for (j = 0; j < nc; j++) {
+			if (keymap_bind(m->rows, m->n, changed, codes[j],
+			    s->binds[i].action) == 0 || m->error != NULL)
+				continue;
+			kname = settings_key_name(&s->binds[i].key);
+			m->error = xasprintf("bind %s %s: too many keys for "
+			    "one action", kname,
+			    settings_action_name(s->binds[i].action));
+			free(kname);
+		}
+	}
+	for (i = 0; i < m->n; i++)
+		if (changed[i]) {
+			m->names[i] = tui_keys_names(&m->rows[i]);
+			m->rows[i].names = m->names[i];
+		}
+	free(changed);
+}
+
+/* Free the effective key table. */
+void
+tui_keymap_free(struct tui_keymap *m)
+{
+	size_t i;
+
+	for (i = 0; i < m->n; i++)
+		free(m->names[i]);
+	free(m->names);
+	free(m->rows);
+	free(m->error);
+	memset(m, 0, sizeof *m);
+}
+
+/*
+ * Print one "KEYS<TAB>HELP" line per binding, for --help-keys: the keys
+ * in effect, the user's bindings applied.
+ */
+void
+tui_print_keys(FILE *out, const struct settings *s)
+{
+	struct tui_keymap m;
+	size_t i;
+
+	tui_keymap_init(&m, s);
+	for (i = 0; i < m.n; i++)
+		fprintf(out, "%s\t%s\n", m.rows[i].names, m.rows[i].help);
+	if (m.error != NULL)
+		fprintf(stderr, "kanbao: %s\n", m.error);
+	tui_keymap_free(&m);
 }

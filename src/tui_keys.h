@@ -46,11 +46,18 @@ enum tui_action {
 	TUI_ACT_LIBRARY,	/* the edition picker */
 	TUI_ACT_SAVE,		/* save the article to a file */
 	TUI_ACT_PIPE,		/* pipe the article to a command */
-	TUI_ACT_COPY		/* copy it to the clipboard (OSC 52) */
+	TUI_ACT_COPY,		/* copy it to the clipboard (OSC 52) */
+	TUI_ACT_NARROWER,	/* narrower text (the measure) */
+	TUI_ACT_WIDER,		/* wider text */
+	TUI_ACT_MEASURE_RESET,	/* the measure of the settings again */
+	TUI_ACT_SCRIPT		/* as printed, Simplified, Traditional */
 };
 
-/* Maximum keys bound to one action in the table. */
-#define TUI_KEYS_MAX	4
+/*
+ * Room for keys of one action, the ending 0 included: the defaults use
+ * at most 3, "bind" lines (keymap.c) may add the others.
+ */
+#define TUI_KEYS_MAX	8
 
 /* One row of the key table: the keys, their printed names, the action. */
 struct tui_binding {
@@ -61,14 +68,41 @@ struct tui_binding {
 	const char	*help;		/* one line for help and the man page */
 };
 
+struct settings;
+
+/*
+ * The effective key table: the defaults of tui_keys_table() with the
+ * user's "bind" lines applied (keymap.c).  Rows a binding changed get
+ * their names made from their keys.
+ */
+struct tui_keymap {
+	struct tui_binding	*rows;
+	size_t			 n;
+	char			**names;	/* per row: owned names of a
+						   changed row, else NULL */
+	char			*error;		/* the first binding that could
+						   not be applied; NULL */
+};
+
 /* The key table and its number of rows (read-only, static storage). */
 const struct tui_binding *tui_keys_table(size_t *n);
 
 /*
- * The action bound to a key.  code is true when the key is a curses
+ * Make the effective key table of settings s (NULL: the defaults).  Free
+ * with tui_keymap_free().
+ */
+void		 tui_keymap_init(struct tui_keymap *m,
+		     const struct settings *s);
+
+/* Free what m holds. */
+void		 tui_keymap_free(struct tui_keymap *m);
+
+/*
+ * The action bound to a key in m.  code is true when the key is a curses
  * function-key code (KEY_DOWN, ...) rather than a character, as
  * wget_wch() tells them apart.
  */
-enum tui_action	 tui_keys_action(int key, int code);
+enum tui_action	 tui_keymap_action(const struct tui_keymap *m, int key,
+		     int code);
 
 #endif

@@ -185,6 +185,19 @@ tui_marks_doom(struct tui *t, bool doom)
 		tui_message(t, "deletion mark taken off");
 }
 
+/* Count the bookmarks marked with d. */
+size_t
+tui_marks_ndoomed(const struct tui *t)
+{
+	const struct tui_marks *m = &t->marks;
+	size_t i, n = 0;
+
+	for (i = 0; m->doomed != NULL && i < m->bms.n; i++)
+		if (m->doomed[i])
+			n++;
+	return n;
+}
+
 /* Leaving the bookmark list: delete the bookmarks marked with d. */
 void
 tui_marks_purge(struct tui *t)

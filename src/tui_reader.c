@@ -63,7 +63,14 @@ enum {
 	 * 26 bytes, the size of 17 CJK characters (3 bytes for 2 columns).
 	 */
 	READER_SCROLL_MIN_ROWS = 6,
-	READER_SCROLL_COST_COLS = 17
+	READER_SCROLL_COST_COLS = 17,
+	/* - and + change the measure by two CJK characters at a time. */
+	READER_MEASURE_STEP = 4,
+	/*
+	 * - stops at ten CJK characters a line: narrower, a paragraph is
+	 * more breaks than text.
+	 */
+	READER_MEASURE_MIN = 20
 };
 
 /* Rows for text: all but the status line. */
@@ -73,7 +80,17 @@ reader_rows(void)
 	return LINES > 1 ? (size_t)LINES - 1 : 1;
 }
 
-/* The text width and left margin for the current window and --measure. */
+/* The text width the window gives, without a measure. */
+static size_t
+reader_full_width(void)
+{
+	return tui_text_cols() - ((size_t)COLS >= READER_MARGIN_FROM ? 1 : 0);
+}
+
+/*
+ * The text width and left margin for the current window and the measure
+ * (t->measure: the setting or --measure, changed by - + =).
+ */
 static size_t
 reader_width(const struct tui *t, size_t *margin)
 {
@@ -81,9 +98,9 @@ reader_width(const struct tui *t, size_t *margin)
 
 	*margin = (size_t)COLS >= READER_MARGIN_FROM ? 1 : 0;
 	w = cols - *margin;
-	if (t->opts->measure > 0 && t->opts->measure < w) {
+	if (t->measure > 0 && t->measure < w) {
 		/* A capped measure is centred, as on a printed page. */
-		w = t->opts->measure;
+		w = t->measure;
 		*margin = (cols - w) / 2;
 	}
 	return w > 0 ? w : 1;
@@ -354,16 +371,21 @@ reader_map(const struct tui *t, const char *src, const char *clean,
     size_t cleanlen, size_t off)
 {
 	char *pre = sanitize_display(src, off), *with, *alone;
-	size_t at = strlen(pre), next = at, n;
+	size_t at = strlen(pre), next = at, n, i;
 	uint32_t cp;
 
+	/* A converted block (T) has as many code points: count them. */
+	if (t->conv != NULL)
+		for (i = utf8_count(pre, at), at = 0; i > 0 && at < cleanlen;
+		    i--)
+			at += utf8_decode(clean + at, cleanlen - at, &cp);
 	free(pre);
 	if (!t->ambiguous_wide)
 		return at;
 	if (at < cleanlen)
 		next += utf8_decode(clean + at, cleanlen - at, &cp);
-	with = width_substitute_ambiguous(clean, next);
-	alone = width_substitute_ambiguous(clean + at, next - at);
+	with = width_substitute(clean, next, t->quotes_corner);
+	alone = width_substitute(clean + at, next - at, t->quotes_corner);
 	n = strlen(with) - strlen(alone);
 	free(alone);
 	free(with);
@@ -472,7 +494,8 @@ tui_reader_find(struct tui *t, size_t hit, bool show)
 		}
 		if (cb != b) {
 			free(clean);
-			clean = sanitize_display(text, strlen(text));
+			clean = tui_convert(t, sanitize_display(text,
+			    strlen(text)));
 			cleanlen = strlen(clean);
 			cb = b;
 		}
@@ -634,14 +657,40 @@ reader_draw_line(struct tui *t, int y, int x, const struct tui_line *l,
 	return used;
 }
 
+/*
+ * - + =: change the measure (t->measure) by READER_MEASURE_STEP, or back
+ * to the setting.  Wider than the window is the window (0), so + at full
+ * width does not grow a number nobody sees.  The draw re-wraps.
+ */
+static void
+reader_measure(struct tui *t, enum tui_action act)
+{
+	size_t margin, w = reader_width(t, &margin), full = reader_full_width();
+
+	if (act == TUI_ACT_MEASURE_RESET)
+		t->measure = t->opts->measure;
+	else if (act == TUI_ACT_WIDER)
+		t->measure = w + READER_MEASURE_STEP >= full ? 0 :
+		    w + READER_MEASURE_STEP;
+	else if (w > READER_MEASURE_MIN)
+		t->measure = w - READER_MEASURE_STEP > READER_MEASURE_MIN ?
+		    w - READER_MEASURE_STEP : READER_MEASURE_MIN;
+	w = reader_width(t, &margin);
+	if (w >= full)
+		tui_message(t, "text width: the window (%zu columns)", w);
+	else
+		tui_message(t, "text width: %zu columns", w);
+}
+
 /* Draw the status line: edition, section, article n/m, position. */
 static void
 reader_status(struct tui *t)
 {
 	const struct tui_reader *r = &t->reader;
 	const struct section *s = t->ed->sections[t->sec];
-	size_t rows = reader_rows(), pct = 100;
+	size_t rows = reader_rows(), pct = 100, margin;
 	char *left, *right, *match, *where;
+	char measure[32] = "";
 
 	if (r->nlines > rows)
 		pct = (reader_top(r) + rows) * 100 / r->nlines;
@@ -651,6 +700,13 @@ reader_status(struct tui *t)
 	where = tui_where(t);
 	left = xasprintf("%zu/%zu  %s", t->sec + 1, t->art + 1, where);
 	free(where);
+	/*
+	 * The measure, when it is narrower than the window: what - and +
+	 * change.  In columns, as "set measure" and --measure take it.
+	 */
+	if (reader_width(t, &margin) < reader_full_width())
+		snprintf(measure, sizeof measure, "%zu cols  ",
+		    reader_width(t, &margin));
 	/* "*": this article has a bookmark, as in the article list. */
 	/*
 	 * "? help" stays, as in the lists: the one key to remember.  It
@@ -660,8 +716,9 @@ reader_status(struct tui *t)
 	    t->art < s->narticles && tui_marked(t, s->articles[t->art]) ?
 	    "* " : "", t->art + 1, s->narticles, pct);
 	/* The search's place first: it is what n and N change. */
-	match = r->nmatches > 0 ? xasprintf("? help  match %zu/%zu  %s",
-	    r->cur + 1, r->nmatches, right) : xasprintf("? help  %s", right);
+	match = r->nmatches > 0 ? xasprintf("? help  %smatch %zu/%zu  %s",
+	    measure, r->cur + 1, r->nmatches, right) :
+	    xasprintf("? help  %s%s", measure, right);
 	free(right);
 	right = match;
 	tui_status(t, left, right);
@@ -895,6 +952,11 @@ tui_reader_action(struct tui *t, enum tui_action act)
 	switch (act) {
 	case TUI_ACT_BACK:
 		return TUI_NEXT_CLOSE;
+	case TUI_ACT_NARROWER:
+	case TUI_ACT_WIDER:
+	case TUI_ACT_MEASURE_RESET:
+		reader_measure(t, act);
+		return TUI_NEXT_DRAW;
 	case TUI_ACT_SEARCH_NEXT:
 	case TUI_ACT_SEARCH_PREV:
 		if (reader_step_match(t, act == TUI_ACT_SEARCH_NEXT))

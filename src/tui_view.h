@@ -30,6 +30,7 @@
 #include "tui_keys.h"
 
 struct article;
+struct convert;
 struct edition;
 struct section;
 struct search_index;
@@ -209,6 +210,8 @@ struct tui_marks {
 	size_t		 sel;		/* selected row */
 	size_t		 top;		/* first visible row */
 	enum tui_screen	 from;		/* screen under the list */
+	enum tui_action	 asking;	/* leaving the list waits for y
+					   (set confirm-delete); NONE: no */
 };
 
 /* What the picker learnt of one edition by loading it. */
@@ -264,8 +267,23 @@ struct tui {
 	struct edition			*ed_owned;
 	char				*ed_key;	/* its bookmarks key */
 	const struct tui_options	*opts;
+	struct tui_keymap		 keymap;	/* the keys in effect:
+							   defaults and binds */
 	bool				 ambiguous_wide;
+	bool				 quotes_corner;	/* wide: 「」 for “”
+							   (set quotes) */
 	bool				 colours;
+	unsigned long			 style_attr[TUI_STYLE_COUNT];
+							/* curses attributes
+							   of each style
+							   (tui.c) */
+	int				 script;	/* enum settings_script
+							   shown now (T) */
+	struct convert			*conv;		/* its converter; NULL:
+							   as printed */
+	size_t				 measure;	/* the reader's text
+							   width now (- + =),
+							   0: the window */
 	volatile sig_atomic_t		 sig;	/* a signal asked us to stop */
 	volatile sig_atomic_t		 winch;	/* SIGWINCH: tui_resize() due */
 	FILE				*keys;	/* where keys come from: stdin,
@@ -328,6 +346,19 @@ char	*tui_prepare(const struct tui *t, const char *s, size_t len);
  * A pending message (tui_message) takes the place of the left text.
  */
 void	 tui_status(struct tui *t, const char *left, const char *right);
+
+/*
+ * The display text s (sanitised; taken over) in the script shown (T, set
+ * script): converted with OpenCC, the same number of code points.
+ * Returns s itself when the text is shown as printed.
+ */
+char	*tui_convert(const struct tui *t, char *s);
+
+/*
+ * Show the text in script (enum settings_script): open its converter,
+ * or say why it cannot be (no OpenCC) and keep the one before.
+ */
+void	 tui_script_set(struct tui *t, int script);
 
 /* Show a message in the status line until the next key (printf format). */
 void	 tui_message(struct tui *t, const char *fmt, ...)
@@ -434,6 +465,9 @@ void		 tui_marks_doom(struct tui *t, bool doom);
 
 /* Leaving the bookmark list: delete what d marked. */
 void		 tui_marks_purge(struct tui *t);
+
+/* The number of bookmarks d marked for deletion. */
+size_t		 tui_marks_ndoomed(const struct tui *t);
 
 /* Enter in the bookmark list: open the bookmarked article at its line. */
 void		 tui_marks_open(struct tui *t);

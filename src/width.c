@@ -266,10 +266,39 @@ width_put_subst(struct buf *b, uint32_t cp, int latin)
 	return 1;
 }
 
+/*
+ * The quotes of "set quotes keep" in CJK context: wide characters that
+ * still look like “” (the double prime quotation marks of CJK fonts, W),
+ * where the table's 「」 change the punctuation a mainland reader sees.
+ * ‘’ have no such pair: the full-width apostrophe stands for both.
+ */
+static const char *
+width_keep_quote(uint32_t cp)
+{
+	switch (cp) {
+	case 0x201C:
+		return "〝";
+	case 0x201D:
+		return "〞";
+	case 0x2018:
+	case 0x2019:
+		return "＇";
+	}
+	return NULL;
+}
+
 /* Replace ambiguous characters for a terminal that draws them wide. */
 char *
 width_substitute_ambiguous(const char *s, size_t len)
 {
+	return width_substitute(s, len, true);
+}
+
+/* The same, with the choice of quotes; see width.h. */
+char *
+width_substitute(const char *s, size_t len, bool corner)
+{
+	const char *q;
 	struct buf b = BUF_INIT;
 	size_t i = 0, n;
 	uint32_t cp, prev = 0, next;
@@ -287,7 +316,10 @@ width_substitute_ambiguous(const char *s, size_t len)
 			    utf8_first(s + i + n, len - i - n) : 0;
 			latin = width_is_ascii_alnum(prev) &&
 			    width_is_ascii_alnum(next);
-			if (!width_put_subst(&b, cp, latin))
+			if (!corner && !latin &&
+			    (q = width_keep_quote(cp)) != NULL)
+				buf_puts(&b, q);
+			else if (!width_put_subst(&b, cp, latin))
 				buf_append(&b, s + i, n);
 		}
 		prev = cp;

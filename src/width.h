@@ -12,6 +12,7 @@
 #ifndef KANBAO_WIDTH_H
 #define KANBAO_WIDTH_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
 
@@ -78,5 +79,13 @@ char	*width_pad(const char *s, size_t len, size_t cols);
  * needs replacing and a plain copy is returned.  Caller frees.
  */
 char	*width_substitute_ambiguous(const char *s, size_t len);
+
+/*
+ * width_substitute_ambiguous() with a choice of quotes in CJK context:
+ * corner gives 「」『』 as above; otherwise (the default, "set quotes
+ * keep") “” become 〝〞 and ‘’ become ＇, wide characters that keep the
+ * shape of the quotes printed.  Caller frees.
+ */
+char	*width_substitute(const char *s, size_t len, bool corner);
 
 #endif

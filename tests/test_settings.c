@@ -74,11 +74,11 @@ test_defaults(void **state)
 
 	(void)state;
 	settings_init(&s);
-	assert_int_equal(s.measure, 0);
+	assert_int_equal(s.measure, SETTINGS_MEASURE_DEFAULT);
 	assert_int_equal(s.ambiguous, -1);
 	assert_int_equal(s.quotes, SETTINGS_QUOTES_KEEP);
 	assert_null(s.library);
-	assert_true(s.osc52);
+	assert_false(s.osc52);
 	assert_true(s.confirm_delete);
 	assert_int_equal(s.script, SETTINGS_SCRIPT_OFF);
 	assert_int_equal(s.nbinds, 0);
@@ -309,6 +309,70 @@ test_action_names(void **state)
 	assert_null(settings_action_name(TUI_ACT_DIGIT));
 	assert_int_equal(settings_action_lookup("none"), TUI_ACT_NONE);
 	assert_int_equal(settings_action_lookup("jump"), -1);
+}
+
+/* A colour comes down to what the terminal has (settings_colour_fit). */
+static void
+test_colour_fit(void **state)
+{
+	static const struct {
+		int	 c;
+		int	 n;
+		int	 want;
+		bool	 bold;
+	} v[] = {
+		{ -1, 256, -1, false },		/* the terminal's own */
+		{ 5, 0, -1, false },		/* no colour at all */
+		{ 5, 8, 5, false },
+		{ 200, 256, 200, false },	/* the terminal has it */
+		{ 13, 16, 13, false },
+		{ 13, 8, 5, true },		/* bright magenta: bold */
+		{ 9, 8, 1, true },
+		{ 196, 16, 9, false },		/* cube red: bright red */
+		{ 196, 8, 1, true },
+		{ 21, 8, 4, true },		/* cube blue */
+		{ 22, 8, 2, false },		/* dark green */
+		{ 231, 8, 7, true },		/* cube white */
+		{ 16, 8, 0, false },		/* cube black */
+		{ 232, 8, 0, false },		/* greys: black */
+		{ 244, 8, 0, true },		/* mid grey: bright black */
+		{ 244, 16, 8, false },
+		{ 252, 8, 7, false },		/* light grey */
+		{ 255, 16, 15, false }		/* near white */
+	};
+	size_t i;
+	bool bold;
+	int got;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = settings_colour_fit(v[i].c, v[i].n, &bold);
+		if (got != v[i].want || bold != v[i].bold)
+			fail_msg("colour %d on %d: want %d%s, got %d%s", v[i].c,
+			    v[i].n, v[i].want, v[i].bold ? " bold" : "", got,
+			    bold ? " bold" : "");
+	}
+}
+
+/* The default theme: kicker and subtitle bold, none of them blue. */
+static void
+test_default_theme(void **state)
+{
+	struct settings s;
+	size_t i;
+
+	(void)state;
+	settings_init(&s);
+	assert_true(s.styles[SETTINGS_EL_KICKER].attrs & SETTINGS_BOLD);
+	assert_true(s.styles[SETTINGS_EL_SUBTITLE].attrs & SETTINGS_BOLD);
+	for (i = 0; i < SETTINGS_EL_COUNT; i++) {
+		/* Blue is near black: unreadable on a dark background. */
+		assert_int_not_equal(s.styles[i].fg, 4);
+		/* Yellow and cyan are near white: unreadable on light. */
+		assert_int_not_equal(s.styles[i].fg, 3);
+		assert_int_not_equal(s.styles[i].fg, 6);
+	}
+	settings_free(&s);
 }
 
 /* color: attributes, then foreground and background. */
@@ -550,6 +614,8 @@ main(void)
 		cmocka_unit_test(test_bind),
 		cmocka_unit_test(test_action_names),
 		cmocka_unit_test(test_color),
+		cmocka_unit_test(test_colour_fit),
+		cmocka_unit_test(test_default_theme),
 		cmocka_unit_test(test_words),
 		cmocka_unit_test(test_parse_text),
 		cmocka_unit_test(test_print_roundtrip),

@@ -294,6 +294,47 @@ test_width_substitute_stable(void **state)
 	free(twice);
 }
 
+/*
+ * "set quotes keep": “” and ‘’ in CJK context become wide quotes of the
+ * same shape, never corner brackets; between letters they are ASCII as
+ * with corner; the rest of the substitutions are the same.
+ */
+static void
+test_width_substitute_keep(void **state)
+{
+	static const struct {
+		const char	*in;
+		const char	*keep;
+		const char	*corner;
+	} v[] = {
+		{ "他说“好”。", "他说〝好〞。", "他说「好」。" },
+		{ "‘书’", "＇书＇", "『书』" },
+		{ "don’t", "don't", "don't" },
+		{ "“好……”", "〝好⋯⋯〞", "「好⋯⋯」" }
+	};
+	char *got;
+	size_t i;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		got = width_substitute(v[i].in, strlen(v[i].in), false);
+		if (strcmp(got, v[i].keep) != 0)
+			fail_msg("keep \"%s\": expected \"%s\", got \"%s\"",
+			    v[i].in, v[i].keep, got);
+		/* Every replacement is wide (W), never ambiguous again. */
+		assert_int_equal(width_str(got, strlen(got)),
+		    width_str(v[i].keep, strlen(v[i].keep)));
+		free(got);
+		got = width_substitute(v[i].in, strlen(v[i].in), true);
+		if (strcmp(got, v[i].corner) != 0)
+			fail_msg("corner \"%s\": expected \"%s\", got \"%s\"",
+			    v[i].in, v[i].corner, got);
+		free(got);
+	}
+	/* 〝 is two columns, as a terminal that draws “ wide shows “. */
+	assert_int_equal(width_str("〝", strlen("〝")), 2);
+}
+
 /* The known injections come out neutralised, exactly as specified. */
 static void
 test_sanitize_injections(void **state)
@@ -454,6 +495,7 @@ main(void)
 		cmocka_unit_test(test_width_pad),
 		cmocka_unit_test(test_width_substitute),
 		cmocka_unit_test(test_width_substitute_stable),
+		cmocka_unit_test(test_width_substitute_keep),
 		cmocka_unit_test(test_sanitize_injections),
 		cmocka_unit_test(test_sanitize_str),
 		cmocka_unit_test(test_sanitize_random),

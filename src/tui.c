@@ -42,6 +42,7 @@
 
 #include "bookmarks.h"
 #include "edition.h"
+#include "layout.h"
 #include "sanitize.h"
 #include "search.h"
 #include "text.h"
@@ -196,19 +197,16 @@ out:
 
 /*
  * Sanitise s[0..len) and, in wide mode, substitute ambiguous characters
- * (width_substitute_ambiguous(), research: cjk-layout.md 1.8 (c)).
+ * (width_substitute_ambiguous(), research: cjk-layout.md 1.8 (c)): the
+ * display preparation of layout.h, without its offset map.
  */
 char *
 tui_prepare(const struct tui *t, const char *s, size_t len)
 {
-	char *clean, *wide;
+	struct layout_text pt;
 
-	clean = sanitize_display(s, len);
-	if (!t->ambiguous_wide)
-		return clean;
-	wide = width_substitute_ambiguous(clean, strlen(clean));
-	free(clean);
-	return wide;
+	layout_prepare(s, len, t->ambiguous_wide, false, &pt);
+	return pt.text;
 }
 
 /* The edition and section titles for the status line; see tui_view.h. */

@@ -94,6 +94,8 @@ struct tui_block {
 					   (search hits point into it); NULL
 					   for blank lines and inferred
 					   headlines, which are not searched */
+	size_t		*map;		/* with a source: its offset map into
+					   text (layout_prepare()); owned */
 };
 
 /* A search match in the reader: a byte range of one prepared block. */

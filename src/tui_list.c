@@ -531,17 +531,23 @@ marks_detail(const struct tui *t, size_t item)
 	if (localtime_r(&b->added, &tm) == NULL ||
 	    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
 		snprintf(when, sizeof when, "?");
-	/* In the shown edition, its S/A, as the other lists number it. */
+	/*
+	 * Its S/A, as the other lists number it: found in the shown edition,
+	 * else as it was when bookmarked (older bookmarks have none).
+	 */
 	if (t->ed != NULL && t->ed_key != NULL &&
 	    strcmp(b->edition, t->ed_key) == 0 &&
 	    tui_find_article(t->ed, b->article, 0, b->section, &sec, &art))
 		snprintf(sa, sizeof sa, "%zu/%zu  ", sec + 1, art + 1);
+	else if (b->sa_section > 0 && b->sa_article > 0)
+		snprintf(sa, sizeof sa, "%zu/%zu  ", b->sa_section,
+		    b->sa_article);
 	/*
 	 * "missing" goes before the titles so 40 columns still show it; a
 	 * single-file edition's section is the edition, named once.
 	 */
-	return xasprintf("   %s  %s%s%s%s%s", when, sa,
-	    t->marks.missing[item] ? "(edition missing)  " : "",
+	return xasprintf("   %s  %s%s%s%s%s", when,
+	    t->marks.missing[item] ? "(edition missing)  " : "", sa,
 	    b->edition_title, same ? "" : "  ", same ? "" : b->section);
 }
 

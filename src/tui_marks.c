@@ -126,6 +126,8 @@ tui_marks_toggle(struct tui *t)
 		bm.article = (char *)a->id;
 		bm.headline = (char *)article_title(a);
 		bm.section = (char *)s->title;
+		bm.sa_section = t->sec + 1;
+		bm.sa_article = t->art + 1;
 		if (t->screen == TUI_SCREEN_READER)
 			tui_reader_where(t, &bm.block, &bm.offset);
 		rc = bookmarks_add(&bm, &cause);

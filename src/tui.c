@@ -676,6 +676,39 @@ tui_restart(struct tui *t)
 	tui_message(t, "back at the start of the edition");
 }
 
+/* Say that a key does nothing here (as less does). */
+static void
+tui_nothing(struct tui *t, int key, bool code)
+{
+	if (!code && key > 0x20 && key < 0x7f)
+		tui_message(t, "%c does nothing here (? lists the keys)", key);
+	else
+		tui_message(t, "that key does nothing here (? lists the keys)");
+}
+
+/*
+ * Whether act moves the selection or the text.  At an edge such a key
+ * does nothing without a word, as in less; any other key a screen has no
+ * use for says so.
+ */
+static bool
+tui_act_moves(enum tui_action act)
+{
+	switch (act) {
+	case TUI_ACT_DOWN:
+	case TUI_ACT_UP:
+	case TUI_ACT_PAGE_DOWN:
+	case TUI_ACT_PAGE_UP:
+	case TUI_ACT_TOP:
+	case TUI_ACT_BOTTOM:
+	case TUI_ACT_HALF_DOWN:
+	case TUI_ACT_HALF_UP:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /*
  * Act on one key.  Returns false when the reader should quit.  Global
  * actions (quit, help, redraw, section numbers) are handled here; the rest
@@ -699,12 +732,7 @@ tui_handle_key(struct tui *t, int key, bool code)
 	switch (act) {
 	case TUI_ACT_NONE:
 		/* A key that does nothing says so (as less does). */
-		if (!code && key > 0x20 && key < 0x7f)
-			tui_message(t, "%c does nothing here (? lists the "
-			    "keys)", key);
-		else
-			tui_message(t, "that key does nothing here (? lists "
-			    "the keys)");
+		tui_nothing(t, key, code);
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_QUIT:
@@ -798,6 +826,12 @@ tui_handle_key(struct tui *t, int key, bool code)
 		case TUI_SCREEN_LIBRARY:
 			next = tui_library_action(t, act);
 			break;
+		}
+		/* A key of another screen (J in the picker) says so too. */
+		if (next == TUI_NEXT_NONE && t->msg == NULL &&
+		    !tui_act_moves(act)) {
+			tui_nothing(t, key, code);
+			next = TUI_NEXT_DRAW;
 		}
 		break;
 	}
@@ -1201,8 +1235,10 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	tui_marks_reload(t);
 	tui_marks_read_load(t);
 	if (opts->library != NULL && tui_library_open_dir(t, opts->library) &&
-	    ed == NULL)
+	    ed == NULL) {
 		t->screen = TUI_SCREEN_LIBRARY;
+		t->library.home = true;
+	}
 	if (ed == NULL && t->screen != TUI_SCREEN_LIBRARY) {
 		/* The library could not be read: nothing to show. */
 		endwin();

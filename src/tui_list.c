@@ -448,9 +448,11 @@ tui_list_action(struct tui *t, enum tui_action act)
 		t->focus = TUI_FOCUS_ARTICLES;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_BACK:
-		/* One section: its article list is the top level. */
+		/* One section: its article list is the top level.  Above it
+		   only the picker, when the session began there. */
 		if (on_sections || t->ed->nsections == 1)
-			return TUI_NEXT_QUIT;
+			return tui_library_back(t) ? TUI_NEXT_DRAW :
+			    TUI_NEXT_QUIT;
 		t->focus = TUI_FOCUS_SECTIONS;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_NEXT_ARTICLE:

@@ -96,8 +96,11 @@ tui_marks_toggle(struct tui *t)
 	char *cause = NULL;
 	int rc;
 
-	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER)
+	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER) {
+		tui_message(t, "m bookmarks an article, in the lists and the "
+		    "reader");
 		return;
+	}
 	s = t->ed->sections[t->sec];
 	if (t->screen == TUI_SCREEN_EDITION &&
 	    t->focus != TUI_FOCUS_ARTICLES) {

@@ -161,8 +161,9 @@ usage(FILE *out)
 "of one edition.  PDF input %s.\n"
 "A directory of edition folders (DIR/PAPER/YYYY-MM-DD/, DIR/YYYY-MM-DD/) is\n"
 "a library: the reader opens it on an edition picker.  Without PATH, the\n"
-"reader opens $KANBAO_LIBRARY, else the edition read last, else the bundled\n"
-"sample edition; the other modes print the sample.\n"
+"reader opens $KANBAO_LIBRARY, else the library setting, else the edition\n"
+"read last, else the bundled sample edition; the other modes print the\n"
+"sample.\n"
 "kanbao --search over a library uses its index (see --index).\n"
 "\n"
 "Modes (default: the interactive reader, or the --dump text when standard\n"
@@ -373,37 +374,46 @@ setup_locale(char *notice, size_t size)
 
 /*
  * The library the reader opens when no PATH is given, before the last
- * edition read: $KANBAO_LIBRARY, else the `library` setting.  Returns
- * NULL when neither is set.
- *
- * HOOK: the settings file is another change (issue 14); when it lands,
- * return its `library` value here after the environment variable.
+ * edition read: $KANBAO_LIBRARY, else the `library` setting of set, whose
+ * ~ is $HOME.  Returns NULL when neither is set; *owned gets a string to
+ * free (or NULL) and *from names where the value came from.
  */
 static const char *
-library_setting(void)
+library_setting(const struct settings *set, char **owned, const char **from)
 {
-	const char *env = getenv("KANBAO_LIBRARY");
+	const char *env = getenv("KANBAO_LIBRARY"), *home = getenv("HOME");
 
+	*owned = NULL;
+	*from = "KANBAO_LIBRARY";
 	if (env != NULL && *env != '\0')
 		return env;
-	return NULL;
+	*from = "the library setting";
+	if (set->library == NULL)
+		return NULL;
+	/* settings.c takes only "~" and "~/..." besides absolute paths. */
+	if (set->library[0] != '~' || home == NULL || *home == '\0')
+		return set->library;
+	*owned = xasprintf("%s%s", home, set->library + 1);
+	return *owned;
 }
 
 /*
- * Whether y may copy to the terminal's clipboard with OSC 52: off unless
- * KANBAO_OSC52 is 1, yes or on, because some terminals refuse the
- * sequence or show it.
- *
- * HOOK: the settings file (issue 14) will give a default here, the
- * environment still winning.
+ * Whether y may copy to the terminal's clipboard with OSC 52: KANBAO_OSC52
+ * (1, yes, on; 0, no, off) wins, else the osc52 setting, which is off by
+ * default because some terminals refuse the sequence or show it.
  */
 static bool
-osc52_setting(void)
+osc52_setting(const struct settings *set)
 {
 	const char *v = getenv("KANBAO_OSC52");
 
-	return v != NULL && (strcmp(v, "1") == 0 || strcasecmp(v, "yes") == 0 ||
-	    strcasecmp(v, "on") == 0);
+	if (v != NULL && (strcmp(v, "1") == 0 || strcasecmp(v, "yes") == 0 ||
+	    strcasecmp(v, "on") == 0))
+		return true;
+	if (v != NULL && (strcmp(v, "0") == 0 || strcasecmp(v, "no") == 0 ||
+	    strcasecmp(v, "off") == 0))
+		return false;
+	return set->osc52;
 }
 
 /* Whether dir is a folder holding edition folders (library.h). */
@@ -774,6 +784,7 @@ main(int argc, char **argv)
 	struct edition *ed;
 	struct search_query *q;
 	char *cause = NULL, *sample = NULL, *last = NULL, *library_dir = NULL;
+	const char *library_from;
 	char *msg;
 	const char *query = NULL, *config_file = NULL;
 	struct index_filter filter = { NULL, NULL, NULL, NULL };
@@ -788,7 +799,6 @@ main(int argc, char **argv)
 	bool reader;
 
 	setup_locale(locale_notice, sizeof locale_notice);
-	topts.osc52 = osc52_setting();
 	if (*locale_notice != '\0')
 		topts.notice = locale_notice;
 	/* Messages are ours ("kanbao: ..."), not getopt's ("argv[0]: ..."). */
@@ -1004,6 +1014,7 @@ main(int argc, char **argv)
 		topts.ambiguous = settings.ambiguous;
 	if (!measure_set)
 		topts.measure = settings.measure;
+	topts.osc52 = osc52_setting(&settings);
 	topts.settings = &settings;
 
 	switch (mode) {
@@ -1085,15 +1096,18 @@ main(int argc, char **argv)
 	 */
 	reader = mode == MODE_TUI && isatty(STDOUT_FILENO);
 	if (npaths == 0 && reader &&
-	    (topts.library = library_setting()) != NULL) {
+	    (topts.library = library_setting(&settings, &library_dir,
+	    &library_from)) != NULL) {
 		struct stat st;
 
 		if (stat(topts.library, &st) != 0 || !S_ISDIR(st.st_mode) ||
 		    !is_library(topts.library)) {
 			char *m = xasprintf("%s: no edition folders here "
-			    "(KANBAO_LIBRARY)", topts.library);
+			    "(%s)", topts.library, library_from);
 			warn_msg(m);
 			free(m);
+			free(library_dir);
+			settings_free(&settings);
 			return EXIT_INPUT;
 		}
 	} else if (npaths == 0 && reader &&

@@ -232,8 +232,8 @@ tui_export_copy(struct tui *t)
 	if (a == NULL)
 		return;
 	if (!t->opts->osc52) {
-		tui_message(t, "clipboard copy is off (KANBAO_OSC52=1 turns "
-		    "it on)");
+		tui_message(t, "copying is off: set osc52 on, or "
+		    "KANBAO_OSC52=1");
 		return;
 	}
 	if (t->screen == TUI_SCREEN_READER && r->nmatches > 0 &&

@@ -34,19 +34,28 @@
 #include "clip.h"
 #include "edition.h"
 #include "sanitize.h"
+#include "search.h"
 #include "tui.h"
 #include "tui_view.h"
 #include "xalloc.h"
 
 /*
  * The article s, | and y act on: the open one in the reader, the
- * selected one in the article list; NULL (with a message) elsewhere.
+ * selected one in the article list or the search results; NULL (with a
+ * message) elsewhere.
  */
 static const struct article *
 tui_export_article(struct tui *t)
 {
 	const struct section *s;
+	const struct search_match *m;
 
+	if (t->ed != NULL && t->screen == TUI_SCREEN_RESULTS &&
+	    t->results.res != NULL &&
+	    t->results.sel < t->results.res->nmatches) {
+		m = &t->results.res->matches[t->results.sel];
+		return t->ed->sections[m->section]->articles[m->article];
+	}
 	if (t->ed == NULL || (t->screen != TUI_SCREEN_READER &&
 	    (t->screen != TUI_SCREEN_EDITION ||
 	    t->focus != TUI_FOCUS_ARTICLES))) {

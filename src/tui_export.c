@@ -208,7 +208,7 @@ tui_export_pipe(struct tui *t, const char *cmd)
 		return;
 	}
 	/* Let the user read what the command printed, as mutt does. */
-	printf("\n[kanbao: press Enter to return to the reader]");
+	printf("\n[kanbao: press Enter to return]");
 	fflush(stdout);
 	while ((n = read(fileno(t->keys), &c, 1)) > 0 && c != '\n' &&
 	    c != '\r')

@@ -5,6 +5,7 @@
  * Records (one line each, tab-separated key=value, see statefile.h):
  *
  *   bookmark  edition= article= headline= title= section= block= offset= added=
+ *             number=                  (S/A when added; absent: not known)
  *   position  edition= section= article= block= offset= when= reading=
  *   read      edition= articles=           (ids separated by spaces)
  *   query     text= when=                  (the history file)
@@ -40,6 +41,9 @@
  * file stays small: only the most recent ones are kept.
  */
 #define POSITIONS_MAX	500
+
+/* Columns of S/A in the --bookmarks table: 12/34 and the gap to 2 digits. */
+#define BOOKMARKS_SA_COLS	6
 
 /* The canonical path of an edition's source. */
 char *
@@ -132,6 +136,30 @@ set_size(struct staterecord *r, const char *key, unsigned long long v)
 	staterecord_set(r, key, num);
 }
 
+/*
+ * Read "S/A" of key number into *sec and *art; 0 and 0 when absent or not
+ * two numbers from 1.
+ */
+static void
+get_sa(const struct staterecord *r, size_t *sec, size_t *art)
+{
+	const char *v = staterecord_get(r, "number");
+	unsigned long long s, a;
+	char *end;
+
+	*sec = *art = 0;
+	if (v == NULL || *v < '1' || *v > '9')
+		return;
+	s = strtoull(v, &end, 10);
+	if (*end != '/' || end[1] < '1' || end[1] > '9')
+		return;
+	a = strtoull(end + 1, &end, 10);
+	if (*end != '\0' || s > SIZE_MAX || a > SIZE_MAX)
+		return;
+	*sec = (size_t)s;
+	*art = (size_t)a;
+}
+
 /* Free a bookmark's strings. */
 static void
 bookmark_clear(struct bookmark *b)
@@ -190,6 +218,7 @@ bookmarks_load(struct bookmarks *out, char **cause)
 		b->block = get_size(r, "block");
 		b->offset = get_size(r, "offset");
 		b->added = (time_t)get_size(r, "added");
+		get_sa(r, &b->sa_section, &b->sa_article);
 	}
 	statefile_clear(&sf);
 	return 0;
@@ -237,6 +266,7 @@ change_add(struct statefile *sf, void *ctx, char **cause)
 	const struct bookmark *bm = ctx;
 	struct staterecord *r;
 	ssize_t i;
+	char sa[48];
 
 	(void)cause;
 	i = find_record(sf, "bookmark", bm->edition, bm->article);
@@ -251,6 +281,11 @@ change_add(struct statefile *sf, void *ctx, char **cause)
 	set_size(r, "offset", bm->offset);
 	set_size(r, "added", (unsigned long long)(bm->added != 0 ? bm->added :
 	    time(NULL)));
+	if (bm->sa_section > 0 && bm->sa_article > 0) {
+		snprintf(sa, sizeof sa, "%zu/%zu", bm->sa_section,
+		    bm->sa_article);
+		staterecord_set(r, "number", sa);
+	}
 	return 1;
 }
 
@@ -335,7 +370,7 @@ print_one(FILE *out, const struct bookmark *b, enum bookmarks_format fmt,
 {
 	struct buf line = BUF_INIT;
 	struct stat st;
-	char when[32];
+	char when[32], sa[48] = "";
 	struct tm tm;
 	char *cut;
 	bool missing;
@@ -344,12 +379,18 @@ print_one(FILE *out, const struct bookmark *b, enum bookmarks_format fmt,
 	    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
 		strcpy(when, "?");
 	missing = strcmp(b->edition, "-") != 0 && stat(b->edition, &st) != 0;
+	if (b->sa_section > 0 && b->sa_article > 0)
+		snprintf(sa, sizeof sa, "%zu/%zu", b->sa_section,
+		    b->sa_article);
 	switch (fmt) {
 	case BOOKMARKS_TABLE:
 		buf_printf(&line, "%s  ", when);
 		print_col(&line, b->edition_title, 16);
 		buf_puts(&line, "  ");
 		print_col(&line, b->section, 14);
+		buf_puts(&line, "  ");
+		/* S/A as --list, --search and the reader number it. */
+		print_col(&line, *sa != '\0' ? sa : "-", BOOKMARKS_SA_COLS);
 		buf_puts(&line, "  ");
 		print_field(&line, b->headline, "");
 		if (missing)
@@ -366,8 +407,9 @@ print_one(FILE *out, const struct bookmark *b, enum bookmarks_format fmt,
 		print_field(&line, b->edition_title, "\t");
 		print_field(&line, b->section, "\t");
 		print_field(&line, b->headline, "\t");
-		buf_printf(&line, "%zu\t%zu\t%s", b->block, b->offset,
-		    missing ? "missing" : "ok");
+		/* S/A last: scripts that cut the older fields still work. */
+		buf_printf(&line, "%zu\t%zu\t%s\t%s", b->block, b->offset,
+		    missing ? "missing" : "ok", sa);
 		fprintf(out, "%s\n", buf_str(&line));
 		break;
 	case BOOKMARKS_JSON:
@@ -383,6 +425,10 @@ print_one(FILE *out, const struct bookmark *b, enum bookmarks_format fmt,
 		json_number(&line, "block", b->block);
 		json_number(&line, "offset", b->offset);
 		json_bool(&line, "missing", missing);
+		if (*sa != '\0') {
+			json_number(&line, "section_number", b->sa_section);
+			json_number(&line, "article_number", b->sa_article);
+		}
 		json_end(&line);
 		fprintf(out, "%s\n", buf_str(&line));
 		break;

@@ -39,6 +39,14 @@ struct bookmark {
 	size_t	 block;		/* position: block index in the article */
 	size_t	 offset;	/*           byte offset in that block */
 	time_t	 added;
+	/*
+	 * The article's S/A (section and article, from 1, as --list numbers
+	 * them) when it was bookmarked; 0 and 0 when not known (a bookmark
+	 * of an older kanbao).  The id above is what finds the article; this
+	 * is only shown.
+	 */
+	size_t	 sa_section;
+	size_t	 sa_article;
 };
 
 /* All bookmarks, newest last. */
@@ -100,20 +108,22 @@ int	 bookmarks_remove(const char *edition, const char *article,
 enum bookmarks_format {
 	/*
 	 * For a person at a terminal: added time, edition title, section,
-	 * headline and "(edition missing)", each line cut to a width.
+	 * S/A ("-" when not known), headline and "(edition missing)", each
+	 * line cut to a width.
 	 */
 	BOOKMARKS_TABLE,
 	/*
 	 * For scripts, every field in full, tab-separated: added time
 	 * ("YYYY-MM-DD HH:MM"), edition path, article id, edition title,
-	 * section, headline, block, offset, and "ok" or "missing" (the
-	 * edition's file is gone).  Fields are sanitised, so none holds a
-	 * tab or a newline.
+	 * section, headline, block, offset, "ok" or "missing" (the
+	 * edition's file is gone), and S/A ("" when not known).  Fields are
+	 * sanitised, so none holds a tab or a newline.
 	 */
 	BOOKMARKS_TSV,
 	/*
 	 * One JSON object per line: added, added_unix, edition, article,
-	 * edition_title, section, headline, block, offset, missing.
+	 * edition_title, section, headline, block, offset, missing, and when
+	 * known section_number and article_number (S/A).
 	 */
 	BOOKMARKS_JSON
 };

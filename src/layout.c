@@ -27,8 +27,10 @@
 #include "config.h"
 
 #include <stdlib.h>
+#include <string.h>
 
 #include "layout.h"
+#include "sanitize.h"
 #include "text.h"
 #include "width.h"
 #include "xalloc.h"
@@ -466,4 +468,74 @@ layout_free(struct layout *l)
 	free(l->lines);
 	l->lines = NULL;
 	l->nlines = 0;
+}
+
+/* Prepare a string for display, with its offset map; see layout.h. */
+void
+layout_prepare(const char *src, size_t len, bool ambiguous_wide,
+    bool corner, bool with_map, struct layout_text *out)
+{
+	char *clean;
+	size_t *map = NULL, *wmap = NULL, i, cleanlen;
+
+	if (with_map)
+		map = xreallocarray(NULL, len + 1, sizeof *map);
+	clean = sanitize_display_map(src, len, map);
+	out->srclen = len;
+	out->map = map;
+	if (!ambiguous_wide) {
+		out->text = clean;
+		out->len = strlen(clean);
+		return;
+	}
+	/* The substitution's own map, composed with the sanitiser's. */
+	cleanlen = strlen(clean);
+	if (with_map)
+		wmap = xreallocarray(NULL, cleanlen + 1, sizeof *wmap);
+	out->text = width_substitute_map(clean, cleanlen, corner, wmap);
+	out->len = strlen(out->text);
+	for (i = 0; with_map && i <= len; i++)
+		map[i] = wmap[map[i]];
+	free(wmap);
+	free(clean);
+}
+
+/* Free a prepared string and its map. */
+void
+layout_text_free(struct layout_text *pt)
+{
+	if (pt == NULL)
+		return;
+	free(pt->text);
+	free(pt->map);
+	pt->text = NULL;
+	pt->map = NULL;
+	pt->len = pt->srclen = 0;
+}
+
+/* The line and column of a display offset; see layout.h. */
+void
+layout_locate(const struct layout *l, const char *text, size_t off,
+    size_t *line, size_t *col)
+{
+	const struct layout_line *ln;
+	size_t lo = 0, hi = l->nlines, mid;
+
+	/* The first line starting after off; the one before holds it. */
+	while (lo < hi) {
+		mid = lo + (hi - lo) / 2;
+		if (l->lines[mid].start <= off)
+			lo = mid + 1;
+		else
+			hi = mid;
+	}
+	*line = lo > 0 ? lo - 1 : 0;
+	*col = 0;
+	if (l->nlines == 0)
+		return;
+	ln = &l->lines[*line];
+	if (off <= ln->start)
+		return;
+	*col = off >= ln->end ? ln->width :
+	    width_str(text + ln->start, off - ln->start);
 }

@@ -81,4 +81,58 @@ void	layout_wrap_indent(const char *text, size_t len, size_t width,
 /* Free the lines of a layout (the struct itself is the caller's). */
 void	layout_free(struct layout *l);
 
+/*
+ * The display preparation.  A string of the model becomes display text
+ * in one place, layout_prepare(): sanitize_display() (controls become
+ * their pictures, ␛ for ESC; bidi controls, ignorables and stray
+ * combining marks are dropped; TAB becomes a space), then in wide mode
+ * width_substitute_ambiguous() (“ → 「, ℃ → ⁰C, ...).  The byte lengths
+ * change on the way, so it also returns an OFFSET MAP, which turns a
+ * byte offset of the model's text (a search hit) into one of the display
+ * text, and through layout_locate() into a line and column of the
+ * wrapped paragraph.
+ *
+ * The contract of the map, for a source of srclen bytes:
+ *   - map[0] == 0, map[srclen] == len, and the map never decreases;
+ *   - for a source character at bytes [i, j), the display bytes
+ *     [map[i], map[j]) are exactly what it became: itself, its stand-in,
+ *     its substitution (possibly several characters), or nothing when
+ *     it was dropped;
+ *   - every byte inside a character maps as its first byte, and every
+ *     value is a character boundary of the display text.
+ * So a source range [a, b) that starts and ends on character boundaries
+ * is shown as display range [map[a], map[b]), empty when all of its
+ * characters were dropped.  Nothing else (no look-ahead, no re-run of
+ * the sanitiser on a prefix) is needed to place it.
+ */
+struct layout_text {
+	char	*text;		/* the display text, NUL-terminated */
+	size_t	 len;		/* its length in bytes */
+	size_t	*map;		/* srclen + 1 display offsets, or NULL */
+	size_t	 srclen;	/* bytes of the source */
+};
+
+/*
+ * Prepare src[0..len) for display (ambiguous_wide: substitute the East
+ * Asian Ambiguous characters, quotes as 「」 when corner, else 〝〞; see
+ * width_substitute()), filling *out, with the offset map when with_map.
+ * Free with layout_text_free().
+ */
+void	layout_prepare(const char *src, size_t len, bool ambiguous_wide,
+	    bool corner, bool with_map, struct layout_text *out);
+
+/* Free what layout_prepare() made (the struct itself is the caller's). */
+void	layout_text_free(struct layout_text *pt);
+
+/*
+ * Where byte off of text (the display text l was wrapped from) stands:
+ * *line gets the index of the last line starting at or before off, *col
+ * the columns of that line's text before off (without a first-line
+ * indent).  An offset in the spaces consumed at a break is at the end of
+ * the line before the break (its width); an offset before the first line
+ * (in leading spaces) is column 0 of line 0.
+ */
+void	layout_locate(const struct layout *l, const char *text, size_t off,
+	    size_t *line, size_t *col);
+
 #endif

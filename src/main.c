@@ -161,8 +161,9 @@ usage(FILE *out)
 "of one edition.  PDF input %s.\n"
 "A directory of edition folders (DIR/PAPER/YYYY-MM-DD/, DIR/YYYY-MM-DD/) is\n"
 "a library: the reader opens it on an edition picker.  Without PATH, the\n"
-"reader opens $KANBAO_LIBRARY, else the edition read last, else the bundled\n"
-"sample edition; the other modes print the sample.\n"
+"reader opens $KANBAO_LIBRARY, else the library setting, else the edition\n"
+"read last, else the bundled sample edition; the other modes print the\n"
+"sample.\n"
 "kanbao --search over a library uses its index (see --index).\n"
 "\n"
 "Modes (default: the interactive reader, or the --dump text when standard\n"
@@ -386,9 +387,11 @@ library_setting(const struct settings *set, const char **from)
 		*from = "KANBAO_LIBRARY";
 		return xstrdup(env);
 	}
-	*from = "set library";
+	*from = "the library setting";
 	if (set->library == NULL || *set->library == '\0')
 		return NULL;
+	if (strcmp(set->library, "~") == 0 && home != NULL && *home != '\0')
+		return xstrdup(home);
 	if (strncmp(set->library, "~/", 2) == 0 && home != NULL &&
 	    *home != '\0')
 		return xasprintf("%s/%s", home, set->library + 2);
@@ -396,20 +399,22 @@ library_setting(const struct settings *set, const char **from)
 }
 
 /*
- * Whether y may copy to the terminal's clipboard with OSC 52:
- * KANBAO_OSC52 when it is set (1, yes or on: yes; anything else: no),
- * else the `osc52` setting, off by default because some terminals
- * refuse the sequence or show it.
+ * Whether y may copy to the terminal's clipboard with OSC 52: KANBAO_OSC52
+ * (1, yes, on; 0, no, off) wins, else the osc52 setting, which is off by
+ * default because some terminals refuse the sequence or show it.
  */
 static bool
 osc52_setting(const struct settings *set)
 {
 	const char *v = getenv("KANBAO_OSC52");
 
-	if (v == NULL || *v == '\0')
-		return set->osc52;
-	return strcmp(v, "1") == 0 || strcasecmp(v, "yes") == 0 ||
-	    strcasecmp(v, "on") == 0;
+	if (v != NULL && (strcmp(v, "1") == 0 || strcasecmp(v, "yes") == 0 ||
+	    strcasecmp(v, "on") == 0))
+		return true;
+	if (v != NULL && (strcmp(v, "0") == 0 || strcasecmp(v, "no") == 0 ||
+	    strcasecmp(v, "off") == 0))
+		return false;
+	return set->osc52;
 }
 
 /* Whether dir is a folder holding edition folders (library.h). */

@@ -83,18 +83,20 @@ sanitize_cp(uint32_t cp)
 	return TEXT_REPLACEMENT;
 }
 
-/* Sanitise a byte range into a new string. */
+/* Sanitise a byte range into a new string, with its offset map. */
 char *
-sanitize_display(const char *s, size_t len)
+sanitize_display_map(const char *s, size_t len, size_t *map)
 {
 	struct buf b = BUF_INIT;
-	size_t i = 0, marks = 0;
+	size_t i = 0, n, k, marks = 0;
 	int have_base = 0;
 	uint32_t cp, out;
 
 	while (i < len) {
 		unsigned char c = (unsigned char)s[i];
 
+		if (map != NULL)
+			map[i] = b.len;
 		if (c >= 0x20 && c < 0x7F) {	/* the common case */
 			buf_putc(&b, (char)c);
 			have_base = 1;
@@ -102,7 +104,11 @@ sanitize_display(const char *s, size_t len)
 			i++;
 			continue;
 		}
-		i += utf8_decode(s + i, len - i, &cp);
+		n = utf8_decode(s + i, len - i, &cp);
+		/* Bytes inside a character map where it starts. */
+		for (k = 1; map != NULL && k < n; k++)
+			map[i + k] = b.len;
+		i += n;
 		if ((out = sanitize_cp(cp)) == 0)
 			continue;
 		if (wcwidth((wchar_t)out) == 0) {
@@ -119,7 +125,16 @@ sanitize_display(const char *s, size_t len)
 		}
 		buf_put_cp(&b, out);
 	}
+	if (map != NULL)
+		map[len] = b.len;
 	return buf_detach(&b);
+}
+
+/* Sanitise a byte range into a new string. */
+char *
+sanitize_display(const char *s, size_t len)
+{
+	return sanitize_display_map(s, len, NULL);
 }
 
 /* Sanitise a NUL-terminated string. */

@@ -49,6 +49,16 @@
  */
 char	*sanitize_display(const char *s, size_t len);
 
+/*
+ * sanitize_display() that also says where each input byte went: map (len
+ * + 1 entries, or NULL) gets for every byte i the byte offset in the
+ * result where the character holding it is shown.  A character dropped
+ * shows nothing: its offset is that of whatever follows.  map[len] is the
+ * length of the result.  The map never decreases, and the result's bytes
+ * [map[i], map[j]) are exactly what the input's characters [i, j) became.
+ */
+char	*sanitize_display_map(const char *s, size_t len, size_t *map);
+
 /* Same for a NUL-terminated string; NULL gives "".  Caller frees. */
 char	*sanitize_str(const char *s);
 

@@ -68,7 +68,10 @@ enum search_field {
 	SEARCH_BLOCK		/* article->blocks[index].text */
 };
 
-/* One hit: bytes [start, end) of one field's original text. */
+/*
+ * One hit: bytes [start, end) of one field's original text, on character
+ * boundaries (whole segments: a base character and its combining marks).
+ */
 struct search_hit {
 	enum search_field	 field;
 	size_t			 index;	/* headline or block index; 0 else */

@@ -879,8 +879,12 @@ furn_token(const uint32_t *v, size_t a, size_t b)
 	}
 	if (nd > 0 && i == b && k > 0)
 		return FT_MARK;
-	/* 第07版要闻: the page's name right after 版. */
+	/*
+	 * 第07版要闻: the page's name right after 版, the number in
+	 * digits (第一版测试标题 is too much like a headline).
+	 */
 	if (nd > 0 && k > 0 && v[i - 1] == 0x7248 && v[a] == 0x7B2C &&
+	    segm_is_digit(v[a + 1]) &&
 	    b - i >= (size_t)tune.furn_min && b - i <= (size_t)tune.name_max) {
 		for (u = i; u < b && text_is_han(v[u]); u++)
 			/* nothing */;

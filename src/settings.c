@@ -389,6 +389,7 @@ settings_init(struct settings *s)
 	s->ambiguous = -1;
 	s->quotes = SETTINGS_QUOTES_KEEP;
 	s->library = NULL;
+	/* Off: some terminals refuse OSC 52 or print it (issue 13). */
 	s->osc52 = false;
 	s->confirm_delete = true;
 	s->script = SETTINGS_SCRIPT_OFF;

@@ -42,6 +42,7 @@
 
 #include "bookmarks.h"
 #include "edition.h"
+#include "layout.h"
 #include "sanitize.h"
 #include "search.h"
 #include "text.h"
@@ -194,20 +195,23 @@ out:
 }
 
 /*
- * Sanitise s[0..len) and, in wide mode, substitute ambiguous characters
- * (width_substitute_ambiguous(), research: cjk-layout.md 1.8 (c)).
+ * Sanitise s[0..len), convert it to the script shown (T) and, in wide
+ * mode, substitute ambiguous characters (width_substitute(), research:
+ * cjk-layout.md 1.8 (c)): the display preparation of layout.h, without
+ * its offset map.
  */
 char *
 tui_prepare(const struct tui *t, const char *s, size_t len)
 {
-	char *clean, *wide;
+	struct layout_text pt;
+	char *conv;
 
-	clean = tui_convert(t, sanitize_display(s, len));
-	if (!t->ambiguous_wide)
-		return clean;
-	wide = width_substitute(clean, strlen(clean), t->quotes_corner);
-	free(clean);
-	return wide;
+	/* The script shown first (T), then the display preparation. */
+	conv = tui_convert(t, sanitize_display(s, len));
+	layout_prepare(conv, strlen(conv), t->ambiguous_wide,
+	    t->quotes_corner, false, &pt);
+	free(conv);
+	return pt.text;
 }
 
 /* Convert display text to the script shown; see tui_view.h. */
@@ -762,6 +766,39 @@ tui_marks_confirm(struct tui *t, enum tui_action *act, int key, bool code)
 	return true;
 }
 
+/* Say that a key does nothing here (as less does). */
+static void
+tui_nothing(struct tui *t, int key, bool code)
+{
+	if (!code && key > 0x20 && key < 0x7f)
+		tui_message(t, "%c does nothing here (? lists the keys)", key);
+	else
+		tui_message(t, "that key does nothing here (? lists the keys)");
+}
+
+/*
+ * Whether act moves the selection or the text.  At an edge such a key
+ * does nothing without a word, as in less; any other key a screen has no
+ * use for says so.
+ */
+static bool
+tui_act_moves(enum tui_action act)
+{
+	switch (act) {
+	case TUI_ACT_DOWN:
+	case TUI_ACT_UP:
+	case TUI_ACT_PAGE_DOWN:
+	case TUI_ACT_PAGE_UP:
+	case TUI_ACT_TOP:
+	case TUI_ACT_BOTTOM:
+	case TUI_ACT_HALF_DOWN:
+	case TUI_ACT_HALF_UP:
+		return true;
+	default:
+		return false;
+	}
+}
+
 /*
  * Act on one key.  Returns false when the reader should quit.  Global
  * actions (quit, help, redraw, section numbers) are handled here; the rest
@@ -789,12 +826,7 @@ tui_handle_key(struct tui *t, int key, bool code)
 	switch (act) {
 	case TUI_ACT_NONE:
 		/* A key that does nothing says so (as less does). */
-		if (!code && key > 0x20 && key < 0x7f)
-			tui_message(t, "%c does nothing here (? lists the "
-			    "keys)", key);
-		else
-			tui_message(t, "that key does nothing here (? lists "
-			    "the keys)");
+		tui_nothing(t, key, code);
 		next = TUI_NEXT_DRAW;
 		break;
 	case TUI_ACT_QUIT:
@@ -892,6 +924,12 @@ tui_handle_key(struct tui *t, int key, bool code)
 		case TUI_SCREEN_LIBRARY:
 			next = tui_library_action(t, act);
 			break;
+		}
+		/* A key of another screen (J in the picker) says so too. */
+		if (next == TUI_NEXT_NONE && t->msg == NULL &&
+		    !tui_act_moves(act)) {
+			tui_nothing(t, key, code);
+			next = TUI_NEXT_DRAW;
 		}
 		break;
 	}
@@ -1340,8 +1378,10 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	tui_marks_reload(t);
 	tui_marks_read_load(t);
 	if (opts->library != NULL && tui_library_open_dir(t, opts->library) &&
-	    ed == NULL)
+	    ed == NULL) {
 		t->screen = TUI_SCREEN_LIBRARY;
+		t->library.home = true;
+	}
 	if (ed == NULL && t->screen != TUI_SCREEN_LIBRARY) {
 		/* The library could not be read: nothing to show. */
 		endwin();

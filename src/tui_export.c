@@ -34,19 +34,28 @@
 #include "clip.h"
 #include "edition.h"
 #include "sanitize.h"
+#include "search.h"
 #include "tui.h"
 #include "tui_view.h"
 #include "xalloc.h"
 
 /*
  * The article s, | and y act on: the open one in the reader, the
- * selected one in the article list; NULL (with a message) elsewhere.
+ * selected one in the article list or the search results; NULL (with a
+ * message) elsewhere.
  */
 static const struct article *
 tui_export_article(struct tui *t)
 {
 	const struct section *s;
+	const struct search_match *m;
 
+	if (t->ed != NULL && t->screen == TUI_SCREEN_RESULTS &&
+	    t->results.res != NULL &&
+	    t->results.sel < t->results.res->nmatches) {
+		m = &t->results.res->matches[t->results.sel];
+		return t->ed->sections[m->section]->articles[m->article];
+	}
 	if (t->ed == NULL || (t->screen != TUI_SCREEN_READER &&
 	    (t->screen != TUI_SCREEN_EDITION ||
 	    t->focus != TUI_FOCUS_ARTICLES))) {
@@ -199,7 +208,7 @@ tui_export_pipe(struct tui *t, const char *cmd)
 		return;
 	}
 	/* Let the user read what the command printed, as mutt does. */
-	printf("\n[kanbao: press Enter to return to the reader]");
+	printf("\n[kanbao: press Enter to return]");
 	fflush(stdout);
 	while ((n = read(fileno(t->keys), &c, 1)) > 0 && c != '\n' &&
 	    c != '\r')
@@ -232,8 +241,8 @@ tui_export_copy(struct tui *t)
 	if (a == NULL)
 		return;
 	if (!t->opts->osc52) {
-		tui_message(t, "clipboard copy is off (KANBAO_OSC52=1 turns "
-		    "it on)");
+		tui_message(t, "copying is off: set osc52 on, or "
+		    "KANBAO_OSC52=1");
 		return;
 	}
 	if (t->screen == TUI_SCREEN_READER && r->nmatches > 0 &&

@@ -257,8 +257,9 @@ tui_library_draw(struct tui *t)
 	}
 	buf_free(&row);
 	right = xasprintf("edition %zu/%zu  ? help", l->sel + 1, l->lib.n);
-	tui_status(t, t->ed != NULL ? "Enter: open  q: back to the edition" :
-	    "Enter: open  q: quit", right);
+	tui_status(t, t->ed != NULL && !l->root ?
+	    "Enter: open  q: back to the edition" : "Enter: open  q: quit",
+	    right);
 	free(right);
 }
 
@@ -272,7 +273,8 @@ tui_library_action(struct tui *t, enum tui_action act)
 	case TUI_ACT_OPEN:
 		return l->lib.n > 0 ? TUI_NEXT_EDITION_OPEN : TUI_NEXT_NONE;
 	case TUI_ACT_BACK:
-		return t->ed != NULL ? TUI_NEXT_CLOSE : TUI_NEXT_QUIT;
+		return t->ed != NULL && !l->root ? TUI_NEXT_CLOSE :
+		    TUI_NEXT_QUIT;
 	default:
 		if (!tui_move_selection(act, &l->sel, l->lib.n,
 		    (long)library_rows()))
@@ -329,7 +331,26 @@ tui_library_show(struct tui *t)
 	if (l->cur != SIZE_MAX)
 		l->sel = l->cur;
 	l->moved = false;
+	l->root = false;
 	t->screen = TUI_SCREEN_LIBRARY;
+}
+
+/* q at an edition's top list; see tui_view.h. */
+bool
+tui_library_back(struct tui *t)
+{
+	struct tui_library *l = &t->library;
+
+	/*
+	 * Only a session that began on the picker: one that began on an
+	 * edition (an edition folder of a library, given directly) has
+	 * never shown it, and q there quits.
+	 */
+	if (!l->have || !l->home || t->screen == TUI_SCREEN_LIBRARY)
+		return false;
+	tui_library_show(t);
+	l->root = true;
+	return true;
 }
 
 /* Load edition i of the library and show it where it was left. */
@@ -386,8 +407,10 @@ tui_library_step(struct tui *t, bool older)
 	size_t i;
 
 	if (!l->have || l->cur == SIZE_MAX) {
-		tui_message(t, "no other issues: this edition is not in a "
-		    "library");
+		/* In the picker before any edition: nothing to step from. */
+		tui_message(t, t->ed == NULL ? "open an edition first ({ and "
+		    "} step through its issues)" : "no other issues: this "
+		    "edition is not in a library");
 		return;
 	}
 	i = older ? library_prev(&l->lib, l->cur) :

@@ -448,9 +448,11 @@ tui_list_action(struct tui *t, enum tui_action act)
 		t->focus = TUI_FOCUS_ARTICLES;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_BACK:
-		/* One section: its article list is the top level. */
+		/* One section: its article list is the top level.  Above it
+		   only the picker, when the session began there. */
 		if (on_sections || t->ed->nsections == 1)
-			return TUI_NEXT_QUIT;
+			return tui_library_back(t) ? TUI_NEXT_DRAW :
+			    TUI_NEXT_QUIT;
 		t->focus = TUI_FOCUS_SECTIONS;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_NEXT_ARTICLE:
@@ -531,17 +533,23 @@ marks_detail(const struct tui *t, size_t item)
 	if (localtime_r(&b->added, &tm) == NULL ||
 	    strftime(when, sizeof when, "%Y-%m-%d %H:%M", &tm) == 0)
 		snprintf(when, sizeof when, "?");
-	/* In the shown edition, its S/A, as the other lists number it. */
+	/*
+	 * Its S/A, as the other lists number it: found in the shown edition,
+	 * else as it was when bookmarked (older bookmarks have none).
+	 */
 	if (t->ed != NULL && t->ed_key != NULL &&
 	    strcmp(b->edition, t->ed_key) == 0 &&
 	    tui_find_article(t->ed, b->article, 0, b->section, &sec, &art))
 		snprintf(sa, sizeof sa, "%zu/%zu  ", sec + 1, art + 1);
+	else if (b->sa_section > 0 && b->sa_article > 0)
+		snprintf(sa, sizeof sa, "%zu/%zu  ", b->sa_section,
+		    b->sa_article);
 	/*
 	 * "missing" goes before the titles so 40 columns still show it; a
 	 * single-file edition's section is the edition, named once.
 	 */
-	return xasprintf("   %s  %s%s%s%s%s", when, sa,
-	    t->marks.missing[item] ? "(edition missing)  " : "",
+	return xasprintf("   %s  %s%s%s%s%s", when,
+	    t->marks.missing[item] ? "(edition missing)  " : "", sa,
 	    b->edition_title, same ? "" : "  ", same ? "" : b->section);
 }
 

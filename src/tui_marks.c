@@ -96,8 +96,11 @@ tui_marks_toggle(struct tui *t)
 	char *cause = NULL;
 	int rc;
 
-	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER)
+	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER) {
+		tui_message(t, "m bookmarks an article, in the lists and the "
+		    "reader");
 		return;
+	}
 	s = t->ed->sections[t->sec];
 	if (t->screen == TUI_SCREEN_EDITION &&
 	    t->focus != TUI_FOCUS_ARTICLES) {
@@ -126,6 +129,8 @@ tui_marks_toggle(struct tui *t)
 		bm.article = (char *)a->id;
 		bm.headline = (char *)article_title(a);
 		bm.section = (char *)s->title;
+		bm.sa_section = t->sec + 1;
+		bm.sa_article = t->art + 1;
 		if (t->screen == TUI_SCREEN_READER)
 			tui_reader_where(t, &bm.block, &bm.offset);
 		rc = bookmarks_add(&bm, &cause);

@@ -15,10 +15,10 @@
  * restores (tui_reader_seek), so it survives any change of window width.
  *
  * Search matches are found in the model's text (search_article()), never
- * in the display text, and mapped to byte ranges of the prepared blocks
- * (reader_map), so highlighting follows the wrapping at any width; a
- * line is drawn in pieces, the matches in reverse video, which a vt100
- * shows too.
+ * in the display text, and turned into byte ranges of the prepared blocks
+ * by the offset map the preparation returns (layout_prepare()), so
+ * highlighting follows the wrapping at any width; a line is drawn in
+ * pieces, the matches in reverse video, which a vt100 shows too.
  */
 #include "config.h"
 
@@ -30,7 +30,6 @@
 
 #include "edition.h"
 #include "layout.h"
-#include "sanitize.h"
 #include "search.h"
 #include "text.h"
 #include "tui.h"
@@ -107,12 +106,13 @@ reader_width(const struct tui *t, size_t *margin)
 }
 
 /*
- * Append one block (text is taken over) with its style and indent; source
- * is the model's string it shows (NULL: none searched).
+ * Append one block (text and map are taken over) with its style and
+ * indent; source is the model's string it shows (NULL: none searched)
+ * and map the offset map from source to text (NULL without a source).
  */
 static void
 reader_add(struct tui_reader *r, char *text, enum tui_style style,
-    size_t indent, const char *source)
+    size_t indent, const char *source, size_t *map)
 {
 	struct tui_block *b;
 
@@ -123,6 +123,37 @@ reader_add(struct tui_reader *r, char *text, enum tui_style style,
 	b->style = style;
 	b->indent = indent;
 	b->source = source;
+	b->map = map;
+}
+
+/*
+ * The offset map of a source src shown converted to another script:
+ * src (valid UTF-8, from the model) was converted into conv, one
+ * character for one, and pmap maps conv to the display text.  Caller
+ * frees.
+ */
+static size_t *
+reader_convert_map(const char *src, const char *conv, const size_t *pmap)
+{
+	size_t srclen = strlen(src), convlen = strlen(conv), i = 0, j = 0;
+	size_t n, k, *m;
+	uint32_t cp;
+
+	m = xreallocarray(NULL, srclen + 1, sizeof *m);
+	while (i < srclen) {
+		n = utf8_decode(src + i, srclen - i, &cp);
+		for (k = 0; k < n; k++)
+			m[i + k] = pmap[j];
+		if (j < convlen)
+			j += utf8_decode(conv + j, convlen - j, &cp);
+		i += n;
+	}
+	m[srclen] = pmap[convlen];
+	/* Never decreasing, as the contract of layout.h says. */
+	for (i = 1; i <= srclen; i++)
+		if (m[i] < m[i - 1])
+			m[i] = m[i - 1];
+	return m;
 }
 
 /* Append a block made from raw text s, with a prefix (may be ""). */
@@ -130,20 +161,44 @@ static void
 reader_add_text(const struct tui *t, struct tui_reader *r, const char *prefix,
     const char *s, enum tui_style style, size_t indent)
 {
-	char *joined = xasprintf("%s%s", prefix, s);
+	struct layout_text pt;
+	char *joined, *conv;
+	size_t *map;
 
 	/* With a prefix the offsets differ: only inferred headlines have
 	   one, and they are not searched. */
-	reader_add(r, tui_prepare(t, joined, strlen(joined)), style, indent,
-	    *prefix == '\0' ? s : NULL);
-	free(joined);
+	if (*prefix != '\0') {
+		joined = xasprintf("%s%s", prefix, s);
+		reader_add(r, tui_prepare(t, joined, strlen(joined)), style,
+		    indent, NULL, NULL);
+		free(joined);
+		return;
+	}
+	if (t->conv == NULL) {
+		layout_prepare(s, strlen(s), t->ambiguous_wide,
+		    t->quotes_corner, true, &pt);
+		reader_add(r, pt.text, style, indent, s, pt.map);
+		return;
+	}
+	/*
+	 * The script shown (T): the converted text is prepared, and the
+	 * map goes from the source through the conversion, which keeps
+	 * one character for one (OpenCC's phrases included).
+	 */
+	conv = tui_convert(t, xstrdup(s));
+	layout_prepare(conv, strlen(conv), t->ambiguous_wide,
+	    t->quotes_corner, true, &pt);
+	map = reader_convert_map(s, conv, pt.map);
+	free(pt.map);
+	free(conv);
+	reader_add(r, pt.text, style, indent, s, map);
 }
 
 /* Append an empty line. */
 static void
 reader_add_blank(struct tui_reader *r)
 {
-	reader_add(r, xstrdup(""), TUI_STYLE_TEXT, 0, NULL);
+	reader_add(r, xstrdup(""), TUI_STYLE_TEXT, 0, NULL, NULL);
 }
 
 /* The reader style of a headline line. */
@@ -227,8 +282,10 @@ tui_reader_free(struct tui_reader *r)
 {
 	size_t i;
 
-	for (i = 0; i < r->nblocks; i++)
+	for (i = 0; i < r->nblocks; i++) {
 		free(r->blocks[i].text);
+		free(r->blocks[i].map);
+	}
 	free(r->blocks);
 	free(r->lines);
 	free(r->matches);
@@ -357,42 +414,9 @@ reader_top(const struct tui_reader *r)
 }
 
 /*
- * The byte offset in a prepared block (clean: its source sanitised,
- * cleanlen bytes) of byte off of its source src.  Sanitising works left
- * to right without looking ahead, so sanitising a prefix gives a prefix
- * of the sanitised text.  Substituting ambiguous characters looks one
- * character ahead (“ between two letters becomes ", elsewhere 「), so
- * the prefix is substituted together with the character after it, and
- * that character's own substitution is taken off again: with nothing
- * after it, it is substituted the same way alone as at the end.
+ * The line that holds byte off of a block: the last starting at or
+ * before, as layout_locate() finds it in one paragraph's layout.
  */
-static size_t
-reader_map(const struct tui *t, const char *src, const char *clean,
-    size_t cleanlen, size_t off)
-{
-	char *pre = sanitize_display(src, off), *with, *alone;
-	size_t at = strlen(pre), next = at, n, i;
-	uint32_t cp;
-
-	/* A converted block (T) has as many code points: count them. */
-	if (t->conv != NULL)
-		for (i = utf8_count(pre, at), at = 0; i > 0 && at < cleanlen;
-		    i--)
-			at += utf8_decode(clean + at, cleanlen - at, &cp);
-	free(pre);
-	if (!t->ambiguous_wide)
-		return at;
-	if (at < cleanlen)
-		next += utf8_decode(clean + at, cleanlen - at, &cp);
-	with = width_substitute(clean, next, t->quotes_corner);
-	alone = width_substitute(clean + at, next - at, t->quotes_corner);
-	n = strlen(with) - strlen(alone);
-	free(alone);
-	free(with);
-	return n;
-}
-
-/* The line that holds byte off of a block: the last starting at or before. */
 static size_t
 reader_line_of(const struct tui_reader *r, size_t block, size_t off)
 {
@@ -471,8 +495,8 @@ tui_reader_find(struct tui *t, size_t hit, bool show)
 	const struct article *a;
 	struct search_hit *hits = NULL;
 	const char *text;
-	char *clean = NULL;
-	size_t n, i, b = 0, cb = SIZE_MAX, cleanlen = 0, start, end;
+	const size_t *map;
+	size_t n, i, b = 0;
 
 	free(r->matches);
 	r->matches = NULL;
@@ -492,20 +516,14 @@ tui_reader_find(struct tui *t, size_t hit, bool show)
 			b = 0;
 			continue;
 		}
-		if (cb != b) {
-			free(clean);
-			clean = tui_convert(t, sanitize_display(text,
-			    strlen(text)));
-			cleanlen = strlen(clean);
-			cb = b;
-		}
-		start = reader_map(t, text, clean, cleanlen, hits[i].start);
-		end = reader_map(t, text, clean, cleanlen, hits[i].end);
+		/* The preparation's map: hits fall on character
+		   boundaries of the source (search.h). */
+		map = r->blocks[b].map;
 		/* A hit of characters the display drops shows nothing. */
-		if (end > start)
-			reader_match_add(r, b, start, end, i);
+		if (map[hits[i].end] > map[hits[i].start])
+			reader_match_add(r, b, map[hits[i].start],
+			    map[hits[i].end], i);
 	}
-	free(clean);
 	free(hits);
 	if (r->nmatches == 0)
 		return 0;

@@ -95,6 +95,8 @@ struct tui_block {
 					   (search hits point into it); NULL
 					   for blank lines and inferred
 					   headlines, which are not searched */
+	size_t		*map;		/* with a source: its offset map into
+					   text (layout_prepare()); owned */
 };
 
 /* A search match in the reader: a byte range of one prepared block. */
@@ -239,6 +241,10 @@ struct tui_library {
 	size_t		  cur;		/* the edition shown; SIZE_MAX: none
 					   (or not from the library) */
 	enum tui_screen	  from;		/* screen under the picker */
+	bool		  home;		/* the session began on the picker */
+	bool		  root;		/* shown by q from an edition's top
+					   list: it is the top level, and q
+					   in it quits */
 };
 
 /*
@@ -527,6 +533,13 @@ void		 tui_library_open(struct tui *t);
 
 /* { and }: open the previous (older) or next (newer) issue. */
 void		 tui_library_step(struct tui *t, bool older);
+
+/*
+ * q at the top list of an edition: back to the picker when the session
+ * began on it (as q leaves a feed for the feed list in Newsboat).
+ * Returns false when it did not, and q quits.
+ */
+bool		 tui_library_back(struct tui *t);
 
 /* Free the library state. */
 void		 tui_library_free(struct tui *t);

@@ -287,29 +287,37 @@ width_keep_quote(uint32_t cp)
 	return NULL;
 }
 
-/* Replace ambiguous characters for a terminal that draws them wide. */
+/* Replace ambiguous characters, corner quotes, with a map; see width.h. */
 char *
-width_substitute_ambiguous(const char *s, size_t len)
+width_substitute_ambiguous_map(const char *s, size_t len, size_t *map)
 {
-	return width_substitute(s, len, true);
+	return width_substitute_map(s, len, true, map);
 }
 
 /* The same, with the choice of quotes; see width.h. */
 char *
 width_substitute(const char *s, size_t len, bool corner)
 {
+	return width_substitute_map(s, len, corner, NULL);
+}
+
+/* Replace ambiguous characters, saying where each input byte went. */
+char *
+width_substitute_map(const char *s, size_t len, bool corner, size_t *map)
+{
 	const char *q;
 	struct buf b = BUF_INIT;
-	size_t i = 0, n;
+	size_t i = 0, n, k;
 	uint32_t cp, prev = 0, next;
-	int latin;
+	int latin, same;
 
 	/* A CJK locale (or a custom charmap) already says A = 2. */
-	if (wcwidth(0x201C) == 2)
-		return xstrndup(s, len);
+	same = wcwidth(0x201C) == 2;
 	while (i < len) {
 		n = utf8_decode(s + i, len - i, &cp);
-		if (cp < 0xA0) {	/* no ASCII or C1 char is ambiguous */
+		for (k = 0; map != NULL && k < n; k++)
+			map[i + k] = b.len;
+		if (same || cp < 0xA0) {	/* no ASCII or C1 char is A */
 			buf_append(&b, s + i, n);
 		} else {
 			next = i + n < len ?
@@ -325,5 +333,14 @@ width_substitute(const char *s, size_t len, bool corner)
 		prev = cp;
 		i += n;
 	}
+	if (map != NULL)
+		map[len] = b.len;
 	return buf_detach(&b);
+}
+
+/* Replace ambiguous characters for a terminal that draws them wide. */
+char *
+width_substitute_ambiguous(const char *s, size_t len)
+{
+	return width_substitute_ambiguous_map(s, len, NULL);
 }

@@ -88,4 +88,17 @@ char	*width_substitute_ambiguous(const char *s, size_t len);
  */
 char	*width_substitute(const char *s, size_t len, bool corner);
 
+/*
+ * width_substitute() that also fills map (len + 1 entries, or NULL) as
+ * sanitize_display_map() does: map[i] is the byte offset in the result
+ * where the character holding input byte i starts; its replacement,
+ * which may be several characters (℃ → ⁰C), runs up to where the next
+ * character's starts.  Caller frees.
+ */
+char	*width_substitute_map(const char *s, size_t len, bool corner,
+	    size_t *map);
+/* width_substitute_map() with corner quotes. */
+char	*width_substitute_ambiguous_map(const char *s, size_t len,
+	    size_t *map);
+
 #endif

@@ -140,6 +140,95 @@ test_roundtrip(void **state)
 	bookmarks_free(&bms);
 }
 
+/* statefile change used below: spoil the S/A of every bookmark but one. */
+static int
+spoil_numbers(struct statefile *sf, void *ctx, char **cause)
+{
+	static const char *const bad[] = { "0/1", "3/0", "3", "3/4x", "x/4",
+	    "-1/2" };
+	size_t i, k = 0;
+
+	(void)ctx;
+	(void)cause;
+	for (i = 0; i < sf->nrecords; i++)
+		if (strcmp(sf->records[i].type, "bookmark") == 0 &&
+		    i > 0 && k < sizeof bad / sizeof bad[0])
+			staterecord_set(&sf->records[i], "number", bad[k++]);
+	return 1;
+}
+
+/*
+ * S/A is kept with a bookmark and printed in all three formats; an
+ * older bookmark without it, or a spoilt one, prints as not known.
+ */
+static void
+test_sa_number(void **state)
+{
+	struct bookmarks bms;
+	struct bookmark b;
+	char id[20], *cause = NULL, *out, *path, *line2;
+	size_t len, i;
+	FILE *f;
+
+	(void)state;
+	/* The table pads by display width. */
+	assert_int_equal(test_utf8_locale(NULL), 0);
+	b = make_bookmark("/papers/a.txt", 1, id, sizeof id);
+	b.sa_section = 5;
+	b.sa_article = 12;
+	assert_int_equal(bookmarks_add(&b, &cause), 0);
+	b = make_bookmark("/papers/a.txt", 2, id, sizeof id);
+	assert_int_equal(bookmarks_add(&b, &cause), 0);
+	assert_int_equal(bookmarks_load(&bms, &cause), 0);
+	assert_int_equal(bms.n, 2);
+	assert_int_equal(bms.items[0].sa_section, 5);
+	assert_int_equal(bms.items[0].sa_article, 12);
+	assert_int_equal(bms.items[1].sa_section, 0);
+	assert_int_equal(bms.items[1].sa_article, 0);
+	bookmarks_free(&bms);
+
+	f = open_memstream(&out, &len);
+	assert_int_equal(bookmarks_print(f, BOOKMARKS_TABLE, 120, &cause), 2);
+	fclose(f);
+	line2 = strchr(out, '\n') + 1;
+	assert_non_null(strstr(out, "第05版          5/12    让疫苗"));
+	assert_non_null(strstr(line2, "第05版          -       让疫苗"));
+	free(out);
+	f = open_memstream(&out, &len);
+	assert_int_equal(bookmarks_print(f, BOOKMARKS_TSV, 0, &cause), 2);
+	fclose(f);
+	assert_non_null(strstr(out, "\t1\t3\tmissing\t5/12\n"));
+	assert_non_null(strstr(out, "\t2\t6\tmissing\t\n"));
+	free(out);
+	f = open_memstream(&out, &len);
+	assert_int_equal(bookmarks_print(f, BOOKMARKS_JSON, 0, &cause), 2);
+	fclose(f);
+	line2 = strchr(out, '\n') + 1;
+	assert_non_null(strstr(out,
+	    "\"section_number\":5,\"article_number\":12}\n"));
+	assert_null(strstr(line2, "_number"));
+	free(out);
+
+	/* Values that are not two numbers from 1 are not known. */
+	for (i = 3; i < 9; i++) {
+		b = make_bookmark("/papers/a.txt", (int)i, id, sizeof id);
+		assert_int_equal(bookmarks_add(&b, &cause), 0);
+	}
+	path = bookmarks_path(&cause);
+	assert_int_equal(statefile_update(path, "bookmarks", spoil_numbers,
+	    NULL, &cause), 0);
+	free(path);
+	assert_int_equal(bookmarks_load(&bms, &cause), 0);
+	assert_int_equal(bms.n, 8);
+	assert_int_equal(bms.items[0].sa_section, 5);
+	for (i = 1; i < bms.n; i++) {
+		assert_int_equal(bms.items[i].sa_section, 0);
+		assert_int_equal(bms.items[i].sa_article, 0);
+	}
+	bookmarks_free(&bms);
+	setlocale(LC_CTYPE, "C");
+}
+
 /* Files are 0600 and folders 0700 whatever the umask. */
 static void
 test_permissions(void **state)
@@ -684,6 +773,8 @@ main(void)
 		cmocka_unit_test_setup_teardown(test_read_concurrent,
 		    setup_home, teardown_home),
 		cmocka_unit_test_setup_teardown(test_position_last, setup_home,
+		    teardown_home),
+		cmocka_unit_test_setup_teardown(test_sa_number, setup_home,
 		    teardown_home),
 	};
 

@@ -1,6 +1,7 @@
 /*
- * test_layout.c - Chinese line breaking (layout.c) and the text views
- * built on it (dump.c).
+ * test_layout.c - Chinese line breaking (layout.c), the display
+ * preparation and its offset map (layout_prepare(), layout_locate()), and
+ * the text views built on them (dump.c).
  *
  * The fixed vectors are those of cjk-layout.md 3.6 (with soft glue on);
  * the property tests wrap generated paragraphs of mixed CJK, punctuation,
@@ -20,6 +21,8 @@
 #include "../src/edition.h"
 #include "../src/load_text.h"
 #include "../src/sanitize.h"
+
+#include <wchar.h>
 
 #define RANDOM_PARAGRAPHS	300	/* generated paragraphs per property */
 #define RANDOM_MAX_WIDTH	60	/* widths 1..this */
@@ -782,6 +785,291 @@ test_dump_articles_select(void **state)
 	edition_free(ed);
 }
 
+/*
+ * The display bytes the first occurrence of needle in src became, by the
+ * offset map of pt (prepared from src).  Caller frees.
+ */
+static char *
+map_shown(const struct layout_text *pt, const char *src, const char *needle)
+{
+	const char *at = memmem(src, pt->srclen, needle, strlen(needle));
+	size_t a, b;
+
+	if (at == NULL) {
+		fail_msg("\"%s\" not in the source", needle);
+		return NULL;
+	}
+	a = (size_t)(at - src);
+	b = a + strlen(needle);
+	return xstrndup(pt->text + pt->map[a], pt->map[b] - pt->map[a]);
+}
+
+/* Check that needle of src is shown as want (may be ""). */
+#define assert_shown(pt, src, needle, want) do {			\
+	char *got_ = map_shown((pt), (src), (needle));			\
+	assert_string_equal(got_, (want));				\
+	free(got_);							\
+} while (0)
+
+/*
+ * The contract of layout.h for one prepared string: ends, order, every
+ * value a character boundary of the display text, inner bytes of a
+ * source character mapped as its first byte.
+ */
+static void
+check_map(const struct layout_text *pt, const char *src, size_t len)
+{
+	size_t i, n;
+	uint32_t cp;
+
+	assert_int_equal(pt->srclen, len);
+	assert_int_equal(pt->map[0], 0);
+	assert_int_equal(pt->map[len], pt->len);
+	assert_int_equal(strlen(pt->text), pt->len);
+	for (i = 0; i < len; i += n) {
+		n = utf8_decode(src + i, len - i, &cp);
+		assert_true(pt->map[i + n] >= pt->map[i]);
+		while (--n > 0)
+			assert_int_equal(pt->map[i + n], pt->map[i]);
+		n = utf8_decode(src + i, len - i, &cp);
+		assert_true(pt->map[i] == pt->len ||
+		    ((unsigned char)pt->text[pt->map[i]] & 0xC0) != 0x80);
+	}
+}
+
+/* Controls that sanitising replaces, and what it drops, narrow mode. */
+static void
+test_prepare_map_controls(void **state)
+{
+	/* ESC [2J, a bidi override, ZWSP, soft hyphen, BOM, a bad byte,
+	   TAB, a NUL inside, U+2028, C1 CSI as UTF-8. */
+	static const char src[] = "前文\x1b[2J\xe2\x80\xae甲\xe2\x80\x8b"
+	    "\xc2\xad\xef\xbb\xbf乙\xff丙\t丁\0戊\xe2\x80\xa8己\xc2\x9b"
+	    "目标词";
+	size_t len = sizeof src - 1, nul;
+	struct layout_text pt;
+
+	(void)state;
+	layout_prepare(src, len, false, true, true, &pt);
+	check_map(&pt, src, len);
+	assert_string_equal(pt.text, "前文␛[2J甲乙\xef\xbf\xbd丙 丁␀戊␤己"
+	    "\xef\xbf\xbd目标词");
+	assert_shown(&pt, src, "\x1b", "␛");
+	assert_shown(&pt, src, "\xe2\x80\xae", "");
+	assert_shown(&pt, src, "\xe2\x80\x8b\xc2\xad\xef\xbb\xbf", "");
+	assert_shown(&pt, src, "\xff", "\xef\xbf\xbd");
+	assert_shown(&pt, src, "\t", " ");
+	assert_shown(&pt, src, "\xe2\x80\xa8", "␤");
+	assert_shown(&pt, src, "\xc2\x9b", "\xef\xbf\xbd");
+	assert_shown(&pt, src, "目标", "目标");
+	/* The NUL inside (no needle can name it). */
+	nul = (size_t)((const char *)memchr(src, '\0', len) - src);
+	assert_int_equal(pt.map[nul + 1] - pt.map[nul], strlen("␀"));
+	assert_memory_equal(pt.text + pt.map[nul], "␀", strlen("␀"));
+	layout_text_free(&pt);
+
+	/* Without a map only the text; the same text. */
+	layout_prepare(src, len, false, true, false, &pt);
+	assert_null(pt.map);
+	assert_string_equal(pt.text, "前文␛[2J甲乙\xef\xbf\xbd丙 丁␀戊␤己"
+	    "\xef\xbf\xbd目标词");
+	layout_text_free(&pt);
+}
+
+/* Combining marks: kept with a base, dropped alone or past the fourth. */
+static void
+test_prepare_map_marks(void **state)
+{
+	static const char src[] = "\xcc\x81" "ae\xcc\x81"
+	    "o\xcc\x80\xcc\x81\xcc\x82\xcc\x83\xcc\x84\xcc\x85" "目标";
+	size_t len = sizeof src - 1, off;
+	struct layout_text pt;
+
+	(void)state;
+	layout_prepare(src, len, false, true, true, &pt);
+	check_map(&pt, src, len);
+	/* The leading mark has no base: nothing. */
+	assert_int_equal(pt.map[2], 0);
+	assert_shown(&pt, src, "ae\xcc\x81", "ae\xcc\x81");
+	/* A base keeps four marks; the fifth and sixth show nothing. */
+	assert_shown(&pt, src, "o\xcc\x80\xcc\x81\xcc\x82\xcc\x83",
+	    "o\xcc\x80\xcc\x81\xcc\x82\xcc\x83");
+	assert_shown(&pt, src, "\xcc\x84\xcc\x85", "");
+	off = (size_t)(strstr(src, "目标") - src);
+	assert_string_equal(pt.text + pt.map[off], "目标");
+	layout_text_free(&pt);
+}
+
+/* Wide mode: substitutions of other lengths, composed with sanitising. */
+static void
+test_prepare_map_ambiguous(void **state)
+{
+	static const char src[] = "气温\x1b℃，增长‰，don’t“引号”×2…目标";
+	size_t len = sizeof src - 1;
+	struct layout_text pt;
+
+	(void)state;
+	if (wcwidth(0x201C) == 2)
+		skip();	/* a locale with wide A substitutes nothing */
+	layout_prepare(src, len, true, true, true, &pt);
+	check_map(&pt, src, len);
+	assert_shown(&pt, src, "\x1b", "␛");
+	assert_shown(&pt, src, "℃", "⁰C");
+	assert_shown(&pt, src, "‰", "o/oo");
+	assert_shown(&pt, src, "’", "'");
+	assert_shown(&pt, src, "“", "「");
+	assert_shown(&pt, src, "”", "」");
+	assert_shown(&pt, src, "×", "✕");
+	assert_shown(&pt, src, "…", "⋯");
+	assert_shown(&pt, src, "目标", "目标");
+	layout_text_free(&pt);
+}
+
+/*
+ * Property: sanitising left to right without looking ahead, the display
+ * of a prefix is the prefix of the display, and the map says where it
+ * ends.  Random strings of hostile and ordinary pieces.
+ */
+static void
+test_prepare_map_prefixes(void **state)
+{
+	static const char *const tok[] = {
+		"中", "a", " ", "\t", "\x1b", "\x7f", "\xff", "\xe4\x1b",
+		"\xc2\x9b", "\xe2\x80\xae", "\xe2\x80\x8b", "\xcc\x81", "😀",
+		"\xf0\x9f\x8f\xbb", "\xe2\x80\xa8", "\xef\xbb\xbf", "。", "“"
+	};
+	uint64_t seed = 13;
+	char src[256], *pre;
+	size_t len, k, n, i;
+	uint32_t cp;
+	struct layout_text pt;
+
+	(void)state;
+	for (k = 0; k < RANDOM_PARAGRAPHS; k++) {
+		len = 0;
+		for (n = rnd(&seed) % 40; n > 0; n--) {
+			const char *t = tok[rnd(&seed) %
+			    (sizeof tok / sizeof tok[0])];
+
+			memcpy(src + len, t, strlen(t));
+			len += strlen(t);
+		}
+		layout_prepare(src, len, false, true, true, &pt);
+		check_map(&pt, src, len);
+		for (i = 0; i <= len; i += n) {
+			n = i < len ? utf8_decode(src + i, len - i, &cp) : 1;
+			pre = sanitize_display(src, i);
+			assert_int_equal(strlen(pre), pt.map[i]);
+			assert_memory_equal(pre, pt.text, pt.map[i]);
+			free(pre);
+		}
+		layout_text_free(&pt);
+	}
+}
+
+/* Line and column of the display of source byte off. */
+static void
+map_locate(const struct layout_text *pt, const struct layout *l,
+    const char *src, const char *needle, size_t *line, size_t *col)
+{
+	const char *at = memmem(src, pt->srclen, needle, strlen(needle));
+
+	assert_non_null(at);
+	layout_locate(l, pt->text, pt->map[at - src], line, col);
+}
+
+/* Check that needle of src is on line want_line at column want_col. */
+#define assert_at(pt, l, src, needle, want_line, want_col) do {	\
+	size_t line_, col_;						\
+	map_locate((pt), (l), (src), (needle), &line_, &col_);		\
+	if (line_ != (want_line) || col_ != (want_col))			\
+		fail_msg("\"%s\": line %zu col %zu, want %d %d",	\
+		    (needle), line_, col_, (want_line), (want_col));	\
+} while (0)
+
+/*
+ * Source offset to line and column through the wrapping: the vector of
+ * cjk-layout.md 3.6 (kinsoku: ， and …… pushed, 2021年 glued) with
+ * dropped and replaced characters put in, wide CJK and an indent.
+ */
+static void
+test_prepare_locate_kinsoku(void **state)
+{
+	/* |他说：“这是|2021年的22万元，|1620GB数据……——|好！”（完）| */
+	static const char src[] = "他说：\xe2\x80\x8b“这是2021\xe2\x80\xae年的"
+	    "22万元，1620GB\xc2\xad数据……——好！”（完）";
+	static const char plain[] = "他说：“这是2021年的22万元，1620GB数据"
+	    "……——好！”（完）";
+	struct layout_text pt;
+	struct layout l;
+	char *joined;
+
+	(void)state;
+	layout_prepare(src, sizeof src - 1, false, true, true, &pt);
+	/* Dropping the invisible ones gives the vector's text. */
+	assert_string_equal(pt.text, plain);
+	joined = wrap_joined(pt.text, 16, 0);
+	assert_string_equal(joined, "|他说：“这是|2021年的22万元，|"
+	    "1620GB数据……——|好！”（完）|");
+	free(joined);
+	layout_wrap(pt.text, pt.len, 16, &l);
+	assert_at(&pt, &l, src, "他", 0, 0);
+	assert_at(&pt, &l, src, "“这", 0, 6);
+	assert_at(&pt, &l, src, "\xe2\x80\x8b", 0, 6);
+	assert_at(&pt, &l, src, "2021", 1, 0);
+	assert_at(&pt, &l, src, "年的", 1, 4);
+	assert_at(&pt, &l, src, "，1620", 1, 14);
+	assert_at(&pt, &l, src, "数据", 2, 6);
+	assert_at(&pt, &l, src, "——好", 2, 12);
+	assert_at(&pt, &l, src, "好", 3, 0);
+	assert_at(&pt, &l, src, "（完", 3, 5);
+	layout_free(&l);
+	/* The first line is four columns shorter; columns leave it out. */
+	layout_wrap_indent(pt.text, pt.len, 16, 4, &l);
+	assert_at(&pt, &l, src, "这是", 0, 7);
+	assert_at(&pt, &l, src, "2021", 1, 0);
+	layout_free(&l);
+	layout_text_free(&pt);
+}
+
+/*
+ * Justification spaces: a break consumes them, so an offset among them
+ * is at the end of the line before; a TAB among them is a space too.
+ */
+static void
+test_prepare_locate_spaces(void **state)
+{
+	static const char src[] = "  人 民\t 日 报 社 论";
+	struct layout_text pt;
+	struct layout l;
+	size_t line, col;
+	char *joined;
+
+	(void)state;
+	layout_prepare(src, sizeof src - 1, false, true, true, &pt);
+	joined = wrap_joined(pt.text, 5, 0);
+	assert_string_equal(joined, "|人 民|日 报|社 论|");
+	free(joined);
+	layout_wrap(pt.text, pt.len, 5, &l);
+	/* Leading spaces: the start of the first line. */
+	layout_locate(&l, pt.text, pt.map[0], &line, &col);
+	assert_int_equal(line, 0);
+	assert_int_equal(col, 0);
+	assert_at(&pt, &l, src, "人", 0, 0);
+	assert_at(&pt, &l, src, "民", 0, 3);
+	assert_at(&pt, &l, src, "\t", 0, 5);
+	assert_at(&pt, &l, src, "日", 1, 0);
+	assert_at(&pt, &l, src, "报", 1, 3);
+	assert_at(&pt, &l, src, " 社", 1, 5);
+	assert_at(&pt, &l, src, "论", 2, 3);
+	/* The end of the text: the end of the last line. */
+	layout_locate(&l, pt.text, pt.map[sizeof src - 1], &line, &col);
+	assert_int_equal(line, 2);
+	assert_int_equal(col, 5);
+	layout_free(&l);
+	layout_text_free(&pt);
+}
+
 /* Run the line breaking and dump tests in a UTF-8 locale. */
 int
 main(void)
@@ -795,6 +1083,12 @@ main(void)
 		cmocka_unit_test(test_layout_properties),
 		cmocka_unit_test(test_layout_long),
 		cmocka_unit_test(test_layout_samples),
+		cmocka_unit_test(test_prepare_map_controls),
+		cmocka_unit_test(test_prepare_map_marks),
+		cmocka_unit_test(test_prepare_map_ambiguous),
+		cmocka_unit_test(test_prepare_map_prefixes),
+		cmocka_unit_test(test_prepare_locate_kinsoku),
+		cmocka_unit_test(test_prepare_locate_spaces),
 		cmocka_unit_test(test_dump_list),
 		cmocka_unit_test(test_dump_list_golden),
 		cmocka_unit_test(test_dump_list_read),

@@ -465,7 +465,7 @@ static void
 test_parse_text(void **state)
 {
 	const char text[] = "set measure 40\nset measure x\r\nbind j fly\n"
-	    "\n# comment\nfrob\nset osc52 off";
+	    "\n# comment\nfrob\nset osc52 on";
 	struct warnings w = { { 0 }, 0 };
 	struct settings s;
 
@@ -478,9 +478,10 @@ test_parse_text(void **state)
 	assert_int_equal(w.lines[1], 3);
 	assert_int_equal(w.lines[2], 6);
 	assert_int_equal(s.measure, 40);
-	assert_false(s.osc52);
+	assert_true(s.osc52);
 	/* A NUL inside a line is a bad line, not a cut. */
 	w.n = 0;
+	s.osc52 = false;
 	assert_int_equal(settings_parse(&s, "set osc52 on\0x\n", 15, "cfg",
 	    collect, &w), 1);
 	assert_false(s.osc52);

@@ -564,7 +564,8 @@ progress_draw(void *ctx, size_t done, size_t total)
 	memset(bar, '#', fill);
 	memset(bar + fill, '-', width - fill);
 	bar[width] = '\0';
-	fprintf(stderr, _("\rkanbao: indexing [%s] %zu/%zu editions"), bar, done,
+	fputc('\r', stderr);
+	fprintf(stderr, _("kanbao: indexing [%s] %zu/%zu editions"), bar, done,
 	    total);
 	fflush(stderr);
 	p->drawn = true;

@@ -838,8 +838,8 @@ main(int argc, char **argv)
 				dump_n = parse_cols(slash + 1);
 				*slash = '/';
 				if (dump_sec == 0 || dump_n == 0) {
-					warn_msg(_("--dump takes N or S/A (section "
-					    "and article, from 1)"));
+					warn_msg(_("--dump takes N or S/A "
+					    "(section and article, from 1)"));
 					return EXIT_USAGE;
 				}
 			} else if (optarg != NULL) {
@@ -1164,10 +1164,10 @@ main(int argc, char **argv)
 
 			if (num == 0) {
 				char *m = dump_sec > ed->nsections ?
-				    xasprintf(_("no section %zu (the edition has "
-				    "%zu)"), dump_sec, ed->nsections) :
-				    xasprintf(_("no article %zu/%zu (section %zu "
-				    "has %zu)"), dump_sec, dump_n, dump_sec,
+				    xasprintf(_("no section %zu (the edition "
+				    "has %zu)"), dump_sec, ed->nsections) :
+				    xasprintf(_("no article %zu/%zu (section "
+				    "%zu has %zu)"), dump_sec, dump_n, dump_sec,
 				    ed->sections[dump_sec - 1]->narticles);
 				warn_msg(m);
 				free(m);

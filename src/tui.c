@@ -1129,8 +1129,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		if (tty == NULL || !isatty(fileno(tty))) {
 			if (tty != NULL)
 				fclose(tty);
-			*cause = xstrdup(_("standard input is not a terminal and "
-			    "there is no /dev/tty to read keys from (use "
+			*cause = xstrdup(_("standard input is not a terminal "
+			    "and there is no /dev/tty to read keys from (use "
 			    "--list or --dump)"));
 			return -1;
 		}
@@ -1176,8 +1176,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		tui_signals(old, false);
 		if (tty != NULL)
 			fclose(tty);
-		*cause = xasprintf(_("terminal type '%s' cannot move the cursor "
-		    "(use --list or --dump)"), term);
+		*cause = xasprintf(_("terminal type '%s' cannot move the "
+		    "cursor (use --list or --dump)"), term);
 		return -1;
 	}
 	xalloc_on_fatal(endwin);	/* fatal errors restore the terminal */

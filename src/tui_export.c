@@ -197,7 +197,8 @@ tui_export_pipe(struct tui *t, const char *cmd)
 	free(text);
 	if (pid < 0) {
 		reset_prog_mode();
-		tui_message(t, _("cannot run the command: %s"), strerror(errno));
+		tui_message(t, _("cannot run the command: %s"),
+		    strerror(errno));
 		return;
 	}
 	/* Let the user read what the command printed, as mutt does. */
@@ -215,7 +216,8 @@ tui_export_pipe(struct tui *t, const char *cmd)
 		tui_message(t, _("the command exited with status %d: %s"),
 		    WEXITSTATUS(status), cmd);
 	else
-		tui_message(t, _("the command was stopped by a signal: %s"), cmd);
+		tui_message(t, _("the command was stopped by a signal: %s"),
+		    cmd);
 }
 
 /*

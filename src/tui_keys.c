@@ -71,11 +71,13 @@ static const struct tui_binding tui_bindings[] = {
 	{ { '1', '2', '3', 0 }, "1-9, NUMBER Enter",
 	  TUI_ACT_DIGIT, N_("go to printed page (第N版) or section N") },
 	{ { 'm', 0 }, "m",
-	  TUI_ACT_BOOKMARK, N_("bookmark the article here, or remove its mark") },
+	  TUI_ACT_BOOKMARK, N_("bookmark the article here, or remove its "
+	  "mark") },
 	{ { '\'', 'B', 0 }, "', B",
 	  TUI_ACT_BOOKMARKS, N_("show the bookmarks of all editions") },
 	{ { 'd', CTRL('d'), 0 }, "d, ^D",
-	  TUI_ACT_HALF_DOWN, N_("half a page down (bookmarks: mark to delete)") },
+	  TUI_ACT_HALF_DOWN, N_("half a page down (bookmarks: mark to "
+	  "delete)") },
 	{ { 'u', CTRL('u'), 0 }, "u, ^U",
 	  TUI_ACT_HALF_UP, N_("half a page up (bookmarks: undo the mark)") },
 	{ { 'R', 0 }, "R",
@@ -86,7 +88,8 @@ static const struct tui_binding tui_bindings[] = {
 	  TUI_ACT_REDRAW, N_("redraw the screen") },
 	/* Last, so the keys above still fit a 24-line help screen. */
 	{ { '/', 0 }, "/",
-	  TUI_ACT_SEARCH, N_("search the edition, or the article in the reader") },
+	  TUI_ACT_SEARCH, N_("search the edition, or the article in the "
+	  "reader") },
 	{ { 'n', 0 }, "n",
 	  TUI_ACT_SEARCH_NEXT, N_("next match (or result)") },
 	{ { 'N', 0 }, "N",

@@ -131,7 +131,8 @@ tui_marks_toggle(struct tui *t)
 			tui_reader_where(t, &bm.block, &bm.offset);
 		rc = bookmarks_add(&bm, &cause);
 		if (rc == 0)
-			tui_message(t, _("bookmarked (' or B lists bookmarks)"));
+			tui_message(t,
+			    _("bookmarked (' or B lists bookmarks)"));
 	}
 	if (rc != 0) {
 		tui_message(t, _("bookmark not saved: %s"), cause);

@@ -116,7 +116,8 @@ tui_position_save(struct tui *t, bool force)
 	}
 	if (position_save(&now, &cause) != 0) {
 		if (sv->error == NULL)
-			tui_message(t, _("reading position not saved: %s"), cause);
+			tui_message(t, _("reading position not saved: %s"),
+			    cause);
 		free(sv->error);
 		sv->error = cause;
 		position_free(&now);

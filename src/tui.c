@@ -389,6 +389,7 @@ tui_status(struct tui *t, const char *left, const char *right)
 		 */
 		prompt = xasprintf(_("Go to %s: %.*s  (Enter: go, Esc: "
 		    "cancel)"), t->ed != NULL && tui_number_by_page(t->ed) ?
+		    /* TRANSLATORS: what "Go to %s" above goes to. */
 		    _("page") : _("section"), (int)t->numlen, t->number);
 		left = prompt;
 		right = "";

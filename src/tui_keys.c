@@ -37,12 +37,12 @@
 
 /* The bindings, in the order help shows them. */
 static const struct tui_binding tui_bindings[] = {
-	/*
-	 * TRANSLATORS: this and the other key descriptions show on the help
-	 * screen beside their keys: at most 40 columns (20 Chinese
-	 * characters), else they wrap.  Key names (j, Down, Enter) stay.
-	 */
 	{ { 'j', KEY_CODE_FLAG | KEY_DOWN, 0 }, "j, Down",
+	  /*
+	   * TRANSLATORS: this and the other key descriptions show on the
+	   * help screen beside their keys: at most 40 columns (20 Chinese
+	   * characters), else they wrap.  Key names (j, Down) stay.
+	   */
 	  TUI_ACT_DOWN, N_("move down one line or item") },
 	{ { 'k', KEY_CODE_FLAG | KEY_UP, 0 }, "k, Up",
 	  TUI_ACT_UP, N_("move up one line or item") },

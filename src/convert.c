@@ -20,6 +20,7 @@
 
 #include "buf.h"
 #include "convert.h"
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -53,8 +54,8 @@ convert_open(enum convert_script to, char **cause)
 	opencc_t oc = opencc_open(config);
 
 	if (oc == (opencc_t)-1) {
-		*cause = xasprintf("OpenCC cannot load %s (Debian: apt-get "
-		    "install libopencc-data): %s", config, opencc_error());
+		*cause = xasprintf(_("OpenCC cannot load %s (Debian: apt-get "
+		    "install libopencc-data): %s"), config, opencc_error());
 		return NULL;
 	}
 	c = xcalloc(1, sizeof *c);
@@ -62,8 +63,8 @@ convert_open(enum convert_script to, char **cause)
 	return c;
 #else
 	(void)to;
-	*cause = xstrdup("kanbao was built without OpenCC (configure "
-	    "--with-opencc; Debian: apt-get install libopencc-dev)");
+	*cause = xstrdup(_("kanbao was built without OpenCC (configure "
+	    "--with-opencc; Debian: apt-get install libopencc-dev)"));
 	return NULL;
 #endif
 }

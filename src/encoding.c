@@ -32,6 +32,7 @@
 
 #include "buf.h"
 #include "encoding.h"
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -1428,7 +1429,7 @@ cause_unknown(const char *name)
 		    (unsigned char)name[i] >= 0x7F ? '?' : name[i];
 	}
 	clean[i] = '\0';
-	cause = xasprintf("unknown encoding \"%s\" (accepted: %s)", clean,
+	cause = xasprintf(_("unknown encoding \"%s\" (accepted: %s)"), clean,
 	    encoding_names());
 	return cause;
 }
@@ -1481,7 +1482,7 @@ decode(const char *buf, size_t len, const char *force, char *owned,
 	} else {
 		detect(buf, len, 0, &d);
 		if (d.cs == NULL) {
-			*cause = xstrdup("binary file (not text)");
+			*cause = xstrdup(_("binary file (not text)"));
 			return -1;
 		}
 		cs = d.cs;
@@ -1489,7 +1490,7 @@ decode(const char *buf, size_t len, const char *force, char *owned,
 	}
 	if (cs->kind != KIND_UTF16 && cs->kind != KIND_UTF32 &&
 	    memchr(buf + bom, '\0', len - bom) != NULL) {
-		*cause = xstrdup("binary file (not text)");
+		*cause = xstrdup(_("binary file (not text)"));
 		return -1;
 	}
 	out->encoding = cs->name;
@@ -1521,7 +1522,7 @@ decode(const char *buf, size_t len, const char *force, char *owned,
 		utf8_scan(buf + bom, len - bom, bom, true, &b, &t);
 	} else {
 		if (conv_open(&c, cs, &b, &t, true) != 0) {
-			*cause = xasprintf("cannot decode %s: %s", cs->name,
+			*cause = xasprintf(_("cannot decode %s: %s"), cs->name,
 			    strerror(errno));
 			return -1;
 		}

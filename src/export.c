@@ -35,6 +35,7 @@
 
 #include "buf.h"
 #include "edition.h"
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -358,10 +359,10 @@ export_xml(const struct edition *ed, FILE *out, char **cause)
 		return 0;
 	if (cause != NULL) {
 		if (sink.error != 0)
-			*cause = xasprintf("error writing XML: %s",
+			*cause = xasprintf(_("error writing XML: %s"),
 			    strerror(sink.error));
 		else
-			*cause = xasprintf("error writing XML: %s failed",
+			*cause = xasprintf(_("error writing XML: %s failed"),
 			    ctx.failed != NULL ? ctx.failed : "writer");
 	}
 	return -1;

@@ -73,6 +73,7 @@
 #include "buf.h"
 #include "edition.h"
 #include "index.h"
+#include "i18n.h"
 #include "load.h"
 #include "sanitize.h"
 #include "search.h"
@@ -543,10 +544,10 @@ index_open(const char *path, char **cause)
 		rc = index_connect(ix);
 	}
 	if (rc != SQLITE_OK) {
-		index_fail(ix, rc, "cannot open the search index", cause);
+		index_fail(ix, rc, _("cannot open the search index"), cause);
 		if (*cause == NULL)
-			*cause = xasprintf("%s: the search index is damaged "
-			    "and cannot be replaced", ix->path);
+			*cause = xasprintf(_("%s: the search index is damaged "
+			    "and cannot be replaced"), ix->path);
 		index_close(ix);
 		return NULL;
 	}
@@ -573,11 +574,11 @@ index_reset(struct index *ix, char **cause)
 	index_disconnect(ix);
 	index_unlink(ix->path);
 	if ((rc = index_connect(ix)) != SQLITE_OK) {
-		rc = index_fail(ix, rc, "cannot rebuild the search index",
+		rc = index_fail(ix, rc, _("cannot rebuild the search index"),
 		    cause);
 		if (rc == INDEX_CORRUPT)
-			*cause = xasprintf("%s: the search index is damaged "
-			    "and cannot be replaced", ix->path);
+			*cause = xasprintf(_("%s: the search index is damaged "
+			    "and cannot be replaced"), ix->path);
 		return -1;
 	}
 	return 0;
@@ -1437,7 +1438,7 @@ index_update(struct index *ix, const char *root,
 	free(seen);
 	free(croot);
 	if (rc != SQLITE_OK)
-		return index_fail(ix, rc, "cannot update the search index",
+		return index_fail(ix, rc, _("cannot update the search index"),
 		    cause);
 	return 0;
 }
@@ -1455,7 +1456,8 @@ index_refresh(struct index *ix, const struct index_update_options *opts,
 	rc = index_prepare(ix, "SELECT path, paper, date FROM edition ORDER BY "
 	    "path", &q);
 	if (rc != SQLITE_OK)
-		return index_fail(ix, rc, "cannot read the search index", cause);
+		return index_fail(ix, rc, _("cannot read the search index"),
+		    cause);
 	while ((rc = sqlite3_step(q)) == SQLITE_ROW) {
 		if (n == cap) {
 			cap = cap == 0 ? 64 : cap * 2;
@@ -1473,7 +1475,8 @@ index_refresh(struct index *ix, const struct index_update_options *opts,
 	if (rc == SQLITE_DONE)
 		rc = index_update(ix, NULL, src, n, opts, st, cause);
 	else
-		rc = index_fail(ix, rc, "cannot read the search index", cause);
+		rc = index_fail(ix, rc, _("cannot read the search index"),
+		    cause);
 	for (i = 0; i < n; i++) {
 		free((char *)src[i].path);
 		free((char *)src[i].paper);
@@ -1639,7 +1642,7 @@ out:
 	if (corrupt)
 		return INDEX_CORRUPT;
 	if (rc != SQLITE_OK)
-		return index_fail(ix, rc, "cannot search the index", cause);
+		return index_fail(ix, rc, _("cannot search the index"), cause);
 	return count > INT_MAX ? INT_MAX : (int)count;
 }
 

@@ -40,6 +40,7 @@
 #include "buf.h"
 #include "edition.h"
 #include "encoding.h"
+#include "i18n.h"
 #include "load_html.h"
 #include "load_markup.h"
 #include "load_nitf.h"
@@ -66,8 +67,9 @@ read_fd(int fd, size_t size, char **data, size_t *len, char **cause)
 		if (n == cap) {
 			if (cap >= LOAD_MAX_FILE_SIZE) {
 				free(p);
-				*cause = xasprintf("file too large (the limit "
-				    "is %zu MiB)", LOAD_MAX_FILE_SIZE >> 20);
+				*cause = xasprintf(_("file too large (the "
+				    "limit is %zu MiB)"),
+				    LOAD_MAX_FILE_SIZE >> 20);
 				return -1;
 			}
 			cap *= 2;
@@ -110,13 +112,13 @@ load_read_file(const char *path, char **data, size_t *len, char **cause)
 		return -1;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		*cause = xasprintf("is a directory");
+		*cause = xasprintf(_("is a directory"));
 		close(fd);
 		return -1;
 	}
 	if (S_ISREG(st.st_mode) && (size_t)st.st_size > LOAD_MAX_FILE_SIZE) {
-		*cause = xasprintf("file too large (%lld MiB; the limit is "
-		    "%zu MiB)", (long long)(st.st_size >> 20),
+		*cause = xasprintf(_("file too large (%lld MiB; the limit is "
+		    "%zu MiB)"), (long long)(st.st_size >> 20),
 		    LOAD_MAX_FILE_SIZE >> 20);
 		close(fd);
 		return -1;
@@ -215,7 +217,7 @@ load_file(struct edition *ed, const char *path,
 		return -1;
 	if (len == 0) {
 		free(data);
-		*cause = xstrdup("empty file");
+		*cause = xstrdup(_("empty file"));
 		return -1;
 	}
 	/*
@@ -235,8 +237,9 @@ load_file(struct edition *ed, const char *path,
 	}
 	free(data);		/* NULL when the buffer became d.text */
 	if (d.ninvalid > 0 && opts->warn != NULL) {
-		char *m = xasprintf("%zu invalid byte sequence%s in %s, first "
-		    "at byte %zu", d.ninvalid, d.ninvalid == 1 ? "" : "s",
+		char *m = xasprintf(_("%zu invalid byte sequence%s in %s, "
+		    "first at byte %zu"), d.ninvalid,
+		    d.ninvalid == 1 ? "" : "s",
 		    d.encoding, d.first_invalid);
 
 		opts->warn(opts->warn_ctx, path, m);
@@ -257,8 +260,9 @@ load_file(struct edition *ed, const char *path,
 		n = load_html(ed, d.text, d.len, path, name, cause);
 		break;
 	case MARKUP_OTHER:
-		*cause = xasprintf("XML document with root element <%s>: not "
-		    "an edition (kanbao reads <edition>, NITF and HTML)", root);
+		*cause = xasprintf(_("XML document with root element <%s>: "
+		    "not an edition (kanbao reads <edition>, NITF and HTML)"),
+		    root);
 		n = -1;
 		break;
 	case MARKUP_NONE:
@@ -302,8 +306,8 @@ load_dir(struct edition *ed, const char *path,
 			continue;	/* hidden files, . and .. */
 		if (n == LOAD_MAX_DIR_FILES) {
 			if (opts->warn != NULL)
-				opts->warn(opts->warn_ctx, path, "too many "
-				    "files; only the first ones are read");
+				opts->warn(opts->warn_ctx, path, _("too many "
+				    "files; only the first ones are read"));
 			break;
 		}
 		if (n == cap) {
@@ -341,8 +345,8 @@ load_dir(struct edition *ed, const char *path,
 	free(names);
 	if (ed->nsections == 0) {
 		*cause = failed > 0 ?
-		    xasprintf("no file of the directory could be read") :
-		    xasprintf("no editions in this directory");
+		    xasprintf(_("no file of the directory could be read")) :
+		    xasprintf(_("no editions in this directory"));
 		return -1;
 	}
 	return total;
@@ -361,7 +365,7 @@ load_paths(char *const *paths, size_t npaths, const struct load_options *opts,
 	if (opts == NULL)
 		opts = &none;
 	if (npaths == 0) {
-		*cause = xstrdup("no path given");
+		*cause = xstrdup(_("no path given"));
 		return NULL;
 	}
 	ed = edition_new(NULL, paths[0]);
@@ -402,7 +406,8 @@ load_paths(char *const *paths, size_t npaths, const struct load_options *opts,
 		loaded++;
 	}
 	if (loaded == 0) {
-		*cause = xasprintf("none of the %zu paths could be read", npaths);
+		*cause = xasprintf(_("none of the %zu paths could be read"),
+		    npaths);
 		edition_free(ed);
 		buf_free(&title);
 		return NULL;

@@ -48,6 +48,7 @@
 
 #include "buf.h"
 #include "edition.h"
+#include "i18n.h"
 #include "load_markup.h"
 #include "text.h"
 #include "xalloc.h"
@@ -808,7 +809,7 @@ load_html(struct edition *ed, const char *text, size_t len, const char *path,
 	container = html_choose(&h, body);
 	first_para = html_first_para(container);
 	if (first_para == NULL) {
-		*cause = xstrdup("no article text in this page");
+		*cause = xstrdup(_("no article text in this page"));
 		free(h.cands);
 		free(title);
 		xmlFreeDoc(doc);

@@ -46,6 +46,7 @@
 
 #include "buf.h"
 #include "edition.h"
+#include "i18n.h"
 #include "text.h"
 #include "xalloc.h"
 
@@ -131,8 +132,8 @@ load_markup_format_error(const xmlError *err)
 	 */
 	if (err->code == XML_ERR_INTERNAL_ERROR &&
 	    strncmp(msg, "Excessive depth", 15) == 0)
-		return xasprintf("%d: elements nested too deeply (more than "
-		    "%d levels)", err->line, (int)xmlParserMaxDepth);
+		return xasprintf(_("%d: elements nested too deeply (more than "
+		    "%d levels)"), err->line, (int)xmlParserMaxDepth);
 	/*
 	 * libxml2 quotes the offending input, cut at a byte count: keep the
 	 * message one line and valid UTF-8 (stop before a cut character).
@@ -187,7 +188,7 @@ load_markup_read_xml(const char *text, size_t len, const char *path,
 
 	load_markup_init();
 	if (len > INT_MAX) {
-		*cause = xstrdup("too large for the XML parser");
+		*cause = xstrdup(_("too large for the XML parser"));
 		return NULL;
 	}
 	if ((ctxt = xmlNewParserCtxt()) == NULL)
@@ -212,19 +213,19 @@ load_markup_read_xml(const char *text, size_t len, const char *path,
 		 */
 		if (errs.fatal_code == XML_ERR_ENTITY_LOOP &&
 		    ctxt->input != NULL)
-			*cause = xasprintf("%d: entity expansion refused (an "
-			    "entity reference loop or too much amplification)",
+			*cause = xasprintf(_("%d: entity expansion refused (an "
+			    "entity reference loop or too much amplification)"),
 			    ctxt->input->line);
 		else if (errs.first_fatal != NULL)
 			*cause = xstrdup(errs.first_fatal);
 		else if (errs.first != NULL)
 			*cause = xstrdup(errs.first);
 		else
-			*cause = xstrdup("not a well-formed XML document");
+			*cause = xstrdup(_("not a well-formed XML document"));
 	} else if (xmlDocGetRootElement(doc) == NULL) {
 		xmlFreeDoc(doc);
 		doc = NULL;
-		*cause = xstrdup("no root element");
+		*cause = xstrdup(_("no root element"));
 	}
 	ctxt->_private = NULL;
 	xmlFreeParserCtxt(ctxt);
@@ -243,7 +244,7 @@ load_markup_read_html(const char *text, size_t len, const char *path,
 
 	load_markup_init();
 	if (len > INT_MAX) {
-		*cause = xstrdup("too large for the HTML parser");
+		*cause = xstrdup(_("too large for the HTML parser"));
 		return NULL;
 	}
 	if ((ctxt = htmlNewParserCtxt()) == NULL)
@@ -258,7 +259,7 @@ load_markup_read_html(const char *text, size_t len, const char *path,
 	if (doc == NULL || xmlDocGetRootElement(doc) == NULL) {
 		if (doc != NULL)
 			xmlFreeDoc(doc);
-		*cause = xstrdup("not a readable HTML document");
+		*cause = xstrdup(_("not a readable HTML document"));
 		return NULL;
 	}
 	return doc;

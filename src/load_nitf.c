@@ -42,6 +42,7 @@
 
 #include "buf.h"
 #include "edition.h"
+#include "i18n.h"
 #include "load_markup.h"
 #include "xalloc.h"
 
@@ -310,7 +311,7 @@ load_nitf(struct edition *ed, const char *text, size_t len, const char *path,
 		return -1;
 	root = xmlDocGetRootElement(doc);
 	if (!load_markup_is(root, "nitf")) {
-		*cause = xasprintf("%u: root element is <%s>, not <nitf>",
+		*cause = xasprintf(_("%u: root element is <%s>, not <nitf>"),
 		    load_markup_line(root), (const char *)root->name);
 		xmlFreeDoc(doc);
 		return -1;
@@ -324,8 +325,8 @@ load_nitf(struct edition *ed, const char *text, size_t len, const char *path,
 	    (d.title != NULL && *nitf_text(d.title, &b) != '\0') ||
 	    (d.body_content != NULL && *nitf_text(d.body_content, &b) != '\0');
 	if (!has_text) {
-		*cause = xasprintf("%u: NITF document without headline or "
-		    "body text", load_markup_line(root));
+		*cause = xasprintf(_("%u: NITF document without headline or "
+		    "body text"), load_markup_line(root));
 		nitf_doc_free(&d);
 		xmlFreeDoc(doc);
 		buf_free(&b);

@@ -25,6 +25,7 @@
 
 #include <string.h>
 
+#include "i18n.h"
 #include "xalloc.h"
 
 /* Is "%PDF-" within the first 1024 bytes (see load_pdf.h)? */
@@ -60,9 +61,9 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 	(void)len;
 	(void)path;
 	(void)name;
-	*cause = xstrdup("a PDF; this kanbao was built without PDF support "
+	*cause = xstrdup(_("a PDF; this kanbao was built without PDF support "
 	    "(install libpoppler-glib-dev and rebuild, or convert it with "
-	    "pdftotext)");
+	    "pdftotext)"));
 	return -1;
 }
 
@@ -297,8 +298,9 @@ read_pages(PopplerDocument *doc, int npages, struct edition *ed,
 		PopplerPage *page;
 
 		if (now_seconds() - start > LOAD_PDF_MAX_SECONDS) {
-			*cause = xasprintf("reading the PDF took more than %d "
-			    "seconds (at page %d of %d)", LOAD_PDF_MAX_SECONDS,
+			*cause = xasprintf(_("reading the PDF took more than "
+			    "%d seconds (at page %d of %d)"),
+			    LOAD_PDF_MAX_SECONDS,
 			    i + 1, npages);
 			count = -1;
 			break;
@@ -309,8 +311,8 @@ read_pages(PopplerDocument *doc, int npages, struct edition *ed,
 		poppler_page_get_size(page, &w, &h);
 		if (!(w > 0 && h > 0 && w <= LOAD_PDF_MAX_SIDE &&
 		    h <= LOAD_PDF_MAX_SIDE)) {
-			*cause = xasprintf("page %d is %.0f x %.0f points (the "
-			    "limit is %.0f points a side)", i + 1, w, h,
+			*cause = xasprintf(_("page %d is %.0f x %.0f points "
+			    "(the limit is %.0f points a side)"), i + 1, w, h,
 			    LOAD_PDF_MAX_SIDE);
 			g_object_unref(page);
 			count = -1;
@@ -319,7 +321,7 @@ read_pages(PopplerDocument *doc, int npages, struct edition *ed,
 		n = page_glyphs(page, &g);
 		g_object_unref(page);
 		if (n < 0) {
-			*cause = xasprintf("page %d has more than %d glyphs",
+			*cause = xasprintf(_("page %d has more than %d glyphs"),
 			    i + 1, LOAD_PDF_MAX_GLYPHS);
 			count = -1;
 			break;
@@ -360,23 +362,23 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 	if (doc == NULL) {
 		if (err != NULL && err->domain == POPPLER_ERROR &&
 		    err->code == POPPLER_ERROR_ENCRYPTED)
-			*cause = xstrdup("an encrypted PDF: it needs a "
-			    "password, and kanbao does not ask for one");
+			*cause = xstrdup(_("an encrypted PDF: it needs a "
+			    "password, and kanbao does not ask for one"));
 		else
-			*cause = xasprintf("a damaged or truncated PDF (%s)",
+			*cause = xasprintf(_("a damaged or truncated PDF (%s)"),
 			    err != NULL && err->message != NULL ?
-			    err->message : "poppler could not open it");
+			    err->message : _("poppler could not open it"));
 		g_clear_error(&err);
 		g_log_remove_handler("Poppler", handler);
 		return -1;
 	}
 	npages = poppler_document_get_n_pages(doc);
 	if (npages > LOAD_PDF_MAX_PAGES) {
-		*cause = xasprintf("a PDF of %d pages (the limit is %d)",
+		*cause = xasprintf(_("a PDF of %d pages (the limit is %d)"),
 		    npages, LOAD_PDF_MAX_PAGES);
 		count = -1;
 	} else if (npages <= 0) {
-		*cause = xstrdup("a PDF without pages");
+		*cause = xstrdup(_("a PDF without pages"));
 		count = -1;
 	} else {
 		count = read_pages(doc, npages, ed, path, name, false,
@@ -386,8 +388,8 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 			count = read_pages(doc, npages, ed, path, name, true,
 			    &any_text, cause);
 		if (count >= 0 && !any_text) {
-			*cause = xstrdup("a PDF without text (a scan? kanbao "
-			    "reads the text layer, not images)");
+			*cause = xstrdup(_("a PDF without text (a scan? kanbao "
+			    "reads the text layer, not images)"));
 			count = -1;
 		}
 	}

@@ -19,6 +19,7 @@
 #include <string.h>
 
 #include "edition.h"
+#include "i18n.h"
 #include "seg.h"
 #include "text.h"
 #include "xalloc.h"
@@ -135,7 +136,7 @@ load_pages(struct edition *ed, const char *text, char *own, size_t len,
 	*kept = false;
 	if (text == NULL || !has_text(text, len)) {
 		if (cause != NULL)
-			*cause = xstrdup("no text to read");
+			*cause = xstrdup(_("no text to read"));
 		return -1;
 	}
 	seg_page_init(&pg, text);

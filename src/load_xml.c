@@ -49,6 +49,7 @@
 #include "buf.h"
 #include "data.h"
 #include "edition.h"
+#include "i18n.h"
 #include "load.h"
 #include "load_markup.h"
 #include "xalloc.h"
@@ -124,8 +125,9 @@ xml_check_text(struct xml_walk *w, const xmlNode *node)
 			continue;
 		for (p = (const char *)c->content; *p != '\0'; p++)
 			if (*p != ' ' && *p != '\t' && *p != '\n' && *p != '\r')
-				return xml_fail(w, c, "text outside an element "
-				    "in <%s>", (const char *)node->name);
+				return xml_fail(w, c, _("text outside an "
+				    "element in <%s>"),
+				    (const char *)node->name);
 	}
 	return 0;
 }
@@ -140,7 +142,7 @@ xml_element_text(struct xml_walk *w, const xmlNode *node, struct buf *b)
 	const xmlNode *c = load_markup_first_element(node);
 
 	if (c != NULL)
-		return xml_fail(w, c, "unexpected element <%s> in <%s>",
+		return xml_fail(w, c, _("unexpected element <%s> in <%s>"),
 		    (const char *)c->name, (const char *)node->name);
 	buf_clear(b);
 	load_markup_text(node, b, MARKUP_TEXT_VERBATIM);
@@ -176,20 +178,21 @@ xml_headline(struct xml_walk *w, struct article *a, const xmlNode *node,
 	int rc = 0;
 
 	if (role == NULL)
-		rc = xml_fail(w, node, "<headline> without a role attribute");
+		rc = xml_fail(w, node,
+		    _("<headline> without a role attribute"));
 	else {
 		for (i = 0; i < sizeof xml_roles / sizeof xml_roles[0]; i++)
 			if (strcmp(role, xml_roles[i].name) == 0)
 				break;
 		if (i == sizeof xml_roles / sizeof xml_roles[0])
-			rc = xml_fail(w, node, "unknown headline role \"%s\" "
-			    "(kicker, main, sub or unknown)", role);
+			rc = xml_fail(w, node, _("unknown headline role \"%s\" "
+			    "(kicker, main, sub or unknown)"), role);
 		else
 			r = xml_roles[i].role;
 	}
 	if (rc == 0 && inferred != NULL && strcmp(inferred, "true") != 0 &&
 	    strcmp(inferred, "false") != 0)
-		rc = xml_fail(w, node, "inferred=\"%s\" (only \"true\")",
+		rc = xml_fail(w, node, _("inferred=\"%s\" (only \"true\")"),
 		    inferred);
 	if (rc == 0)
 		rc = xml_element_text(w, node, b);
@@ -221,7 +224,7 @@ xml_article_child(struct xml_walk *w, struct article *a, const xmlNode *c,
 		if (xml_element_text(w, c, b) != 0)
 			return -1;
 		if (*seen & bit)
-			return xml_fail(w, c, "second <%s> in an article",
+			return xml_fail(w, c, _("second <%s> in an article"),
 			    (const char *)c->name);
 		*seen |= bit;
 		if (w->ed == NULL)
@@ -243,7 +246,7 @@ xml_article_child(struct xml_walk *w, struct article *a, const xmlNode *c,
 				    buf_str(b));
 			return 0;
 		}
-	return xml_fail(w, c, "unknown element <%s> in <article>",
+	return xml_fail(w, c, _("unknown element <%s> in <article>"),
 	    (const char *)c->name);
 }
 
@@ -262,9 +265,10 @@ xml_article(struct xml_walk *w, struct section *s, const xmlNode *node,
 
 	/* The id is recomputed, but the format requires it. */
 	if (id == NULL)
-		rc = xml_fail(w, node, "<article> without an id attribute");
+		rc = xml_fail(w, node, _("<article> without an id attribute"));
 	else if (line != NULL && xml_parse_line(line, &n) != 0)
-		rc = xml_fail(w, node, "line=\"%s\" is not a positive number",
+		rc = xml_fail(w, node,
+		    _("line=\"%s\" is not a positive number"),
 		    line);
 	else
 		rc = xml_check_text(w, node);
@@ -297,7 +301,8 @@ xml_section(struct xml_walk *w, const xmlNode *node, struct buf *b)
 	int rc = 0;
 
 	if (page != NULL && xml_parse_line(page, &n) != 0)
-		rc = xml_fail(w, node, "page=\"%s\" is not a positive number",
+		rc = xml_fail(w, node,
+		    _("page=\"%s\" is not a positive number"),
 		    page);
 	else
 		rc = xml_check_text(w, node);
@@ -311,8 +316,8 @@ xml_section(struct xml_walk *w, const xmlNode *node, struct buf *b)
 		if (load_markup_is(c, "article"))
 			rc = xml_article(w, s, c, b);
 		else
-			rc = xml_fail(w, c, "unknown element <%s> in "
-			    "<section>", (const char *)c->name);
+			rc = xml_fail(w, c, _("unknown element <%s> in "
+			    "<section>"), (const char *)c->name);
 	}
 	free(title);
 	free(page);
@@ -330,13 +335,14 @@ xml_edition(struct xml_walk *w, const xmlNode *root)
 	int rc;
 
 	if (!load_markup_is(root, "edition") || root->ns != NULL)
-		return xml_fail(w, root, "root element is <%s>, not <edition>",
+		return xml_fail(w, root,
+		    _("root element is <%s>, not <edition>"),
 		    (const char *)root->name);
 	/* Checked here so that a bad date leaves the edition untouched. */
 	date = load_markup_attr(root, "date");
 	if (date != NULL && !edition_parse_date(date, strlen(date), iso))
-		rc = xml_fail(w, root, "date=\"%s\" is not a date "
-		    "(YYYY-MM-DD)", date);
+		rc = xml_fail(w, root, _("date=\"%s\" is not a date "
+		    "(YYYY-MM-DD)"), date);
 	else
 		rc = xml_check_text(w, root);
 	free(date);
@@ -345,8 +351,8 @@ xml_edition(struct xml_walk *w, const xmlNode *root)
 		if (load_markup_is(c, "section"))
 			rc = xml_section(w, c, &b);
 		else
-			rc = xml_fail(w, c, "unknown element <%s> in "
-			    "<edition>", (const char *)c->name);
+			rc = xml_fail(w, c, _("unknown element <%s> in "
+			    "<edition>"), (const char *)c->name);
 	}
 	buf_free(&b);
 	return rc;
@@ -386,7 +392,8 @@ xml_validate(xmlDocPtr doc, char **cause)
 	int rc;
 
 	if (load_read_file(path, &data, &len, &why) != 0) {
-		*cause = xasprintf("cannot read the schema %s: %s", path, why);
+		*cause = xasprintf(_("cannot read the schema %s: %s"),
+		    path, why);
 		free(why);
 		free(path);
 		return -1;
@@ -399,8 +406,8 @@ xml_validate(xmlDocPtr doc, char **cause)
 	xmlRelaxNGFreeParserCtxt(pctxt);
 	free(data);
 	if (schema == NULL) {
-		*cause = xasprintf("cannot use the schema %s: %s", path,
-		    first != NULL ? first : "parse error");
+		*cause = xasprintf(_("cannot use the schema %s: %s"), path,
+		    first != NULL ? first : _("parse error"));
 		free(first);
 		free(path);
 		return -1;
@@ -413,7 +420,7 @@ xml_validate(xmlDocPtr doc, char **cause)
 	xmlRelaxNGFreeValidCtxt(vctxt);
 	xmlRelaxNGFree(schema);
 	if (rc != 0) {
-		*cause = xasprintf("%s (strict: does not match the schema)",
+		*cause = xasprintf(_("%s (strict: does not match the schema)"),
 		    first != NULL ? first : "0: invalid");
 		free(first);
 		return -1;

@@ -480,7 +480,7 @@ list_with_marks(const struct edition *ed)
 	char *key = bookmarks_edition_key(ed), *cause = NULL, *m;
 
 	if (strcmp(key, "-") != 0 && readset_load(key, &read, &cause) != 0) {
-		m = xasprintf("read marks not shown: %s", cause);
+		m = xasprintf(_("read marks not shown: %s"), cause);
 		warn_msg(m);
 		free(m);
 		free(cause);
@@ -575,7 +575,8 @@ progress_draw(void *ctx, size_t done, size_t total)
 	memset(bar, '#', fill);
 	memset(bar + fill, '-', width - fill);
 	bar[width] = '\0';
-	fprintf(stderr, "\rkanbao: indexing [%s] %zu/%zu editions", bar, done,
+	fputc('\r', stderr);
+	fprintf(stderr, _("kanbao: indexing [%s] %zu/%zu editions"), bar, done,
 	    total);
 	fflush(stderr);
 	p->drawn = true;
@@ -661,8 +662,8 @@ run_library(const char *dir, const struct library *lib,
 		}
 	}
 	if (rc == INDEX_CORRUPT)
-		cause = xstrdup("the search index is damaged again after "
-		    "being rebuilt");
+		cause = xstrdup(_("the search index is damaged again after "
+		    "being rebuilt"));
 	if (rc < 0) {
 		warn_msg(cause);
 		free(cause);
@@ -670,8 +671,8 @@ run_library(const char *dir, const struct library *lib,
 	} else if (q != NULL)
 		status = rc == 0 ? 1 : 0;	/* like grep */
 	else {
-		m = xasprintf("%zu editions: %zu indexed, %zu unchanged, %zu "
-		    "removed, %zu failed", st.indexed + st.unchanged +
+		m = xasprintf(_("%zu editions: %zu indexed, %zu unchanged, %zu "
+		    "removed, %zu failed"), st.indexed + st.unchanged +
 		    st.failed, st.indexed, st.unchanged, st.removed,
 		    st.failed);
 		printf("%s\n", m);
@@ -849,8 +850,8 @@ main(int argc, char **argv)
 				dump_n = parse_cols(slash + 1);
 				*slash = '/';
 				if (dump_sec == 0 || dump_n == 0) {
-					warn_msg("--dump takes N or S/A (section "
-					    "and article, from 1)");
+					warn_msg(_("--dump takes N or S/A "
+					    "(section and article, from 1)"));
 					return EXIT_USAGE;
 				}
 			} else if (optarg != NULL) {
@@ -896,9 +897,9 @@ main(int argc, char **argv)
 		case 'N':
 		case 'U':
 			if (!library_is_date(optarg)) {
-				warn_msg(c == 'N' ? "--since takes a date, "
-				    "YYYY-MM-DD" : "--until takes a date, "
-				    "YYYY-MM-DD");
+				warn_msg(c == 'N' ? _("--since takes a date, "
+				    "YYYY-MM-DD") : _("--until takes a date, "
+				    "YYYY-MM-DD"));
 				return EXIT_USAGE;
 			}
 			if (c == 'N')
@@ -1047,7 +1048,7 @@ main(int argc, char **argv)
 	}
 	if (mode == MODE_INDEX) {
 		if (npaths > 1) {
-			warn_msg("--index takes one LIBRARY folder");
+			warn_msg(_("--index takes one LIBRARY folder"));
 			return EXIT_USAGE;
 		}
 		if (npaths == 0)
@@ -1104,8 +1105,8 @@ main(int argc, char **argv)
 
 		if (stat(topts.library, &st) != 0 || !S_ISDIR(st.st_mode) ||
 		    !is_library(topts.library)) {
-			char *m = xasprintf("%s: no edition folders here "
-			    "(%s)", topts.library, lib_from);
+			char *m = xasprintf(_("%s: no edition folders here "
+			    "(%s)"), topts.library, lib_from);
 			warn_msg(m);
 			free(m);
 			free(lib_setting);
@@ -1143,8 +1144,8 @@ main(int argc, char **argv)
 
 	/* The other modes take one edition: say which folder to give. */
 	if (!reader && npaths == 1 && is_library(paths[0])) {
-		char *m = xasprintf("%s: a library of edition folders; give "
-		    "one of them", paths[0]);
+		char *m = xasprintf(_("%s: a library of edition folders; give "
+		    "one of them"), paths[0]);
 
 		warn_msg(m);
 		free(m);
@@ -1179,10 +1180,10 @@ main(int argc, char **argv)
 
 			if (num == 0) {
 				char *m = dump_sec > ed->nsections ?
-				    xasprintf("no section %zu (the edition has "
-				    "%zu)", dump_sec, ed->nsections) :
-				    xasprintf("no article %zu/%zu (section %zu "
-				    "has %zu)", dump_sec, dump_n, dump_sec,
+				    xasprintf(_("no section %zu (the edition "
+				    "has %zu)"), dump_sec, ed->nsections) :
+				    xasprintf(_("no article %zu/%zu (section "
+				    "%zu has %zu)"), dump_sec, dump_n, dump_sec,
 				    ed->sections[dump_sec - 1]->narticles);
 				warn_msg(m);
 				free(m);

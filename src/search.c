@@ -64,6 +64,7 @@
 
 #include "buf.h"
 #include "edition.h"
+#include "i18n.h"
 #include "json.h"
 #include "sanitize.h"
 #include "search.h"
@@ -1505,24 +1506,24 @@ search_compile(const char *query, char **cause)
 	*cause = NULL;
 	len = strlen(query);
 	if (len > SEARCH_QUERY_MAX) {
-		*cause = xasprintf("search query too long (%zu bytes, at most "
-		    "%d)", len, SEARCH_QUERY_MAX);
+		*cause = xasprintf(_("search query too long (%zu bytes, at "
+		    "most %d)"), len, SEARCH_QUERY_MAX);
 		return NULL;
 	}
 	if (!utf8_valid(query, len, NULL)) {
-		*cause = xstrdup("search query is not valid UTF-8");
+		*cause = xstrdup(_("search query is not valid UTF-8"));
 		return NULL;
 	}
 	q = xcalloc(1, sizeof *q);
 	if (!query_split(q, query, len)) {
 		search_query_free(q);
-		*cause = xasprintf("search query has more than %d words",
+		*cause = xasprintf(_("search query has more than %d words"),
 		    SEARCH_TERMS_MAX);
 		return NULL;
 	}
 	if (q->nterms == 0) {
 		search_query_free(q);
-		*cause = xstrdup("empty search query");
+		*cause = xstrdup(_("empty search query"));
 		return NULL;
 	}
 	/*
@@ -1536,8 +1537,8 @@ search_compile(const char *query, char **cause)
 		    strlen(q->terms[i].text), false);
 		if (idx->key.len == 0) {
 			clean = sanitize_str(q->terms[i].text);
-			*cause = xasprintf("nothing to search for in '%s' "
-			    "(spaces and punctuation are ignored)", clean);
+			*cause = xasprintf(_("nothing to search for in '%s' "
+			    "(spaces and punctuation are ignored)"), clean);
 			free(clean);
 			search_index_free(idx);
 			search_query_free(q);

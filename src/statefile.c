@@ -34,6 +34,7 @@
 #include <unistd.h>
 
 #include "buf.h"
+#include "i18n.h"
 #include "xalloc.h"
 
 #define STATEFILE_VERSION	1	/* format version this kanbao writes */
@@ -269,29 +270,29 @@ parse_state(const char *data, size_t len, const char *kind,
 	 * back as a record this parser refuses: never a valid state file.
 	 */
 	if (memchr(data, '\0', len) != NULL) {
-		*cause = xstrdup("1: NUL byte in the file");
+		*cause = xstrdup(_("1: NUL byte in the file"));
 		return -1;
 	}
 	nl = memchr(p, '\n', len);
 	if (nl == NULL) {
-		*cause = xstrdup("1: no header line");
+		*cause = xstrdup(_("1: no header line"));
 		return -1;
 	}
 	lineno = 1;
 	snprintf(header, sizeof header, "kanbao-%s ", kind);
 	if ((size_t)(nl - p) <= strlen(header) ||
 	    strncmp(p, header, strlen(header)) != 0) {
-		*cause = xasprintf("1: not a kanbao %s file", kind);
+		*cause = xasprintf(_("1: not a kanbao %s file"), kind);
 		return -1;
 	}
 	version = atoi(p + strlen(header));
 	if (version < 1) {
-		*cause = xstrdup("1: bad format version");
+		*cause = xstrdup(_("1: bad format version"));
 		return -1;
 	}
 	if (version > STATEFILE_VERSION) {
-		*cause = xasprintf("1: written by a newer kanbao (format %d; "
-		    "this one knows %d)", version, STATEFILE_VERSION);
+		*cause = xasprintf(_("1: written by a newer kanbao (format %d; "
+		    "this one knows %d)"), version, STATEFILE_VERSION);
 		return -1;
 	}
 	p = nl + 1;
@@ -301,7 +302,7 @@ parse_state(const char *data, size_t len, const char *kind,
 		lineno++;
 		nl = memchr(p, '\n', (size_t)(end - p));
 		if (nl == NULL) {
-			*cause = xasprintf("%u: truncated (no end of line)",
+			*cause = xasprintf(_("%u: truncated (no end of line)"),
 			    lineno);
 			return -1;
 		}
@@ -319,15 +320,17 @@ parse_state(const char *data, size_t len, const char *kind,
 			    (c = staterecord_get(&tmp.records[0], "crc")) ==
 			    NULL) {
 				statefile_clear(&tmp);
-				*cause = xasprintf("%u: bad end line", lineno);
+				*cause = xasprintf(_("%u: bad end line"),
+				    lineno);
 				return -1;
 			}
 			snprintf(want, sizeof want, "%08x", crc);
 			if (strtoul(n, NULL, 10) != count ||
 			    strcmp(c, want) != 0) {
 				statefile_clear(&tmp);
-				*cause = xasprintf("%u: checksum mismatch (the "
-				    "file was changed or damaged)", lineno);
+				*cause = xasprintf(_("%u: checksum mismatch "
+				    "(the file was changed or damaged)"),
+				    lineno);
 				return -1;
 			}
 			statefile_clear(&tmp);
@@ -336,7 +339,7 @@ parse_state(const char *data, size_t len, const char *kind,
 			break;
 		}
 		if (llen > 0 && parse_record(sf, p, llen) != 0) {
-			*cause = xasprintf("%u: bad record", lineno);
+			*cause = xasprintf(_("%u: bad record"), lineno);
 			return -1;
 		}
 		if (llen > 0)
@@ -344,11 +347,12 @@ parse_state(const char *data, size_t len, const char *kind,
 		p = nl + 1;
 	}
 	if (!trailer) {
-		*cause = xasprintf("%u: truncated (no end line)", lineno);
+		*cause = xasprintf(_("%u: truncated (no end line)"), lineno);
 		return -1;
 	}
 	if (p != end) {
-		*cause = xasprintf("%u: text after the end line", lineno + 1);
+		*cause = xasprintf(_("%u: text after the end line"),
+		    lineno + 1);
 		return -1;
 	}
 	return 0;
@@ -390,7 +394,7 @@ statefile_read(const char *path, const char *kind, struct statefile *sf,
 	}
 	if (fstat(fd, &st) == -1 || !S_ISREG(st.st_mode)) {
 		close(fd);
-		*cause = xasprintf("%s: not a regular file", path);
+		*cause = xasprintf(_("%s: not a regular file"), path);
 		return -1;
 	}
 	while ((n = read(fd, chunk, sizeof chunk)) != 0) {
@@ -404,7 +408,7 @@ statefile_read(const char *path, const char *kind, struct statefile *sf,
 		}
 		buf_append(&b, chunk, (size_t)n);
 		if (b.len > STATEFILE_MAX_SIZE) {
-			*cause = xasprintf("%s: too large", path);
+			*cause = xasprintf(_("%s: too large"), path);
 			close(fd);
 			buf_free(&b);
 			return -1;
@@ -535,8 +539,8 @@ lock_take(const char *path, char **cause)
 
 			pid[n > 0 ? n : 0] = '\0';
 			pid[strcspn(pid, "\n")] = '\0';
-			*cause = xasprintf("%s: locked by another kanbao "
-			    "(pid %s)", lockpath, pid[0] != '\0' ? pid : "?");
+			*cause = xasprintf(_("%s: locked by another kanbao "
+			    "(pid %s)"), lockpath, pid[0] != '\0' ? pid : "?");
 			goto fail;
 		}
 		nanosleep(&ts, NULL);
@@ -603,8 +607,8 @@ write_atomic(const char *path, const struct statefile *sf, char **cause)
 	free(dir);
 	return 0;
 fail:
-	*cause = xasprintf("%s: cannot save (%s); the previous version is "
-	    "kept", path, strerror(errno));
+	*cause = xasprintf(_("%s: cannot save (%s); the previous version is "
+	    "kept"), path, strerror(errno));
 	buf_free(&b);
 	free(tmp);
 	free(dir);
@@ -621,7 +625,7 @@ statefile_update(const char *path, const char *kind,
 	int lock, rc;
 
 	if (mkdir_p(dir) != 0) {
-		*cause = xasprintf("%s: cannot create folder (%s)", dir,
+		*cause = xasprintf(_("%s: cannot create folder (%s)"), dir,
 		    strerror(errno));
 		free(dir);
 		return -1;
@@ -652,7 +656,7 @@ statefile_dir(const char *envvar, const char *fallback, char **cause)
 		return xasprintf("%s/kanbao", v);
 	home = getenv("HOME");
 	if (home == NULL || home[0] != '/') {
-		*cause = xasprintf("neither %s nor HOME is an absolute path",
+		*cause = xasprintf(_("neither %s nor HOME is an absolute path"),
 		    envvar);
 		return NULL;
 	}

@@ -41,6 +41,7 @@
 #include "tui_curses.h"
 
 #include "bookmarks.h"
+#include "i18n.h"
 #include "edition.h"
 #include "layout.h"
 #include "sanitize.h"
@@ -229,7 +230,7 @@ tui_convert(const struct tui *t, char *s)
 
 /* Names of the scripts in messages, by enum settings_script. */
 static const char *const tui_scripts[] = {
-	"as printed", "in Simplified (简体)", "in Traditional (繁體)"
+	N_("as printed"), N_("in Simplified (简体)"), N_("in Traditional (繁體)")
 };
 
 /* Show another script; see tui_view.h. */
@@ -265,7 +266,7 @@ tui_script_next(struct tui *t)
 		tui_reader_where(t, &block, &offset);
 	tui_script_set(t, (t->script + 1) % 3);
 	if (t->msg == NULL)
-		tui_message(t, "text shown %s", tui_scripts[t->script]);
+		tui_message(t, _("text shown %s"), _(tui_scripts[t->script]));
 	if (reading) {
 		tui_reader_free(&t->reader);
 		tui_reader_layout(t);
@@ -419,9 +420,15 @@ tui_status(struct tui *t, const char *left, const char *right)
 		return;
 	}
 	if (t->numlen > 0) {
-		prompt = xasprintf("Go to %s: %.*s  (Enter: go, Esc: "
-		    "cancel)", t->ed != NULL && tui_number_by_page(t->ed) ?
-		    "page" : "section", (int)t->numlen, t->number);
+		/*
+		 * TRANSLATORS: the status line while a number is typed: %s
+		 * is "page" (a printed page, 第N版) or "section", %.*s the
+		 * digits.
+		 */
+		prompt = xasprintf(_("Go to %s: %.*s  (Enter: go, Esc: "
+		    "cancel)"), t->ed != NULL && tui_number_by_page(t->ed) ?
+		    /* TRANSLATORS: what "Go to %s" above goes to. */
+		    _("page") : _("section"), (int)t->numlen, t->number);
 		left = prompt;
 		right = "";
 	} else if (t->msg != NULL)
@@ -461,17 +468,18 @@ tui_draw(struct tui *t)
 	if (COLS < TUI_MIN_COLS || LINES < TUI_MIN_LINES) {
 		t->reader.shown = false;
 		/* Longest first: the first that fits is shown. */
-		need = xasprintf("terminal too small (need %dx%d)",
+		need = xasprintf(_("terminal too small (need %dx%d)"),
 		    TUI_MIN_COLS, TUI_MIN_LINES);
 		small[0] = need;
-		small[1] = "terminal too small";
-		small[2] = "too small";
+		small[1] = _("terminal too small");
+		small[2] = _("too small");
 		small[3] = "small";
 		for (i = 0; i < 3; i++) {
-			if (strlen(small[i]) < (size_t)COLS)
+			if (width_str(small[i], strlen(small[i])) <
+			    (size_t)COLS)
 				break;
 		}
-		/* Plain ASCII, cut to fit: nothing here can wrap. */
+		/* Cut to fit: nothing here can wrap; "small" is ASCII. */
 		mvaddnstr(0, 0, small[i], COLS > 1 ? COLS - 1 : 1);
 		refresh();
 		free(need);
@@ -569,8 +577,8 @@ tui_number_go(struct tui *t)
 	t->number_ms = 0;
 	sec = tui_number_section(t->ed, n);
 	if (sec == SIZE_MAX) {
-		tui_message(t, tui_number_by_page(t->ed) ? "no page %zu in "
-		    "this edition" : "no section %zu in this edition", n);
+		tui_message(t, tui_number_by_page(t->ed) ? _("no page %zu in "
+		    "this edition") : _("no section %zu in this edition"), n);
 		return;
 	}
 	t->sec = sec;
@@ -713,7 +721,7 @@ tui_restart(struct tui *t)
 	t->sec = t->art = t->sec_top = t->art_top = 0;
 	t->focus = t->ed->nsections == 1 ? TUI_FOCUS_ARTICLES :
 	    TUI_FOCUS_SECTIONS;
-	tui_message(t, "back at the start of the edition");
+	tui_message(t, _("back at the start of the edition"));
 }
 
 /* Whether deleting bookmarks asks first (set confirm-delete, default on). */
@@ -748,7 +756,7 @@ tui_marks_confirm(struct tui *t, enum tui_action *act, int key, bool code)
 			*act = pending;
 			return false;
 		}
-		tui_message(t, "nothing deleted (u takes a mark off)");
+		tui_message(t, _("nothing deleted (u takes a mark off)"));
 		return true;
 	}
 	if (t->screen != TUI_SCREEN_BOOKMARKS || !tui_confirm_delete(t) ||
@@ -761,8 +769,9 @@ tui_marks_confirm(struct tui *t, enum tui_action *act, int key, bool code)
 	    t->marks.doomed[t->marks.bms.n - 1 - t->marks.sel])
 		return false;
 	t->marks.asking = *act;
-	tui_message(t, "delete %zu bookmark%s? (y: yes, other keys: no)", n,
-	    n == 1 ? "" : "s");
+	/* TRANSLATORS: %s is "s" for a plural; skip it with %.0s. */
+	tui_message(t, _("delete %zu bookmark%s? (y: yes, other keys: no)"),
+	    n, n == 1 ? "" : "s");
 	return true;
 }
 
@@ -771,9 +780,11 @@ static void
 tui_nothing(struct tui *t, int key, bool code)
 {
 	if (!code && key > 0x20 && key < 0x7f)
-		tui_message(t, "%c does nothing here (? lists the keys)", key);
+		tui_message(t, _("%c does nothing here (? lists the keys)"),
+		    key);
 	else
-		tui_message(t, "that key does nothing here (? lists the keys)");
+		tui_message(t, _("that key does nothing here (? lists the "
+		    "keys)"));
 }
 
 /*
@@ -857,7 +868,7 @@ tui_handle_key(struct tui *t, int key, bool code)
 		break;
 	case TUI_ACT_RESTART:
 		if (t->ed == NULL || t->screen == TUI_SCREEN_LIBRARY)
-			tui_message(t, "R works in an edition");
+			tui_message(t, _("R works in an edition"));
 		else
 			tui_restart(t);
 		next = TUI_NEXT_DRAW;
@@ -1263,19 +1274,19 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	bool answered = true;
 
 	if (!isatty(STDOUT_FILENO)) {
-		*cause = xstrdup("not a terminal (use --list or --dump)");
+		*cause = xstrdup(_("not a terminal (use --list or --dump)"));
 		return -1;
 	}
 	if (term == NULL || *term == '\0') {
-		*cause = xstrdup("TERM is not set (use --list or --dump)");
+		*cause = xstrdup(_("TERM is not set (use --list or --dump)"));
 		return -1;
 	}
 	if (ed == NULL && opts->library == NULL) {
-		*cause = xstrdup("no edition to show");
+		*cause = xstrdup(_("no edition to show"));
 		return -1;
 	}
 	if (ed != NULL && ed->nsections == 0) {
-		*cause = xstrdup("the edition has no sections");
+		*cause = xstrdup(_("the edition has no sections"));
 		return -1;
 	}
 	/*
@@ -1287,9 +1298,9 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		if (tty == NULL || !isatty(fileno(tty))) {
 			if (tty != NULL)
 				fclose(tty);
-			*cause = xstrdup("standard input is not a terminal and "
-			    "there is no /dev/tty to read keys from (use "
-			    "--list or --dump)");
+			*cause = xstrdup(_("standard input is not a terminal "
+			    "and there is no /dev/tty to read keys from (use "
+			    "--list or --dump)"));
 			return -1;
 		}
 		keys = tty;
@@ -1327,8 +1338,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		if (tty != NULL)
 			fclose(tty);
 		tui_keymap_free(&t->keymap);
-		*cause = xasprintf("unknown terminal type '%s' (set TERM, or "
-		    "use --list or --dump)", term);
+		*cause = xasprintf(_("unknown terminal type '%s' (set TERM, or "
+		    "use --list or --dump)"), term);
 		return -1;
 	}
 	/* A terminal that cannot move the cursor (dumb) cannot show a TUI. */
@@ -1340,8 +1351,8 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		if (tty != NULL)
 			fclose(tty);
 		tui_keymap_free(&t->keymap);
-		*cause = xasprintf("terminal type '%s' cannot move the cursor "
-		    "(use --list or --dump)", term);
+		*cause = xasprintf(_("terminal type '%s' cannot move the cursor "
+		    "(use --list or --dump)"), term);
 		return -1;
 	}
 	xalloc_on_fatal(endwin);	/* fatal errors restore the terminal */
@@ -1367,7 +1378,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	if (opts->notice != NULL)
 		tui_message(t, "%s", opts->notice);
 	if (tui_term_is_console(term))
-		tui_message(t, "TERM=%s: the console has no Chinese glyphs",
+		tui_message(t, _("TERM=%s: the console has no Chinese glyphs"),
 		    term);
 	if (t->keymap.error != NULL)
 		tui_message(t, "%s", t->keymap.error);
@@ -1420,7 +1431,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		fclose(tty);
 	if (unsaved != NULL) {
 		/* The terminal is restored: the message stays readable. */
-		fprintf(stderr, "kanbao: reading position not saved: %s\n",
+		fprintf(stderr, _("kanbao: reading position not saved: %s\n"),
 		    unsaved);
 		free(unsaved);
 	}

@@ -33,6 +33,7 @@
 
 #include "clip.h"
 #include "edition.h"
+#include "i18n.h"
 #include "sanitize.h"
 #include "search.h"
 #include "tui.h"
@@ -59,12 +60,12 @@ tui_export_article(struct tui *t)
 	if (t->ed == NULL || (t->screen != TUI_SCREEN_READER &&
 	    (t->screen != TUI_SCREEN_EDITION ||
 	    t->focus != TUI_FOCUS_ARTICLES))) {
-		tui_message(t, "choose an article first");
+		tui_message(t, _("choose an article first"));
 		return NULL;
 	}
 	s = t->ed->sections[t->sec];
 	if (t->art >= s->narticles) {
-		tui_message(t, "this section has no articles");
+		tui_message(t, _("this section has no articles"));
 		return NULL;
 	}
 	return s->articles[t->art];
@@ -119,7 +120,7 @@ tui_export_save(struct tui *t, const char *name)
 	if (a == NULL)
 		return;
 	if (*name == '\0') {
-		tui_message(t, "not saved: no file name");
+		tui_message(t, _("not saved: no file name"));
 		return;
 	}
 	/* ~/ as the shell means it. */
@@ -140,12 +141,13 @@ tui_export_save(struct tui *t, const char *name)
 	} else if (close(fd) != 0)
 		err = errno;
 	if (err == EEXIST)
-		tui_message(t, "not saved: %s exists", path);
+		tui_message(t, _("not saved: %s exists"), path);
 	else if (err != 0)
-		tui_message(t, "not saved: %s: %s", path, strerror(err));
+		tui_message(t, _("not saved: %s: %s"), path, strerror(err));
 	else
-		tui_message(t, "saved to %s (%s)", path, md ? "Markdown" :
-		    "text");
+		/* TRANSLATORS: %s is the file, then "Markdown" or "text". */
+		tui_message(t, _("saved to %s (%s)"), path, md ? "Markdown" :
+		    _("text"));
 	free(text);
 	free(path);
 }
@@ -164,11 +166,11 @@ tui_export_pipe(struct tui *t, const char *cmd)
 	if (a == NULL)
 		return;
 	if (*cmd == '\0') {
-		tui_message(t, "no command given");
+		tui_message(t, _("no command given"));
 		return;
 	}
 	if (pipe(fds) != 0) {
-		tui_message(t, "cannot pipe: %s", strerror(errno));
+		tui_message(t, _("cannot pipe: %s"), strerror(errno));
 		return;
 	}
 	text = clip_text(a);
@@ -204,11 +206,12 @@ tui_export_pipe(struct tui *t, const char *cmd)
 	free(text);
 	if (pid < 0) {
 		reset_prog_mode();
-		tui_message(t, "cannot run the command: %s", strerror(errno));
+		tui_message(t, _("cannot run the command: %s"),
+		    strerror(errno));
 		return;
 	}
 	/* Let the user read what the command printed, as mutt does. */
-	printf("\n[kanbao: press Enter to return]");
+	fputs(_("\n[kanbao: press Enter to return]"), stdout);
 	fflush(stdout);
 	while ((n = read(fileno(t->keys), &c, 1)) > 0 && c != '\n' &&
 	    c != '\r')
@@ -217,12 +220,13 @@ tui_export_pipe(struct tui *t, const char *cmd)
 	clearok(curscr, TRUE);
 	t->reader.shown = false;
 	if (WIFEXITED(status) && WEXITSTATUS(status) == 0)
-		tui_message(t, "piped to: %s", cmd);
+		tui_message(t, _("piped to: %s"), cmd);
 	else if (WIFEXITED(status))
-		tui_message(t, "the command exited with status %d: %s",
+		tui_message(t, _("the command exited with status %d: %s"),
 		    WEXITSTATUS(status), cmd);
 	else
-		tui_message(t, "the command was stopped by a signal: %s", cmd);
+		tui_message(t, _("the command was stopped by a signal: %s"),
+		    cmd);
 }
 
 /*
@@ -235,21 +239,21 @@ tui_export_copy(struct tui *t)
 	const struct article *a = tui_export_article(t);
 	const struct tui_reader *r = &t->reader;
 	char *text, *seq;
-	const char *what = "the article";
+	const char *what = _("the article");
 	int cut = 0;
 
 	if (a == NULL)
 		return;
 	if (!t->opts->osc52) {
-		tui_message(t, "copying is off: set osc52 on, or "
-		    "KANBAO_OSC52=1");
+		tui_message(t, _("copying is off: set osc52 on, or "
+		    "KANBAO_OSC52=1"));
 		return;
 	}
 	if (t->screen == TUI_SCREEN_READER && r->nmatches > 0 &&
 	    r->matches[r->cur].block < r->nblocks &&
 	    r->blocks[r->matches[r->cur].block].source != NULL) {
 		text = sanitize_str(r->blocks[r->matches[r->cur].block].source);
-		what = "the paragraph of the match";
+		what = _("the paragraph of the match");
 	} else
 		text = clip_text(a);
 	seq = clip_osc52(text, strlen(text), &cut);
@@ -257,10 +261,14 @@ tui_export_copy(struct tui *t)
 	refresh();
 	fflush(stdout);
 	if (!tui_export_write(STDOUT_FILENO, seq, strlen(seq)))
-		tui_message(t, "not copied: %s", strerror(errno));
+		tui_message(t, _("not copied: %s"), strerror(errno));
 	else
-		tui_message(t, "copied %s to the clipboard%s", what,
-		    cut ? " (cut to 64 KiB)" : "");
+		/*
+		 * TRANSLATORS: %s is "the article" or "the paragraph of the
+		 * match", then nothing or " (cut to 64 KiB)".
+		 */
+		tui_message(t, _("copied %s to the clipboard%s"), what,
+		    cut ? _(" (cut to 64 KiB)") : "");
 	free(seq);
 	free(text);
 }

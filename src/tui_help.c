@@ -14,6 +14,7 @@
 
 #include "tui_curses.h"
 
+#include "i18n.h"
 #include "layout.h"
 #include "tui.h"
 #include "tui_keys.h"
@@ -27,13 +28,18 @@
 /* Lines after the key table: what the marks on screen mean. */
 static const char *const help_legend[] = {
 	"",
-	"~ before a headline: kanbao made it from the lead (none printed)",
-	"* before an article: it has a bookmark",
-	"N before an article: you have not read it yet",
-	"字: length of an article in characters",
+	/*
+	 * TRANSLATORS: the legend under the keys on the help screen; each
+	 * line wraps to the window.  The mark (~, *, N, 字) starts the line.
+	 */
+	N_("~ before a headline: kanbao made it from the lead (none printed)"),
+	N_("* before an article: it has a bookmark"),
+	N_("N before an article: you have not read it yet"),
+	N_("字: length of an article in characters"),
 	"",
-	"Bookmarks and the place you stopped reading are kept across runs",
-	"(see kanbao(1), FILES); --restart opens at the start."
+	/* TRANSLATORS: one sentence on two lines of the help screen. */
+	N_("Bookmarks and the place you stopped reading are kept across runs"),
+	N_("(see kanbao(1), FILES); --restart opens at the start.")
 };
 
 /*
@@ -72,6 +78,10 @@ help_lines(const struct tui *t, size_t cols, size_t *nlines)
 	for (i = 0; i < n + nlegend; i++) {
 		const char *text = i < n ? b[i].help : help_legend[i - n];
 		size_t indent = i < n ? HELP_NARROW_INDENT : 2;
+
+		/* gettext("") is the catalog's header, not "". */
+		if (*text != '\0')
+			text = _(text);
 
 		if (i < n && cols >= HELP_WIDE_COLS) {
 			char *keys = width_pad(b[i].names, strlen(b[i].names),
@@ -133,7 +143,8 @@ help_rows(void)
 void
 tui_help_draw(struct tui *t)
 {
-	static const char title[] = " kanbao keys";
+	/* TRANSLATORS: title of the help screen; keep the leading space. */
+	const char *title = _(" kanbao keys");
 	size_t rows = help_rows(), nl, y, i;
 	char **lines = help_lines(t, tui_text_cols(), &nl);
 	char *right;
@@ -151,7 +162,8 @@ tui_help_draw(struct tui *t)
 	}
 	right = xasprintf("%zu-%zu/%zu", t->help_top + 1,
 	    t->help_top + rows < nl ? t->help_top + rows : nl, nl);
-	tui_status(t, "Help: q, Esc or ? closes", right);
+	/* TRANSLATORS: status line of the help screen, short. */
+	tui_status(t, _("Help: q, Esc or ? closes"), right);
 	free(right);
 	help_lines_free(lines, nl);
 }

@@ -23,6 +23,7 @@
 
 #include "tui_curses.h"
 #include "buf.h"
+#include "i18n.h"
 #include "keymap.h"
 #include "settings.h"
 #include "tui.h"
@@ -45,82 +46,90 @@
 /* The bindings, in the order help shows them. */
 static const struct tui_binding tui_bindings[] = {
 	{ { 'j', KEY_CODE_FLAG | KEY_DOWN, 0 }, "j, Down",
-	  TUI_ACT_DOWN, "move down one line or item" },
+	  /*
+	   * TRANSLATORS: this and the other key descriptions show on the
+	   * help screen beside their keys: at most 40 columns (20 Chinese
+	   * characters), else they wrap.  Key names (j, Down) stay.
+	   */
+	  TUI_ACT_DOWN, N_("move down one line or item") },
 	{ { 'k', KEY_CODE_FLAG | KEY_UP, 0 }, "k, Up",
-	  TUI_ACT_UP, "move up one line or item" },
+	  TUI_ACT_UP, N_("move up one line or item") },
 	{ { ' ', KEY_CODE_FLAG | KEY_NPAGE, CTRL('f'), 0 }, "Space, PgDn, ^F",
-	  TUI_ACT_PAGE_DOWN, "page down" },
+	  TUI_ACT_PAGE_DOWN, N_("page down") },
 	{ { 'b', KEY_CODE_FLAG | KEY_PPAGE, CTRL('b'), 0 }, "b, PgUp, ^B",
-	  TUI_ACT_PAGE_UP, "page up" },
+	  TUI_ACT_PAGE_UP, N_("page up") },
 	{ { 'g', KEY_CODE_FLAG | KEY_HOME, '<', 0 }, "g, Home, <",
-	  TUI_ACT_TOP, "go to the top" },
+	  TUI_ACT_TOP, N_("go to the top") },
 	{ { 'G', KEY_CODE_FLAG | KEY_END, '>', 0 }, "G, End, >",
-	  TUI_ACT_BOTTOM, "go to the bottom" },
+	  TUI_ACT_BOTTOM, N_("go to the bottom") },
 	{ { '\n', '\r', KEY_CODE_FLAG | KEY_ENTER, 0 }, "Enter",
-	  TUI_ACT_OPEN, "open the selected section or article" },
+	  TUI_ACT_OPEN, N_("open the selected section or article") },
 	{ { 'q', KEY_ESCAPE, 0 }, "q, Esc",
-	  TUI_ACT_BACK, "back one level (quit from the top list)" },
+	  TUI_ACT_BACK, N_("back one level (quit from the top list)") },
 	{ { 'Q', 0 }, "Q",
-	  TUI_ACT_QUIT, "quit" },
+	  TUI_ACT_QUIT, N_("quit") },
 	{ { 'J', 0 }, "J",
-	  TUI_ACT_NEXT_ARTICLE, "next article" },
+	  TUI_ACT_NEXT_ARTICLE, N_("next article") },
 	{ { 'K', 0 }, "K",
-	  TUI_ACT_PREV_ARTICLE, "previous article" },
+	  TUI_ACT_PREV_ARTICLE, N_("previous article") },
 	{ { ']', '\t', 0 }, "], Tab",
-	  TUI_ACT_NEXT_SECTION, "next section" },
+	  TUI_ACT_NEXT_SECTION, N_("next section") },
 	{ { '[', KEY_CODE_FLAG | KEY_BTAB, 0 }, "[, Shift-Tab",
-	  TUI_ACT_PREV_SECTION, "previous section" },
+	  TUI_ACT_PREV_SECTION, N_("previous section") },
 	{ { '1', '2', '3', 0 }, "1-9, NUMBER Enter",
-	  TUI_ACT_DIGIT, "go to printed page (第N版) or section N" },
+	  TUI_ACT_DIGIT, N_("go to printed page (第N版) or section N") },
 	{ { 'm', 0 }, "m",
-	  TUI_ACT_BOOKMARK, "bookmark the article here, or remove its mark" },
+	  TUI_ACT_BOOKMARK, N_("bookmark the article here, or remove its "
+	  "mark") },
 	{ { '\'', 'B', 0 }, "', B",
-	  TUI_ACT_BOOKMARKS, "show the bookmarks of all editions" },
+	  TUI_ACT_BOOKMARKS, N_("show the bookmarks of all editions") },
 	{ { 'd', CTRL('d'), 0 }, "d, ^D",
-	  TUI_ACT_HALF_DOWN, "half a page down (bookmarks: mark to delete)" },
+	  TUI_ACT_HALF_DOWN, N_("half a page down (bookmarks: mark to "
+	  "delete)") },
 	{ { 'u', CTRL('u'), 0 }, "u, ^U",
-	  TUI_ACT_HALF_UP, "half a page up (bookmarks: undo the mark)" },
+	  TUI_ACT_HALF_UP, N_("half a page up (bookmarks: undo the mark)") },
 	{ { 'R', 0 }, "R",
-	  TUI_ACT_RESTART, "return to the start of the edition" },
+	  TUI_ACT_RESTART, N_("return to the start of the edition") },
 	{ { '?', KEY_CODE_FLAG | KEY_F(1), 'h', 0 }, "?, F1, h",
-	  TUI_ACT_HELP, "show or close this help" },
+	  TUI_ACT_HELP, N_("show or close this help") },
 	{ { CTRL('l'), 0 }, "^L",
-	  TUI_ACT_REDRAW, "redraw the screen" },
+	  TUI_ACT_REDRAW, N_("redraw the screen") },
 	/* Last, so the keys above still fit a 24-line help screen. */
 	{ { '/', 0 }, "/",
-	  TUI_ACT_SEARCH, "search the edition, or the article in the reader" },
+	  TUI_ACT_SEARCH, N_("search the edition, or the article in the "
+	  "reader") },
 	{ { 'n', 0 }, "n",
-	  TUI_ACT_SEARCH_NEXT, "next match (or result)" },
+	  TUI_ACT_SEARCH_NEXT, N_("next match (or result)") },
 	{ { 'N', 0 }, "N",
-	  TUI_ACT_SEARCH_PREV, "previous match (or result)" },
+	  TUI_ACT_SEARCH_PREV, N_("previous match (or result)") },
 	{ { 'U', 0 }, "U",
-	  TUI_ACT_NEXT_UNREAD, "next unread article, in any section" },
+	  TUI_ACT_NEXT_UNREAD, N_("next unread article, in any section") },
 	{ { 'M', 0 }, "M",
-	  TUI_ACT_TOGGLE_READ, "mark the article read, or unread again" },
+	  TUI_ACT_TOGGLE_READ, N_("mark the article read, or unread again") },
 	{ { '{', 0 }, "{",
-	  TUI_ACT_PREV_ISSUE, "previous issue of the paper (上一期)" },
+	  TUI_ACT_PREV_ISSUE, N_("previous issue of the paper (上一期)") },
 	{ { '}', 0 }, "}",
-	  TUI_ACT_NEXT_ISSUE, "next issue of the paper (下一期)" },
+	  TUI_ACT_NEXT_ISSUE, N_("next issue of the paper (下一期)") },
 	{ { 'L', 0 }, "L",
-	  TUI_ACT_LIBRARY, "the library: all editions, newest first" },
+	  TUI_ACT_LIBRARY, N_("the library: all editions, newest first") },
 	{ { 's', 0 }, "s",
-	  TUI_ACT_SAVE, "save the article to a file (.md: Markdown)" },
+	  TUI_ACT_SAVE, N_("save the article to a file (.md: Markdown)") },
 	{ { '|', 0 }, "|",
-	  TUI_ACT_PIPE, "pipe the article to a command" },
+	  TUI_ACT_PIPE, N_("pipe the article to a command") },
 	{ { 'y', 0 }, "y",
-	  TUI_ACT_COPY, "copy the article or match paragraph (OSC 52)" },
+	  TUI_ACT_COPY, N_("copy the article or match paragraph (OSC 52)") },
 	/*
 	 * The measure: - and + as in a browser's zoom, = back to the
 	 * setting; < and > were taken by top and bottom (less's keys).
 	 */
 	{ { '-', 0 }, "-",
-	  TUI_ACT_NARROWER, "narrower text (the measure: see the status line)" },
+	  TUI_ACT_NARROWER, N_("narrower text (the measure: see the status line)") },
 	{ { '+', 0 }, "+",
-	  TUI_ACT_WIDER, "wider text" },
+	  TUI_ACT_WIDER, N_("wider text") },
 	{ { '=', 0 }, "=",
-	  TUI_ACT_MEASURE_RESET, "text width of the settings again" },
+	  TUI_ACT_MEASURE_RESET, N_("text width of the settings again") },
 	{ { 'T', 0 }, "T",
-	  TUI_ACT_SCRIPT, "show as printed, in Simplified, in Traditional" }
+	  TUI_ACT_SCRIPT, N_("show as printed, in Simplified, in Traditional") }
 };
 
 /* Return the table and its length. */
@@ -273,7 +282,7 @@ tui_keys_names(const struct tui_binding *row)
 		free(names[i]);
 	/* A row left without keys still shows, so help says it exists. */
 	if (b.len == 0)
-		buf_puts(&b, "(none)");
+		buf_puts(&b, _("(none)"));
 	return buf_detach(&b);
 }
 
@@ -301,8 +310,8 @@ tui_keymap_init(struct tui_keymap *m, const struct settings *s)
 			    s->binds[i].action) == 0 || m->error != NULL)
 				continue;
 			kname = settings_key_name(&s->binds[i].key);
-			m->error = xasprintf("bind %s %s: too many keys for "
-			    "one action", kname,
+			m->error = xasprintf(_("bind %s %s: too many keys for "
+			    "one action"), kname,
 			    settings_action_name(s->binds[i].action));
 			free(kname);
 		}
@@ -341,7 +350,7 @@ tui_print_keys(FILE *out, const struct settings *s)
 
 	tui_keymap_init(&m, s);
 	for (i = 0; i < m.n; i++)
-		fprintf(out, "%s\t%s\n", m.rows[i].names, m.rows[i].help);
+		fprintf(out, "%s\t%s\n", m.rows[i].names, _(m.rows[i].help));
 	if (m.error != NULL)
 		fprintf(stderr, "kanbao: %s\n", m.error);
 	tui_keymap_free(&m);

@@ -24,6 +24,7 @@
 #include "bookmarks.h"
 #include "buf.h"
 #include "edition.h"
+#include "i18n.h"
 #include "library.h"
 #include "load.h"
 #include "tui_view.h"
@@ -134,7 +135,7 @@ library_fill(struct tui *t)
 		}
 		if (!said) {
 			/* Loading may take a moment: say what is going on. */
-			tui_status(t, "reading the library...", "");
+			tui_status(t, _("reading the library..."), "");
 			refresh();
 			said = true;
 		}
@@ -189,11 +190,12 @@ library_row(struct tui *t, struct buf *row, size_t i, size_t cols)
 	size_t fixed;
 
 	if (s->failed)
-		count = xstrdup("  (cannot be read)");
+		count = xstrdup(_("  (cannot be read)"));
 	else if (!s->loaded)
 		count = xstrdup("");
 	else if (s->nunread > 0)
-		count = xasprintf(" %4zu篇 %4zu unread", s->narticles,
+		/* TRANSLATORS: articles (篇) and unread ones of an edition. */
+		count = xasprintf(_(" %4zu篇 %4zu unread"), s->narticles,
 		    s->nunread);
 	else
 		count = xasprintf(" %4zu篇", s->narticles);
@@ -231,13 +233,19 @@ tui_library_draw(struct tui *t)
 	library_scroll(l);
 	library_fill(t);
 	library_scroll(l);
-	title = xasprintf(" Library: %s  (%zu edition%s)", l->lib.root,
+	/*
+	 * TRANSLATORS: the picker's title: the folder and the number of
+	 * editions; the last %s is the English plural "s" (write %.0s in a
+	 * language without plurals).  Keep the leading space.
+	 */
+	title = xasprintf(_(" Library: %s  (%zu edition%s)"), l->lib.root,
 	    l->lib.n, l->lib.n == 1 ? "" : "s");
 	/* A long path gives way to its last folder: the count stays. */
 	if (width_str(title, strlen(title)) > cols &&
 	    (base = strrchr(l->lib.root, '/')) != NULL && base[1] != '\0') {
 		free(title);
-		title = xasprintf(" Library: …%s  (%zu edition%s)", base,
+		/* TRANSLATORS: as above, the path cut to its last folder. */
+		title = xasprintf(_(" Library: …%s  (%zu edition%s)"), base,
 		    l->lib.n, l->lib.n == 1 ? "" : "s");
 	}
 	tui_put(t, 0, 0, title, strlen(title), cols, 0, TUI_STYLE_TITLE);
@@ -256,9 +264,10 @@ tui_library_draw(struct tui *t)
 		tui_clear_eol(y, COLS - 1);
 	}
 	buf_free(&row);
-	right = xasprintf("edition %zu/%zu  ? help", l->sel + 1, l->lib.n);
+	right = xasprintf(_("edition %zu/%zu  ? help"), l->sel + 1, l->lib.n);
+	/* TRANSLATORS: status line hints: short, two spaces between. */
 	tui_status(t, t->ed != NULL && !l->root ?
-	    "Enter: open  q: back to the edition" : "Enter: open  q: quit",
+	    _("Enter: open  q: back to the edition") : _("Enter: open  q: quit"),
 	    right);
 	free(right);
 }
@@ -295,7 +304,7 @@ tui_library_open_dir(struct tui *t, const char *dir)
 	char *cause = NULL;
 
 	if (library_scan(dir, &l->lib, &cause) != 0) {
-		tui_message(t, "cannot read the library: %s", cause);
+		tui_message(t, _("cannot read the library: %s"), cause);
 		free(cause);
 		library_free(&l->lib);
 		return false;
@@ -321,8 +330,8 @@ tui_library_show(struct tui *t)
 		return;
 	}
 	if (!l->have) {
-		tui_message(t, "no library: start kanbao with a folder of "
-		    "edition folders, or set KANBAO_LIBRARY");
+		tui_message(t, _("no library: start kanbao with a folder of "
+		    "edition folders, or set KANBAO_LIBRARY"));
 		return;
 	}
 	if (t->screen == TUI_SCREEN_HELP)
@@ -366,12 +375,12 @@ library_load(struct tui *t, size_t i)
 		    TUI_SCREEN_EDITION : l->from;
 		return true;
 	}
-	tui_status(t, "loading the edition...", "");
+	tui_status(t, _("loading the edition..."), "");
 	refresh();
 	path = xstrdup(l->lib.items[i].path);
 	ed = load_paths(&path, 1, NULL, &cause);
 	if (ed == NULL) {
-		tui_message(t, "cannot open the edition: %s", cause);
+		tui_message(t, _("cannot open the edition: %s"), cause);
 		free(cause);
 		free(path);
 		return false;
@@ -408,16 +417,16 @@ tui_library_step(struct tui *t, bool older)
 
 	if (!l->have || l->cur == SIZE_MAX) {
 		/* In the picker before any edition: nothing to step from. */
-		tui_message(t, t->ed == NULL ? "open an edition first ({ and "
-		    "} step through its issues)" : "no other issues: this "
-		    "edition is not in a library");
+		tui_message(t, t->ed == NULL ? _("open an edition first ({ and "
+		    "} step through its issues)") : _("no other issues: this "
+		    "edition is not in a library"));
 		return;
 	}
 	i = older ? library_prev(&l->lib, l->cur) :
 	    library_next(&l->lib, l->cur);
 	if (i == SIZE_MAX) {
-		tui_message(t, older ? "no earlier issue of this paper" :
-		    "no later issue of this paper");
+		tui_message(t, older ? _("no earlier issue of this paper") :
+		    _("no later issue of this paper"));
 		return;
 	}
 	l->from = TUI_SCREEN_EDITION;

@@ -37,6 +37,7 @@
 
 #include "buf.h"
 #include "edition.h"
+#include "i18n.h"
 #include "layout.h"
 #include "search.h"
 #include "tui.h"
@@ -159,7 +160,8 @@ list_article_row(struct tui *t, struct buf *row, size_t i, size_t cols)
 
 	/* "~" marks a headline kanbao made from the lead (none printed). */
 	if (h == NULL)
-		title = xstrdup("~ (no headline)");
+		/* TRANSLATORS: "~" marks a headline kanbao made; keep it. */
+		title = xstrdup(_("~ (no headline)"));
 	else if (h->inferred)
 		title = xasprintf("~ %s", h->text);
 	else
@@ -253,10 +255,10 @@ list_status(struct tui *t)
 
 	left = tui_where(t);
 	if (t->focus == TUI_FOCUS_ARTICLES && s->narticles > 0)
-		right = xasprintf("article %zu/%zu  ? help", t->art + 1,
+		right = xasprintf(_("article %zu/%zu  ? help"), t->art + 1,
 		    s->narticles);
 	else
-		right = xasprintf("section %zu/%zu  ? help", t->sec + 1,
+		right = xasprintf(_("section %zu/%zu  ? help"), t->sec + 1,
 		    t->ed->nsections);
 	tui_status(t, left, right);
 	free(right);
@@ -271,12 +273,18 @@ list_title(struct tui *t)
 	char *title;
 
 	if (!list_wide() && t->focus == TUI_FOCUS_ARTICLES)
-		title = xasprintf(" %zu  %s  (%zu article%s, %zu unread)",
+		/*
+		 * TRANSLATORS: a section's number and name, its articles and
+		 * unread ones.  A %s after a count is the English plural "s":
+		 * write %.0s to drop it in a language without plurals.
+		 */
+		title = xasprintf(_(" %zu  %s  (%zu article%s, %zu unread)"),
 		    t->sec + 1, s->title, s->narticles,
 		    s->narticles == 1 ? "" : "s", tui_marks_unread(t, s));
 	else
-		title = xasprintf(" %s  (%zu section%s, %zu article%s, %zu "
-		    "unread)", t->ed->title != NULL ? t->ed->title : "kanbao",
+		/* TRANSLATORS: as above, for the edition. */
+		title = xasprintf(_(" %s  (%zu section%s, %zu article%s, %zu "
+		    "unread)"), t->ed->title != NULL ? t->ed->title : "kanbao",
 		    t->ed->nsections, t->ed->nsections == 1 ? "" : "s",
 		    edition_count_articles(t->ed),
 		    edition_count_articles(t->ed) == 1 ? "" : "s",
@@ -324,7 +332,8 @@ tui_list_draw(struct tui *t)
 				list_draw_row(t, y, x, cols - (size_t)x,
 				    false, i, list_row_style(t, false, i));
 			else if (i == 0)
-				tui_put(t, y, x, " (no articles)", 14,
+				tui_put(t, y, x, _(" (no articles)"),
+				    strlen(_(" (no articles)")),
 				    cols - (size_t)x, 0, TUI_STYLE_DIM);
 		}
 		tui_clear_eol(y, COLS - 1);
@@ -465,8 +474,8 @@ tui_list_action(struct tui *t, enum tui_action act)
 		/* At the edge, say so rather than do nothing. */
 		if (sel == t->art)
 			tui_message(t, act == TUI_ACT_NEXT_ARTICLE ?
-			    "this is the last article of the section" :
-			    "this is the first article of the section");
+			    _("this is the last article of the section") :
+			    _("this is the first article of the section"));
 		t->reader.loaded = false;
 		return TUI_NEXT_DRAW;
 	case TUI_ACT_NEXT_SECTION:
@@ -476,8 +485,8 @@ tui_list_action(struct tui *t, enum tui_action act)
 		    act == TUI_ACT_NEXT_SECTION ? 1 : -1);
 		if (sel == t->sec)
 			tui_message(t, act == TUI_ACT_NEXT_SECTION ?
-			    "this is the last section" :
-			    "this is the first section");
+			    _("this is the last section") :
+			    _("this is the first section"));
 		list_select_section(t, sel);
 		return TUI_NEXT_DRAW;
 	default:
@@ -549,7 +558,7 @@ marks_detail(const struct tui *t, size_t item)
 	 * single-file edition's section is the edition, named once.
 	 */
 	return xasprintf("   %s  %s%s%s%s%s", when,
-	    t->marks.missing[item] ? "(edition missing)  " : "", sa,
+	    t->marks.missing[item] ? _("(edition missing)  ") : "", sa,
 	    b->edition_title, same ? "" : "  ", same ? "" : b->section);
 }
 
@@ -565,22 +574,23 @@ tui_marks_draw(struct tui *t)
 	if (n > 0 && m->sel >= n)
 		m->sel = n - 1;
 	list_scroll(m->sel, &m->top, rows);
-	title = xasprintf(" Bookmarks  (%zu, all editions, newest first)", n);
+	title = xasprintf(_(" Bookmarks  (%zu, all editions, newest first)"),
+	    n);
 	tui_put(t, 0, 0, title, strlen(title), cols, 0, TUI_STYLE_TITLE);
 	tui_clear_eol(0, COLS - 1);
 	free(title);
 
 	if (m->error != NULL) {
-		static const char why[] = "The bookmarks file cannot be "
-		    "read. It is kept as it is and not changed this session:";
+		const char *why = _("The bookmarks file cannot be "
+		    "read. It is kept as it is and not changed this session:");
 
 		/* What it means, then the file, line and reason, wrapped:
 		   the reason is at the end and must not be cut off. */
 		y = marks_wrap(t, y, why, TUI_STYLE_DIM);
 		y = marks_wrap(t, y, m->error, TUI_STYLE_TEXT);
 	} else if (n == 0) {
-		static const char none[] =
-		    " (no bookmarks: press m on an article)";
+		const char *none =
+		    _(" (no bookmarks: press m on an article)");
 
 		tui_put(t, y, 0, none, strlen(none), cols, 0, TUI_STYLE_DIM);
 	}
@@ -603,9 +613,9 @@ tui_marks_draw(struct tui *t)
 		free(detail);
 		free(head);
 	}
-	right = n > 0 ? xasprintf("%zu/%zu  ? help", m->sel + 1, n) :
-	    xstrdup("? help");
-	tui_status(t, "Enter: open  d: delete  u: undo  q: back", right);
+	right = n > 0 ? xasprintf(_("%zu/%zu  ? help"), m->sel + 1, n) :
+	    xstrdup(_("? help"));
+	tui_status(t, _("Enter: open  d: delete  u: undo  q: back"), right);
 	free(right);
 }
 
@@ -703,7 +713,12 @@ tui_results_draw(struct tui *t)
 	if (n > 0 && rs->sel >= n)
 		rs->sel = n - 1;
 	list_scroll(rs->sel, &rs->top, rows);
-	title = xasprintf(" Search \"%s\": %zu article%s, %zu match%s",
+	/*
+	 * TRANSLATORS: the query, the articles and matches found; the %s
+	 * after each count is the English plural ("s", "es"): write %.0s
+	 * to drop it.
+	 */
+	title = xasprintf(_(" Search \"%s\": %zu article%s, %zu match%s"),
 	    rs->query != NULL ? rs->query : "", n, n == 1 ? "" : "s",
 	    res != NULL ? res->nhits : 0,
 	    res != NULL && res->nhits == 1 ? "" : "es");
@@ -719,16 +734,17 @@ tui_results_draw(struct tui *t)
 		struct buf row = BUF_INIT;
 		char *num = xasprintf(" %zu/%zu ", m->section + 1,
 		    m->article + 1);
-		char *count = xasprintf(" %4zu match%s", m->nhits,
+		/* TRANSLATORS: %s is the plural "es" or two spaces (%.0s). */
+		char *count = xasprintf(_(" %4zu match%s"), m->nhits,
 		    m->nhits == 1 ? "  " : "es");
-		size_t fixed = strlen(num) + strlen(count);
+		size_t fixed = strlen(num) + width_str(count, strlen(count));
 		int y = 1 + (int)(r * RESULTS_ROW_LINES);
 
 		if (y + 1 >= LINES - 1)
 			break;
 		buf_puts(&row, num);
 		if (cols > fixed + 4) {
-			list_field(t, &row, h == NULL ? "~ (no headline)" :
+			list_field(t, &row, h == NULL ? _("~ (no headline)") :
 			    h->text, cols - fixed);
 			buf_puts(&row, count);
 		}
@@ -741,9 +757,9 @@ tui_results_draw(struct tui *t)
 		free(count);
 		free(num);
 	}
-	right = n > 0 ? xasprintf("%zu/%zu  ? help", rs->sel + 1, n) :
-	    xstrdup("? help");
-	tui_status(t, "Enter: open  /: search again  q: back", right);
+	right = n > 0 ? xasprintf(_("%zu/%zu  ? help"), rs->sel + 1, n) :
+	    xstrdup(_("? help"));
+	tui_status(t, _("Enter: open  /: search again  q: back"), right);
 	free(right);
 }
 

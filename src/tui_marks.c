@@ -18,6 +18,7 @@
 
 #include "bookmarks.h"
 #include "edition.h"
+#include "i18n.h"
 #include "load.h"
 #include "tui_view.h"
 #include "xalloc.h"
@@ -51,8 +52,8 @@ tui_marks_reload(struct tui *t)
 	m->doomed = NULL;
 	if (bookmarks_load(&m->bms, &cause) != 0) {
 		if (!m->readonly)
-			tui_message(t, "bookmarks are read-only: the file "
-			    "cannot be read (' for details)");
+			tui_message(t, _("bookmarks are read-only: the file "
+			    "cannot be read (' for details)"));
 		free(m->error);
 		m->error = cause;
 		m->readonly = true;
@@ -97,14 +98,14 @@ tui_marks_toggle(struct tui *t)
 	int rc;
 
 	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER) {
-		tui_message(t, "m bookmarks an article, in the lists and the "
-		    "reader");
+		tui_message(t, _("m bookmarks an article, in the lists and the "
+		    "reader"));
 		return;
 	}
 	s = t->ed->sections[t->sec];
 	if (t->screen == TUI_SCREEN_EDITION &&
 	    t->focus != TUI_FOCUS_ARTICLES) {
-		tui_message(t, "choose an article to bookmark (Enter)");
+		tui_message(t, _("choose an article to bookmark (Enter)"));
 		return;
 	}
 	if (t->art >= s->narticles) {
@@ -113,14 +114,14 @@ tui_marks_toggle(struct tui *t)
 	}
 	a = s->articles[t->art];
 	if (t->marks.readonly) {
-		tui_message(t, "bookmarks are read-only this session (' for "
-		    "details)");
+		tui_message(t, _("bookmarks are read-only this session (' for "
+		    "details)"));
 		return;
 	}
 	if (tui_marked(t, a)) {
 		rc = bookmarks_remove(t->ed_key, a->id, &cause);
 		if (rc == 0)
-			tui_message(t, "bookmark removed");
+			tui_message(t, _("bookmark removed"));
 	} else {
 		/* The store copies the strings; the casts only drop const. */
 		memset(&bm, 0, sizeof bm);
@@ -135,10 +136,11 @@ tui_marks_toggle(struct tui *t)
 			tui_reader_where(t, &bm.block, &bm.offset);
 		rc = bookmarks_add(&bm, &cause);
 		if (rc == 0)
-			tui_message(t, "bookmarked (' or B lists bookmarks)");
+			tui_message(t,
+			    _("bookmarked (' or B lists bookmarks)"));
 	}
 	if (rc != 0) {
-		tui_message(t, "bookmark not saved: %s", cause);
+		tui_message(t, _("bookmark not saved: %s"), cause);
 		free(cause);
 	}
 	tui_marks_reload(t);
@@ -177,17 +179,17 @@ tui_marks_doom(struct tui *t, bool doom)
 	if (m->sel >= m->bms.n || m->doomed == NULL)
 		return;
 	if (m->readonly) {
-		tui_message(t, "bookmarks are read-only this session");
+		tui_message(t, _("bookmarks are read-only this session"));
 		return;
 	}
 	m->doomed[m->bms.n - 1 - m->sel] = doom;
 	if (doom) {
-		tui_message(t, "marked for deletion when you leave the list "
-		    "(u undoes)");
+		tui_message(t, _("marked for deletion when you leave the list "
+		    "(u undoes)"));
 		if (m->sel + 1 < m->bms.n)
 			m->sel++;
 	} else
-		tui_message(t, "deletion mark taken off");
+		tui_message(t, _("deletion mark taken off"));
 }
 
 /* Count the bookmarks marked with d. */
@@ -221,7 +223,7 @@ tui_marks_purge(struct tui *t)
 		b = &m->bms.items[i];
 		if (bookmarks_remove(b->edition, b->article, &cause) != 0) {
 			if (!failed)
-				tui_message(t, "bookmark not deleted: %s",
+				tui_message(t, _("bookmark not deleted: %s"),
 				    cause);
 			failed = true;
 			free(cause);
@@ -230,7 +232,8 @@ tui_marks_purge(struct tui *t)
 			done++;
 	}
 	if (done > 0)
-		tui_message(t, "%zu bookmark%s deleted", done,
+		/* TRANSLATORS: %s is the English plural "s" (%.0s drops it). */
+		tui_message(t, _("%zu bookmark%s deleted"), done,
 		    done == 1 ? "" : "s");
 	if (done > 0 || failed)
 		tui_marks_reload(t);
@@ -257,8 +260,8 @@ tui_marks_open(struct tui *t)
 		return;
 	/* Deletions marked with d happen first; the selection may move. */
 	if (m->doomed != NULL && m->doomed[m->bms.n - 1 - m->sel]) {
-		tui_message(t, "that bookmark is marked for deletion (u "
-		    "undoes)");
+		tui_message(t, _("that bookmark is marked for deletion (u "
+		    "undoes)"));
 		return;
 	}
 	b = &m->bms.items[m->bms.n - 1 - m->sel];
@@ -283,28 +286,28 @@ tui_marks_open(struct tui *t)
 		ed = t->ed_main;
 	free(main_key);
 	if (ed == NULL && strcmp(b->edition, "-") == 0) {
-		tui_message(t, "that edition was read from standard input "
-		    "and cannot be opened again");
+		tui_message(t, _("that edition was read from standard input "
+		    "and cannot be opened again"));
 		return;
 	}
 	if (ed == NULL && stat(b->edition, &st) != 0) {
-		tui_message(t, "edition missing: %s", b->edition);
+		tui_message(t, _("edition missing: %s"), b->edition);
 		return;
 	}
 	if (ed == NULL) {
 		/* Loading may take a moment: say what is going on. */
-		tui_status(t, "loading the edition...", "");
+		tui_status(t, _("loading the edition..."), "");
 		refresh();
 		loaded = load_paths(&b->edition, 1, NULL, &cause);
 		if (loaded == NULL) {
-			tui_message(t, "cannot open the edition: %s", cause);
+			tui_message(t, _("cannot open the edition: %s"), cause);
 			free(cause);
 			return;
 		}
 		ed = loaded;
 	}
 	if (!tui_find_article(ed, b->article, 0, b->section, &sec, &art)) {
-		tui_message(t, "that article is no longer in its edition");
+		tui_message(t, _("that article is no longer in its edition"));
 		edition_free(loaded);
 		return;
 	}
@@ -355,7 +358,7 @@ tui_marks_read_load(struct tui *t)
 	if (!tui_marks_read_kept(t))
 		return;
 	if (readset_load(t->ed_key, &t->read, &cause) != 0) {
-		tui_message(t, "read marks not read: %s", cause);
+		tui_message(t, _("read marks not read: %s"), cause);
 		free(cause);
 	}
 }
@@ -381,7 +384,7 @@ tui_marks_set_read(struct tui *t, const struct article *a, bool read)
 	if (readset_mark(t->ed_key, a->id, read, &cause) != 0) {
 		/* Once a session: the reader goes on with marks in memory. */
 		if (!t->read_failed)
-			tui_message(t, "read mark not saved: %s", cause);
+			tui_message(t, _("read mark not saved: %s"), cause);
 		t->read_failed = true;
 		free(cause);
 	}
@@ -423,7 +426,7 @@ tui_marks_toggle_read(struct tui *t)
 	    t->screen != TUI_SCREEN_READER) ||
 	    (t->screen == TUI_SCREEN_EDITION &&
 	    t->focus != TUI_FOCUS_ARTICLES)) {
-		tui_message(t, "choose an article to mark read or unread");
+		tui_message(t, _("choose an article to mark read or unread"));
 		return;
 	}
 	s = t->ed->sections[t->sec];
@@ -434,7 +437,7 @@ tui_marks_toggle_read(struct tui *t)
 	a = s->articles[t->art];
 	read = !tui_marks_is_read(t, a);
 	tui_marks_set_read(t, a, read);
-	tui_message(t, read ? "marked read" : "marked unread");
+	tui_message(t, read ? _("marked read") : _("marked unread"));
 }
 
 /*
@@ -482,7 +485,7 @@ tui_marks_next_unread(struct tui *t)
 	if (t->screen != TUI_SCREEN_EDITION &&
 	    t->screen != TUI_SCREEN_READER &&
 	    t->screen != TUI_SCREEN_RESULTS) {
-		tui_message(t, "U works in the lists and the reader");
+		tui_message(t, _("U works in the lists and the reader"));
 		return;
 	}
 	/* From a list, the selected article is next when it is unread. */
@@ -492,7 +495,7 @@ tui_marks_next_unread(struct tui *t)
 		sec = t->sec;
 		art = t->art;
 	} else if (!tui_marks_find_unread(t, t->sec, t->art, &sec, &art)) {
-		tui_message(t, "no unread articles left in this edition");
+		tui_message(t, _("no unread articles left in this edition"));
 		return;
 	}
 	t->sec = sec;
@@ -519,11 +522,11 @@ tui_marks_back(struct tui *t)
 	if (path == NULL)
 		return false;
 	if (!main_ed) {
-		tui_status(t, "loading the edition...", "");
+		tui_status(t, _("loading the edition..."), "");
 		refresh();
 		loaded = load_paths(&path, 1, NULL, &cause);
 		if (loaded == NULL) {
-			tui_message(t, "cannot go back: %s", cause);
+			tui_message(t, _("cannot go back: %s"), cause);
 			free(cause);
 			free(path);
 			return false;
@@ -538,7 +541,7 @@ tui_marks_back(struct tui *t)
 		tui_open_article(t);
 	t->library.cur = t->ed->source != NULL && t->library.have ?
 	    library_find(&t->library.lib, t->ed->source) : SIZE_MAX;
-	tui_message(t, "back to %s", t->ed->title != NULL ? t->ed->title :
-	    "the edition");
+	tui_message(t, _("back to %s"), t->ed->title != NULL ? t->ed->title :
+	    _("the edition"));
 	return true;
 }

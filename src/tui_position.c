@@ -15,6 +15,7 @@
 
 #include "bookmarks.h"
 #include "edition.h"
+#include "i18n.h"
 #include "tui.h"
 #include "tui_view.h"
 #include "xalloc.h"
@@ -115,7 +116,8 @@ tui_position_save(struct tui *t, bool force)
 	}
 	if (position_save(&now, &cause) != 0) {
 		if (sv->error == NULL)
-			tui_message(t, "reading position not saved: %s", cause);
+			tui_message(t, _("reading position not saved: %s"),
+			    cause);
 		free(sv->error);
 		sv->error = cause;
 		position_free(&now);
@@ -148,7 +150,7 @@ tui_position_restore(struct tui *t)
 	if (!t->opts->restart) {
 		rc = position_load(t->ed_key, &p, &cause);
 		if (rc < 0) {
-			tui_message(t, "reading position not restored: %s",
+			tui_message(t, _("reading position not restored: %s"),
 			    cause);
 			/* The store will not overwrite it: stop trying. */
 			t->saved.error = cause;
@@ -167,8 +169,8 @@ tui_position_restore(struct tui *t)
 			if (p.section < t->ed->nsections)
 				t->sec = p.section;
 			if (p.article != NULL)
-				tui_message(t, "the article you were reading "
-				    "is no longer in this edition");
+				tui_message(t, _("the article you were reading "
+				    "is no longer in this edition"));
 		}
 		if (rc == 1)
 			position_free(&p);

@@ -19,6 +19,7 @@
 #include "tui_curses.h"
 
 #include "bookmarks.h"
+#include "i18n.h"
 #include "search.h"
 #include "text.h"
 #include "tui_view.h"
@@ -62,15 +63,16 @@ tui_prompt_width(const struct tui *t, size_t from, size_t to)
 	return w;
 }
 
-/* The label before the text of each kind of prompt (ASCII). */
+/* The label before the text of each kind of prompt. */
 static const char *
 tui_prompt_label(const struct tui_prompt *p)
 {
 	switch (p->kind) {
 	case TUI_PROMPT_SAVE:
-		return "Save to (.md: Markdown): ";
+		/* TRANSLATORS: prompts on the status line; keep the ": ". */
+		return _("Save to (.md: Markdown): ");
 	case TUI_PROMPT_PIPE:
-		return "Pipe to: ";
+		return _("Pipe to: ");
 	case TUI_PROMPT_SEARCH:
 		break;
 	}
@@ -89,7 +91,7 @@ tui_prompt_draw(struct tui *t)
 	struct tui_prompt *p = &t->prompt;
 	size_t cols = tui_text_cols(), room, used;
 	const char *label = tui_prompt_label(p);
-	size_t lw = strlen(label);
+	size_t lw = width_str(label, strlen(label));
 	int y = LINES - 1;
 	char *s;
 
@@ -103,7 +105,8 @@ tui_prompt_draw(struct tui *t)
 	while (p->scroll < p->cursor &&
 	    tui_prompt_width(t, p->scroll, p->cursor) > room)
 		p->scroll++;
-	tui_put(t, y, 0, p->scroll > 0 ? "<" : label, p->scroll > 0 ? 1 : lw,
+	tui_put(t, y, 0, p->scroll > 0 ? "<" : label,
+	    p->scroll > 0 ? 1 : strlen(label),
 	    lw, lw, TUI_STYLE_TEXT);
 	s = tui_prompt_utf8(p, p->scroll, p->len);
 	used = tui_put(t, y, (int)lw, s, strlen(s), cols - lw, 0,
@@ -125,7 +128,7 @@ tui_prompt_open(struct tui *t, enum tui_prompt_kind kind)
 	/* Read again each time: another session may have added queries. */
 	if (kind == TUI_PROMPT_SEARCH &&
 	    history_load(&p->hist, &cause) != 0) {
-		tui_message(t, "search history not read: %s", cause);
+		tui_message(t, _("search history not read: %s"), cause);
 		free(cause);
 	}
 	p->active = true;
@@ -269,7 +272,7 @@ tui_prompt_run(struct tui *t)
 	switch (kind) {
 	case TUI_PROMPT_SEARCH:
 		if (text == NULL) {
-			tui_message(t, "no earlier search to repeat");
+			tui_message(t, _("no earlier search to repeat"));
 			return;
 		}
 		tui_search_run(t, text, from);

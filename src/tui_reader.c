@@ -29,6 +29,7 @@
 #include "tui_curses.h"
 
 #include "edition.h"
+#include "i18n.h"
 #include "layout.h"
 #include "search.h"
 #include "text.h"
@@ -570,7 +571,7 @@ reader_next_article_match(struct tui *t)
 		t->art = m->article;
 		t->results.open_hit = tui_results_hit(m);
 		t->results.opened = false;
-		tui_message(t, "next article with a match");
+		tui_message(t, _("next article with a match"));
 	}
 	search_results_free(res);
 	return m != NULL;
@@ -589,13 +590,13 @@ reader_step_match(struct tui *t, bool forward)
 	size_t rows = reader_rows(), top = reader_top(r), line, i;
 
 	if (t->search.q == NULL) {
-		tui_message(t, "no search yet: / searches the article");
+		tui_message(t, _("no search yet: / searches the article"));
 		return false;
 	}
 	if (r->nmatches == 0) {
 		if (forward && reader_next_article_match(t))
 			return true;
-		tui_message(t, "no match in this article");
+		tui_message(t, _("no match in this article"));
 		return false;
 	}
 	line = reader_match_line(r, r->cur);
@@ -610,10 +611,10 @@ reader_step_match(struct tui *t, bool forward)
 			r->cur = i - 1;
 		else if (forward) {
 			r->cur = 0;
-			tui_message(t, "search wrapped to the first match");
+			tui_message(t, _("search wrapped to the first match"));
 		} else {
 			r->cur = r->nmatches - 1;
-			tui_message(t, "search wrapped to the last match");
+			tui_message(t, _("search wrapped to the last match"));
 		}
 	} else if (forward) {
 		if (r->cur + 1 < r->nmatches)
@@ -622,14 +623,14 @@ reader_step_match(struct tui *t, bool forward)
 			return true;
 		else {
 			r->cur = 0;
-			tui_message(t, "search wrapped to the first match");
+			tui_message(t, _("search wrapped to the first match"));
 		}
 	} else {
 		if (r->cur > 0)
 			r->cur--;
 		else {
 			r->cur = r->nmatches - 1;
-			tui_message(t, "search wrapped to the last match");
+			tui_message(t, _("search wrapped to the last match"));
 		}
 	}
 	reader_show_match(t);
@@ -695,9 +696,9 @@ reader_measure(struct tui *t, enum tui_action act)
 		    w - READER_MEASURE_STEP : READER_MEASURE_MIN;
 	w = reader_width(t, &margin);
 	if (w >= full)
-		tui_message(t, "text width: the window (%zu columns)", w);
+		tui_message(t, _("text width: the window (%zu columns)"), w);
 	else
-		tui_message(t, "text width: %zu columns", w);
+		tui_message(t, _("text width: %zu columns"), w);
 }
 
 /* Draw the status line: edition, section, article n/m, position. */
@@ -723,20 +724,21 @@ reader_status(struct tui *t)
 	 * change.  In columns, as "set measure" and --measure take it.
 	 */
 	if (reader_width(t, &margin) < reader_full_width())
-		snprintf(measure, sizeof measure, "%zu cols  ",
+		snprintf(measure, sizeof measure, _("%zu cols  "),
 		    reader_width(t, &margin));
 	/* "*": this article has a bookmark, as in the article list. */
 	/*
 	 * "? help" stays, as in the lists: the one key to remember.  It
 	 * goes first so the place (and its percentage) ends the line.
 	 */
-	right = xasprintf("%sarticle %zu/%zu  %3zu%%",
+	/* TRANSLATORS: %s is "* " (bookmarked) or nothing; %% a percent. */
+	right = xasprintf(_("%sarticle %zu/%zu  %3zu%%"),
 	    t->art < s->narticles && tui_marked(t, s->articles[t->art]) ?
 	    "* " : "", t->art + 1, s->narticles, pct);
 	/* The search's place first: it is what n and N change. */
-	match = r->nmatches > 0 ? xasprintf("? help  %smatch %zu/%zu  %s",
+	match = r->nmatches > 0 ? xasprintf(_("? help  %smatch %zu/%zu  %s"),
 	    measure, r->cur + 1, r->nmatches, right) :
-	    xasprintf("? help  %s%s", measure, right);
+	    xasprintf(_("? help  %s%s"), measure, right);
 	free(right);
 	right = match;
 	tui_status(t, left, right);
@@ -916,8 +918,8 @@ reader_past_end(struct tui *t)
 	unread = tui_marks_find_unread(t, t->sec, t->art, &sec, &art);
 	if (!unread) {
 		if (!reader_step(t, 1)) {
-			tui_message(t, "end of the edition (q: back to the "
-			    "list)");
+			tui_message(t, _("end of the edition (q: back to the "
+			    "list)"));
 			return TUI_NEXT_DRAW;
 		}
 		/* reader_step moved the selection: note it and go back. */
@@ -939,9 +941,13 @@ reader_past_end(struct tui *t)
 		r->end_said = true;
 		r->end_size = tui_term_size();
 		r->end_ms = tui_now_ms();
-		tui_message(t, "end of article; Space: next%s: %s",
-		    unread ? " unread" : "", article_title(a) != NULL ?
-		    article_title(a) : "(no headline)");
+		/*
+		 * TRANSLATORS: %s is " unread" or nothing, then the next
+		 * article's headline.
+		 */
+		tui_message(t, _("end of article; Space: next%s: %s"),
+		    unread ? _(" unread") : "", article_title(a) != NULL ?
+		    article_title(a) : _("(no headline)"));
 		return TUI_NEXT_DRAW;
 	}
 	r->end_said = false;
@@ -984,8 +990,8 @@ tui_reader_action(struct tui *t, enum tui_action act)
 	case TUI_ACT_PREV_ARTICLE:
 		if (!reader_step(t, act == TUI_ACT_NEXT_ARTICLE ? 1 : -1)) {
 			tui_message(t, act == TUI_ACT_NEXT_ARTICLE ?
-			    "this is the last article of the edition" :
-			    "this is the first article of the edition");
+			    _("this is the last article of the edition") :
+			    _("this is the first article of the edition"));
 			return TUI_NEXT_DRAW;
 		}
 		return TUI_NEXT_OPEN;
@@ -993,8 +999,8 @@ tui_reader_action(struct tui *t, enum tui_action act)
 	case TUI_ACT_PREV_SECTION:
 		if (!reader_section(t, act == TUI_ACT_NEXT_SECTION ? 1 : -1)) {
 			tui_message(t, act == TUI_ACT_NEXT_SECTION ?
-			    "this is the last section" :
-			    "this is the first section");
+			    _("this is the last section") :
+			    _("this is the first section"));
 			return TUI_NEXT_DRAW;
 		}
 		return TUI_NEXT_OPEN;

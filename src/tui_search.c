@@ -16,6 +16,7 @@
 #include "tui_curses.h"
 
 #include "bookmarks.h"
+#include "i18n.h"
 #include "search.h"
 #include "tui_view.h"
 #include "xalloc.h"
@@ -121,28 +122,28 @@ tui_search_run(struct tui *t, char *text, enum tui_screen from)
 	char *cause = NULL;
 
 	if ((q = search_compile(text, &cause)) == NULL) {
-		tui_message(t, "cannot search: %s", cause);
+		tui_message(t, _("cannot search: %s"), cause);
 		free(cause);
 		free(text);
 		return;
 	}
 	if (history_add(text, &cause) != 0) {
-		tui_message(t, "search history not saved: %s", cause);
+		tui_message(t, _("search history not saved: %s"), cause);
 		free(cause);
 	}
 	tui_search_set(t, q, text);
 	if (from == TUI_SCREEN_READER) {
 		if (tui_reader_find(t, SIZE_MAX, true) == 0)
-			tui_message(t, "not in this article: %s", text);
+			tui_message(t, _("not in this article: %s"), text);
 		free(text);
 		return;
 	}
 	/* A big edition takes a moment: say what is going on. */
-	tui_status(t, "searching...", "");
+	tui_status(t, _("searching..."), "");
 	refresh();
 	res = search_edition(t->search.idx, q);
 	if (res->nmatches == 0) {
-		tui_message(t, "no article contains: %s", text);
+		tui_message(t, _("no article contains: %s"), text);
 		search_results_free(res);
 		free(text);
 		return;

@@ -146,6 +146,14 @@ int		 index_refresh(struct index *ix,
 		     struct index_stats *st, char **cause);
 
 /*
+ * Whether the index holds an edition under the folder root (what
+ * --search --cached asks instead of reading the folder): 1 or 0, else
+ * INDEX_CORRUPT, or INDEX_ERROR with *cause set.
+ */
+int		 index_holds(struct index *ix, const char *root,
+		     char **cause);
+
+/*
  * Search the index: call fn for every article that q matches, with its
  * hits.  Returns the number of matches (capped at INT_MAX),
  * INDEX_CORRUPT, or INDEX_ERROR with *cause set.

@@ -1587,7 +1587,8 @@ index_search(struct index *ix, const struct search_query *q,
     const struct index_filter *f, index_match_fn fn, void *ctx,
     char **cause)
 {
-	static const struct index_filter none = { NULL, NULL, NULL, NULL };
+	static const struct index_filter none = { NULL, NULL, NULL, NULL,
+	    false };
 	struct buf sql = BUF_INIT, tri = BUF_INIT;
 	struct index_match m;
 	struct search_hit *hits;
@@ -1616,7 +1617,8 @@ index_search(struct index *ix, const struct search_query *q,
 		buf_puts(&sql, " AND e.date >= ?");
 	if (f->until != NULL)
 		buf_puts(&sql, " AND e.date <= ?");
-	buf_puts(&sql, " ORDER BY e.date, e.paper, e.path, p.section");
+	buf_puts(&sql, f->newest ? " ORDER BY e.date DESC, e.paper, e.path, "
+	    "p.section" : " ORDER BY e.date, e.paper, e.path, p.section");
 	if ((rc = index_prepare(ix, buf_str(&sql), &st)) != SQLITE_OK)
 		goto out;
 	if (tri.len > 0)

@@ -78,6 +78,8 @@ struct index_filter {
 	const char	*paper;	/* exactly this paper */
 	const char	*since;	/* date >= since ("YYYY-MM-DD") */
 	const char	*until;	/* date <= until */
+	bool		 newest;	/* newest editions first (else
+					   oldest, as --search prints) */
 };
 
 /* One matching article, valid only during the callback. */
@@ -93,8 +95,8 @@ struct index_match {
 	size_t			 nhits;
 };
 
-/* Called for each match in order (date, paper, path, section, article);
-   return false to stop. */
+/* Called for each match in order (date, newest first when f->newest;
+   paper, path, section, article); return false to stop. */
 typedef bool (*index_match_fn)(void *ctx, const struct index_match *m);
 
 /*

@@ -799,7 +799,7 @@ main(int argc, char **argv)
 	char *cause = NULL, *sample = NULL, *last = NULL, *library_dir = NULL;
 	char *msg;
 	const char *query = NULL, *config_file = NULL;
-	struct index_filter filter = { NULL, NULL, NULL, NULL };
+	struct index_filter filter = { NULL, NULL, NULL, NULL, false };
 	struct index *cix = NULL;	/* --search --cached: the index */
 	struct search_query *sq;
 	struct library lib;

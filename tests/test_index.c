@@ -425,7 +425,7 @@ static void
 test_index_filters(void **state)
 {
 	struct corpus *c = *state;
-	struct index_filter f = { NULL, NULL, NULL, NULL };
+	struct index_filter f = { NULL, NULL, NULL, NULL, false };
 	int all = count(c->ixpath, "社区", &f);
 
 	assert_true(all > 0);

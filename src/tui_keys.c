@@ -80,7 +80,8 @@ static const struct tui_binding tui_bindings[] = {
 	  TUI_ACT_REDRAW, "redraw the screen" },
 	/* Last, so the keys above still fit a 24-line help screen. */
 	{ { '/', 0 }, "/",
-	  TUI_ACT_SEARCH, "search the edition, or the article in the reader" },
+	  TUI_ACT_SEARCH, "search the edition (the article in the reader, "
+	  "the library in the picker)" },
 	{ { 'n', 0 }, "n",
 	  TUI_ACT_SEARCH_NEXT, "next match (or result)" },
 	{ { 'N', 0 }, "N",

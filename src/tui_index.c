@@ -50,8 +50,7 @@ enum {
 	TUI_FOUND_MAX = 1000,		/* hits listed; a word in most
 					   articles would otherwise list a
 					   library's worth */
-	TUI_FOUND_SNIPPET = 200		/* columns of snippet kept (a row
-					   shows what fits) */
+	TUI_FOUND_INDENT = 4		/* columns before a snippet */
 };
 
 /*
@@ -227,7 +226,7 @@ tui_found_add(void *ctx, const struct index_match *m)
 		i = 0;
 	text = search_field_text(m->a, &m->hits[i]);
 	h->snippet = text != NULL ? search_snippet(text, m->hits[i].start,
-	    m->hits[i].end, TUI_FOUND_SNIPPET, &hs, &he) : xstrdup("");
+	    m->hits[i].end, f->cols, &hs, &he) : xstrdup("");
 	return true;
 }
 
@@ -256,6 +255,9 @@ tui_index_search(struct tui *t, char *text)
 	tui_status(t, "searching the library...", "");
 	refresh();
 	tui_found_free(f);
+	/* Snippets as wide as their row is now. */
+	f->cols = tui_text_cols() > TUI_FOUND_INDENT + 10 ?
+	    tui_text_cols() - TUI_FOUND_INDENT : 10;
 	filter.root = t->library.lib.root;
 	/* Opened and closed here: no connection is open when the reader
 	   forks an indexer, or between keys. */
@@ -325,7 +327,8 @@ tui_index_draw(struct tui *t)
 			tui_put(t, y, 0, f->hits[i].label,
 			    strlen(f->hits[i].label), cols, cols,
 			    i == f->sel ? TUI_STYLE_SELECTED : TUI_STYLE_TEXT);
-			snip = xasprintf("    %s", f->hits[i].snippet);
+			snip = xasprintf("%*s%s", TUI_FOUND_INDENT, "",
+			    f->hits[i].snippet);
 			tui_put(t, y + 1, 0, snip, strlen(snip), cols, cols,
 			    i == f->sel ? TUI_STYLE_SELECTED : TUI_STYLE_DIM);
 			free(snip);

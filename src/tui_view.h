@@ -261,6 +261,7 @@ struct tui_found {
 	size_t		 n;
 	bool		 more;		/* more matched than are listed */
 	char		*query;
+	size_t		 cols;		/* width of the snippets */
 	size_t		 sel;
 	size_t		 top;
 };

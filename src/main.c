@@ -1062,8 +1062,8 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		if (npaths == 0)
-			return run_library(NULL, NULL, NULL, NULL, NULL, 0, &lopts,
-			    false);
+			return run_library(NULL, NULL, NULL, NULL, NULL, 0,
+			    &lopts, false);
 		if (library_scan(paths[0], &lib, &cause) != 0) {
 			msg = load_join_path(paths[0], cause);
 			warn_msg(msg);

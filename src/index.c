@@ -1441,10 +1441,18 @@ index_update(struct index *ix, const char *root,
 		if (rc == SQLITE_OK)
 			rc = index_exec(ix, "PRAGMA incremental_vacuum");
 	}
-	/* Copy the WAL into the file while no reader needs it (it never
-	   waits; see index_connect). */
-	if (rc == SQLITE_OK && st->indexed + st->failed + st->removed > 0)
-		rc = index_exec(ix, "PRAGMA wal_checkpoint(PASSIVE)");
+	/*
+	 * Copy the WAL into the file and truncate it (an optimize writes
+	 * the whole FTS5 table there first: the WAL would stay that big,
+	 * as no close checkpoints; see index_connect).  Only when no
+	 * reader is at work: it must not wait, and it may fail.
+	 */
+	if (rc == SQLITE_OK && st->indexed + st->failed + st->removed > 0) {
+		sqlite3_busy_timeout(ix->db, 0);
+		(void)sqlite3_wal_checkpoint_v2(ix->db, NULL,
+		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+		sqlite3_busy_timeout(ix->db, INDEX_BUSY_MS);
+	}
 	for (i = 0; i < n; i++)
 		free(seen[i]);
 	free(seen);

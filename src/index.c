@@ -7,40 +7,42 @@
  *
  *   meta      schema facts: how keys were folded (see fold_id)
  *   edition   per edition: path, paper, date, the signature of its files
- *   ptext     per page (section): the texts of its articles (body_encode)
- *             as one zlib stream, with a checksum.  A page is the unit a
- *             search inflates: an edition (0.45 of the text compressed,
- *             against 0.6 for a page) made a rare word cost a whole
- *             edition's inflating per match, 4 times the time per page
- *   article   per article: edition, section, article, page, and where
- *             its text is in its page's ptext
- *   tri       FTS5, trigram tokenizer, per article: its search keys
- *   gram      FTS5, kanbao_gram tokenizer, per PAGE: the characters and
- *             pairs of characters of its articles' keys
+ *   page      per page (section): edition, section, printed page, and the
+ *             texts of its articles (body_encode) as one zlib stream,
+ *             with a checksum.  A page is the unit a search inflates and
+ *             matches: an edition (0.45 of the text compressed, against
+ *             0.6 for a page) made a rare word cost a whole edition's
+ *             inflating per match, 4 times the time per page
+ *   tri       FTS5, kanbao_tri tokenizer, per page: the search keys of
+ *             its articles
  *
- * Why two FTS5 tables.  The key of an article is the keys of its searched
- * fields (search.c's field_get order) joined by '\n', which no key holds,
- * so no query key can match across two fields.  The trigram tokenizer
- * indexes every run of 3 characters, so a query word whose key has 3
- * characters or more must have all its trigrams in the article: that is
- * an exact necessary condition, and FTS5 answers it from posting lists.
- * A word of 1 or 2 characters (春运, 的) has no trigram.  For those, gram
- * indexes every character and every pair of neighbouring characters of a
- * field; its tokenizer (gram_tokenize) emits both when indexing and
- * treats a query string as one token, so a 1- or 2-character word is one
- * posting-list look-up, never a scan.  gram has one row per page, not
- * per article: a character recurs in most articles of a page, so this
- * makes the table about 1.5 times smaller, and the pages it selects are
- * inflated whole anyway.
+ * The key of a page is, for each article, the keys of its searched
+ * fields (search.c's field_get order) each followed by '\n', which no key
+ * holds, then one more '\n'.  The tokenizer (tri_tokenize) indexes every
+ * run of 3 characters that does not start with '\n', like FTS5's own
+ * trigram tokenizer with case_sensitive 1, so a query word whose key has
+ * 3 characters or more must have all its trigrams in the page: an exact
+ * necessary condition, answered from posting lists.
  *
- * Both tables are contentless (content='') and detail=none: they store
- * only which articles hold a token, not where.  Positions would make the
- * trigram table exact for phrases but cost 1.5x the text; without them
- * it is a filter (all trigrams, in any order) and search.c's own matcher
- * decides on each candidate, reading its text from ptext.
+ * A word of 1 or 2 characters (春运, 的) has no trigram, but every
+ * character of a field starts a trigram of the key (the last two of a
+ * field run on into '\n's: that is what the separators are for), so such
+ * a word is the prefix of a trigram of every page that holds it.  It is
+ * asked as an FTS5 prefix query ("春运" *), which FTS5 answers from the
+ * terms' b-tree, never by scanning rows.  FTS5's own trigram tokenizer
+ * drops query strings shorter than 3 characters, hence kanbao_tri: in a
+ * query it passes the string through as one token.  An earlier version
+ * kept a second table of every 1- and 2-gram: it cost 0.3 of the text
+ * and a third of the build time.
+ *
+ * The table is contentless (content='') and detail=none: it stores only
+ * which pages hold a token, not where.  Positions would make it exact
+ * for phrases but cost 1.5x the text; without them it is a filter (all
+ * trigrams, in any order) and search.c's own matcher decides on each
+ * article of each candidate page, reading its text from page.
  * That last step is what makes index results identical to linear search:
- * the tables may let a false candidate through, never lose a true one.
- * Contentless tables need the old key to delete a row, so it is folded
+ * the table may let a false candidate through, never lose a true one.
+ * A contentless table needs the old key to delete a row, so it is folded
  * again from the stored text; a change in how keys fold (OpenCC's tables
  * installed or removed, another Unicode version) therefore empties and
  * rebuilds the index (fold_id in meta).
@@ -88,14 +90,21 @@
 #define INDEX_TRIGRAMS_MAX	64	/* trigrams of one query word used as
 					   a filter; more select no better and
 					   only lengthen the FTS5 query */
-#define INDEX_ZLEVEL		6	/* zlib level of stored texts: short
-					   articles gain little from more */
+#define INDEX_ZLEVEL		1	/* zlib level of stored texts: level
+					   6 made pages 3% smaller and cost
+					   a sixth of the build's time */
 #define INDEX_BATCH_BYTES	((size_t)16 << 20)	/* text per
 					   transaction (see index_begin) */
 #define INDEX_CACHE_KB		65536	/* SQLite page cache: FTS5 merges
 					   reread the segments they merge */
 #define INDEX_MMAP		"4294967296"	/* bytes of the file read
 					   through mmap (SQLite caps it) */
+#define INDEX_HASHSIZE		"67108864"	/* bytes of tokens FTS5
+					   collects before it writes a
+					   segment: at its default of 1 MB a
+					   batch became dozens of segments,
+					   and merging them cost half the
+					   build */
 #define INDEX_FILE		"index.sqlite"
 
 /* Field tags in an encoded article text (body_encode). */
@@ -104,6 +113,7 @@
 #define TAG_DATELINE	'd'
 #define TAG_BYLINE	'b'
 #define TAG_BLOCK	'p'	/* next byte: block kind */
+#define TAG_ARTICLE	'a'	/* starts an article (empty text) */
 
 /* The schema, created in one transaction. */
 static const char *const index_schema[] = {
@@ -111,23 +121,26 @@ static const char *const index_schema[] = {
 	"CREATE TABLE edition(id INTEGER PRIMARY KEY, path TEXT NOT NULL "
 	    "UNIQUE, paper TEXT, date TEXT, size INTEGER NOT NULL, sig "
 	    "INTEGER NOT NULL, hash INTEGER NOT NULL, failed INTEGER NOT NULL)",
-	"CREATE TABLE article(id INTEGER PRIMARY KEY, edition INTEGER NOT "
-	    "NULL, section INTEGER NOT NULL, art INTEGER NOT NULL, page "
-	    "INTEGER NOT NULL, text INTEGER NOT NULL, off INTEGER NOT NULL, "
-	    "len INTEGER NOT NULL)",
-	"CREATE TABLE ptext(id INTEGER PRIMARY KEY, edition INTEGER NOT NULL, "
-	    "size INTEGER NOT NULL, sum INTEGER NOT NULL, body BLOB NOT NULL)",
-	"CREATE INDEX ptext_edition ON ptext(edition)",
-	"CREATE INDEX article_edition ON article(edition)",
+	"CREATE TABLE page(id INTEGER PRIMARY KEY, edition INTEGER NOT NULL, "
+	    "section INTEGER NOT NULL, page INTEGER NOT NULL, size INTEGER "
+	    "NOT NULL, sum INTEGER NOT NULL, body BLOB NOT NULL)",
+	"CREATE INDEX page_edition ON page(edition)",
 	"CREATE VIRTUAL TABLE tri USING fts5(key, content='', detail=none, "
-	    "tokenize='trigram case_sensitive 1')",
-	"CREATE VIRTUAL TABLE gram USING fts5(key, content='', detail=none, "
-	    "tokenize='kanbao_gram')",
+	    "tokenize='kanbao_tri')",
+	"INSERT INTO tri(tri, rank) VALUES('hashsize', " INDEX_HASHSIZE ")",
 };
 
 /* Tables an index of any version may have, dropped before a rebuild. */
 static const char *const index_tables[] = {
-	"tri", "gram", "article", "ptext", "etext", "edition", "meta"
+	"tri", "gram", "page", "article", "ptext", "etext", "edition", "meta"
+};
+
+/* The statements an update keeps prepared (index_stmt). */
+enum index_sql {
+	SQL_EDITION,
+	SQL_PAGE,
+	SQL_TRI,
+	INDEX_NSQL
 };
 
 /* An open index. */
@@ -138,6 +151,11 @@ struct index {
 	char			*fold_id;
 	bool			 batch;	/* a batch transaction is open */
 	size_t			 batch_bytes;	/* text bytes written in it */
+	sqlite3_stmt		*st[INDEX_NSQL];	/* index_stmt() */
+	struct buf		 body;	/* a page's text, while inserting */
+	struct buf		 key;	/* its key */
+	Bytef			*z;	/* its text compressed */
+	uLongf			 zcap;
 };
 
 /* The files of an edition and what they add up to. */
@@ -156,10 +174,10 @@ struct decoded {
 	size_t		 bcap;
 };
 
-/* The inflated text of one page (a ptext row), kept while its articles
+/* The inflated text of one page (a page row), kept while its articles
    are read one after the other. */
 struct etext {
-	int64_t		 id;		/* ptext id; 0: none loaded */
+	int64_t		 id;		/* page id; 0: none loaded */
 	char		*raw;
 	size_t		 len;
 	sqlite3_stmt	*st;		/* the SELECT, prepared once */
@@ -234,45 +252,44 @@ index_u8len(unsigned char c)
 }
 
 /*
- * The kanbao_gram tokenizer.  Indexing, it emits every character and
- * every pair of neighbouring characters of each '\n'-separated key,
- * skipping spaces (see the top of the file).  In a query it emits the
- * whole string as one token: index.c only asks for one gram at a time.
+ * The kanbao_tri tokenizer.  Indexing, it emits every run of 3
+ * characters of a page key that does not start with '\n' (see the top of
+ * the file).  In a query it emits the whole string as one token: index.c
+ * asks for one trigram, or one prefix of 1 or 2 characters, at a time.
  */
 static int
-gram_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
+tri_tokenize(Fts5Tokenizer *tok, void *ctx, int flags, const char *text,
     int ntext, int (*emit)(void *, int, const char *, int, int, int))
 {
-	size_t n = ntext > 0 ? (size_t)ntext : 0, p, a, b;
+	size_t n = ntext > 0 ? (size_t)ntext : 0, p, a, b, c;
 	int rc;
 
 	(void)tok;
 	if (flags & FTS5_TOKENIZE_QUERY)
 		return n > 0 ? emit(ctx, 0, text, ntext, 0, ntext) : SQLITE_OK;
-	for (p = 0; p < n; p = a) {
-		a = p + index_u8len((unsigned char)text[p]);
-		if (a > n)
+	p = 0;
+	if (n == 0)
+		return SQLITE_OK;
+	a = p + index_u8len((unsigned char)text[p]);
+	if (a >= n)
+		return SQLITE_OK;
+	b = a + index_u8len((unsigned char)text[a]);
+	for (; b < n; p = a, a = b, b = c) {
+		c = b + index_u8len((unsigned char)text[b]);
+		if (c > n)
 			break;
-		if (text[p] == '\n' || text[p] == ' ')
+		if (text[p] == '\n')
 			continue;
-		if ((rc = emit(ctx, 0, text + p, (int)(a - p), (int)p,
-		    (int)a)) != SQLITE_OK)
-			return rc;
-		if (a >= n || text[a] == '\n' || text[a] == ' ')
-			continue;
-		b = a + index_u8len((unsigned char)text[a]);
-		if (b > n)
-			break;
-		if ((rc = emit(ctx, 0, text + p, (int)(b - p), (int)p,
-		    (int)b)) != SQLITE_OK)
+		if ((rc = emit(ctx, 0, text + p, (int)(c - p), (int)p,
+		    (int)c)) != SQLITE_OK)
 			return rc;
 	}
 	return SQLITE_OK;
 }
 
-/* Create a kanbao_gram tokenizer: it has no state or options. */
+/* Create a kanbao_tri tokenizer: it has no state or options. */
 static int
-gram_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
+tri_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 {
 	static char unused;
 
@@ -284,19 +301,18 @@ gram_create(void *ctx, const char **argv, int argc, Fts5Tokenizer **out)
 	return SQLITE_OK;
 }
 
-/* Delete a kanbao_gram tokenizer: nothing to free. */
+/* Delete a kanbao_tri tokenizer: nothing to free. */
 static void
-gram_delete(Fts5Tokenizer *tok)
+tri_delete(Fts5Tokenizer *tok)
 {
 	(void)tok;
 }
 
-/* Register kanbao_gram with the connection's FTS5 (per connection). */
+/* Register kanbao_tri with the connection's FTS5 (per connection). */
 static int
-gram_register(sqlite3 *db)
+tri_register(sqlite3 *db)
 {
-	static fts5_tokenizer gram = { gram_create, gram_delete,
-	    gram_tokenize };
+	static fts5_tokenizer tri = { tri_create, tri_delete, tri_tokenize };
 	fts5_api *api = NULL;
 	sqlite3_stmt *st;
 	int rc;
@@ -309,7 +325,7 @@ gram_register(sqlite3 *db)
 	sqlite3_finalize(st);
 	if (api == NULL)
 		return rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_ERROR : rc;
-	return api->xCreateTokenizer(api, "kanbao_gram", NULL, &gram, NULL);
+	return api->xCreateTokenizer(api, "kanbao_tri", NULL, &tri, NULL);
 }
 
 /* Read one integer (PRAGMA or SELECT); returns an SQLite code. */
@@ -431,7 +447,14 @@ index_connect(struct index *ix)
 	if (rc != SQLITE_OK)
 		return rc;
 	sqlite3_busy_timeout(ix->db, INDEX_BUSY_MS);
-	if ((rc = gram_register(ix->db)) != SQLITE_OK)
+	/*
+	 * Closing would copy the WAL into the file and sync both, five
+	 * fsyncs that cost a search more than the search; an update
+	 * checkpoints itself (index_update), and a WAL left over is as
+	 * good as the file to the next connection.
+	 */
+	sqlite3_db_config(ix->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	if ((rc = tri_register(ix->db)) != SQLITE_OK)
 		return rc;
 	/*
 	 * Reads the header: a file that is no database fails here.  Takes
@@ -462,10 +485,16 @@ index_connect(struct index *ix)
 	return index_schema_check(ix);
 }
 
-/* Close the connection (statements are never left open). */
+/* Close the connection and the statements index_stmt() keeps. */
 static void
 index_disconnect(struct index *ix)
 {
+	size_t i;
+
+	for (i = 0; i < INDEX_NSQL; i++) {
+		sqlite3_finalize(ix->st[i]);
+		ix->st[i] = NULL;
+	}
 	if (ix->db != NULL)
 		sqlite3_close(ix->db);
 	ix->db = NULL;
@@ -561,6 +590,9 @@ index_close(struct index *ix)
 		return;
 	index_disconnect(ix);
 	search_index_free(ix->sidx);
+	buf_free(&ix->body);
+	buf_free(&ix->key);
+	free(ix->z);
 	free(ix->fold_id);
 	free(ix->path);
 	free(ix);
@@ -698,12 +730,14 @@ body_put(struct buf *b, char tag, unsigned extra, const char *text)
 	buf_putc(b, '\0');
 }
 
-/* Append the fields of an article that search reads, in its order. */
+/* Append the fields of an article that search reads, in its order,
+   after a TAG_ARTICLE that starts it. */
 static void
 body_encode(const struct article *a, struct buf *b)
 {
 	size_t i;
 
+	body_put(b, TAG_ARTICLE, 0, "");
 	for (i = 0; i < a->nheadlines; i++)
 		body_put(b, a->headlines[i].inferred ? TAG_INFERRED :
 		    TAG_HEADLINE, a->headlines[i].role, a->headlines[i].text);
@@ -723,7 +757,7 @@ body_sum(const void *p, size_t len)
 }
 
 /*
- * Inflate the stored text of page id (ptext) into et (kept when it is
+ * Inflate the stored text of page id (page) into et (kept when it is
  * the one loaded).  Returns an SQLite code: SQLITE_CORRUPT when the checksum does
  * not match or the blob does not inflate to its recorded size.
  */
@@ -741,7 +775,7 @@ etext_load(struct index *ix, struct etext *et, int64_t id)
 		return SQLITE_OK;
 	et->id = 0;
 	if (et->st == NULL && (rc = sqlite3_prepare_v2(ix->db, "SELECT size, "
-	    "sum, body FROM ptext WHERE id = ?", -1, &et->st, NULL)) !=
+	    "sum, body FROM page WHERE id = ?", -1, &et->st, NULL)) !=
 	    SQLITE_OK)
 		return rc;
 	st = et->st;
@@ -785,54 +819,58 @@ etext_free(struct etext *et)
 }
 
 /*
- * Decode the article at bytes [off, off + len) of an edition's text into
- * d->a, its strings pointing into the text (which must stay loaded).
- * Returns false when it is damaged: outside the text, lengths past the
- * end, a NUL missing, invalid UTF-8, an unknown tag.
+ * Decode the article that starts at byte *pos of a page's text into d->a,
+ * its strings pointing into the text (which must stay loaded), and move
+ * *pos past it.  Returns 1, 0 at the end of the text, or -1 when it is
+ * damaged: lengths past the end, a NUL missing, invalid UTF-8, an unknown
+ * tag, no TAG_ARTICLE first.
  */
-static bool
-body_decode(struct decoded *d, const struct etext *et, int64_t off,
-    int64_t alen)
+static int
+body_next(struct decoded *d, const struct etext *et, size_t *pos)
 {
 	struct article *a = &d->a;
-	const unsigned char *s;
-	size_t p = 0, v, tl, shift, len;
+	const unsigned char *s = (const unsigned char *)et->raw;
+	size_t p = *pos, v, tl, shift, len = et->len;
 	unsigned char tag, extra;
-	const char *text, *base;
+	const char *text;
+	bool first = true;
 
-	if (off < 0 || alen < 0 || (uint64_t)off > et->len ||
-	    (uint64_t)alen > et->len - (uint64_t)off)
-		return false;
-	base = et->raw + off;
-	len = (size_t)alen;
-	s = (const unsigned char *)base;
+	if (p >= len)
+		return 0;
 	a->nheadlines = a->nblocks = 0;
 	a->dateline = a->byline = NULL;
 	while (p < len) {
 		if (len - p < 3)
-			return false;
+			return -1;
+		if (s[p] == TAG_ARTICLE && !first)
+			break;
 		tag = s[p++];
 		extra = s[p++];
 		for (v = 0, shift = 0; ; shift += 7) {
 			if (p >= len || shift > 28)
-				return false;
+				return -1;
 			v |= (size_t)(s[p] & 0x7f) << shift;
 			if ((s[p++] & 0x80) == 0)
 				break;
 		}
 		tl = v;
 		if (tl >= len - p || s[p + tl] != '\0')
-			return false;
-		text = base + p;
+			return -1;
+		text = et->raw + p;
 		if (memchr(text, '\0', tl) != NULL || !utf8_valid(text, tl,
 		    NULL))
-			return false;
+			return -1;
 		p += tl + 1;
+		if (first != (tag == TAG_ARTICLE))
+			return -1;
+		first = false;
 		switch (tag) {
+		case TAG_ARTICLE:
+			break;
 		case TAG_HEADLINE:
 		case TAG_INFERRED:
 			if (extra > HEADLINE_SUB)
-				return false;
+				return -1;
 			if (a->nheadlines == d->hcap) {
 				d->hcap = d->hcap == 0 ? 4 : d->hcap * 2;
 				a->headlines = xreallocarray(a->headlines,
@@ -851,7 +889,7 @@ body_decode(struct decoded *d, const struct etext *et, int64_t off,
 			break;
 		case TAG_BLOCK:
 			if (extra > BLOCK_CAPTION)
-				return false;
+				return -1;
 			if (a->nblocks == d->bcap) {
 				d->bcap = d->bcap == 0 ? 16 : d->bcap * 2;
 				a->blocks = xreallocarray(a->blocks, d->bcap,
@@ -861,10 +899,11 @@ body_decode(struct decoded *d, const struct etext *et, int64_t off,
 			a->blocks[a->nblocks++].kind = extra;
 			break;
 		default:
-			return false;
+			return -1;
 		}
 	}
-	return true;
+	*pos = p;
+	return 1;
 }
 
 /* Free what a decoded article holds. */
@@ -876,8 +915,9 @@ decoded_free(struct decoded *d)
 }
 
 /*
- * The index key of an article: the search keys of the fields search.c
- * reads (printed headlines, dateline, byline, blocks) joined by '\n'.
+ * Append the index key of an article to b: the search keys of the fields
+ * search.c reads (printed headlines, dateline, byline, blocks), each
+ * followed by '\n'.
  */
 static void
 index_article_key(struct index *ix, const struct article *a, struct buf *b)
@@ -885,7 +925,6 @@ index_article_key(struct index *ix, const struct article *a, struct buf *b)
 	const char *text, *key;
 	size_t i, n = a->nheadlines + 2 + a->nblocks, klen;
 
-	buf_clear(b);
 	for (i = 0; i < n; i++) {
 		if (i < a->nheadlines)
 			text = a->headlines[i].inferred ? NULL :
@@ -901,10 +940,27 @@ index_article_key(struct index *ix, const struct article *a, struct buf *b)
 		key = search_key(ix->sidx, text, strlen(text), &klen);
 		if (klen == 0)
 			continue;
-		if (b->len > 0)
-			buf_putc(b, '\n');
 		buf_append(b, key, klen);
+		buf_putc(b, '\n');
 	}
+}
+
+/*
+ * The key of the page whose text et holds (see the top of the file).
+ * Returns false when the text does not decode.
+ */
+static bool
+index_page_key(struct index *ix, const struct etext *et, struct decoded *d,
+    struct buf *key)
+{
+	size_t pos = 0;
+	int r;
+
+	buf_clear(key);
+	while ((r = body_next(d, et, &pos)) == 1)
+		index_article_key(ix, &d->a, key);
+	buf_putc(key, '\n');
+	return r == 0;
 }
 
 /* Prepare a statement; returns an SQLite code. */
@@ -914,97 +970,70 @@ index_prepare(struct index *ix, const char *sql, sqlite3_stmt **st)
 	return sqlite3_prepare_v2(ix->db, sql, -1, st, NULL);
 }
 
+/* Run a prepared statement bound to one integer; returns an SQLite code
+   (SQLITE_OK when it ran to the end). */
+static int
+index_run_id(struct index *ix, const char *sql, int64_t id)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	if ((rc = index_prepare(ix, sql, &st)) != SQLITE_OK)
+		return rc;
+	sqlite3_bind_int64(st, 1, id);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	return rc == SQLITE_DONE ? SQLITE_OK : rc;
+}
+
 /*
- * Delete the edition with the given id, its articles and their keys, in
+ * Delete the edition with the given id, its pages and their keys, in
  * the caller's transaction.  Returns an SQLite code, or SQLITE_CORRUPT
  * when a stored text does not decode (its keys could not be removed).
  */
 static int
 index_drop_edition(struct index *ix, int64_t id)
 {
-	sqlite3_stmt *sel = NULL, *dt = NULL, *dg = NULL;
+	sqlite3_stmt *sel = NULL, *dt = NULL;
 	struct decoded d;
 	struct etext et = { 0, NULL, 0, NULL };
-	struct buf key = BUF_INIT, pkey = BUF_INIT;
-	int64_t page = 0, tid;
+	struct buf key = BUF_INIT;
+	int64_t pid;
 	int rc;
 
 	memset(&d, 0, sizeof d);
-	if ((rc = index_prepare(ix, "SELECT id, text, off, len FROM article "
-	    "WHERE edition = ? ORDER BY id", &sel)) != SQLITE_OK ||
+	if ((rc = index_prepare(ix, "SELECT id FROM page WHERE edition = ?",
+	    &sel)) != SQLITE_OK ||
 	    (rc = index_prepare(ix, "INSERT INTO tri(tri, rowid, key) "
-	    "VALUES('delete', ?, ?)", &dt)) != SQLITE_OK ||
-	    (rc = index_prepare(ix, "INSERT INTO gram(gram, rowid, key) "
-	    "VALUES('delete', ?, ?)", &dg)) != SQLITE_OK)
+	    "VALUES('delete', ?, ?)", &dt)) != SQLITE_OK)
 		goto out;
 	sqlite3_bind_int64(sel, 1, id);
-	/* The articles of a page are consecutive: their keys make up the
-	   page's gram row, deleted when the next page starts. */
-	for (;;) {
-		rc = sqlite3_step(sel);
-		tid = rc == SQLITE_ROW ? sqlite3_column_int64(sel, 1) : 0;
-		if (page != 0 && tid != page) {
-			sqlite3_bind_int64(dg, 1, page);
-			sqlite3_bind_text(dg, 2, buf_str(&pkey),
-			    (int)pkey.len, SQLITE_STATIC);
-			if ((rc = sqlite3_step(dg)) != SQLITE_DONE)
-				goto out;
-			sqlite3_reset(dg);
-			buf_clear(&pkey);
-		}
-		if (tid == 0)
-			break;
-		page = tid;
-		if ((rc = etext_load(ix, &et, tid)) != SQLITE_OK)
+	while ((rc = sqlite3_step(sel)) == SQLITE_ROW) {
+		pid = sqlite3_column_int64(sel, 0);
+		if ((rc = etext_load(ix, &et, pid)) != SQLITE_OK)
 			goto out;
-		if (!body_decode(&d, &et, sqlite3_column_int64(sel, 2),
-		    sqlite3_column_int64(sel, 3))) {
+		if (!index_page_key(ix, &et, &d, &key)) {
 			rc = SQLITE_CORRUPT;
 			goto out;
 		}
-		index_article_key(ix, &d.a, &key);
-		sqlite3_bind_int64(dt, 1, sqlite3_column_int64(sel, 0));
+		sqlite3_bind_int64(dt, 1, pid);
 		sqlite3_bind_text(dt, 2, buf_str(&key), (int)key.len,
 		    SQLITE_STATIC);
 		if ((rc = sqlite3_step(dt)) != SQLITE_DONE)
 			goto out;
 		sqlite3_reset(dt);
-		if (pkey.len > 0)
-			buf_putc(&pkey, '\n');
-		buf_append(&pkey, buf_str(&key), key.len);
 	}
 	if (rc != SQLITE_DONE)
 		goto out;
-	sqlite3_finalize(sel);
-	sel = NULL;
-	if ((rc = index_prepare(ix, "DELETE FROM article WHERE edition = ?",
-	    &sel)) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(sel, 1, id);
-	if ((rc = sqlite3_step(sel)) != SQLITE_DONE)
-		goto out;
-	sqlite3_finalize(sel);
-	if ((rc = index_prepare(ix, "DELETE FROM ptext WHERE edition = ?",
-	    &sel)) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(sel, 1, id);
-	if ((rc = sqlite3_step(sel)) != SQLITE_DONE)
-		goto out;
-	sqlite3_finalize(sel);
-	if ((rc = index_prepare(ix, "DELETE FROM edition WHERE id = ?",
-	    &sel)) != SQLITE_OK)
-		goto out;
-	sqlite3_bind_int64(sel, 1, id);
-	if ((rc = sqlite3_step(sel)) == SQLITE_DONE)
-		rc = SQLITE_OK;
+	if ((rc = index_run_id(ix, "DELETE FROM page WHERE edition = ?",
+	    id)) == SQLITE_OK)
+		rc = index_run_id(ix, "DELETE FROM edition WHERE id = ?", id);
 out:
 	sqlite3_finalize(sel);
 	sqlite3_finalize(dt);
-	sqlite3_finalize(dg);
 	decoded_free(&d);
 	etext_free(&et);
 	buf_free(&key);
-	buf_free(&pkey);
 	return rc;
 }
 
@@ -1046,7 +1075,33 @@ index_bind_str(sqlite3_stmt *st, int i, const char *s)
 }
 
 /*
- * Insert the articles of ed (NULL: it failed to load) as edition path in
+ * The statement for one of the writes an update repeats, prepared on
+ * first use and kept until the connection closes (preparing an FTS5
+ * INSERT costs about as much as running it for a small page).
+ */
+static int
+index_stmt(struct index *ix, enum index_sql which, sqlite3_stmt **st)
+{
+	static const char *const sql[INDEX_NSQL] = {
+		"INSERT INTO edition(path, paper, date, size, sig, hash, "
+		    "failed) VALUES(?, ?, ?, ?, ?, ?, ?)",
+		"INSERT INTO page(edition, section, page, size, sum, body) "
+		    "VALUES(?, ?, ?, ?, ?, ?)",
+		"INSERT INTO tri(rowid, key) VALUES(?, ?)",
+	};
+	int rc;
+
+	if (ix->st[which] == NULL && (rc = index_prepare(ix, sql[which],
+	    &ix->st[which])) != SQLITE_OK)
+		return rc;
+	*st = ix->st[which];
+	sqlite3_reset(*st);
+	sqlite3_clear_bindings(*st);
+	return SQLITE_OK;
+}
+
+/*
+ * Insert the pages of ed (NULL: it failed to load) as edition path in
  * the caller's transaction.  Returns an SQLite code.
  */
 static int
@@ -1054,20 +1109,16 @@ index_insert_edition(struct index *ix, const char *path,
     const struct index_source *src, const struct edition *ed,
     const struct sig *sg)
 {
-	sqlite3_stmt *ins = NULL, *art = NULL, *tri = NULL, *gram = NULL,
-	    *pt = NULL;
-	struct buf body = BUF_INIT, key = BUF_INIT, pkey = BUF_INIT;
+	sqlite3_stmt *ins, *pt, *tri;
+	struct buf *body = &ix->body, *key = &ix->key;
 	const struct section *s;
-	size_t *offs = NULL, ocap = 0, si, ai;
-	Bytef *z = NULL;
-	uLongf zlen, zcap = 0;
-	int64_t eid, aid, tid;
+	size_t si, ai;
+	uLongf zlen;
+	int64_t eid, pid;
 	int rc;
 
-	if ((rc = index_prepare(ix, "INSERT INTO edition(path, paper, date, "
-	    "size, sig, hash, failed) VALUES(?, ?, ?, ?, ?, ?, ?)", &ins)) !=
-	    SQLITE_OK)
-		goto out;
+	if ((rc = index_stmt(ix, SQL_EDITION, &ins)) != SQLITE_OK)
+		return rc;
 	sqlite3_bind_text(ins, 1, path, -1, SQLITE_STATIC);
 	index_bind_str(ins, 2, src->paper != NULL ? src->paper :
 	    ed != NULL ? ed->paper : NULL);
@@ -1077,96 +1128,56 @@ index_insert_edition(struct index *ix, const char *path,
 	sqlite3_bind_int64(ins, 5, sg->stat);
 	sqlite3_bind_int64(ins, 6, sg->hash);
 	sqlite3_bind_int(ins, 7, ed == NULL);
-	if ((rc = sqlite3_step(ins)) != SQLITE_DONE)
-		goto out;
+	rc = sqlite3_step(ins);
+	sqlite3_reset(ins);
+	if (rc != SQLITE_DONE)
+		return rc;
 	eid = sqlite3_last_insert_rowid(ix->db);
-	rc = SQLITE_OK;
 	if (ed == NULL)
-		goto out;
-	if ((rc = index_prepare(ix, "INSERT INTO article(edition, section, "
-	    "art, page, text, off, len) VALUES(?, ?, ?, ?, ?, ?, ?)", &art)) !=
-	    SQLITE_OK ||
-	    (rc = index_prepare(ix, "INSERT INTO ptext(edition, size, sum, "
-	    "body) VALUES(?, ?, ?, ?)", &pt)) != SQLITE_OK ||
-	    (rc = index_prepare(ix, "INSERT INTO tri(rowid, key) VALUES(?, ?)",
-	    &tri)) != SQLITE_OK ||
-	    (rc = index_prepare(ix, "INSERT INTO gram(rowid, key) VALUES(?, ?)",
-	    &gram)) != SQLITE_OK)
-		goto out;
+		return SQLITE_OK;
 	for (si = 0; si < ed->nsections; si++) {
 		s = ed->sections[si];
 		if (s->narticles == 0)
 			continue;
-		/* The page's text, compressed as one (see the top). */
-		buf_clear(&body);
-		if (s->narticles + 1 > ocap)
-			offs = xreallocarray(offs, ocap = s->narticles + 1,
-			    sizeof *offs);
+		/* The page's text, compressed as one, and its key (see the
+		   top of the file). */
+		buf_clear(body);
+		buf_clear(key);
 		for (ai = 0; ai < s->narticles; ai++) {
-			offs[ai] = body.len;
-			body_encode(s->articles[ai], &body);
+			body_encode(s->articles[ai], body);
+			index_article_key(ix, s->articles[ai], key);
 		}
-		offs[ai] = body.len;
-		zlen = compressBound((uLong)body.len);
-		if (zlen > zcap)
-			z = xreallocarray(z, zcap = zlen, 1);
-		if (compress2(z, &zlen, (const Bytef *)buf_str(&body),
-		    (uLong)body.len, INDEX_ZLEVEL) != Z_OK)
-			fatalx("zlib cannot compress %zu bytes", body.len);
+		buf_putc(key, '\n');
+		zlen = compressBound((uLong)body->len);
+		if (zlen > ix->zcap)
+			ix->z = xreallocarray(ix->z, ix->zcap = zlen, 1);
+		if (compress2(ix->z, &zlen, (const Bytef *)buf_str(body),
+		    (uLong)body->len, INDEX_ZLEVEL) != Z_OK)
+			fatalx("zlib cannot compress %zu bytes", body->len);
+		if ((rc = index_stmt(ix, SQL_PAGE, &pt)) != SQLITE_OK)
+			return rc;
 		sqlite3_bind_int64(pt, 1, eid);
-		sqlite3_bind_int64(pt, 2, (int64_t)body.len);
-		sqlite3_bind_int64(pt, 3, body_sum(z, zlen));
-		sqlite3_bind_blob(pt, 4, z, (int)zlen, SQLITE_STATIC);
-		if ((rc = sqlite3_step(pt)) != SQLITE_DONE)
-			goto out;
+		sqlite3_bind_int64(pt, 2, (int64_t)si);
+		sqlite3_bind_int64(pt, 3, s->page);
+		sqlite3_bind_int64(pt, 4, (int64_t)body->len);
+		sqlite3_bind_int64(pt, 5, body_sum(ix->z, zlen));
+		sqlite3_bind_blob(pt, 6, ix->z, (int)zlen, SQLITE_STATIC);
+		rc = sqlite3_step(pt);
 		sqlite3_reset(pt);
-		tid = sqlite3_last_insert_rowid(ix->db);
-		buf_clear(&pkey);
-		for (ai = 0; ai < s->narticles; ai++) {
-			sqlite3_bind_int64(art, 1, eid);
-			sqlite3_bind_int64(art, 2, (int64_t)si);
-			sqlite3_bind_int64(art, 3, (int64_t)ai);
-			sqlite3_bind_int64(art, 4, s->page);
-			sqlite3_bind_int64(art, 5, tid);
-			sqlite3_bind_int64(art, 6, (int64_t)offs[ai]);
-			sqlite3_bind_int64(art, 7, (int64_t)(offs[ai + 1] -
-			    offs[ai]));
-			if ((rc = sqlite3_step(art)) != SQLITE_DONE)
-				goto out;
-			sqlite3_reset(art);
-			aid = sqlite3_last_insert_rowid(ix->db);
-			index_article_key(ix, s->articles[ai], &key);
-			sqlite3_bind_int64(tri, 1, aid);
-			sqlite3_bind_text(tri, 2, buf_str(&key), (int)key.len,
-			    SQLITE_STATIC);
-			if ((rc = sqlite3_step(tri)) != SQLITE_DONE)
-				goto out;
-			sqlite3_reset(tri);
-			if (pkey.len > 0)
-				buf_putc(&pkey, '\n');
-			buf_append(&pkey, buf_str(&key), key.len);
-		}
-		/* gram has one row per page (see the top of the file). */
-		sqlite3_bind_int64(gram, 1, tid);
-		sqlite3_bind_text(gram, 2, buf_str(&pkey), (int)pkey.len,
+		if (rc != SQLITE_DONE)
+			return rc;
+		pid = sqlite3_last_insert_rowid(ix->db);
+		if ((rc = index_stmt(ix, SQL_TRI, &tri)) != SQLITE_OK)
+			return rc;
+		sqlite3_bind_int64(tri, 1, pid);
+		sqlite3_bind_text(tri, 2, buf_str(key), (int)key->len,
 		    SQLITE_STATIC);
-		if ((rc = sqlite3_step(gram)) != SQLITE_DONE)
-			goto out;
-		sqlite3_reset(gram);
+		rc = sqlite3_step(tri);
+		sqlite3_reset(tri);
+		if (rc != SQLITE_DONE)
+			return rc;
 	}
-	rc = SQLITE_OK;
-out:
-	sqlite3_finalize(ins);
-	sqlite3_finalize(art);
-	sqlite3_finalize(pt);
-	sqlite3_finalize(tri);
-	sqlite3_finalize(gram);
-	buf_free(&body);
-	buf_free(&key);
-	buf_free(&pkey);
-	free(offs);
-	free(z);
-	return rc;
+	return SQLITE_OK;
 }
 
 /*
@@ -1415,7 +1426,7 @@ index_update(struct index *ix, const char *root,
 		rc = index_remove_gone(ix, croot, seen, n, &st->removed);
 	}
 	/*
-	 * After a big build, merge each FTS5 table into one segment: the
+	 * After a big build, merge the FTS5 table into one segment: the
 	 * index gets smaller (a term is stored once, not once per segment)
 	 * and queries read one posting list per term.  Small updates leave
 	 * it to FTS5's automerge, since this rewrites the whole table.
@@ -1423,8 +1434,6 @@ index_update(struct index *ix, const char *root,
 	if (rc == SQLITE_OK && st->indexed > 0 && st->indexed * 4 >= n) {
 		if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) == SQLITE_OK) {
 			if ((rc = index_exec(ix, "INSERT INTO tri(tri) "
-			    "VALUES('optimize')")) == SQLITE_OK &&
-			    (rc = index_exec(ix, "INSERT INTO gram(gram) "
 			    "VALUES('optimize')")) == SQLITE_OK)
 				rc = index_exec(ix, "COMMIT");
 			if (rc != SQLITE_OK)
@@ -1432,6 +1441,18 @@ index_update(struct index *ix, const char *root,
 		}
 		if (rc == SQLITE_OK)
 			rc = index_exec(ix, "PRAGMA incremental_vacuum");
+	}
+	/*
+	 * Copy the WAL into the file and truncate it (an optimize writes
+	 * the whole FTS5 table there first: the WAL would stay that big,
+	 * as no close checkpoints; see index_connect).  Only when no
+	 * reader is at work: it must not wait, and it may fail.
+	 */
+	if (rc == SQLITE_OK && st->indexed + st->failed + st->removed > 0) {
+		sqlite3_busy_timeout(ix->db, 0);
+		(void)sqlite3_wal_checkpoint_v2(ix->db, NULL,
+		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+		sqlite3_busy_timeout(ix->db, INDEX_BUSY_MS);
 	}
 	for (i = 0; i < n; i++)
 		free(seen[i]);
@@ -1486,9 +1507,38 @@ index_refresh(struct index *ix, const struct index_update_options *opts,
 	return rc;
 }
 
-/* Append an FTS5 string, quoted ("" for a quote inside). */
+int
+index_holds(struct index *ix, const char *root, char **cause)
+{
+	sqlite3_stmt *st;
+	char *c = index_canon(root), *lo, *hi;
+	int rc;
+
+	/* Paths under root sort between "root/" and "root0" ('/' + 1), so
+	   the path index answers without a scan. */
+	lo = xasprintf("%s/", c);
+	hi = xasprintf("%s0", c);
+	free(c);
+	if ((rc = index_prepare(ix, "SELECT 1 FROM edition WHERE path > ? AND "
+	    "path < ? LIMIT 1", &st)) == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, lo, -1, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2, hi, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		sqlite3_finalize(st);
+	}
+	free(lo);
+	free(hi);
+	if (rc == SQLITE_ROW)
+		return 1;
+	if (rc == SQLITE_DONE)
+		return 0;
+	return index_fail(ix, rc, "cannot read the search index", cause);
+}
+
+/* Append an FTS5 string, quoted ("" for a quote inside), ANDed to what
+   b holds, as a prefix query when prefix is set. */
 static void
-index_fts_quote(struct buf *b, const char *s, size_t len)
+index_fts_quote(struct buf *b, const char *s, size_t len, bool prefix)
 {
 	size_t i;
 
@@ -1501,16 +1551,18 @@ index_fts_quote(struct buf *b, const char *s, size_t len)
 		buf_putc(b, s[i]);
 	}
 	buf_putc(b, '"');
+	if (prefix)
+		buf_puts(b, " *");
 }
 
 /*
- * Build the FTS5 expressions of q: tri gets every trigram of each word
- * of 3 characters or more (INDEX_TRIGRAMS_MAX at most per word), gram
- * each word of 1 or 2 characters.
+ * Build the FTS5 expression of q: every trigram of each word of 3
+ * characters or more (INDEX_TRIGRAMS_MAX at most per word), each word of
+ * 1 or 2 characters as a prefix (see the top of the file).
  */
 static void
 index_fts_query(struct index *ix, const struct search_query *q,
-    struct buf *tri, struct buf *gram)
+    struct buf *tri)
 {
 	const char *term, *key;
 	size_t i, klen, ncp, p, a, b, c, ntri;
@@ -1522,7 +1574,7 @@ index_fts_query(struct index *ix, const struct search_query *q,
 		if (ncp == 0)
 			continue;
 		if (ncp < 3) {
-			index_fts_quote(gram, key, klen);
+			index_fts_quote(tri, key, klen, true);
 			continue;
 		}
 		for (p = 0, ntri = 0; ntri < INDEX_TRIGRAMS_MAX; ntri++) {
@@ -1535,7 +1587,7 @@ index_fts_query(struct index *ix, const struct search_query *q,
 			c = b + index_u8len((unsigned char)key[b]);
 			if (c > klen)
 				break;
-			index_fts_quote(tri, key + p, c - p);
+			index_fts_quote(tri, key + p, c - p, false);
 			p = a;
 		}
 	}
@@ -1546,31 +1598,28 @@ index_search(struct index *ix, const struct search_query *q,
     const struct index_filter *f, index_match_fn fn, void *ctx,
     char **cause)
 {
-	static const struct index_filter none = { NULL, NULL, NULL, NULL };
-	struct buf sql = BUF_INIT, tri = BUF_INIT, gram = BUF_INIT;
+	static const struct index_filter none = { NULL, NULL, NULL, NULL,
+	    false };
+	struct buf sql = BUF_INIT, tri = BUF_INIT;
 	struct index_match m;
 	struct search_hit *hits;
 	struct decoded d;
 	struct etext et = { 0, NULL, 0, NULL };
 	sqlite3_stmt *st = NULL;
 	char *root = NULL;
-	size_t count = 0;
-	int rc, k = 1;
-	bool corrupt = false;
+	size_t count = 0, pos, art;
+	int rc, k = 1, r;
+	bool corrupt = false, stop = false;
 
 	if (f == NULL)
 		f = &none;
 	memset(&d, 0, sizeof d);
-	index_fts_query(ix, q, &tri, &gram);
-	buf_puts(&sql, "SELECT a.section, a.art, a.page, a.off, a.len, "
-	    "e.path, e.paper, e.date, a.text FROM article a JOIN edition e ON e.id = "
-	    "a.edition WHERE 1");
+	index_fts_query(ix, q, &tri);
+	buf_puts(&sql, "SELECT p.id, p.section, p.page, e.path, e.paper, "
+	    "e.date FROM page p JOIN edition e ON e.id = p.edition WHERE 1");
 	if (tri.len > 0)
-		buf_puts(&sql, " AND a.id IN (SELECT rowid FROM tri WHERE tri "
+		buf_puts(&sql, " AND p.id IN (SELECT rowid FROM tri WHERE tri "
 		    "MATCH ?)");
-	if (gram.len > 0)
-		buf_puts(&sql, " AND a.text IN (SELECT rowid FROM gram WHERE "
-		    "gram MATCH ?)");
 	if (f->root != NULL)
 		buf_puts(&sql, " AND substr(e.path, 1, ?) = ?");
 	if (f->paper != NULL)
@@ -1579,13 +1628,12 @@ index_search(struct index *ix, const struct search_query *q,
 		buf_puts(&sql, " AND e.date >= ?");
 	if (f->until != NULL)
 		buf_puts(&sql, " AND e.date <= ?");
-	buf_puts(&sql, " ORDER BY e.date, e.paper, e.path, a.section, a.art");
+	buf_puts(&sql, f->newest ? " ORDER BY e.date DESC, e.paper, e.path, "
+	    "p.section" : " ORDER BY e.date, e.paper, e.path, p.section");
 	if ((rc = index_prepare(ix, buf_str(&sql), &st)) != SQLITE_OK)
 		goto out;
 	if (tri.len > 0)
 		sqlite3_bind_text(st, k++, buf_str(&tri), -1, SQLITE_STATIC);
-	if (gram.len > 0)
-		sqlite3_bind_text(st, k++, buf_str(&gram), -1, SQLITE_STATIC);
 	if (f->root != NULL) {
 		char *c = index_canon(f->root);
 
@@ -1600,36 +1648,37 @@ index_search(struct index *ix, const struct search_query *q,
 		sqlite3_bind_text(st, k++, f->since, -1, SQLITE_STATIC);
 	if (f->until != NULL)
 		sqlite3_bind_text(st, k++, f->until, -1, SQLITE_STATIC);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		if ((rc = etext_load(ix, &et, sqlite3_column_int64(st, 8))) !=
+	while (!stop && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		if ((rc = etext_load(ix, &et, sqlite3_column_int64(st, 0))) !=
 		    SQLITE_OK)
 			break;
-		if (!body_decode(&d, &et, sqlite3_column_int64(st, 3),
-		    sqlite3_column_int64(st, 4))) {
+		/* Each article of a candidate page is a match only if
+		   search.c says so. */
+		for (pos = 0, art = 0; (r = body_next(&d, &et, &pos)) == 1;
+		    art++) {
+			m.nhits = search_article(ix->sidx, q, &d.a, &hits);
+			if (m.nhits == 0)
+				continue;
+			m.section = (size_t)sqlite3_column_int64(st, 1);
+			m.article = art;
+			m.page = (unsigned)sqlite3_column_int64(st, 2);
+			m.path = (const char *)sqlite3_column_text(st, 3);
+			m.paper = (const char *)sqlite3_column_text(st, 4);
+			m.date = (const char *)sqlite3_column_text(st, 5);
+			m.a = &d.a;
+			m.hits = hits;
+			count++;
+			stop = !fn(ctx, &m);
+			free(hits);
+			if (stop)
+				break;
+		}
+		if (r < 0) {
 			corrupt = true;
 			break;
 		}
-		/* The candidate is a match only if search.c says so. */
-		m.nhits = search_article(ix->sidx, q, &d.a, &hits);
-		if (m.nhits == 0)
-			continue;
-		m.section = (size_t)sqlite3_column_int64(st, 0);
-		m.article = (size_t)sqlite3_column_int64(st, 1);
-		m.page = (unsigned)sqlite3_column_int64(st, 2);
-		m.path = (const char *)sqlite3_column_text(st, 5);
-		m.paper = (const char *)sqlite3_column_text(st, 6);
-		m.date = (const char *)sqlite3_column_text(st, 7);
-		m.a = &d.a;
-		m.hits = hits;
-		count++;
-		if (!fn(ctx, &m)) {
-			free(hits);
-			rc = SQLITE_DONE;
-			break;
-		}
-		free(hits);
 	}
-	if (rc == SQLITE_DONE)
+	if (rc == SQLITE_DONE || rc == SQLITE_ROW)
 		rc = SQLITE_OK;
 out:
 	sqlite3_finalize(st);
@@ -1637,7 +1686,6 @@ out:
 	etext_free(&et);
 	buf_free(&sql);
 	buf_free(&tri);
-	buf_free(&gram);
 	free(root);
 	if (corrupt)
 		return INDEX_CORRUPT;

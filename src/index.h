@@ -41,7 +41,7 @@ struct search_query;
 
 /* Bumped whenever the tables or their meaning change: an index of another
    version is emptied and rebuilt. */
-#define INDEX_SCHEMA	2
+#define INDEX_SCHEMA	3
 
 /* Return values of index_search() and index_update() besides counts. */
 #define INDEX_ERROR	(-1)	/* *cause set */
@@ -78,6 +78,8 @@ struct index_filter {
 	const char	*paper;	/* exactly this paper */
 	const char	*since;	/* date >= since ("YYYY-MM-DD") */
 	const char	*until;	/* date <= until */
+	bool		 newest;	/* newest editions first (else
+					   oldest, as --search prints) */
 };
 
 /* One matching article, valid only during the callback. */
@@ -93,8 +95,8 @@ struct index_match {
 	size_t			 nhits;
 };
 
-/* Called for each match in order (date, paper, path, section, article);
-   return false to stop. */
+/* Called for each match in order (date, newest first when f->newest;
+   paper, path, section, article); return false to stop. */
 typedef bool (*index_match_fn)(void *ctx, const struct index_match *m);
 
 /*
@@ -144,6 +146,14 @@ int		 index_update(struct index *ix, const char *root,
 int		 index_refresh(struct index *ix,
 		     const struct index_update_options *opts,
 		     struct index_stats *st, char **cause);
+
+/*
+ * Whether the index holds an edition under the folder root (what
+ * --search --cached asks instead of reading the folder): 1 or 0, else
+ * INDEX_CORRUPT, or INDEX_ERROR with *cause set.
+ */
+int		 index_holds(struct index *ix, const char *root,
+		     char **cause);
 
 /*
  * Search the index: call fn for every article that q matches, with its

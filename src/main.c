@@ -608,6 +608,29 @@ edition_passes(const struct edition *ed, const struct index_filter *f)
 }
 
 /*
+ * For --search --cached: whether the index holds editions under dir,
+ * which stands for reading the folder (at a thousand editions a year,
+ * that read costs more than the search).  Returns the open index, for
+ * run_library(), with lib empty when it does; NULL when it does not or
+ * cannot tell (the folder is then read).
+ */
+static struct index *
+cached_library(const char *dir, struct library *lib)
+{
+	struct index *ix;
+	char *cause = NULL;
+
+	memset(lib, 0, sizeof *lib);
+	if ((ix = index_open(NULL, &cause)) != NULL &&
+	    index_holds(ix, dir, &cause) != 1) {
+		index_close(ix);
+		ix = NULL;
+	}
+	free(cause);
+	return ix;
+}
+
+/*
  * --index [DIR] and --search=QUERY over a library: bring the full-text
  * index up to date with the editions under dir (all indexed editions when
  * dir is NULL; dir itself when it holds no edition folders), then, when
@@ -615,10 +638,11 @@ edition_passes(const struct edition *ed, const struct index_filter *f)
  * --cached).  The index is a cache: when it
  * turns out to be damaged it is rebuilt once and the work done again
  * (matches printed before the damage was found are printed again).
+ * ix is the index when it is open already (it is closed), else NULL.
  * Returns the exit status.
  */
 static int
-run_library(const char *dir, const struct library *lib,
+run_library(struct index *ix, const char *dir, const struct library *lib,
     const struct search_query *q, const struct index_filter *filter,
     size_t width, const struct load_options *lopts, bool cached)
 {
@@ -626,13 +650,12 @@ run_library(const char *dir, const struct library *lib,
 	struct index_update_options uo = { lopts, progress_draw, &pr };
 	struct index_source *src;
 	struct index_stats st;
-	struct index *ix;
 	struct index_source one = { dir, NULL, NULL };
 	char *cause = NULL, *m;
 	size_t i, n;
 	int rc = 0, attempt, status = 0;
 
-	if ((ix = index_open(NULL, &cause)) == NULL) {
+	if (ix == NULL && (ix = index_open(NULL, &cause)) == NULL) {
 		warn_msg(cause);
 		free(cause);
 		return EXIT_INPUT;
@@ -790,7 +813,8 @@ main(int argc, char **argv)
 	const char *lib_from = NULL;
 	char *msg;
 	const char *query = NULL, *config_file = NULL;
-	struct index_filter filter = { NULL, NULL, NULL, NULL };
+	struct index_filter filter = { NULL, NULL, NULL, NULL, false };
+	struct index *cix = NULL;	/* --search --cached: the index */
 	struct search_query *sq;
 	struct library lib;
 	struct stat sb;
@@ -1052,8 +1076,8 @@ main(int argc, char **argv)
 			return EXIT_USAGE;
 		}
 		if (npaths == 0)
-			return run_library(NULL, NULL, NULL, NULL, 0, &lopts,
-			    false);
+			return run_library(NULL, NULL, NULL, NULL, NULL, 0,
+			    &lopts, false);
 		if (library_scan(paths[0], &lib, &cause) != 0) {
 			msg = load_join_path(paths[0], cause);
 			warn_msg(msg);
@@ -1062,8 +1086,8 @@ main(int argc, char **argv)
 			library_free(&lib);
 			return EXIT_INPUT;
 		}
-		status = run_library(paths[0], &lib, NULL, NULL, 0, &lopts,
-		    false);
+		status = run_library(NULL, paths[0], &lib, NULL, NULL, 0,
+		    &lopts, false);
 		library_free(&lib);
 		return status;
 	}
@@ -1073,19 +1097,21 @@ main(int argc, char **argv)
 	 * searched as before.
 	 */
 	if (mode == MODE_SEARCH && npaths == 1 && stat(paths[0], &sb) == 0 &&
-	    S_ISDIR(sb.st_mode) && library_scan(paths[0], &lib, &cause) == 0) {
-		if (lib.n > 0) {
+	    S_ISDIR(sb.st_mode) && ((cached && (cix = cached_library(paths[0],
+	    &lib)) != NULL) || library_scan(paths[0], &lib, &cause) == 0)) {
+		if (lib.n > 0 || cix != NULL) {
 			if ((sq = search_compile(query, &cause)) == NULL) {
 				warn_msg(cause);
 				free(cause);
 				library_free(&lib);
+				index_close(cix);
 				return EXIT_USAGE;
 			}
 			if (width == 0)
 				width = default_width();
 			filter.root = paths[0];
-			status = run_library(paths[0], &lib, sq, &filter,
-			    width, &lopts, cached);
+			status = run_library(cix, paths[0], &lib, sq,
+			    &filter, width, &lopts, cached);
 			search_query_free(sq);
 			library_free(&lib);
 			return status;

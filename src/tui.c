@@ -73,6 +73,9 @@ enum {
 	 * TUI that ignores it spins at 100% CPU (reliability-anchors.md 6.1).
 	 */
 	TUI_MAX_READ_ERRORS = 64,
+	/* While an indexer runs (tui_index.c), the loop wakes up this often
+	   to reap it: seldom enough to cost nothing. */
+	TUI_INDEX_POLL_MS = 500,
 	/*
 	 * A typed number that could still grow (1 with a 第10版) jumps after
 	 * this pause: long enough to type the next digit, short enough not
@@ -702,6 +705,7 @@ tui_edition_switch(struct tui *t, const struct edition *ed,
 	free(t->ed_key);
 	t->ed_key = bookmarks_edition_key(ed);
 	tui_marks_read_load(t);
+	tui_index_note(t, ed);
 	/* Nothing saved for this edition yet in this session. */
 	position_free(&t->saved.pos);
 	t->saved.at_ms = 0;
@@ -909,7 +913,8 @@ tui_handle_key(struct tui *t, int key, bool code)
 	case TUI_ACT_SEARCH:
 		if (t->screen == TUI_SCREEN_EDITION ||
 		    t->screen == TUI_SCREEN_READER ||
-		    t->screen == TUI_SCREEN_RESULTS) {
+		    t->screen == TUI_SCREEN_RESULTS ||
+		    t->screen == TUI_SCREEN_LIBRARY) {
 			tui_prompt_open(t, TUI_PROMPT_SEARCH);
 			next = TUI_NEXT_DRAW;
 		} else
@@ -1073,8 +1078,9 @@ static void
 tui_loop(struct tui *t)
 {
 	wint_t wch;
-	long long wait;
+	long long wait, asked;
 	int r, errors = 0;
+	bool indexing;
 
 	tui_draw(t);
 	while (!t->sig) {
@@ -1082,7 +1088,9 @@ tui_loop(struct tui *t)
 			tui_resize(t);
 			continue;
 		}
-		wait = -1;
+		/* Not while the prompt is open (see below). */
+		indexing = tui_index_reap(t) && !t->prompt.active;
+		wait = indexing ? TUI_INDEX_POLL_MS : -1;
 		/*
 		 * No timeout while the prompt is open: get_wch() gathers a
 		 * character's UTF-8 bytes one read at a time, and a timeout
@@ -1091,9 +1099,12 @@ tui_loop(struct tui *t)
 		 * them.  A save falls due at the next key instead.
 		 */
 		if (t->saved.due_ms != 0 && !t->prompt.active) {
-			wait = t->saved.due_ms - tui_now_ms();
-			if (wait < 0)
-				wait = 0;
+			long long w = t->saved.due_ms - tui_now_ms();
+
+			if (w < 0)
+				w = 0;
+			if (wait < 0 || w < wait)
+				wait = w;
 		}
 		if (t->number_ms != 0) {
 			long long w = t->number_ms - tui_now_ms();
@@ -1113,6 +1124,7 @@ tui_loop(struct tui *t)
 		}
 		timeout((int)(wait > INT_MAX ? INT_MAX : wait));
 		errno = 0;
+		asked = tui_now_ms();
 		r = get_wch(&wch);
 		if (r == ERR) {
 			if (t->sig || errno == EINTR)
@@ -1139,6 +1151,10 @@ tui_loop(struct tui *t)
 					tui_draw(t);
 				continue;
 			}
+			/* The indexer's wake-up (a dead terminal answers at
+			   once, and is counted below). */
+			if (indexing && tui_now_ms() - asked >= wait)
+				continue;
 			if (++errors >= TUI_MAX_READ_ERRORS)
 				break;	/* the terminal is gone */
 			continue;
@@ -1412,8 +1428,10 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		memset(t, 0, sizeof *t);
 		return -1;
 	}
-	if (ed != NULL)
+	if (ed != NULL) {
 		tui_position_restore(t);
+		tui_index_note(t, ed);
+	}
 	tui_loop(t);
 
 	/*
@@ -1446,6 +1464,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	position_free(&t->saved.pos);
 	free(t->saved.error);
 	readset_free(&t->read);
+	tui_index_free(t);
 	tui_library_free(t);
 	free(t->back_path);
 	free(t->msg);

@@ -96,8 +96,8 @@ static const struct tui_binding tui_bindings[] = {
 	  TUI_ACT_REDRAW, N_("redraw the screen") },
 	/* Last, so the keys above still fit a 24-line help screen. */
 	{ { '/', 0 }, "/",
-	  TUI_ACT_SEARCH, N_("search the edition, or the article in the "
-	  "reader") },
+	  TUI_ACT_SEARCH, N_("search the edition (the article in the reader, "
+	  "the library in the picker)") },
 	{ { 'n', 0 }, "n",
 	  TUI_ACT_SEARCH_NEXT, N_("next match (or result)") },
 	{ { 'N', 0 }, "N",

@@ -230,6 +230,10 @@ tui_library_draw(struct tui *t)
 	char *title, *right;
 	const char *base;
 
+	if (t->found.n > 0) {
+		tui_index_draw(t);	/* / showed hits in its place */
+		return;
+	}
 	library_scroll(l);
 	library_fill(t);
 	library_scroll(l);
@@ -278,6 +282,8 @@ tui_library_action(struct tui *t, enum tui_action act)
 {
 	struct tui_library *l = &t->library;
 
+	if (t->found.n > 0)
+		return tui_index_action(t, act);
 	switch (act) {
 	case TUI_ACT_OPEN:
 		return l->lib.n > 0 ? TUI_NEXT_EDITION_OPEN : TUI_NEXT_NONE;
@@ -405,7 +411,24 @@ library_load(struct tui *t, size_t i)
 void
 tui_library_open(struct tui *t)
 {
-	library_load(t, t->library.sel);
+	if (t->found.n > 0)
+		tui_index_open(t);
+	else
+		library_load(t, t->library.sel);
+}
+
+/* Show library edition path; see tui_view.h. */
+bool
+tui_library_open_path(struct tui *t, const char *path)
+{
+	size_t i = library_find(&t->library.lib, path);
+
+	if (i == SIZE_MAX) {
+		tui_message(t, _("no longer in the library: %s"), path);
+		return false;
+	}
+	t->library.from = TUI_SCREEN_LIBRARY;
+	return library_load(t, i);
 }
 
 /* { and }: the previous (older) or next (newer) issue of the paper. */

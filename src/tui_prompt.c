@@ -275,7 +275,10 @@ tui_prompt_run(struct tui *t)
 			tui_message(t, _("no earlier search to repeat"));
 			return;
 		}
-		tui_search_run(t, text, from);
+		if (from == TUI_SCREEN_LIBRARY)
+			tui_index_search(t, text);
+		else
+			tui_search_run(t, text, from);
 		break;
 	case TUI_PROMPT_SAVE:
 		tui_export_save(t, text);

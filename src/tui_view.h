@@ -18,6 +18,8 @@
 #ifndef KANBAO_TUI_VIEW_H
 #define KANBAO_TUI_VIEW_H
 
+#include <sys/types.h>
+
 #include <signal.h>
 #include <stdbool.h>
 #include <stddef.h>
@@ -247,6 +249,32 @@ struct tui_library {
 					   in it quits */
 };
 
+/* The background indexer (tui_index.c). */
+struct tui_indexer {
+	pid_t		 pid;		/* the child at work; 0: none */
+	char		*next;		/* the edition to index after it */
+};
+
+/* One hit of a library search (tui_index.c). */
+struct tui_found_hit {
+	char		*path;		/* the edition */
+	size_t		 section;	/* 0-based, as in the edition */
+	size_t		 article;
+	char		*label;		/* "DATE PAPER pPAGE S/A  headline" */
+	char		*snippet;	/* around the first hit in the text */
+};
+
+/* The hits of / in the picker (tui_index.c); n 0: the editions show. */
+struct tui_found {
+	struct tui_found_hit *hits;
+	size_t		 n;
+	bool		 more;		/* more matched than are listed */
+	char		*query;
+	size_t		 cols;		/* width of the snippets */
+	size_t		 sel;
+	size_t		 top;
+};
+
 /*
  * The reading position last written to the store, and when the next
  * write is due (the loop wakes up for it even without a key).
@@ -322,6 +350,8 @@ struct tui {
 	struct tui_prompt		 prompt;
 	struct tui_results		 results;
 	struct tui_library		 library;
+	struct tui_indexer		 indexer;
+	struct tui_found		 found;
 	struct tui_search		 search;
 	char				*msg;	/* status message until
 						   the next key */
@@ -543,6 +573,45 @@ bool		 tui_library_back(struct tui *t);
 
 /* Free the library state. */
 void		 tui_library_free(struct tui *t);
+
+/*
+ * Show library edition path (as Enter in the picker does).  Returns false,
+ * with a message, when it is not in the library or does not load.
+ */
+bool		 tui_library_open_path(struct tui *t, const char *path);
+
+/* tui_index.c: the reader and the library's full-text index. */
+
+/*
+ * Ed is shown: when it is an edition of the library, bring it up to date
+ * in the index in a child process (after the one at work, if any).
+ */
+void		 tui_index_note(struct tui *t, const struct edition *ed);
+
+/*
+ * Reap the indexer when it is done and start the next one.  Returns
+ * whether one is at work (the loop then wakes up to call this again).
+ */
+bool		 tui_index_reap(struct tui *t);
+
+/* Stop the indexer (leaving the reader) and free the hit list. */
+void		 tui_index_free(struct tui *t);
+
+/*
+ * / Enter in the picker: search the library's index for text (owned by
+ * the callee).  The hits (t->found) then take the picker's place; a
+ * message says when there are none.
+ */
+void		 tui_index_search(struct tui *t, char *text);
+
+/* Draw the hit list in the picker. */
+void		 tui_index_draw(struct tui *t);
+
+/* Act on a key in the hit list. */
+enum tui_next	 tui_index_action(struct tui *t, enum tui_action act);
+
+/* Enter in the hit list: open the edition at the article. */
+void		 tui_index_open(struct tui *t);
 
 /* tui_export.c: s, | and y. */
 

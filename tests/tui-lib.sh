@@ -10,8 +10,8 @@
 # Environment (set by make check): KANBAO, TMUX_BIN (empty: skip),
 # top_srcdir, LC_ALL=C.UTF-8.
 #
-# Bookmarks and reading positions (XDG_DATA_HOME, XDG_STATE_HOME) never
-# touch the user's: they go to a private folder that is emptied before
+# Bookmarks, reading positions and the library index (XDG_DATA_HOME,
+# XDG_STATE_HOME, XDG_CACHE_HOME) never touch the user's: they go to a private folder that is emptied before
 # each start, so every start opens an edition at its beginning.  A test
 # of the saved state itself calls tui_state_dir to keep it across starts.
 
@@ -50,12 +50,13 @@ tui_init()
 	tui_set_xdg
 }
 
-# Point XDG_DATA_HOME and XDG_STATE_HOME into $tui_state.
+# Point XDG_DATA_HOME, XDG_STATE_HOME and XDG_CACHE_HOME into $tui_state.
 tui_set_xdg()
 {
 	XDG_DATA_HOME=$tui_state/data
 	XDG_STATE_HOME=$tui_state/state
-	export XDG_DATA_HOME XDG_STATE_HOME
+	XDG_CACHE_HOME=$tui_state/cache
+	export XDG_DATA_HOME XDG_STATE_HOME XDG_CACHE_HOME
 }
 
 # tui_state_dir DIR: keep bookmarks and positions in DIR (made now,
@@ -122,6 +123,7 @@ tui_kanbao()
 	_env="TERM=${TUI_TERM:-tmux-256color}"
 	_env="$_env XDG_DATA_HOME='$XDG_DATA_HOME'"
 	_env="$_env XDG_STATE_HOME='$XDG_STATE_HOME'"
+	_env="$_env XDG_CACHE_HOME='$XDG_CACHE_HOME'"
 	if [ "$tui_fresh_state" = 1 ]; then
 		rm -rf "$tui_state"
 	fi

@@ -117,7 +117,7 @@ LLVMFuzzerTestOneInput(const uint8_t *data, size_t size)
 		if (memchr(lay.text + ln->off, '\n', ln->len) != NULL)
 			fuzz_fail("line %zu holds a newline", i);
 		fuzz_check_utf8("line", lay.text + ln->off, ln->len);
-		if (ln->flags & ~(uint32_t)0x7FF)
+		if (ln->flags & ~(uint32_t)0xFFF)
 			fuzz_fail("line %zu has unknown flags %#x", i,
 			    ln->flags);
 	}

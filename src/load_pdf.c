@@ -243,6 +243,8 @@ line_hints(const struct pdf_line *ln)
 		h |= SEG_HINT_INDENT;
 	if (ln->flags & PDF_LINE_LARGE)
 		h |= SEG_HINT_LARGE;
+	if (ln->flags & PDF_LINE_NEWCOL)
+		h |= SEG_HINT_NEWCOL;
 	return h;
 }
 

@@ -1169,6 +1169,8 @@ mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
 		    centred(ln, left[lf], right[lf], em)));
 		if (lf >= 0 && ln->x0 - left[lf] >= (float)geo.indent * em)
 			ln->flags |= PDF_LINE_INDENT;
+		if (i > 0 && leaf[i - 1] != lf)
+			ln->flags |= PDF_LINE_NEWCOL;
 		if (!para && !wrapped && (ln->flags & PDF_LINE_INDENT))
 			para = true;
 		if (!para && !wrapped && leaf[i - 1] >= 0 && pv->x1 <

@@ -46,6 +46,7 @@ struct pdf_glyph {
 #define PDF_LINE_AUTHOR		0x0100	/* the author line under a headline */
 #define PDF_LINE_INDENT		0x0200	/* starts indented in its column */
 #define PDF_LINE_LARGE		0x0400	/* set above body size (or vertical) */
+#define PDF_LINE_NEWCOL		0x0800	/* first line of a column (leaf) */
 
 /* One line in reading order: text[off..off + len) of the layout. */
 struct pdf_line {

@@ -2015,6 +2015,23 @@ cmp_unsigned(const void *x, const void *y)
 }
 
 /*
+ * Does line i of a verse go on from the line before: the front end saw
+ * it start flush with its column while verse lines start indented, not
+ * at the top of a column (where its own edge is not known), after a line
+ * that fills the column?
+ */
+static bool
+verse_runs_on(const struct page *pg, size_t i)
+{
+	int h = line_hint(pg, i), hp = i > 0 ? line_hint(pg, i - 1) : -1;
+
+	return h >= 0 && hp >= 0 && !(h & (SEG_HINT_INDENT |
+	    SEG_HINT_NEWCOL)) && (hp & SEG_HINT_INDENT) &&
+	    (int)pg->lines[i - 1].colw - (int)pg->lines[i - 1].width <=
+	    tune.full_tol;
+}
+
+/*
  * Is article a verse, to be written line by line?  Its headline says so
  * (组诗, 诗二首, 外一首), or its text is set in lines most of which stop
  * well short of the longest (tune.verse_lines of them at least) and few
@@ -2118,14 +2135,21 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 			dated = true;
 			emit_dateline(pg, ed, art, bl);
 		}
+		/*
+		 * A verse keeps its lines.  Where the front end saw the page,
+		 * a verse line starts indented, and a line that does not is
+		 * the rest of one too long for the column.
+		 */
 		if (poem && (bl->kind == BLK_PARA ||
 		    (bl->kind == BLK_DISPLAY && bl->fate == FATE_PARAGRAPH))) {
-			/* A verse keeps its lines. */
 			struct blk one = *bl;
 
 			for (one.first = bl->first; one.first <= bl->last;
-			    one.first++) {
-				one.last = one.first;
+			    one.first = one.last + 1) {
+				for (one.last = one.first; one.last <
+				    bl->last && verse_runs_on(pg, one.last + 1);
+				    one.last++)
+					/* nothing */;
 				join_block(pg, &one, &b);
 				if (b.len > 0)
 					article_add_block(ed, art,

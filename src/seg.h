@@ -207,6 +207,7 @@ void	 seg_page_line(struct page *pg, size_t off, size_t len,
 #define SEG_HINT_INDENT		0x20	/* starts indented in its column */
 #define SEG_HINT_LARGE		0x40	/* set above body size: a headline,
 					   not a bold subhead */
+#define SEG_HINT_NEWCOL		0x80	/* the first line of a column */
 /*
  * Give hints (SEG_HINT_*) about the line just given to seg_page_line.
  * When that line was not kept (blank, a marker), its start hints pass to

@@ -303,22 +303,86 @@ add_frag(struct geom *gm)
 	return f;
 }
 
-/* Sort context for glyph indexes (qsort has none). */
-static const struct pdf_glyph *sort_glyphs;
+/*
+ * Sorting indexes by two keys of what they index.  qsort has no context
+ * argument, so the keys are copied next to each index; the position in
+ * the input breaks ties, which keeps the sort stable.
+ */
+struct sortkey {
+	float		 k1, k2;
+	uint32_t	 pos, id;
+};
 
-/* qsort comparator: glyphs by left edge, then top. */
+/* The keys a list of indexes can be sorted by. */
+enum sort_by {
+	SORT_X,		/* left edge, then top */
+	SORT_Y,		/* top, then left edge */
+	SORT_XC,	/* horizontal centre, then top */
+	SORT_YC		/* vertical centre, then left edge */
+};
+
+/* qsort comparator for struct sortkey. */
 static int
-cmp_glyph_x(const void *a, const void *b)
+cmp_sortkey(const void *a, const void *b)
 {
-	const struct pdf_glyph *p = &sort_glyphs[*(const uint32_t *)a];
-	const struct pdf_glyph *q = &sort_glyphs[*(const uint32_t *)b];
+	const struct sortkey *p = a, *q = b;
 
-	if (p->x0 != q->x0)
-		return p->x0 < q->x0 ? -1 : 1;
-	if (p->y0 != q->y0)
-		return p->y0 < q->y0 ? -1 : 1;
-	return (*(const uint32_t *)a > *(const uint32_t *)b) -
-	    (*(const uint32_t *)a < *(const uint32_t *)b);
+	if (p->k1 != q->k1)
+		return p->k1 < q->k1 ? -1 : 1;
+	if (p->k2 != q->k2)
+		return p->k2 < q->k2 ? -1 : 1;
+	return (p->pos > q->pos) - (p->pos < q->pos);
+}
+
+/* Sort the n boxes ids[] (of fragments f, or glyphs g) by. */
+static void
+sort_ids(uint32_t *ids, size_t n, const struct frag *f,
+    const struct pdf_glyph *g, enum sort_by by)
+{
+	struct sortkey *k;
+	float x0, y0, x1, y1;
+	size_t i;
+
+	if (n < 2)
+		return;
+	k = xreallocarray(NULL, n, sizeof *k);
+	for (i = 0; i < n; i++) {
+		if (f != NULL) {
+			x0 = f[ids[i]].x0;
+			y0 = f[ids[i]].y0;
+			x1 = f[ids[i]].x1;
+			y1 = f[ids[i]].y1;
+		} else {
+			x0 = g[ids[i]].x0;
+			y0 = g[ids[i]].y0;
+			x1 = g[ids[i]].x1;
+			y1 = g[ids[i]].y1;
+		}
+		switch (by) {
+		case SORT_X:
+			k[i].k1 = x0;
+			k[i].k2 = y0;
+			break;
+		case SORT_Y:
+			k[i].k1 = y0;
+			k[i].k2 = x0;
+			break;
+		case SORT_XC:
+			k[i].k1 = x0 + x1;
+			k[i].k2 = y0;
+			break;
+		case SORT_YC:
+			k[i].k1 = y0 + y1;
+			k[i].k2 = x0;
+			break;
+		}
+		k[i].pos = (uint32_t)i;
+		k[i].id = ids[i];
+	}
+	qsort(k, n, sizeof *k, cmp_sortkey);
+	for (i = 0; i < n; i++)
+		ids[i] = k[i].id;
+	free(k);
 }
 
 /* Grow fragment f by glyph k (appended to its chain). */
@@ -367,8 +431,7 @@ make_frags(struct geom *gm)
 	    sizeof *gm->next);
 	for (i = 0; i < gm->ng; i++)
 		idx[i] = (uint32_t)i;
-	sort_glyphs = gm->g;
-	qsort(idx, gm->ng, sizeof *idx, cmp_glyph_x);
+	sort_ids(idx, gm->ng, NULL, gm->g, SORT_X);
 	for (i = 0; i < gm->ng; i++) {
 		k = idx[i];
 		g = &gm->g[k];
@@ -406,20 +469,6 @@ make_frags(struct geom *gm)
 	free(open);
 }
 
-/* qsort comparator: one-glyph fragments by x centre, then top. */
-static const struct frag *sort_frags;
-static int
-cmp_frag_xc(const void *a, const void *b)
-{
-	const struct frag *p = &sort_frags[*(const uint32_t *)a];
-	const struct frag *q = &sort_frags[*(const uint32_t *)b];
-	float pc = p->x0 + p->x1, qc = q->x0 + q->x1;
-
-	if (pc != qc)
-		return pc < qc ? -1 : 1;
-	return (p->y0 > q->y0) - (p->y0 < q->y0);
-}
-
 /*
  * Join stacks of one-glyph fragments into vertical lines (pass 3): same
  * size, x centres within a fraction of an em, each glyph's top an em or a
@@ -440,8 +489,7 @@ make_vertical(struct geom *gm)
 			gm->f[i].size = gm->g[gm->f[i].head].size;
 			idx[n++] = (uint32_t)i;
 		}
-	sort_frags = gm->f;
-	qsort(idx, n, sizeof *idx, cmp_frag_xc);
+	sort_ids(idx, n, gm->f, NULL, SORT_XC);
 	/*
 	 * Sorted by x centre, then top: a stack is a run in which each
 	 * glyph is close in x to the first and just below the one before.
@@ -539,42 +587,6 @@ frag_features(struct geom *gm)
 /* ------------------------------------------------------------------ */
 /* Reading order: the XY cut. */
 
-/* qsort comparators for fragment indexes by top and by left edge. */
-static int
-cmp_frag_y(const void *a, const void *b)
-{
-	const struct frag *p = &sort_frags[*(const uint32_t *)a];
-	const struct frag *q = &sort_frags[*(const uint32_t *)b];
-
-	if (p->y0 != q->y0)
-		return p->y0 < q->y0 ? -1 : 1;
-	return (p->x0 > q->x0) - (p->x0 < q->x0);
-}
-
-static int
-cmp_frag_x(const void *a, const void *b)
-{
-	const struct frag *p = &sort_frags[*(const uint32_t *)a];
-	const struct frag *q = &sort_frags[*(const uint32_t *)b];
-
-	if (p->x0 != q->x0)
-		return p->x0 < q->x0 ? -1 : 1;
-	return (p->y0 > q->y0) - (p->y0 < q->y0);
-}
-
-/* qsort comparator: by vertical centre, then left edge. */
-static int
-cmp_frag_yc(const void *a, const void *b)
-{
-	const struct frag *p = &sort_frags[*(const uint32_t *)a];
-	const struct frag *q = &sort_frags[*(const uint32_t *)b];
-	float pc = p->y0 + p->y1, qc = q->y0 + q->y1;
-
-	if (pc != qc)
-		return pc < qc ? -1 : 1;
-	return (p->x0 > q->x0) - (p->x0 < q->x0);
-}
-
 /*
  * Does display fragment d overlap, along the direction of the gaps, some
  * fragment of ids[0..n) that is not display?  One that does not stands
@@ -617,8 +629,7 @@ find_gaps(struct geom *gm, uint32_t *ids, size_t n, bool vertical,
 	float reach = -INFINITY, lo, hi, widest = 0;
 	const struct frag *f;
 
-	sort_frags = gm->f;
-	qsort(ids, n, sizeof *ids, vertical ? cmp_frag_x : cmp_frag_y);
+	sort_ids(ids, n, gm->f, NULL, vertical ? SORT_X : SORT_Y);
 	if (skip_display) {
 		for (k = 0; k < n; k++)
 			if (!(gm->f[ids[k]].flags & PDF_LINE_DISPLAY))
@@ -674,8 +685,7 @@ read_leaf(struct geom *gm, uint32_t *ids, size_t n)
 
 	if (n == 0)
 		return;
-	sort_frags = gm->f;
-	qsort(ids, n, sizeof *ids, cmp_frag_yc);
+	sort_ids(ids, n, gm->f, NULL, SORT_YC);
 	for (k = 0; k < n; k++) {
 		gm->f[ids[k]].leaf = gm->nleaves;
 		gm->order[gm->norder++] = ids[k];
@@ -1032,8 +1042,7 @@ build_lines(struct geom *gm, struct pdf_layout *lay)
 				break;
 		}
 		/* Left to right within the row. */
-		sort_frags = gm->f;
-		qsort(gm->order + i, j - i, sizeof *gm->order, cmp_frag_x);
+		sort_ids(gm->order + i, j - i, gm->f, NULL, SORT_X);
 		if (lay->nlines == cap) {
 			cap = cap == 0 ? 128 : cap * 2;
 			lay->lines = xreallocarray(lay->lines, cap,

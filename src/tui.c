@@ -1321,11 +1321,10 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 		}
 		keys = tty;
 	}
-	t->keys = keys;
-
 	memset(t, 0, sizeof *t);
 	t->ed = t->ed_main = ed;
-	t->keys = stdin;
+	/* The keys' stream: | waits on it for Enter (the tty after -). */
+	t->keys = keys;
 	t->opts = opts;
 	t->results.open_hit = SIZE_MAX;
 	tui_keymap_init(&t->keymap, opts->settings);

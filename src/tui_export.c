@@ -230,8 +230,32 @@ tui_export_pipe(struct tui *t, const char *cmd)
 }
 
 /*
- * y: copy the article, or in the reader the paragraph of the current
- * search match, to the terminal's clipboard with OSC 52.
+ * The source text of the reader's current match: the display range the
+ * match covers taken back through its block's offset map (layout.h), so
+ * the clipboard gets what the edition says, not its display stand-ins.
+ * Caller frees.
+ */
+static char *
+tui_export_match(const struct tui_reader *r)
+{
+	const struct tui_match *m = &r->matches[r->cur];
+	const struct tui_block *bl = &r->blocks[m->block];
+	size_t n = strlen(bl->source), i, j;
+	char *raw, *text;
+
+	for (i = 0; i < n && bl->map[i] < m->start; i++)
+		/* nothing */;
+	for (j = i; j < n && bl->map[j] < m->end; j++)
+		/* nothing */;
+	raw = xstrndup(bl->source + i, j - i);
+	text = sanitize_str(raw);
+	free(raw);
+	return text;
+}
+
+/*
+ * y: copy the article, or in the reader the current search match, to
+ * the terminal's clipboard with OSC 52.
  */
 void
 tui_export_copy(struct tui *t)
@@ -251,9 +275,10 @@ tui_export_copy(struct tui *t)
 	}
 	if (t->screen == TUI_SCREEN_READER && r->nmatches > 0 &&
 	    r->matches[r->cur].block < r->nblocks &&
-	    r->blocks[r->matches[r->cur].block].source != NULL) {
-		text = sanitize_str(r->blocks[r->matches[r->cur].block].source);
-		what = _("the paragraph of the match");
+	    r->blocks[r->matches[r->cur].block].source != NULL &&
+	    r->blocks[r->matches[r->cur].block].map != NULL) {
+		text = tui_export_match(r);
+		what = _("the match");
 	} else
 		text = clip_text(a);
 	seq = clip_osc52(text, strlen(text), &cut);
@@ -264,8 +289,8 @@ tui_export_copy(struct tui *t)
 		tui_message(t, _("not copied: %s"), strerror(errno));
 	else
 		/*
-		 * TRANSLATORS: %s is "the article" or "the paragraph of the
-		 * match", then nothing or " (cut to 64 KiB)".
+		 * TRANSLATORS: %s is "the article" or "the match", then
+		 * nothing or " (cut to 64 KiB)".
 		 */
 		tui_message(t, _("copied %s to the clipboard%s"), what,
 		    cut ? _(" (cut to 64 KiB)") : "");

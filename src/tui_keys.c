@@ -117,7 +117,7 @@ static const struct tui_binding tui_bindings[] = {
 	{ { '|', 0 }, "|",
 	  TUI_ACT_PIPE, N_("pipe the article to a command") },
 	{ { 'y', 0 }, "y",
-	  TUI_ACT_COPY, N_("copy the article or match paragraph (OSC 52)") },
+	  TUI_ACT_COPY, N_("copy the article, or the search match (OSC 52)") },
 	/*
 	 * The measure: - and + as in a browser's zoom, = back to the
 	 * setting; < and > were taken by top and bottom (less's keys).

@@ -69,6 +69,27 @@ test_read_file(const char *path, size_t *lenp)
 	return data;
 }
 
+/*
+ * Remove a folder tree a test made (rm -rf, the name quoted: test folders
+ * come from mkdtemp).  Returns system()'s status, 0 when it went.
+ */
+static inline int
+test_remove_tree(const char *dir)
+{
+	size_t n = strlen(dir) + sizeof "rm -rf ''";
+	char *cmd = malloc(n);
+	int rc = -1;
+
+	if (cmd != NULL) {
+		snprintf(cmd, n, "rm -rf '%s'", dir);
+		rc = system(cmd);
+		free(cmd);
+	}
+	if (rc != 0)
+		fprintf(stderr, "could not remove %s\n", dir);
+	return rc;
+}
+
 /* A small deterministic generator (xorshift64*), state kept by the caller. */
 static inline uint32_t
 rnd(uint64_t *s)

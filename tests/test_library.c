@@ -31,12 +31,7 @@ setup_tree(void **state)
 static int
 teardown_tree(void **state)
 {
-	char *cmd = NULL;
-
-	if (asprintf(&cmd, "rm -rf '%s'", (char *)*state) > 0 &&
-	    system(cmd) != 0)
-		fprintf(stderr, "could not remove %s\n", (char *)*state);
-	free(cmd);
+	test_remove_tree(*state);
 	free(*state);
 	return 0;
 }

@@ -403,14 +403,15 @@ void
 seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 {
 	const char *t = pg->text + off;
-	bool digits, simple, spaced;
+	bool digits, simple;
+	unsigned spaces;
 	struct line *ln;
 	size_t k;
 	int marker, kind;
 	unsigned mpage;
 
 	segm_norm_line_info(t, len, NORM_TEXT, &pg->cv, &pg->tmp, &simple,
-	    &spaced, &marker);
+	    &spaces, &marker);
 	kind = marker & SEGM_MARK_KIND;
 	mpage = (unsigned)marker >> SEGM_MARK_SHIFT;
 	if (pg->cv.n == 0 && marker != 0) {
@@ -459,12 +460,13 @@ seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 		ln->flags |= L_BLANK_BEFORE;
 	if (simple)
 		ln->flags |= L_SIMPLE;
+	ln->spread = (spaces & SEGM_SPACES_SPREAD) != 0;
 	pg->blank = false;
 	/* Headers (maybe after a date) are short lines. */
 	if (pg->cv.n > (size_t)(tune.header_max + tune.date_max))
 		return;
 	/* Without inner spaces the modes agree: no redo. */
-	if (spaced)
+	if (spaces & SEGM_SPACES_IN)
 		segm_norm_line(t, len, NORM_RAW, &pg->cv, &pg->tmp, NULL);
 	if (segm_header_match(pg->cv.v, pg->cv.n))
 		ln->flags |= L_HEADER_CAND;
@@ -1059,9 +1061,13 @@ starts_article(const struct line *ln)
 static bool
 never_display(const struct line *ln)
 {
+	/*
+	 * A line justification spread (1800 多 个 县) is text set full (to
+	 * its indent), however narrow its characters.
+	 */
 	return (ln->flags & (L_END_STOP | L_END_COLON | L_END_CONT |
 	    L_INNER_STOP | L_PAREN | L_DATELINE | L_BYLINE)) != 0 ||
-	    (ln->xf & (X_LIST | X_TAIL)) != 0;
+	    (ln->xf & (X_LIST | X_TAIL)) != 0 || ln->spread;
 }
 
 /* The next line that is not a header or noise, or NULL. */
@@ -1275,9 +1281,12 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 		return (line_hint(pg, (size_t)(nx - pg->lines)) &
 		    (SEG_HINT_PARA_START | SEG_HINT_REGION_START |
 		    SEG_HINT_DISPLAY)) != 0;
-	/* A list item (①) after a finished clause starts a paragraph. */
-	if ((nx->xf & X_LIST) && ((ln->flags & (L_END_STOP | L_END_COLON)) ||
-	    (ln->xf & X_SEMI)))
+	/*
+	 * A list item (①) or a section number (四、, （二）) after a
+	 * finished clause starts a paragraph or a subhead.
+	 */
+	if ((nx->xf & (X_LIST | X_ENUM)) &&
+	    ((ln->flags & (L_END_STOP | L_END_COLON)) || (ln->xf & X_SEMI)))
 		return true;
 	/*
 	 * A note in brackets on a line of its own: （作者系…）.  Brackets,
@@ -1294,7 +1303,8 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 	if ((ln->flags & (L_END_STOP | L_END_COLON)) == 0)
 		return false;
 	d = shortfall(ln) - (first ? tune.indent : 0);
-	if (d >= tune.short_end)
+	/* Justification spread it: set full, whatever its width says. */
+	if (d >= tune.short_end && !ln->spread)
 		return true;
 	/*
 	 * At the column edge.  A blank line after a finished sentence is

@@ -256,14 +256,19 @@ strip_marker(struct cpvec *cv)
  * number of leading spaces trimmed.  *simple (if not NULL) tells whether
  * out is exactly the code points of the line, nothing dropped or
  * changed: then the raw bytes can stand for it.
- * *spaced (if not NULL) tells whether a space was left inside the line:
- * without one, both modes give the same code points.
+ * *spaces (if not NULL) gets SEGM_SPACES_IN when the line holds a space
+ * inside (without one, both modes give the same code points), and
+ * SEGM_SPACES_SPREAD when justification spread the line's characters
+ * (夯 实 数 字 基 础 设 施 。 5G 网: tune.spaced_tokens tokens or more,
+ * tune.spread_share percent of them single characters, every space
+ * dropped), so that it was set full.
  */
 static unsigned
 norm_line_core(const char *s, size_t len, int mode, struct cpvec *out,
-    struct cpvec *tmp, bool *simple, bool *spaced)
+    struct cpvec *tmp, bool *simple, unsigned *spaces)
 {
 	size_t i, j, n, ntok = 0, nsingle = 0, toklen = 0, nspace = 0;
+	size_t dropped = 0, kept = 0;
 	unsigned lead = 0;
 	uint32_t c, l, r, *v;
 	struct cpvec swap;
@@ -308,8 +313,8 @@ norm_line_core(const char *s, size_t len, int mode, struct cpvec *out,
 	}
 	if (simple != NULL)
 		*simple = !changed && lead == 0 && nspace == 0;
-	if (spaced != NULL)
-		*spaced = nspace != 0;
+	if (spaces != NULL)
+		*spaces = nspace != 0 ? SEGM_SPACES_IN : 0;
 	if (nspace == 0) {
 		/* Most lines hold no space: nothing more to do. */
 		swap = *out;
@@ -343,15 +348,24 @@ norm_line_core(const char *s, size_t len, int mode, struct cpvec *out,
 		}
 		for (j = i; j < tmp->n && tmp->v[j] == ' '; j++)
 			/* nothing */;
-		if (letterspaced && j - i == 1)
+		if (letterspaced && j - i == 1) {
+			dropped++;
 			continue;
+		}
 		l = out->n > 0 ? out->v[out->n - 1] : 0;
 		r = j < tmp->n ? tmp->v[j] : 0;
 		if (mode == NORM_TEXT && (segm_is_cjk(l) || segm_is_cjk(r)) &&
-		    !text_is_hangul(l) && !text_is_hangul(r))
+		    !text_is_hangul(l) && !text_is_hangul(r)) {
+			dropped++;
 			continue;
+		}
 		out->v[out->n++] = ' ';
+		kept++;
 	}
+	if (spaces != NULL && kept == 0 && dropped + 1 >= ntok &&
+	    ntok >= (size_t)tune.spaced_tokens &&
+	    nsingle * 100 >= ntok * (size_t)tune.spread_share)
+		*spaces |= SEGM_SPACES_SPREAD;
 	return lead;
 }
 
@@ -362,12 +376,12 @@ norm_line_core(const char *s, size_t len, int mode, struct cpvec *out,
  */
 unsigned
 segm_norm_line_info(const char *s, size_t len, int mode, struct cpvec *out,
-    struct cpvec *tmp, bool *simple, bool *spaced, int *marker)
+    struct cpvec *tmp, bool *simple, unsigned *spaces, int *marker)
 {
 	unsigned lead;
 	int m = 0;
 
-	lead = norm_line_core(s, len, mode, out, tmp, simple, spaced);
+	lead = norm_line_core(s, len, mode, out, tmp, simple, spaces);
 	/* Only a line holding a closing bracket can hold a marker. */
 	if (out->n >= (size_t)tune.marker_min &&
 	    (text_is_closing(out->v[out->n - 1]) ||

@@ -165,18 +165,21 @@ void	 segm_cpvec_free(struct cpvec *cv);
  * Normalise the line s[0..len) into out (tmp is scratch), per mode
  * (NORM_TEXT or NORM_RAW), and drop a continuation marker.  Returns the
  * number of leading spaces trimmed.  *simple (if not NULL): out is the
- * line's code points unchanged; *spaced (if not NULL): a space was left
- * inside; *marker (if not NULL): 0 no marker, else SEGM_MARK_ON (下转:
+ * line's code points unchanged; *spaces (if not NULL): SEGM_SPACES_IN, a
+ * space stood inside the line, and SEGM_SPACES_SPREAD, the line was
+ * letter-spaced by justification (so set full); *marker (if not NULL): 0 no marker, else SEGM_MARK_ON (下转:
  * the text goes on on another page) or SEGM_MARK_FROM (上接: it comes
  * from one), or'd with the page it names << SEGM_MARK_SHIFT (0: none).
  */
+#define SEGM_SPACES_IN		1
+#define SEGM_SPACES_SPREAD	2
 #define SEGM_MARK_ON	1
 #define SEGM_MARK_FROM	2
 #define SEGM_MARK_KIND	3
 #define SEGM_MARK_SHIFT	2
 unsigned segm_norm_line_info(const char *s, size_t len, int mode,
-	    struct cpvec *out, struct cpvec *tmp, bool *simple, bool *spaced,
-	    int *marker);
+	    struct cpvec *out, struct cpvec *tmp, bool *simple,
+	    unsigned *spaces, int *marker);
 /* segm_norm_line_info() without the spaces and marker answers. */
 unsigned segm_norm_line(const char *s, size_t len, int mode,
 	    struct cpvec *out, struct cpvec *tmp, bool *simple);

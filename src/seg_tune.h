@@ -142,6 +142,13 @@ static const struct {
 	int	spaced_tokens;
 	int	spaced_byline;
 	int	spaced_share;
+	/*
+	 * A line of text letter-spaced with spread_share percent of its
+	 * tokens single characters was spread by justification: a full
+	 * line (but for a first line's indent), whatever its characters'
+	 * widths add up to.
+	 */
+	int	spread_share;
 } tune = {
 	.samples = 4,
 	.min_samples = 2,
@@ -215,6 +222,7 @@ static const struct {
 	.spaced_tokens = 4,
 	.spaced_byline = 3,
 	.spaced_share = 80,
+	.spread_share = 50,
 };
 
 #endif

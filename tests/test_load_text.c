@@ -840,6 +840,42 @@ test_headline_one_line(void **state)
 }
 
 /* Subheads stay inside their article. */
+/*
+ * A theory page's numbered subheads: one wrapped over two lines with the
+ * text under it starting on a line justification spread (全 省 现 有
+ * 120 …: narrow characters, yet a full line, not a title), and one as
+ * wide as the column right after a paragraph ending at the column edge.
+ */
+static void
+test_numbered_subheads(void **state)
+{
+	const char *text =
+	    "城乡融合发展是一篇大文章，\n"
+	    "需要从产业、人口和公共服务三方\n"
+	    "面协同发力，久久为功。\n"
+	    "一、推动县域产业向园区集中集聚\n"
+	    "发展\n"
+	    "全 省 现 有 120 个 省 级 园\n"
+	    "区，园区工业产值占全省工业的六\n"
+	    "成以上，带动了大批农民就近就业\n"
+	    "和增收致富，效果十分明显可见。\n"
+	    "二、补齐县城公共服务领域的短板\n"
+	    "县城是连接城市和乡村的纽带，\n"
+	    "要把教育、医疗、养老等资源向县\n"
+	    "城集中布局，让农民进城有学上、\n"
+	    "有医看、有房住，安居又乐业。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_non_null(strstr(got, "subhead 一、推动县域产业向园区集中集聚发展\n"
+	    "p 全省现有120个省级园区，"));
+	assert_non_null(strstr(got, "效果十分明显可见。\n"
+	    "subhead 二、补齐县城公共服务领域的短板\n"
+	    "p 县城是连接城市和乡村的纽带，"));
+	free(got);
+}
+
 static void
 test_subheads(void **state)
 {
@@ -2025,6 +2061,7 @@ main(void)
 		cmocka_unit_test(test_headlines_displaced),
 		cmocka_unit_test(test_headline_one_line),
 		cmocka_unit_test(test_subheads),
+		cmocka_unit_test(test_numbered_subheads),
 		cmocka_unit_test(test_headline_roles),
 		cmocka_unit_test(test_title_without_dateline),
 		cmocka_unit_test(test_sections),

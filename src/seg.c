@@ -192,6 +192,14 @@ join_cps(struct cpvec *acc, const uint32_t *v, size_t n)
 /* ------------------------------------------------------------------ */
 /* Pass 1: lines. */
 
+/* Is c a quotation mark or title bracket (“ ” ‘ ’ 「 」 『 』 《 》)? */
+static bool
+is_quote_mark(uint32_t c)
+{
+	return c == 0x201C || c == 0x201D || c == 0x2018 || c == 0x2019 ||
+	    (c >= 0x300A && c <= 0x300F);
+}
+
 /* Measure one normalised line and set its flags. */
 static void
 measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
@@ -252,10 +260,12 @@ measure_line(struct line *ln, const uint32_t *v, size_t n, int dl)
 	else if (segm_is_cont_punct(last))
 		ln->flags |= L_END_CONT;
 	ln->flags |= inner;
-	/* Brackets, not quotes: “秦岭是一本读不完的书” may be a title. */
+	/*
+	 * Brackets, not quotes: “秦岭是一本读不完的书” may be a title, and
+	 * so may （一）力量对比：“东升西降”, closed by a quote.
+	 */
 	if (n >= 2 && text_is_opening(v[0]) && text_is_closing(last) &&
-	    v[0] != 0x201C && v[0] != 0x2018 && v[0] != 0x300C &&
-	    v[0] != 0x300E && v[0] != 0x300A)
+	    !is_quote_mark(v[0]) && !is_quote_mark(last))
 		ln->flags |= L_PAREN;
 	ln->dl = (uint8_t)dl;
 }

@@ -863,11 +863,20 @@ test_numbered_subheads(void **state)
 	    "县城是连接城市和乡村的纽带，\n"
 	    "要把教育、医疗、养老等资源向县\n"
 	    "城集中布局，让农民进城有学上、\n"
-	    "有医看、有房住，安居又乐业。\n";
+	    "有医看、有房住，安居又乐业。\n"
+	    "（三）城乡格局：“人往城走”\n"
+	    "“业往县聚”渐成常态\n"
+	    "人口向县城集中的势头仍在延\n"
+	    "续，县城的承载能力需要同步提\n"
+	    "升，这是下一步工作的重点。\n";
 	char *got;
 
 	(void)state;
 	got = render_string(text);
+	/* Opened by a bracket but closed by a quote: not a note. */
+	assert_non_null(strstr(got, "安居又乐业。\n"
+	    "subhead （三）城乡格局：“人往城走”“业往县聚”渐成常态\n"
+	    "p 人口向县城集中的势头仍在延续，"));
 	assert_non_null(strstr(got, "subhead 一、推动县域产业向园区集中集聚发展\n"
 	    "p 全省现有120个省级园区，"));
 	assert_non_null(strstr(got, "效果十分明显可见。\n"

@@ -1158,6 +1158,20 @@ ends_in_function_word(const struct page *pg, size_t i)
 	return false;
 }
 
+/* Does line i start with a dash (——, the mark of a subtitle)? */
+static bool
+starts_with_dash(const struct page *pg, size_t i)
+{
+	const char *t = pg->text + pg->lines[i].off;
+	size_t n = pg->lines[i].len;
+
+	while (n > 0 && (*t == ' ' || *t == '\t')) {
+		t++;
+		n--;
+	}
+	return n >= 6 && memcmp(t, "——", 6) == 0;
+}
+
 /*
  * Is line i, at the start of a block, a display line?  Yes when it leads
  * to an article start through display lines, or is clearly shorter than a
@@ -1182,9 +1196,21 @@ display_at_start(const struct page *pg, size_t i)
 		return true;
 	if (shortfall(ln) - tune.indent >= tune.display_short)
 		return true;
+	/* A subtitle (——…) under a headline line, however wide. */
+	if (i > 0 && (pg->lines[i - 1].flags & L_DISPLAY) &&
+	    (ln->flags & L_BLANK_BEFORE) == 0 && starts_with_dash(pg, i))
+		return true;
 	nx = next_line(pg, i);
 	if (nx == NULL || ends_in_function_word(pg, i))
 		return false;
+	/*
+	 * Over a subtitle (——“一单到底”打通…), however wide: a headline
+	 * as wide as its column.
+	 */
+	if ((nx->flags & (L_BLANK_BEFORE | L_HEADER | L_DROP)) == 0 &&
+	    (ln->flags & L_INNER_COMMA) == 0 && display_eligible(nx) &&
+	    starts_with_dash(pg, (size_t)(nx - pg->lines)))
+		return true;
 	/*
 	 * The first line of a paragraph that goes on is full but for the
 	 * indent, and the next line, when it does not end the paragraph, is

@@ -772,6 +772,16 @@ segs_split_articles(struct page *pg)
 			if (!hinted_region(pg, pg->blks[b].first))
 				continue;
 			/*
+			 * A closing credit ends its article: （本报记者
+			 * 龙海燕） / 厦门港… / ——… / text is the next one.
+			 */
+			if (pg->blks[b - 1].kind == BLK_TAIL) {
+				cut[b] = 1;
+				n++;
+				start = b;
+				continue;
+			}
+			/*
 			 * A region under a title set like the article's own,
 			 * at body size: the next item of a column of briefs
 			 * (a subhead is set apart from a large headline).

@@ -1280,6 +1280,16 @@ in_brackets(const struct page *pg, size_t i)
  * Does line i (first: the first line of its paragraph; list: the
  * paragraph is a list item, ①) end it?
  */
+/* Is ln a photographer's credit alone: short, no sentence in it? */
+static bool
+lone_credit(const struct line *ln)
+{
+	return (ln->xf & X_CREDIT) &&
+	    ln->width <= (unsigned)tune.byline_line * CELL &&
+	    shortfall(ln) >= tune.indent &&
+	    (ln->flags & (L_INNER_STOP | L_INNER_COMMA)) == 0;
+}
+
 /* Does line i end with a closing bracket (spaces aside)? */
 static bool
 line_ends_bracket(const struct page *pg, size_t i)
@@ -1317,6 +1327,16 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 		return (line_hint(pg, (size_t)(nx - pg->lines)) &
 		    (SEG_HINT_PARA_START | SEG_HINT_REGION_START |
 		    SEG_HINT_DISPLAY)) != 0;
+	/*
+	 * A photographer's credit on a line of its own (吴光亮摄) closes
+	 * the caption it stands under; a caption (图为…) after a finished
+	 * sentence starts a paragraph of its own.
+	 */
+	if ((ln->flags & L_END_STOP) && (nx->flags & L_BLANK_BEFORE) == 0 &&
+	    lone_credit(nx))
+		return false;
+	if ((ln->flags & L_END_STOP) && (nx->xf & X_CAPTION))
+		return true;
 	/*
 	 * A list item (①) or a section number (四、, （二）) after a
 	 * finished clause starts a paragraph or a subhead.
@@ -1369,15 +1389,8 @@ caption_end(const struct page *pg, size_t i)
 	const struct line *ln = &pg->lines[i], *nx;
 	size_t j;
 
-	if ((ln->xf & X_CAPTION) == 0) {
-		/* A credit alone: short, no sentence in it. */
-		if ((ln->xf & X_CREDIT) == 0 ||
-		    ln->width > (unsigned)tune.byline_line * CELL ||
-		    shortfall(ln) < tune.indent ||
-		    (ln->flags & (L_INNER_STOP | L_INNER_COMMA)))
-			return -1;
-		return (long)i;
-	}
+	if ((ln->xf & X_CAPTION) == 0)
+		return lone_credit(ln) ? (long)i : -1;
 	for (j = i; j < pg->nlines && j < i + (size_t)tune.caption_lines;
 	    j++) {
 		ln = &pg->lines[j];

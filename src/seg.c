@@ -450,6 +450,20 @@ seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 	measure_line(ln, pg->cv.v, pg->cv.n,
 	    segm_dateline_match(pg->cv.v, pg->cv.n, NULL));
 	ln->xf = shape_flags(ln, pg->cv.v, pg->cv.n);
+	/*
+	 * The marker took room on the printed line ((接第15版)从组庭到…
+	 * is a full line): count its characters as three quarters each.
+	 */
+	if (marker != 0) {
+		size_t ncp = 0;
+
+		for (k = 0; k < len; k++)
+			ncp += (t[k] & 0xC0) != 0x80 && t[k] != ' ' &&
+			    t[k] != '\t';
+		if (ncp > pg->cv.n &&
+		    ln->width + (ncp - pg->cv.n) * 3 < WIDTH_MAX)
+			ln->width += (uint16_t)((ncp - pg->cv.n) * 3);
+	}
 	/* 林知远：… opens an answer: a clause ends at its colon. */
 	if (segm_speaker(pg->cv.v, pg->cv.n))
 		ln->flags |= L_INNER_STOP;

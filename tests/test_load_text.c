@@ -841,6 +841,25 @@ test_headline_one_line(void **state)
 
 /* Subheads stay inside their article. */
 /*
+ * A continuation marker takes room on its line: （接第三版）县里… is a
+ * full line although its text alone is short, so its paragraph goes on.
+ */
+static void
+test_marker_width(void **state)
+{
+	const char *text =
+	    "（接第三版）县里组织专家逐村上门指导。\n"
+	    "各村结合实际制定了整治方案，把好事办\n"
+	    "实、把实事办好，群众的满意度明显提高。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_non_null(strstr(got, "p 县里组织专家逐村上门指导。各村结合实际"));
+	free(got);
+}
+
+/*
  * A theory page's numbered subheads: one wrapped over two lines with the
  * text under it starting on a line justification spread (全 省 现 有
  * 120 …: narrow characters, yet a full line, not a title), and one as
@@ -2071,6 +2090,7 @@ main(void)
 		cmocka_unit_test(test_headline_one_line),
 		cmocka_unit_test(test_subheads),
 		cmocka_unit_test(test_numbered_subheads),
+		cmocka_unit_test(test_marker_width),
 		cmocka_unit_test(test_headline_roles),
 		cmocka_unit_test(test_title_without_dateline),
 		cmocka_unit_test(test_sections),

@@ -465,8 +465,10 @@ seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 			ln->width += (uint16_t)((ncp - pg->cv.n) * 3);
 	}
 	/* 林知远：… opens an answer: a clause ends at its colon. */
-	if (segm_speaker(pg->cv.v, pg->cv.n))
+	if (segm_speaker(pg->cv.v, pg->cv.n)) {
 		ln->flags |= L_INNER_STOP;
+		ln->speaker = 1;
+	}
 	if (kind == SEGM_MARK_ON) {
 		ln->xf |= X_END;
 		add_cont(pg, pg->nlines - 1, mpage, false);
@@ -1350,6 +1352,9 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 	    lone_credit(nx))
 		return false;
 	if ((ln->flags & L_END_STOP) && (nx->xf & X_CAPTION))
+		return true;
+	/* In an interview, each turn (记者：…) is a paragraph. */
+	if ((ln->flags & L_END_STOP) && nx->speaker)
 		return true;
 	/*
 	 * A list item (①) or a section number (四、, （二）) after a

@@ -49,9 +49,10 @@ struct line {
 	uint16_t	 width;		/* normalised width, quarter cells */
 	uint16_t	 colw;		/* local column width estimate */
 	uint16_t	 flags;
-	uint8_t		 dl:7;		/* dateline pattern + 1, 0 if none */
+	uint8_t		 dl:6;		/* dateline pattern + 1, 0 if none */
 	uint8_t		 spread:1;	/* letter-spaced by justification:
 					   set full (SEGM_SPACES_SPREAD) */
+	uint8_t		 speaker:1;	/* opens with a speaker: 记者：… */
 	uint8_t		 xf;		/* X_* flags (fits the padding) */
 };
 

@@ -83,6 +83,9 @@ static const struct dateline_pattern {
 	{ "文/图%B", DL_LINE },
 	{ "文／图%B", DL_LINE },
 };
+/* struct line keeps a pattern's number + 1 in 6 bits (seg.h). */
+_Static_assert(sizeof dateline_patterns / sizeof dateline_patterns[0] < 63,
+    "too many dateline patterns for struct line's dl");
 #define NPATTERNS (sizeof dateline_patterns / sizeof dateline_patterns[0])
 
 /*

@@ -841,6 +841,31 @@ test_headline_one_line(void **state)
 
 /* Subheads stay inside their article. */
 /*
+ * An interview: each turn opens with its speaker (记者：, 林远：) and is a
+ * paragraph, even after a turn ending at the column edge.
+ */
+static void
+test_interview_turns(void **state)
+{
+	const char *text =
+	    "记者：您这本书写了十年，最难的是什么？\n"
+	    "林远：最难的是走遍每一条沟。秦岭有七十二\n"
+	    "峪，我每一条都至少走过三遍，记了四十多本\n"
+	    "笔记，拍了上万张照片，这才心里有了底气。\n"
+	    "记者：书出版后，读者的反响怎么样？\n"
+	    "林远：出乎我的意料。很多读者来信说，读了\n"
+	    "这本书，想去秦岭走一走，看一看。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_non_null(strstr(got, "心里有了底气。\n"
+	    "p 记者：书出版后，读者的反响怎么样？\n"
+	    "p 林远：出乎我的意料。"));
+	free(got);
+}
+
+/*
  * A continuation marker takes room on its line: （接第三版）县里… is a
  * full line although its text alone is short, so its paragraph goes on.
  */
@@ -2091,6 +2116,7 @@ main(void)
 		cmocka_unit_test(test_subheads),
 		cmocka_unit_test(test_numbered_subheads),
 		cmocka_unit_test(test_marker_width),
+		cmocka_unit_test(test_interview_turns),
 		cmocka_unit_test(test_headline_roles),
 		cmocka_unit_test(test_title_without_dateline),
 		cmocka_unit_test(test_sections),

@@ -2099,10 +2099,20 @@ cmp_unsigned(const void *x, const void *y)
  * that fills the column?
  */
 static bool
-verse_runs_on(const struct page *pg, size_t i)
+verse_runs_on(const struct page *pg, size_t i, unsigned top)
 {
 	int h = line_hint(pg, i), hp = i > 0 ? line_hint(pg, i - 1) : -1;
+	const struct line *ln = &pg->lines[i];
 
+	/*
+	 * Without hints: a stub of a line (号) without a blank before it,
+	 * under one as long as the longest (top), ends that line.
+	 */
+	if (h < 0)
+		return i > 0 && (ln->flags & (L_BLANK_BEFORE |
+		    L_END_CONT | L_INNER_COMMA | L_INNER_STOP)) == 0 &&
+		    ln->width <= (unsigned)tune.verse_tail * CELL &&
+		    pg->lines[i - 1].width + (unsigned)CELL >= top;
 	return h >= 0 && hp >= 0 && !(h & (SEG_HINT_INDENT |
 	    SEG_HINT_NEWCOL)) && (hp & SEG_HINT_INDENT) &&
 	    (int)pg->lines[i - 1].colw - (int)pg->lines[i - 1].width <=
@@ -2116,13 +2126,15 @@ verse_runs_on(const struct page *pg, size_t i)
  * end a sentence: prose stops short only at a paragraph's end.
  */
 static bool
-verse(const struct page *pg, const struct art *a)
+verse(const struct page *pg, const struct art *a, unsigned *ptop)
 {
 	const struct blk *bl;
 	const struct line *ln;
 	size_t b, l, n = 0, shortl = 0, stops = 0, m;
 	unsigned w[64], top;
-	bool dated = false;
+	bool dated = false, named = false;
+
+	*ptop = WIDTH_MAX;
 
 	if (a->group >= 0) {
 		const struct group *g = &pg->groups[a->group];
@@ -2135,7 +2147,7 @@ verse(const struct page *pg, const struct art *a)
 				    strlen("诗")) != NULL ||
 				    memmem(pg->text + ln->off, ln->len,
 				    "外一首", strlen("外一首")) != NULL)
-					return true;
+					named = true;
 			}
 	}
 	/* The longest lines: the upper decile of a sample. */
@@ -2153,12 +2165,17 @@ verse(const struct page *pg, const struct art *a)
 			dated |= (pg->lines[l].flags & L_DATELINE) != 0;
 		}
 	}
-	if (n < (size_t)tune.verse_lines || stops * 10 > n || dated)
-		return false;
 	/* The longest line of the sample. */
 	m = n < sizeof w / sizeof w[0] ? n : sizeof w / sizeof w[0];
-	qsort(w, m, sizeof w[0], cmp_unsigned);
-	top = w[m - 1];
+	if (m > 0) {
+		qsort(w, m, sizeof w[0], cmp_unsigned);
+		*ptop = w[m - 1];
+	}
+	if (named)
+		return true;
+	if (n < (size_t)tune.verse_lines || stops * 10 > n || dated)
+		return false;
+	top = *ptop;
 	for (b = a->first; b < a->end; b++) {
 		bl = &pg->blks[b];
 		if (bl->kind != BLK_PARA)
@@ -2181,7 +2198,8 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 	const char *kept;
 	size_t bi, skip;
 	unsigned source = 0, to = 0;
-	bool dated = false, poem = verse(pg, a);
+	unsigned top;
+	bool dated = false, poem = verse(pg, a, &top);
 
 	art = section_add_article(ed, s);
 	if (a->group >= 0)
@@ -2225,7 +2243,8 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 			for (one.first = bl->first; one.first <= bl->last;
 			    one.first = one.last + 1) {
 				for (one.last = one.first; one.last <
-				    bl->last && verse_runs_on(pg, one.last + 1);
+				    bl->last && verse_runs_on(pg, one.last + 1,
+				    top);
 				    one.last++)
 					/* nothing */;
 				join_block(pg, &one, &b);

@@ -74,6 +74,9 @@ static const struct {
 	int	byline_line;	/* ... a byline line (□ 本报记者 张三) */
 	int	caption_lines;	/* lines a photo caption may run to */
 	int	verse_lines;	/* lines a verse set without a label has */
+	int	verse_tail;	/* characters of the stub a verse line too
+				   long for its column leaves on the next
+				   (text without hints) */
 	int	vertical_min;	/* lines of one Han character each that are
 				   a vertical headline read downwards */
 	int	authored_min;	/* characters an article opened by its author's
@@ -186,6 +189,7 @@ static const struct {
 	.byline_line = 24,
 	.caption_lines = 4,
 	.verse_lines = 12,
+	.verse_tail = 3,
 	.vertical_min = 4,
 	.authored_min = 300,
 	.names_max = 3,

@@ -2050,6 +2050,16 @@ test_verse(void **state)
 	edition_free(ed);
 	free(text);
 
+	/* A line too long for the column leaves a stub: it is one line. */
+	text = xasprintf("远航札记（组诗）\n□ 海岚\n%.*s\n号\n%s", 117, poem,
+	    poem + 121);
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->articles[0]->nblocks, 14);
+	assert_string_equal(ed->sections[0]->articles[0]->blocks[3].text,
+	    "渐渐缩成一排小小的逗号");
+	edition_free(ed);
+	free(text);
+
 	/* Prose in a narrow column: paragraphs, not lines. */
 	ed = load_string("港口的黎明\n□ 海岚\n"
 	    "清晨五点，港口的灯还亮着，\n"

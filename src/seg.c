@@ -1189,6 +1189,20 @@ starts_with_dash(const struct page *pg, size_t i)
 }
 
 /*
+ * Is the line after line i the indented first line of a paragraph that
+ * goes on (so line i is no paragraph's first line)?
+ */
+static bool
+indented_next(const struct page *pg, size_t i)
+{
+	const struct line *nx = next_line(pg, i);
+
+	return nx != NULL && (nx->flags & (L_BLANK_BEFORE | L_END_STOP |
+	    L_END_COLON | L_DATELINE | L_BYLINE | L_HEADER | L_DROP)) == 0 &&
+	    !nx->spread && shortfall(nx) >= tune.indent_min;
+}
+
+/*
  * Is line i, at the start of a block, a display line?  Yes when it leads
  * to an article start through display lines, or is clearly shorter than a
  * paragraph's first line, or is too wide for an indented first line while
@@ -1199,8 +1213,13 @@ display_at_start(const struct page *pg, size_t i)
 {
 	const struct line *ln = &pg->lines[i], *nx;
 
+	/*
+	 * A numbered line over the indented first line of a paragraph is
+	 * its section's title, commas and all (二、着眼系统调节，建设…).
+	 */
 	if (!display_eligible(ln))
-		return false;
+		return (ln->xf & X_ENUM) && !never_display(ln) &&
+		    indented_next(pg, i);
 	if (ln->flags & L_CHAIN)
 		return true;
 	/*

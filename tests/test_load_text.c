@@ -911,8 +911,13 @@ test_numbered_subheads(void **state)
 	    "（三）城乡格局：“人往城走”\n"
 	    "“业往县聚”渐成常态\n"
 	    "人口向县城集中的势头仍在延\n"
-	    "续，县城的承载能力需要同步提\n"
-	    "升，这是下一步工作的重点。\n";
+	    "续，县城的承载能力需要同步提高\n"
+	    "升级，这是下一步工作的重点所在\n"
+	    "也是群众最关心的事情之一。\n"
+	    "四、守住安全底线，健全防控体系\n"
+	    "发展越快，越要绷紧安全这根\n"
+	    "弦，把风险隐患消除在萌芽状态，\n"
+	    "确保县域经济行稳致远。\n";
 	char *got;
 
 	(void)state;
@@ -921,6 +926,10 @@ test_numbered_subheads(void **state)
 	assert_non_null(strstr(got, "安居又乐业。\n"
 	    "subhead （三）城乡格局：“人往城走”“业往县聚”渐成常态\n"
 	    "p 人口向县城集中的势头仍在延续，"));
+	/* A comma in it, but over the indented first line of its text. */
+	assert_non_null(strstr(got, "之一。\n"
+	    "subhead 四、守住安全底线，健全防控体系\n"
+	    "p 发展越快，越要绷紧安全这根弦，"));
 	assert_non_null(strstr(got, "subhead 一、推动县域产业向园区集中集聚发展\n"
 	    "p 全省现有120个省级园区，"));
 	assert_non_null(strstr(got, "效果十分明显可见。\n"

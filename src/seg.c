@@ -1269,9 +1269,16 @@ display_at_start(const struct page *pg, size_t i)
 	    shortfall(nx) >= tune.indent_min &&
 	    shortfall(ln) >= shortfall(nx) + tune.sub_gap)
 		return true;
-	return shortfall(ln) < tune.indent_min &&
-	    (nx->flags & (L_END_STOP | L_END_COLON)) == 0 &&
-	    shortfall(nx) >= tune.indent_min;
+	if (shortfall(ln) < tune.indent_min)
+		return (nx->flags & (L_END_STOP | L_END_COLON)) == 0 &&
+		    shortfall(nx) >= tune.indent_min;
+	/*
+	 * Short by an indent itself, without a comma, over the indented
+	 * first line of a paragraph: no paragraph's first line (it would
+	 * have a full line under it) but a title (基础设施“补短板” over
+	 * 改造中，太原市优先).
+	 */
+	return (ln->flags & L_INNER_COMMA) == 0 && indented_next(pg, i);
 }
 
 /*

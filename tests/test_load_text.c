@@ -841,6 +841,34 @@ test_headline_one_line(void **state)
 
 /* Subheads stay inside their article. */
 /*
+ * A subhead as wide as an indented first line (基础设施“补短板”) over
+ * the indented first line of its text: no paragraph starts with two
+ * indented lines, so it is a title.
+ */
+static void
+test_indented_subhead(void **state)
+{
+	const char *text =
+	    "本报讯（记者 邱明）太原市老旧小区改造\n"
+	    "今年全面提速，一批小区从“面子”\n"
+	    "到“里子”都发生了变化，居民们\n"
+	    "纷纷点赞。\n"
+	    "基础设施“补短板”\n"
+	    "改造中，太原市优先实\n"
+	    "施供水、排水、供暖、燃气等\n"
+	    "管网的更新，累计更换老化管\n"
+	    "网四百多公里。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_non_null(strstr(got, "纷纷点赞。\n"
+	    "subhead 基础设施“补短板”\n"
+	    "p 改造中，太原市优先实施"));
+	free(got);
+}
+
+/*
  * An interview: each turn opens with its speaker (记者：, 林远：) and is a
  * paragraph, even after a turn ending at the column edge.
  */
@@ -2136,6 +2164,7 @@ main(void)
 		cmocka_unit_test(test_numbered_subheads),
 		cmocka_unit_test(test_marker_width),
 		cmocka_unit_test(test_interview_turns),
+		cmocka_unit_test(test_indented_subhead),
 		cmocka_unit_test(test_headline_roles),
 		cmocka_unit_test(test_title_without_dateline),
 		cmocka_unit_test(test_sections),

@@ -1231,6 +1231,13 @@ display_at_start(const struct page *pg, size_t i)
 		return true;
 	if (shortfall(ln) - tune.indent >= tune.display_short)
 		return true;
+	/*
+	 * A photo story ends at its photographer's credit (…增多。 符晓
+	 *岚摄): a line standing alone after it is the next one's title.
+	 */
+	if (i > 0 && (pg->lines[i - 1].xf & X_CREDIT) &&
+	    (nx = next_line(pg, i)) != NULL && (nx->flags & L_BLANK_BEFORE))
+		return true;
 	/* A subtitle (——…) under a headline line, however wide. */
 	if (i > 0 && (pg->lines[i - 1].flags & L_DISPLAY) &&
 	    (ln->flags & L_BLANK_BEFORE) == 0 && starts_with_dash(pg, i))

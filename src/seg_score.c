@@ -773,9 +773,11 @@ segs_split_articles(struct page *pg)
 				continue;
 			/*
 			 * A closing credit ends its article: （本报记者
-			 * 龙海燕） / 厦门港… / ——… / text is the next one.
+			 * 龙海燕） / 厦门港… / ——… / text is the next one;
+			 * so does a photographer's (…增多。 符晓岚摄).
 			 */
-			if (pg->blks[b - 1].kind == BLK_TAIL) {
+			if (pg->blks[b - 1].kind == BLK_TAIL ||
+			    (pg->lines[pg->blks[b - 1].last].xf & X_CREDIT)) {
 				cut[b] = 1;
 				n++;
 				start = b;

@@ -841,6 +841,35 @@ test_headline_one_line(void **state)
 
 /* Subheads stay inside their article. */
 /*
+ * Photo stories: each ends at its photographer's credit, and the line
+ * alone after it is the next one's title, however wide.
+ */
+static void
+test_photo_story_titles(void **state)
+{
+	const char *text =
+	    "春耕备耕正当时\n"
+	    "\n"
+	    "3月2日，江苏省兴化市的农民在田间检修灌溉设施。当地已连续多年开展"
+	    "高标准农田建设，灌\n"
+	    "溉保障能力明显提高。 吴海峰摄\n"
+	    "\n"
+	    "古镇灯会开幕 游人夜赏彩灯\n"
+	    "\n"
+	    "2月26日，浙江省桐乡市乌镇的游客在观赏彩灯，灯会吸引了大批市民和"
+	    "游客前来游览。 本报记者 潘一鸣摄\n";
+	struct edition *ed;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 2);
+	assert_true(ed->sections[0]->articles[1]->nheadlines > 0);
+	assert_string_equal(ed->sections[0]->articles[1]->headlines[0].text,
+	    "古镇灯会开幕");
+	edition_free(ed);
+}
+
+/*
  * A subhead as wide as an indented first line (基础设施“补短板”) over
  * the indented first line of its text: no paragraph starts with two
  * indented lines, so it is a title.
@@ -2165,6 +2194,7 @@ main(void)
 		cmocka_unit_test(test_marker_width),
 		cmocka_unit_test(test_interview_turns),
 		cmocka_unit_test(test_indented_subhead),
+		cmocka_unit_test(test_photo_story_titles),
 		cmocka_unit_test(test_headline_roles),
 		cmocka_unit_test(test_title_without_dateline),
 		cmocka_unit_test(test_sections),

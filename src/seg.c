@@ -1329,6 +1329,29 @@ in_brackets(const struct page *pg, size_t i)
  * Does line i (first: the first line of its paragraph; list: the
  * paragraph is a list item, ①) end it?
  */
+/*
+ * Does line i count off a point: 第二，…?  (Up to ten; 一、 and （二）
+ * are section numbers, X_ENUM.)
+ */
+static bool
+starts_ordinal(const struct page *pg, size_t i)
+{
+	static const char nums[] = "一二三四五六七八九十";
+	const char *t = pg->text + pg->lines[i].off;
+	size_t n = pg->lines[i].len, k;
+
+	while (n > 0 && (*t == ' ' || *t == '\t')) {
+		t++;
+		n--;
+	}
+	if (n < 9 || memcmp(t, "第", 3) != 0 || memcmp(t + 6, "，", 3) != 0)
+		return false;
+	for (k = 0; k + 3 <= sizeof nums - 1; k += 3)
+		if (memcmp(t + 3, nums + k, 3) == 0)
+			return true;
+	return false;
+}
+
 /* Is ln a photographer's credit alone: short, no sentence in it? */
 static bool
 lone_credit(const struct line *ln)
@@ -1386,8 +1409,23 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 		return false;
 	if ((ln->flags & L_END_STOP) && (nx->xf & X_CAPTION))
 		return true;
-	/* In an interview, each turn (记者：…) is a paragraph. */
-	if ((ln->flags & L_END_STOP) && nx->speaker)
+	/*
+	 * In an interview, each turn (记者：…) is a paragraph; so is a
+	 * note in brackets after the text (（作者为…研究员）), not a
+	 * credit (（新华社记者 李冰洁摄）).
+	 */
+	if ((ln->flags & L_END_STOP) && (nx->speaker ||
+	    ((nx->flags & L_PAREN) && (nx->xf & X_CREDIT) == 0 &&
+	    in_brackets(pg, (size_t)(nx - pg->lines)))))
+		return true;
+	/*
+	 * A point whose lead sentence stands alone on its line (第二，建设
+	 * 城市运行“一网统管”。) starts a paragraph; points run on in one
+	 * paragraph as often as not otherwise.
+	 */
+	if ((ln->flags & L_END_STOP) && (nx->flags & L_END_STOP) &&
+	    shortfall(nx) >= tune.short_end &&
+	    starts_ordinal(pg, (size_t)(nx - pg->lines)))
 		return true;
 	/*
 	 * A list item (①) or a section number (四、, （二）) after a
@@ -1409,6 +1447,14 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 	if (list && ((ln->flags & L_END_STOP) || (ln->xf & X_SEMI)))
 		return true;
 	if ((ln->flags & (L_END_STOP | L_END_COLON)) == 0)
+		return false;
+	/*
+	 * A point's lead sentence, set bold on a line of its own, runs on
+	 * into the full line under it (第二，建设城市运行“一网统管”。).
+	 */
+	if (first && starts_ordinal(pg, i) &&
+	    (nx->flags & (L_BLANK_BEFORE | L_END_STOP | L_END_COLON)) == 0 &&
+	    shortfall(nx) < tune.indent_min)
 		return false;
 	d = shortfall(ln) - (first ? tune.indent : 0);
 	/* Justification spread it: set full, whatever its width says. */

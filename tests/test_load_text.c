@@ -870,6 +870,32 @@ test_photo_story_titles(void **state)
 }
 
 /*
+ * A point whose lead sentence stands alone on its line (第二，…。) starts
+ * a paragraph and runs on into the full line under it.
+ */
+static void
+test_point_leads(void **state)
+{
+	const char *text =
+	    "第一，健全协调机制。推动执法力量\n"
+	    "下沉，形成条块结合的工作格局更明显。\n"
+	    "第二，建设城市运行平台。\n"
+	    "整合各部门的业务系统和数据资源，构建\n"
+	    "统一的运行管理服务平台，实现问题发现\n"
+	    "和处置反馈的闭环管理，成效十分明显。\n"
+	    "（作者为城市治理研究院研究员）\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_non_null(strstr(got, "工作格局更明显。\n"
+	    "p 第二，建设城市运行平台。整合各部门"));
+	assert_non_null(strstr(got, "成效十分明显。\n"
+	    "p （作者为城市治理研究院研究员）"));
+	free(got);
+}
+
+/*
  * A subhead as wide as an indented first line (基础设施“补短板”) over
  * the indented first line of its text: no paragraph starts with two
  * indented lines, so it is a title.
@@ -2194,6 +2220,7 @@ main(void)
 		cmocka_unit_test(test_marker_width),
 		cmocka_unit_test(test_interview_turns),
 		cmocka_unit_test(test_indented_subhead),
+		cmocka_unit_test(test_point_leads),
 		cmocka_unit_test(test_photo_story_titles),
 		cmocka_unit_test(test_headline_roles),
 		cmocka_unit_test(test_title_without_dateline),

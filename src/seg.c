@@ -2265,6 +2265,27 @@ verse(const struct page *pg, const struct art *a, unsigned *ptop)
 	return shortl * 10 >= n * 6;
 }
 
+/*
+ * Does line i leave a clause open: a comma inside or at its end, or a
+ * quotation opened and not closed (“以前一到汛期就提)?
+ */
+static bool
+open_clause(const struct page *pg, size_t i)
+{
+	const unsigned char *t = (const unsigned char *)pg->text +
+	    pg->lines[i].off;
+	size_t n = pg->lines[i].len, k;
+	int depth = 0;
+
+	if (pg->lines[i].flags & (L_INNER_COMMA | L_END_CONT))
+		return (pg->lines[i].flags & (L_END_STOP | L_END_COLON)) == 0;
+	for (k = 0; k + 3 <= n; k++)
+		if (t[k] == 0xE2 && t[k + 1] == 0x80)
+			depth += t[k + 2] == 0x9C ? 1 : t[k + 2] == 0x9D ?
+			    -1 : 0;
+	return depth > 0;
+}
+
 /* Write article k of the page into section s. */
 static void
 emit_article(struct page *pg, struct edition *ed, struct section *s,
@@ -2272,6 +2293,7 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 {
 	const struct art *a = &pg->arts[k];
 	struct article *art;
+	struct blk both;
 	struct buf b = BUF_INIT;
 	enum block_kind kind;
 	const char *kept;
@@ -2332,6 +2354,22 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 					    BLOCK_PARAGRAPH, buf_str(&b));
 			}
 			continue;
+		}
+		/*
+		 * A line taken for a title but kept as text, in the middle
+		 * of a clause (提起印染，不少人…气味刺 / 鼻”。…), runs on
+		 * into the paragraph under it.
+		 */
+		if (bl->kind == BLK_DISPLAY && bl->fate == FATE_PARAGRAPH &&
+		    bl->first == bl->last && bi + 1 < a->end &&
+		    pg->blks[bi + 1].kind == BLK_PARA &&
+		    open_clause(pg, bl->last)) {
+			both = pg->blks[bi + 1];
+			both.first = bl->first;
+			/* Text now, not a headline dropped into it. */
+			pg->lines[bl->first].flags &= ~L_DISPLAY;
+			bl = &both;
+			bi++;
 		}
 		join_block(pg, bl, &b);
 		if (b.len == 0)

@@ -896,6 +896,38 @@ test_point_leads(void **state)
 }
 
 /*
+ * The first line of a text under its author's line, taken for a title
+ * by its width but kept as text: in the middle of a quotation, it runs
+ * on into the paragraph under it.
+ */
+static void
+test_open_clause_runs_on(void **state)
+{
+	const char *text =
+	    "湖北加快推进小型病险水库除险加固\n"
+	    "——年内计划完成整治任务1200座\n"
+	    "本报记者 周文静\n"
+	    "“以前一到汛期就提\n"
+	    "心吊胆，现在坝体加固\n"
+	    "了，溢洪道也拓宽了，睡\n"
+	    "觉都踏实。”在湖北省孝\n"
+	    "感市大悟县一座刚刚完工\n"
+	    "的小（1）型水库旁，巡库\n"
+	    "员老陈指着新修的防浪墙\n"
+	    "说。\n"
+	    "记者从湖北省水利厅\n"
+	    "了解到，2026年全省计划\n"
+	    "完成小型病险水库除险加\n"
+	    "固1200座。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_non_null(strstr(got, "p “以前一到汛期就提心吊胆，现在坝体加固"));
+	free(got);
+}
+
+/*
  * A subhead as wide as an indented first line (基础设施“补短板”) over
  * the indented first line of its text: no paragraph starts with two
  * indented lines, so it is a title.
@@ -2220,6 +2252,7 @@ main(void)
 		cmocka_unit_test(test_marker_width),
 		cmocka_unit_test(test_interview_turns),
 		cmocka_unit_test(test_indented_subhead),
+		cmocka_unit_test(test_open_clause_runs_on),
 		cmocka_unit_test(test_point_leads),
 		cmocka_unit_test(test_photo_story_titles),
 		cmocka_unit_test(test_headline_roles),

@@ -732,8 +732,9 @@ tui_results_draw(struct tui *t)
 		const struct article *a = s->articles[m->article];
 		const struct headline *h = list_headline(a);
 		struct buf row = BUF_INIT;
-		char *num = xasprintf(" %zu/%zu ", m->section + 1,
-		    m->article + 1);
+		/* "*": bookmarked (m works here), as in the article list. */
+		char *num = xasprintf("%c%zu/%zu ", tui_marked(t, a) ? '*' :
+		    ' ', m->section + 1, m->article + 1);
 		/* TRANSLATORS: %s is the plural "es" or two spaces (%.0s). */
 		char *count = xasprintf(_(" %4zu match%s"), m->nhits,
 		    m->nhits == 1 ? "  " : "es");

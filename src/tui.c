@@ -453,6 +453,21 @@ tui_status(struct tui *t, const char *left, const char *right)
 	free(prompt);
 }
 
+/* Draw the first (left, right) status pair that fits; see tui_view.h. */
+void
+tui_status_fit(struct tui *t, const char *const *left,
+    const char *const *right, size_t n)
+{
+	size_t cols = tui_text_cols(), i;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (width_str(left[i], strlen(left[i])) + 1 +
+		    width_str(right[i], strlen(right[i])) <= cols)
+			break;
+	}
+	tui_status(t, left[i], right[i]);
+}
+
 /* Draw the current screen, or the notice when the window is too small. */
 static void
 tui_draw(struct tui *t)

@@ -384,6 +384,14 @@ char	*tui_prepare(const struct tui *t, const char *s, size_t len);
 void	 tui_status(struct tui *t, const char *left, const char *right);
 
 /*
+ * tui_status() with the first of n (left, right) pairs whose texts both
+ * fit the window whole, else the last: hints go from long to short, so a
+ * narrow window keeps the keys instead of cutting them.
+ */
+void	 tui_status_fit(struct tui *t, const char *const *left,
+	    const char *const *right, size_t n);
+
+/*
  * The display text s (sanitised; taken over) in the script shown (T, set
  * script): converted with OpenCC, the same number of code points.
  * Returns s itself when the text is shown as printed.

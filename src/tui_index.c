@@ -255,7 +255,7 @@ tui_index_search(struct tui *t, char *text)
 		cause = NULL;
 	}
 	tui_status(t, _("searching the library..."), "");
-	refresh();
+	tui_refresh(t);
 	tui_found_free(f);
 	/* Snippets as wide as their row is now. */
 	f->cols = tui_text_cols() > TUI_FOUND_INDENT + 10 ?

@@ -137,7 +137,7 @@ library_fill(struct tui *t)
 		if (!said) {
 			/* Loading may take a moment: say what is going on. */
 			tui_status(t, _("reading the library..."), "");
-			refresh();
+			tui_refresh(t);
 			said = true;
 		}
 		ed = load_paths(&l->lib.items[i].path, 1, NULL, &cause);
@@ -296,8 +296,9 @@ tui_library_draw(struct tui *t)
 		if (i < l->lib.n) {
 			buf_clear(&row);
 			library_row(t, &row, i, cols);
-			tui_put(t, y, 0, buf_str(&row), row.len, cols, cols,
-			    i == l->sel ? TUI_STYLE_SELECTED : TUI_STYLE_TEXT);
+			tui_put_shown(t, y, 0, buf_str(&row), row.len, cols,
+			    cols, i == l->sel ? TUI_STYLE_SELECTED :
+			    TUI_STYLE_TEXT);
 		}
 		tui_clear_eol(y, COLS - 1);
 	}
@@ -411,7 +412,7 @@ library_load(struct tui *t, size_t i)
 		return true;
 	}
 	tui_status(t, _("loading the edition..."), "");
-	refresh();
+	tui_refresh(t);
 	path = xstrdup(l->lib.items[i].path);
 	ed = load_paths(&path, 1, NULL, &cause);
 	if (ed == NULL) {

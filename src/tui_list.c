@@ -208,7 +208,7 @@ list_draw_row(struct tui *t, int y, int x, size_t cols, bool sections,
 		list_section_row(t, &row, i, cols);
 	else
 		list_article_row(t, &row, i, cols);
-	tui_put(t, y, x, buf_str(&row), row.len, cols, cols, style);
+	tui_put_shown(t, y, x, buf_str(&row), row.len, cols, cols, style);
 	buf_free(&row);
 }
 
@@ -749,7 +749,7 @@ tui_results_draw(struct tui *t)
 			    h->text, cols - fixed);
 			buf_puts(&row, count);
 		}
-		tui_put(t, y, 0, buf_str(&row), row.len, cols, cols,
+		tui_put_shown(t, y, 0, buf_str(&row), row.len, cols, cols,
 		    rs->top + r == rs->sel ? TUI_STYLE_SELECTED :
 		    TUI_STYLE_TEXT);
 		results_snippet(t, y + 1, m, cols);

@@ -114,9 +114,10 @@ struct layout_text {
 
 /*
  * Prepare src[0..len) for display (ambiguous_wide: substitute the East
- * Asian Ambiguous characters, quotes as 「」 when corner, else 〝〞; see
- * width_substitute()), filling *out, with the offset map when with_map.
- * Free with layout_text_free().
+ * Asian Ambiguous characters, quotes as 「」 when corner, else as tagged
+ * placeholders 〝〞 the TUI draws the quotes over; see width_substitute()),
+ * filling *out, with the offset map when with_map.  Free with
+ * layout_text_free().
  */
 void	layout_prepare(const char *src, size_t len, bool ambiguous_wide,
 	    bool corner, bool with_map, struct layout_text *out);

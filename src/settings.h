@@ -7,8 +7,8 @@
  *
  *   set measure 80                  reader text width in columns, 0: window
  *   set ambiguous auto|narrow|wide  East Asian ambiguous width (“ … —)
- *   set quotes keep|corner          under wide ambiguous width: keep “” or
- *                                   draw 「」 instead
+ *   set quotes keep|corner          under wide ambiguous width: show “” as
+ *                                   printed or draw 「」 instead
  *   set library PATH                the folder of editions ("": none)
  *   set osc52 on|off                copy through the terminal (OSC 52)
  *   set confirm-delete on|off       ask before deleting a bookmark

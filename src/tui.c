@@ -19,7 +19,10 @@
  * chokepoint, sanitize.h), substitutes ambiguous characters in wide mode,
  * fits it by display columns and draws whole runs from left to right, so
  * no half of a wide character is ever overwritten (research: cjk-layout.md
- * R4, R5).
+ * R4, R5).  Text prepared once (the reader's paragraphs, list rows) goes
+ * through tui_put_shown(), which checks each character as it is drawn
+ * instead of sanitising again; and every refresh through tui_refresh(),
+ * which then draws the quotes of "set quotes keep" (tui_overlay.c).
  */
 #include "config.h"
 
@@ -348,24 +351,41 @@ tui_clear_eol(int y, int x)
 /*
  * Draw the prepared UTF-8 string s (already fitted) at (y, x): convert it
  * to wide characters and add them in one call, so ncurses places each
- * wide character whole.
+ * wide character whole.  Every character is checked on the way, the last
+ * guard before curses: one sanitize_display() would change is drawn as
+ * it would show it (text that skipped it can do no harm).  A tagged
+ * placeholder of "set quotes keep" is drawn without its tag and noted,
+ * for its quote to be written over it after the refresh.
  */
 static void
-tui_add_utf8(int y, int x, const char *s)
+tui_add_utf8(struct tui *t, int y, int x, const char *s)
 {
 	size_t len = strlen(s), i, n, nw = 0;
 	wchar_t *w = xreallocarray(NULL, len + 1, sizeof *w);
-	uint32_t cp;
+	uint32_t cp, quote;
+	int col = x, cw;
 
 	for (i = 0; i < len; i += n) {
-		n = utf8_decode(s + i, len - i, &cp);
+		quote = width_quote_at(s + i, len - i, &n);
+		if (quote == 0) {
+			n = utf8_decode(s + i, len - i, &cp);
+			if ((cp = sanitize_cp(cp)) == 0)
+				continue;
+		} else
+			utf8_decode(s + i, len - i, &cp);
+		cw = wcwidth((wchar_t)cp);
 		/* A zero-width character cannot start a run: it has no cell. */
-		if (nw == 0 && wcwidth((wchar_t)cp) == 0)
+		if (nw == 0 && cw == 0)
 			continue;
-		/* sanitize_display() guarantees a width; be safe anyway. */
-		if (wcwidth((wchar_t)cp) < 0)
+		/* sanitize_cp() guarantees a width; be safe anyway. */
+		if (cw < 0) {
 			cp = '?';
+			cw = 1;
+		}
+		if (quote != 0)
+			tui_overlay_add(t, y, col, quote, (wchar_t)cp);
 		w[nw++] = (wchar_t)cp;
+		col += cw;
 	}
 	w[nw] = L'\0';
 	if (nw > 0)
@@ -378,7 +398,23 @@ size_t
 tui_put(struct tui *t, int y, int x, const char *text, size_t len,
     size_t cols, size_t pad, enum tui_style style)
 {
-	char *prep, *cut, *fin;
+	char *prep;
+	size_t used;
+
+	if (y < 0 || y >= LINES || x < 0 || (size_t)x >= tui_text_cols())
+		return 0;
+	prep = tui_prepare(t, text, len);
+	used = tui_put_shown(t, y, x, prep, strlen(prep), cols, pad, style);
+	free(prep);
+	return used;
+}
+
+/* Draw display text at (y, x), fitted and padded (tui_view.h). */
+size_t
+tui_put_shown(struct tui *t, int y, int x, const char *text, size_t len,
+    size_t cols, size_t pad, enum tui_style style)
+{
+	char *sub, *cut, *fin;
 	size_t used = 0, room;
 	attr_t attr = tui_style_attr(t, style);
 
@@ -390,26 +426,33 @@ tui_put(struct tui *t, int y, int x, const char *text, size_t len,
 	if (pad > cols)
 		pad = cols;
 
-	prep = tui_prepare(t, text, len);
-	cut = width_truncate(prep, strlen(prep), cols, &used);
 	/*
-	 * width_truncate() may append "…", itself ambiguous: substitute again
-	 * (idempotent otherwise; "…" and "⋯" both count one column).
+	 * In wide mode kanbao's own strings joined to the text (a count, a
+	 * translation) have their ambiguous characters substituted here;
+	 * the text itself already was, and substituting again changes
+	 * nothing (the placeholders and their tags are not ambiguous).
+	 * width_truncate() may append "…", itself ambiguous: substitute
+	 * once more then.
 	 */
-	fin = t->ambiguous_wide ? tui_prepare(t, cut, strlen(cut)) : NULL;
+	sub = t->ambiguous_wide ? width_substitute(text, len,
+	    t->quotes_corner) : xstrndup(text, len);
+	cut = width_truncate(sub, strlen(sub), cols, &used);
+	fin = t->ambiguous_wide ? width_substitute(cut, strlen(cut),
+	    t->quotes_corner) : NULL;
 
+	/* What is drawn over loses its quotes; the new text notes its own. */
+	tui_overlay_forget(t, y, x, (int)(used > pad ? used : pad));
 	attron(attr);
-	tui_add_utf8(y, x, fin != NULL ? fin : cut);
+	tui_add_utf8(t, y, x, fin != NULL ? fin : cut);
 	for (; used < pad; used++)
 		mvaddch(y, x + (int)used, ' ');
 	attroff(attr);
 
 	free(fin);
 	free(cut);
-	free(prep);
+	free(sub);
 	return used;
 }
-
 /* Draw the status line: left text, right text flush right, or the prompt. */
 void
 tui_status(struct tui *t, const char *left, const char *right)
@@ -453,6 +496,29 @@ tui_status(struct tui *t, const char *left, const char *right)
 	free(prompt);
 }
 
+/* Draw the first (left, right) status pair that fits; see tui_view.h. */
+void
+tui_status_fit(struct tui *t, const char *const *left,
+    const char *const *right, size_t n)
+{
+	size_t cols = tui_text_cols(), i;
+
+	for (i = 0; i + 1 < n; i++) {
+		if (width_str(left[i], strlen(left[i])) + 1 +
+		    width_str(right[i], strlen(right[i])) <= cols)
+			break;
+	}
+	tui_status(t, left[i], right[i]);
+}
+
+/* refresh() and the quotes over their placeholders; see tui_view.h. */
+void
+tui_refresh(struct tui *t)
+{
+	refresh();
+	tui_overlay_draw(t);
+}
+
 /* Draw the current screen, or the notice when the window is too small. */
 static void
 tui_draw(struct tui *t)
@@ -462,6 +528,7 @@ tui_draw(struct tui *t)
 	size_t i;
 
 	erase();
+	tui_overlay_reset(t);
 	/*
 	 * Whatever else is drawn covers the article: the reader must not
 	 * count on scrolling what the terminal showed of it before.
@@ -484,7 +551,7 @@ tui_draw(struct tui *t)
 		}
 		/* Cut to fit: nothing here can wrap; "small" is ASCII. */
 		mvaddnstr(0, 0, small[i], COLS > 1 ? COLS - 1 : 1);
-		refresh();
+		tui_refresh(t);
 		free(need);
 		return;
 	}
@@ -514,7 +581,7 @@ tui_draw(struct tui *t)
 		curs_set(1);
 	} else
 		curs_set(0);
-	refresh();
+	tui_refresh(t);
 }
 
 /*
@@ -1471,6 +1538,7 @@ tui_run(const struct edition *ed, const struct tui_options *opts,
 	edition_free(t->ed_owned);
 	tui_keymap_free(&t->keymap);
 	convert_close(t->conv);
+	tui_overlay_free(t);
 	sig = t->sig;
 	memset(t, 0, sizeof *t);
 	/* Terminal restored: now let an interrupt act as the user meant. */

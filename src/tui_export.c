@@ -283,7 +283,7 @@ tui_export_copy(struct tui *t)
 		text = clip_text(a);
 	seq = clip_osc52(text, strlen(text), &cut);
 	/* After curses' own output, so the sequence is not split. */
-	refresh();
+	tui_refresh(t);
 	fflush(stdout);
 	if (!tui_export_write(STDOUT_FILENO, seq, strlen(seq)))
 		tui_message(t, _("not copied: %s"), strerror(errno));

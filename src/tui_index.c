@@ -51,7 +51,8 @@ enum {
 	TUI_FOUND_MAX = 1000,		/* hits listed; a word in most
 					   articles would otherwise list a
 					   library's worth */
-	TUI_FOUND_INDENT = 4		/* columns before a snippet */
+	TUI_FOUND_INDENT = 4,		/* columns before a snippet */
+	TUI_FOUND_STATUS_STEPS = 4	/* status lines, longest first */
 };
 
 /*
@@ -254,7 +255,7 @@ tui_index_search(struct tui *t, char *text)
 		cause = NULL;
 	}
 	tui_status(t, _("searching the library..."), "");
-	refresh();
+	tui_refresh(t);
 	tui_found_free(f);
 	/* Snippets as wide as their row is now. */
 	f->cols = tui_text_cols() > TUI_FOUND_INDENT + 10 ?
@@ -309,7 +310,9 @@ tui_index_draw(struct tui *t)
 {
 	struct tui_found *f = &t->found;
 	size_t rows = tui_found_rows(), r, cols = tui_text_cols(), i;
-	char *title, *right, *snip;
+	const char *left[TUI_FOUND_STATUS_STEPS];
+	const char *right[TUI_FOUND_STATUS_STEPS];
+	char *title, *snip, *full, *place, *bare;
 	int y;
 
 	if (f->sel < f->top)
@@ -339,10 +342,20 @@ tui_index_draw(struct tui *t)
 		if (y + 1 < LINES - 1)
 			tui_clear_eol(y + 1, COLS - 1);
 	}
-	right = xasprintf(_("hit %zu/%zu  ? help"), f->sel + 1, f->n);
-	tui_status(t, _("Enter: open at the article  q: back to the editions"),
-	    right);
-	free(right);
+	/* As the picker's: shorter in steps until it fits. */
+	full = xasprintf(_("hit %zu/%zu  ? help"), f->sel + 1, f->n);
+	place = xasprintf(_("%zu/%zu  ? help"), f->sel + 1, f->n);
+	bare = xasprintf("%zu/%zu", f->sel + 1, f->n);
+	left[0] = left[1] =
+	    _("Enter: open at the article  q: back to the editions");
+	left[2] = left[3] = _("Enter: open  q: back");
+	right[0] = full;
+	right[1] = right[2] = place;
+	right[3] = bare;
+	tui_status_fit(t, left, right, TUI_FOUND_STATUS_STEPS);
+	free(bare);
+	free(place);
+	free(full);
 }
 
 /* See tui_view.h. */

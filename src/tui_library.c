@@ -35,7 +35,8 @@
 enum {
 	LIBRARY_DATE_COLS = 10,		/* YYYY-MM-DD */
 	LIBRARY_PAPER_COLS = 24,	/* 12 CJK characters */
-	LIBRARY_COUNT_COLS = 20		/* " 1234篇  1234 unread" */
+	LIBRARY_COUNT_COLS = 20,	/* " 1234篇  1234 unread" */
+	LIBRARY_STATUS_STEPS = 4	/* status lines, longest first */
 };
 
 /* Rows of the picker: between the title row and the status line. */
@@ -136,7 +137,7 @@ library_fill(struct tui *t)
 		if (!said) {
 			/* Loading may take a moment: say what is going on. */
 			tui_status(t, _("reading the library..."), "");
-			refresh();
+			tui_refresh(t);
 			said = true;
 		}
 		ed = load_paths(&l->lib.items[i].path, 1, NULL, &cause);
@@ -220,6 +221,39 @@ library_row(struct tui *t, struct buf *row, size_t i, size_t cols)
 	free(count);
 }
 
+/*
+ * The picker's status line: the hint and the place, shorter in steps
+ * until both fit, so a 40-column window still shows what q does, where
+ * the selection is and "? help".
+ */
+static void
+library_status(struct tui *t)
+{
+	struct tui_library *l = &t->library;
+	const char *left[LIBRARY_STATUS_STEPS], *right[LIBRARY_STATUS_STEPS];
+	char *full, *place, *bare;
+	bool back = t->ed != NULL && !l->root;
+
+	full = xasprintf(_("edition %zu/%zu  ? help"), l->sel + 1, l->lib.n);
+	place = xasprintf(_("%zu/%zu  ? help"), l->sel + 1, l->lib.n);
+	bare = xasprintf("%zu/%zu", l->sel + 1, l->lib.n);
+	/* TRANSLATORS: status line hints: short, two spaces between. */
+	left[0] = back ? _("Enter: open  q: back to the edition") :
+	    _("Enter: open  q: quit");
+	right[0] = full;
+	left[1] = left[0];
+	right[1] = place;
+	/* TRANSLATORS: "Enter: open  q: back to the edition", shorter. */
+	left[2] = back ? _("Enter: open  q: back") : left[0];
+	right[2] = place;
+	left[3] = left[2];
+	right[3] = bare;
+	tui_status_fit(t, left, right, LIBRARY_STATUS_STEPS);
+	free(bare);
+	free(place);
+	free(full);
+}
+
 /* Draw the picker. */
 void
 tui_library_draw(struct tui *t)
@@ -227,7 +261,7 @@ tui_library_draw(struct tui *t)
 	struct tui_library *l = &t->library;
 	size_t rows = library_rows(), r, cols = tui_text_cols();
 	struct buf row = BUF_INIT;
-	char *title, *right;
+	char *title;
 	const char *base;
 
 	if (t->found.n > 0) {
@@ -262,18 +296,14 @@ tui_library_draw(struct tui *t)
 		if (i < l->lib.n) {
 			buf_clear(&row);
 			library_row(t, &row, i, cols);
-			tui_put(t, y, 0, buf_str(&row), row.len, cols, cols,
-			    i == l->sel ? TUI_STYLE_SELECTED : TUI_STYLE_TEXT);
+			tui_put_shown(t, y, 0, buf_str(&row), row.len, cols,
+			    cols, i == l->sel ? TUI_STYLE_SELECTED :
+			    TUI_STYLE_TEXT);
 		}
 		tui_clear_eol(y, COLS - 1);
 	}
 	buf_free(&row);
-	right = xasprintf(_("edition %zu/%zu  ? help"), l->sel + 1, l->lib.n);
-	/* TRANSLATORS: status line hints: short, two spaces between. */
-	tui_status(t, t->ed != NULL && !l->root ?
-	    _("Enter: open  q: back to the edition") : _("Enter: open  q: quit"),
-	    right);
-	free(right);
+	library_status(t);
 }
 
 /* Act on a key in the picker. */
@@ -382,7 +412,7 @@ library_load(struct tui *t, size_t i)
 		return true;
 	}
 	tui_status(t, _("loading the edition..."), "");
-	refresh();
+	tui_refresh(t);
 	path = xstrdup(l->lib.items[i].path);
 	ed = load_paths(&path, 1, NULL, &cause);
 	if (ed == NULL) {

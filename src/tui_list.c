@@ -208,7 +208,7 @@ list_draw_row(struct tui *t, int y, int x, size_t cols, bool sections,
 		list_section_row(t, &row, i, cols);
 	else
 		list_article_row(t, &row, i, cols);
-	tui_put(t, y, x, buf_str(&row), row.len, cols, cols, style);
+	tui_put_shown(t, y, x, buf_str(&row), row.len, cols, cols, style);
 	buf_free(&row);
 }
 
@@ -732,8 +732,9 @@ tui_results_draw(struct tui *t)
 		const struct article *a = s->articles[m->article];
 		const struct headline *h = list_headline(a);
 		struct buf row = BUF_INIT;
-		char *num = xasprintf(" %zu/%zu ", m->section + 1,
-		    m->article + 1);
+		/* "*": bookmarked (m works here), as in the article list. */
+		char *num = xasprintf("%c%zu/%zu ", tui_marked(t, a) ? '*' :
+		    ' ', m->section + 1, m->article + 1);
 		/* TRANSLATORS: %s is the plural "es" or two spaces (%.0s). */
 		char *count = xasprintf(_(" %4zu match%s"), m->nhits,
 		    m->nhits == 1 ? "  " : "es");
@@ -748,7 +749,7 @@ tui_results_draw(struct tui *t)
 			    h->text, cols - fixed);
 			buf_puts(&row, count);
 		}
-		tui_put(t, y, 0, buf_str(&row), row.len, cols, cols,
+		tui_put_shown(t, y, 0, buf_str(&row), row.len, cols, cols,
 		    rs->top + r == rs->sel ? TUI_STYLE_SELECTED :
 		    TUI_STYLE_TEXT);
 		results_snippet(t, y + 1, m, cols);

@@ -20,6 +20,7 @@
 #include "edition.h"
 #include "i18n.h"
 #include "load.h"
+#include "search.h"
 #include "tui_view.h"
 #include "xalloc.h"
 
@@ -85,6 +86,40 @@ tui_edition_title(const struct tui *t)
 }
 
 /*
+ * The article m and M act on: the selected one in the article list, the
+ * open one in the reader, the highlighted result in a search's result
+ * list (as its row shows it).  False when the screen has none.
+ */
+static bool
+tui_marks_target(const struct tui *t, size_t *sec, size_t *art)
+{
+	const struct tui_results *rs = &t->results;
+	const struct search_match *m;
+
+	if (t->ed == NULL)
+		return false;
+	switch (t->screen) {
+	case TUI_SCREEN_EDITION:
+		if (t->focus != TUI_FOCUS_ARTICLES)
+			return false;
+		/* FALLTHROUGH */
+	case TUI_SCREEN_READER:
+		*sec = t->sec;
+		*art = t->art;
+		return true;
+	case TUI_SCREEN_RESULTS:
+		if (rs->res == NULL || rs->sel >= rs->res->nmatches)
+			return false;
+		m = &rs->res->matches[rs->sel];
+		*sec = m->section;
+		*art = m->article;
+		return true;
+	default:
+		return false;
+	}
+}
+
+/*
  * m: bookmark the selected article (in the reader: at its first visible
  * line), or remove its bookmark when it has one.
  */
@@ -95,24 +130,24 @@ tui_marks_toggle(struct tui *t)
 	const struct article *a;
 	struct bookmark bm;
 	char *cause = NULL;
+	size_t sec, art;
 	int rc;
 
-	if (t->screen != TUI_SCREEN_EDITION && t->screen != TUI_SCREEN_READER) {
-		tui_message(t, _("m bookmarks an article, in the lists and the "
-		    "reader"));
+	if (!tui_marks_target(t, &sec, &art)) {
+		if (t->screen == TUI_SCREEN_EDITION)
+			tui_message(t, _("choose an article to bookmark "
+			    "(Enter)"));
+		else
+			tui_message(t, _("m bookmarks an article, in the "
+			    "lists and the reader"));
 		return;
 	}
-	s = t->ed->sections[t->sec];
-	if (t->screen == TUI_SCREEN_EDITION &&
-	    t->focus != TUI_FOCUS_ARTICLES) {
-		tui_message(t, _("choose an article to bookmark (Enter)"));
-		return;
-	}
-	if (t->art >= s->narticles) {
+	s = t->ed->sections[sec];
+	if (art >= s->narticles) {
 		beep();
 		return;
 	}
-	a = s->articles[t->art];
+	a = s->articles[art];
 	if (t->marks.readonly) {
 		tui_message(t, _("bookmarks are read-only this session (' for "
 		    "details)"));
@@ -130,8 +165,8 @@ tui_marks_toggle(struct tui *t)
 		bm.article = (char *)a->id;
 		bm.headline = (char *)article_title(a);
 		bm.section = (char *)s->title;
-		bm.sa_section = t->sec + 1;
-		bm.sa_article = t->art + 1;
+		bm.sa_section = sec + 1;
+		bm.sa_article = art + 1;
 		if (t->screen == TUI_SCREEN_READER)
 			tui_reader_where(t, &bm.block, &bm.offset);
 		rc = bookmarks_add(&bm, &cause);
@@ -297,7 +332,7 @@ tui_marks_open(struct tui *t)
 	if (ed == NULL) {
 		/* Loading may take a moment: say what is going on. */
 		tui_status(t, _("loading the edition..."), "");
-		refresh();
+		tui_refresh(t);
 		loaded = load_paths(&b->edition, 1, NULL, &cause);
 		if (loaded == NULL) {
 			tui_message(t, _("cannot open the edition: %s"), cause);
@@ -420,21 +455,19 @@ tui_marks_toggle_read(struct tui *t)
 {
 	const struct section *s;
 	const struct article *a;
+	size_t sec, art;
 	bool read;
 
-	if (t->ed == NULL || (t->screen != TUI_SCREEN_EDITION &&
-	    t->screen != TUI_SCREEN_READER) ||
-	    (t->screen == TUI_SCREEN_EDITION &&
-	    t->focus != TUI_FOCUS_ARTICLES)) {
+	if (!tui_marks_target(t, &sec, &art)) {
 		tui_message(t, _("choose an article to mark read or unread"));
 		return;
 	}
-	s = t->ed->sections[t->sec];
-	if (t->art >= s->narticles) {
+	s = t->ed->sections[sec];
+	if (art >= s->narticles) {
 		beep();
 		return;
 	}
-	a = s->articles[t->art];
+	a = s->articles[art];
 	read = !tui_marks_is_read(t, a);
 	tui_marks_set_read(t, a, read);
 	tui_message(t, read ? _("marked read") : _("marked unread"));
@@ -523,7 +556,7 @@ tui_marks_back(struct tui *t)
 		return false;
 	if (!main_ed) {
 		tui_status(t, _("loading the edition..."), "");
-		refresh();
+		tui_refresh(t);
 		loaded = load_paths(&path, 1, NULL, &cause);
 		if (loaded == NULL) {
 			tui_message(t, _("cannot go back: %s"), cause);

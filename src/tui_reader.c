@@ -661,17 +661,19 @@ reader_draw_line(struct tui *t, int y, int x, const struct tui_line *l,
 		ms = m->start > pos ? m->start : pos;
 		me = m->end < l->end ? m->end : l->end;
 		if (ms > pos)
-			used += tui_put(t, y, x + (int)used, b->text + pos,
-			    ms - pos, cols - used, 0, b->style);
+			used += tui_put_shown(t, y, x + (int)used,
+			    b->text + pos, ms - pos, cols - used, 0,
+			    b->style);
 		if (me > ms)
-			used += tui_put(t, y, x + (int)used, b->text + ms,
-			    me - ms, cols - used, 0, i == r->cur ?
-			    TUI_STYLE_MATCH_CUR : TUI_STYLE_MATCH);
+			used += tui_put_shown(t, y, x + (int)used,
+			    b->text + ms, me - ms, cols - used, 0,
+			    i == r->cur ? TUI_STYLE_MATCH_CUR :
+			    TUI_STYLE_MATCH);
 		if (me > pos)
 			pos = me;
 	}
 	if (pos < l->end)
-		used += tui_put(t, y, x + (int)used, b->text + pos,
+		used += tui_put_shown(t, y, x + (int)used, b->text + pos,
 		    l->end - pos, cols - used, 0, b->style);
 	return used;
 }
@@ -816,7 +818,7 @@ reader_scroll_steps(struct tui *t, size_t margin)
 	for (i = 1; i < nsteps; i++) {
 		reader_draw_text(t, from < to ? from + shift * i / nsteps :
 		    from - shift * i / nsteps, margin);
-		refresh();
+		tui_refresh(t);
 	}
 }
 

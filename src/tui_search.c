@@ -140,7 +140,7 @@ tui_search_run(struct tui *t, char *text, enum tui_screen from)
 	}
 	/* A big edition takes a moment: say what is going on. */
 	tui_status(t, _("searching..."), "");
-	refresh();
+	tui_refresh(t);
 	res = search_edition(t->search.idx, q);
 	if (res->nmatches == 0) {
 		tui_message(t, _("no article contains: %s"), text);

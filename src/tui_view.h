@@ -276,6 +276,24 @@ struct tui_found {
 };
 
 /*
+ * A quote of "set quotes keep" to write over its wide placeholder after
+ * each refresh (tui_overlay.c).
+ */
+struct tui_overlay {
+	int		 y;
+	int		 x;		/* the placeholder's left cell */
+	uint32_t	 quote;		/* “ ” ‘ or ’ */
+	wchar_t		 wide;		/* the placeholder curses holds */
+};
+
+/* The quotes on the screen now. */
+struct tui_overlays {
+	struct tui_overlay *v;
+	size_t		 n;
+	size_t		 cap;
+};
+
+/*
  * The reading position last written to the store, and when the next
  * write is due (the loop wakes up for it even without a key).
  */
@@ -355,6 +373,8 @@ struct tui {
 	struct tui_search		 search;
 	char				*msg;	/* status message until
 						   the next key */
+	struct tui_overlays		 overlay;	/* quotes drawn over
+							   placeholders */
 };
 
 /* tui.c: drawing helpers every screen uses. */
@@ -368,8 +388,24 @@ struct tui {
 size_t	 tui_put(struct tui *t, int y, int x, const char *text, size_t len,
 	    size_t cols, size_t pad, enum tui_style style);
 
+/*
+ * tui_put() for display text: text[0..len) is what tui_prepare() or
+ * layout_prepare() made of the model's text (sanitised, converted to the
+ * script shown), or pieces of it joined with kanbao's own strings: it is
+ * not sanitised again, which would drop the tags of "set quotes keep"
+ * (width_substitute()); each character is still checked as it is drawn.
+ */
+size_t	 tui_put_shown(struct tui *t, int y, int x, const char *text,
+	    size_t len, size_t cols, size_t pad, enum tui_style style);
+
 /* Clear from column x to the end of row y. */
 void	 tui_clear_eol(int y, int x);
+
+/*
+ * refresh(), then the quotes of "set quotes keep" written over their
+ * placeholders (tui_overlay_draw()).  Every refresh goes through here.
+ */
+void	 tui_refresh(struct tui *t);
 
 /*
  * Prepare a string for layout and display: sanitise, substitute ambiguous
@@ -382,6 +418,14 @@ char	*tui_prepare(const struct tui *t, const char *s, size_t len);
  * A pending message (tui_message) takes the place of the left text.
  */
 void	 tui_status(struct tui *t, const char *left, const char *right);
+
+/*
+ * tui_status() with the first of n (left, right) pairs whose texts both
+ * fit the window whole, else the last: hints go from long to short, so a
+ * narrow window keeps the keys instead of cutting them.
+ */
+void	 tui_status_fit(struct tui *t, const char *const *left,
+	    const char *const *right, size_t n);
 
 /*
  * The display text s (sanitised; taken over) in the script shown (T, set
@@ -626,6 +670,31 @@ void		 tui_export_pipe(struct tui *t, const char *cmd);
 
 /* y: copy the article (or the match's paragraph) with OSC 52. */
 void		 tui_export_copy(struct tui *t);
+
+/*
+ * tui_overlay.c: the quotes of "set quotes keep" under wide ambiguous
+ * width, written over their placeholders straight to the terminal.
+ */
+
+/* Forget every note (the screen was erased). */
+void		 tui_overlay_reset(struct tui *t);
+
+/* Forget the notes of row y in columns [x, x + cols): drawn over. */
+void		 tui_overlay_forget(struct tui *t, int y, int x, int cols);
+
+/* Note that placeholder wide was drawn at (y, x) for the quote. */
+void		 tui_overlay_add(struct tui *t, int y, int x, uint32_t quote,
+		     wchar_t wide);
+
+/*
+ * After a refresh: write each noted quote over its placeholder, where
+ * curses has sent the placeholder, and put the cursor and attributes
+ * back as curses left them.
+ */
+void		 tui_overlay_draw(struct tui *t);
+
+/* Free the notes. */
+void		 tui_overlay_free(struct tui *t);
 
 /* tui_position.c: the reading position (t->saved). */
 

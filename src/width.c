@@ -267,24 +267,61 @@ width_put_subst(struct buf *b, uint32_t cp, int latin)
 }
 
 /*
- * The quotes of "set quotes keep" in CJK context: wide characters that
- * still look like “” (the double prime quotation marks of CJK fonts, W),
- * where the table's 「」 change the punctuation a mainland reader sees.
- * ‘’ have no such pair: the full-width apostrophe stands for both.
+ * The quotes of "set quotes keep" in CJK context.  Each becomes a wide
+ * placeholder of its shape (the double prime quotation marks of CJK
+ * fonts; the full-width apostrophe for both single quotes), so curses and
+ * the layout count the two columns the terminal draws, and the TUI then
+ * writes the quote itself over it (width_quote_at()).  The tag character
+ * after the placeholder says which quote it stands for: tag characters
+ * are zero-width and sanitize_display() drops them from any text, so a
+ * placeholder followed by one can only have been made here, never be a
+ * 〝 of the text itself.  Sorted by quote.
  */
-static const char *
+static const struct width_keep {
+	uint32_t	 quote;		/* as printed, East Asian Ambiguous */
+	const char	*wide;		/* placeholder, W, of the same shape */
+	uint32_t	 mark;		/* the tag character after it */
+} width_keeps[] = {
+	{ 0x2018, "＇", 0xE0041 },	/* ‘, TAG LATIN CAPITAL LETTER A */
+	{ 0x2019, "＇", 0xE0042 },	/* ’ */
+	{ 0x201C, "〝", 0xE0043 },	/* “ */
+	{ 0x201D, "〞", 0xE0044 },	/* ” */
+};
+
+/* The entry of "set quotes keep" for a quote, or NULL. */
+static const struct width_keep *
 width_keep_quote(uint32_t cp)
 {
-	switch (cp) {
-	case 0x201C:
-		return "〝";
-	case 0x201D:
-		return "〞";
-	case 0x2018:
-	case 0x2019:
-		return "＇";
+	size_t i;
+
+	for (i = 0; i < sizeof width_keeps / sizeof width_keeps[0]; i++) {
+		if (width_keeps[i].quote == cp)
+			return &width_keeps[i];
 	}
 	return NULL;
+}
+
+/* The quote a placeholder at the start of s stands for; see width.h. */
+uint32_t
+width_quote_at(const char *s, size_t len, size_t *n)
+{
+	const struct width_keep *k;
+	size_t i, wl, ml;
+	uint32_t mark;
+
+	for (i = 0; i < sizeof width_keeps / sizeof width_keeps[0]; i++) {
+		k = &width_keeps[i];
+		wl = strlen(k->wide);
+		if (len <= wl || memcmp(s, k->wide, wl) != 0)
+			continue;
+		ml = utf8_decode(s + wl, len - wl, &mark);
+		if (mark != k->mark)
+			continue;
+		if (n != NULL)
+			*n = wl + ml;
+		return k->quote;
+	}
+	return 0;
 }
 
 /* Replace ambiguous characters, corner quotes, with a map; see width.h. */
@@ -305,7 +342,8 @@ width_substitute(const char *s, size_t len, bool corner)
 char *
 width_substitute_map(const char *s, size_t len, bool corner, size_t *map)
 {
-	const char *q;
+	const struct width_keep *q;
+	char mark[4];
 	struct buf b = BUF_INIT;
 	size_t i = 0, n, k;
 	uint32_t cp, prev = 0, next;
@@ -325,9 +363,11 @@ width_substitute_map(const char *s, size_t len, bool corner, size_t *map)
 			latin = width_is_ascii_alnum(prev) &&
 			    width_is_ascii_alnum(next);
 			if (!corner && !latin &&
-			    (q = width_keep_quote(cp)) != NULL)
-				buf_puts(&b, q);
-			else if (!width_put_subst(&b, cp, latin))
+			    (q = width_keep_quote(cp)) != NULL) {
+				buf_puts(&b, q->wide);
+				buf_append(&b, mark, utf8_encode(q->mark,
+				    mark));
+			} else if (!width_put_subst(&b, cp, latin))
 				buf_append(&b, s + i, n);
 		}
 		prev = cp;

@@ -83,8 +83,13 @@ char	*width_substitute_ambiguous(const char *s, size_t len);
 /*
  * width_substitute_ambiguous() with a choice of quotes in CJK context:
  * corner gives 「」『』 as above; otherwise (the default, "set quotes
- * keep") “” become 〝〞 and ‘’ become ＇, wide characters that keep the
- * shape of the quotes printed.  Caller frees.
+ * keep") “” become the placeholders 〝〞 and ‘’ become ＇, wide characters
+ * of the same shape, each followed by a zero-width tag character that
+ * says which quote it stands for: the TUI draws the quote itself over the
+ * placeholder (width_quote_at()).  The tag characters count no columns
+ * (width_cp()), stay with their placeholder when a line is wrapped or
+ * cut, and never come from the text, which sanitize_display() rids of
+ * them.  Caller frees.
  */
 char	*width_substitute(const char *s, size_t len, bool corner);
 
@@ -100,5 +105,14 @@ char	*width_substitute_map(const char *s, size_t len, bool corner,
 /* width_substitute_map() with corner quotes. */
 char	*width_substitute_ambiguous_map(const char *s, size_t len,
 	    size_t *map);
+
+/*
+ * When s[0..len) starts with a placeholder of "set quotes keep" and its
+ * tag character (see width_substitute()), return the quote it stands for
+ * (U+201C, U+201D, U+2018 or U+2019) and set *n (if not NULL) to the
+ * bytes of both; else return 0.  A 〝 of the text itself has no tag and
+ * gives 0.
+ */
+uint32_t width_quote_at(const char *s, size_t len, size_t *n);
 
 #endif

@@ -12,6 +12,7 @@
 
 #include "common.h"
 
+#include "../src/buf.h"
 #include "../src/sanitize.h"
 #include "../src/text.h"
 #include "../src/width.h"
@@ -294,10 +295,17 @@ test_width_substitute_stable(void **state)
 	free(twice);
 }
 
+/* The tag characters that follow the placeholders of "set quotes keep". */
+#define TAG_LS	"\xf3\xa0\x81\x81"	/* U+E0041 after ＇ for ‘ */
+#define TAG_RS	"\xf3\xa0\x81\x82"	/* U+E0042 after ＇ for ’ */
+#define TAG_LD	"\xf3\xa0\x81\x83"	/* U+E0043 after 〝 for “ */
+#define TAG_RD	"\xf3\xa0\x81\x84"	/* U+E0044 after 〞 for ” */
+
 /*
- * "set quotes keep": “” and ‘’ in CJK context become wide quotes of the
- * same shape, never corner brackets; between letters they are ASCII as
- * with corner; the rest of the substitutions are the same.
+ * "set quotes keep": “” and ‘’ in CJK context become wide placeholders of
+ * the same shape, each tagged with the quote it stands for, never corner
+ * brackets; between letters they are ASCII as with corner; the rest of
+ * the substitutions are the same.
  */
 static void
 test_width_substitute_keep(void **state)
@@ -307,10 +315,11 @@ test_width_substitute_keep(void **state)
 		const char	*keep;
 		const char	*corner;
 	} v[] = {
-		{ "他说“好”。", "他说〝好〞。", "他说「好」。" },
-		{ "‘书’", "＇书＇", "『书』" },
+		{ "他说“好”。", "他说〝" TAG_LD "好〞" TAG_RD "。",
+		    "他说「好」。" },
+		{ "‘书’", "＇" TAG_LS "书＇" TAG_RS, "『书』" },
 		{ "don’t", "don't", "don't" },
-		{ "“好……”", "〝好⋯⋯〞", "「好⋯⋯」" }
+		{ "“好……”", "〝" TAG_LD "好⋯⋯〞" TAG_RD, "「好⋯⋯」" }
 	};
 	char *got;
 	size_t i;
@@ -331,8 +340,89 @@ test_width_substitute_keep(void **state)
 			    v[i].in, v[i].corner, got);
 		free(got);
 	}
-	/* 〝 is two columns, as a terminal that draws “ wide shows “. */
+	/* 〝 is two columns, as a terminal that draws “ wide shows “; its
+	   tag none. */
 	assert_int_equal(width_str("〝", strlen("〝")), 2);
+	assert_int_equal(width_str("〝" TAG_LD, strlen("〝" TAG_LD)), 2);
+}
+
+/*
+ * Replace every tagged placeholder of s by the quote width_quote_at()
+ * says it stands for.  Caller frees.
+ */
+static char *
+unplace(const char *s)
+{
+	struct buf b = BUF_INIT;
+	size_t len = strlen(s), i = 0, n;
+	char q[4];
+	uint32_t cp;
+
+	while (i < len) {
+		if ((cp = width_quote_at(s + i, len - i, &n)) != 0) {
+			buf_append(&b, q, utf8_encode(cp, q));
+			i += n;
+		} else {
+			n = utf8_decode(s + i, len - i, &cp);
+			buf_append(&b, s + i, n);
+			i += n;
+		}
+	}
+	return buf_detach(&b);
+}
+
+/*
+ * width_quote_at() reads back what "set quotes keep" placed: every quote
+ * of CJK context, and nothing else.  A 〝 of the text has no tag, and
+ * the sanitiser drops a tag the text brings, so text cannot pose as a
+ * placeholder.  The tags stay with their placeholder where a line is cut.
+ */
+static void
+test_width_quote_at(void **state)
+{
+	static const char *const v[] = {
+		"他说“好”。",
+		"‘书’和“报”",
+		"“‘好’”",
+		"“好”吗？“是”",
+		"〝原文〞“引号”",
+	};
+	static const char *const rest[] = {
+		"〝", "〞", "＇", "〝" TAG_RD, "＇" TAG_LD, "“", "a"
+	};
+	char *keep, *back, *clean;
+	size_t i, n, used;
+
+	(void)state;
+	for (i = 0; i < sizeof v / sizeof v[0]; i++) {
+		keep = width_substitute(v[i], strlen(v[i]), false);
+		back = unplace(keep);
+		if (strcmp(back, v[i]) != 0)
+			fail_msg("\"%s\" read back as \"%s\"", v[i], back);
+		free(back);
+		free(keep);
+	}
+	assert_int_equal(width_quote_at("〝" TAG_LD "x", 8, &n), 0x201C);
+	assert_int_equal(n, 7);
+	assert_int_equal(width_quote_at("〞" TAG_RD, 7, NULL), 0x201D);
+	assert_int_equal(width_quote_at("＇" TAG_LS, 7, NULL), 0x2018);
+	assert_int_equal(width_quote_at("＇" TAG_RS, 7, NULL), 0x2019);
+	/* Untagged, wrongly tagged or cut short: not a placeholder. */
+	for (i = 0; i < sizeof rest / sizeof rest[0]; i++)
+		assert_int_equal(width_quote_at(rest[i], strlen(rest[i]),
+		    NULL), 0);
+	assert_int_equal(width_quote_at("〝" TAG_LD, 6, NULL), 0);
+	clean = sanitize_str("〝" TAG_LD "好");
+	assert_string_equal(clean, "〝好");
+	assert_int_equal(width_quote_at(clean, strlen(clean), NULL), 0);
+	free(clean);
+	/* A cut that keeps the placeholder keeps its tag. */
+	keep = width_substitute("好“好", strlen("好“好"), false);
+	n = width_fit(keep, strlen(keep), 4, &used);
+	assert_int_equal(used, 4);
+	assert_int_equal(n, strlen("好〝" TAG_LD));
+	assert_int_equal(width_quote_at(keep + 3, n - 3, NULL), 0x201C);
+	free(keep);
 }
 
 /* The known injections come out neutralised, exactly as specified. */
@@ -496,6 +586,7 @@ main(void)
 		cmocka_unit_test(test_width_substitute),
 		cmocka_unit_test(test_width_substitute_stable),
 		cmocka_unit_test(test_width_substitute_keep),
+		cmocka_unit_test(test_width_quote_at),
 		cmocka_unit_test(test_sanitize_injections),
 		cmocka_unit_test(test_sanitize_str),
 		cmocka_unit_test(test_sanitize_random),

@@ -6,7 +6,7 @@ pkgs="build-essential autoconf automake pkg-config
       libncurses-dev libxml2-dev libxml2-utils libcmocka-dev
       libutf8proc-dev libuchardet-dev libopencc-dev libsqlite3-dev zlib1g-dev sqlite3 tmux valgrind time
       xz-utils libpoppler-glib-dev poppler-utils qpdf python3
-      gettext autopoint"
+      gettext autopoint locales"
 if [ "$(id -u)" -eq 0 ]; then sudo=""; else sudo="sudo"; fi
 export DEBIAN_FRONTEND=noninteractive
 $sudo apt-get update -qq

@@ -22,8 +22,12 @@ export LC_ALL=C.UTF-8 XDG_DATA_HOME="$tmp" XDG_STATE_HOME="$tmp"
 command -v less >/dev/null || { echo "less is not installed"; exit 1; }
 
 # The longest article: the largest length in --list.
+# A row: the read/bookmark flags (maybe none), the number, section/index
+# (1/2), the title, ..., the length.
 n=$("$kanbao" --list "$sample" |
-    awk '/^ *[0-9]+  / { if ($NF + 0 > max) { max = $NF + 0; n = $1 } } END { print n }')
+    awk '{ for (i = 1; i < NF; i++) if ($i ~ /^[0-9]+$/) break }
+        i < NF && $(i + 1) ~ /^[0-9]+\/[0-9]+$/ &&
+        $NF + 0 > max { max = $NF + 0; n = $i } END { print n }')
 "$kanbao" --dump="$n" --width=$((cols - 1)) "$sample" >"$tmp/article.txt"
 pages=$(( $(wc -l <"$tmp/article.txt") / (rows - 1) + 2 ))
 

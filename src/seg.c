@@ -1188,6 +1188,22 @@ starts_with_dash(const struct page *pg, size_t i)
 	return n >= 6 && memcmp(t, "——", 6) == 0;
 }
 
+/* Does line i open more quotations (“) than it closes (”)? */
+static bool
+open_quote(const struct page *pg, size_t i)
+{
+	const unsigned char *t = (const unsigned char *)pg->text +
+	    pg->lines[i].off;
+	size_t n = pg->lines[i].len, k;
+	int depth = 0;
+
+	for (k = 0; k + 3 <= n; k++)
+		if (t[k] == 0xE2 && t[k + 1] == 0x80)
+			depth += t[k + 2] == 0x9C ? 1 : t[k + 2] == 0x9D ?
+			    -1 : 0;
+	return depth > 0;
+}
+
 /*
  * Is the line after line i the indented first line of a paragraph that
  * goes on (so line i is no paragraph's first line)?
@@ -1229,6 +1245,14 @@ display_at_start(const struct page *pg, size_t i)
 	 */
 	if ((ln->xf & X_ENUM) && (ln->flags & L_INNER_COMMA) == 0)
 		return true;
+	/*
+	 * A clause cut at the line's end (…治理过程的 / “精”。…, 简单的
+	 * “保基 / 本”，…: a quotation mark may not end a line, so the
+	 * line before it stops short) is text, however short.
+	 */
+	if (ends_in_function_word(pg, i) || (open_quote(pg, i) &&
+	    (nx = next_line(pg, i)) != NULL && !display_eligible(nx)))
+		return false;
 	if (shortfall(ln) - tune.indent >= tune.display_short)
 		return true;
 	/*
@@ -2272,18 +2296,9 @@ verse(const struct page *pg, const struct art *a, unsigned *ptop)
 static bool
 open_clause(const struct page *pg, size_t i)
 {
-	const unsigned char *t = (const unsigned char *)pg->text +
-	    pg->lines[i].off;
-	size_t n = pg->lines[i].len, k;
-	int depth = 0;
-
 	if (pg->lines[i].flags & (L_INNER_COMMA | L_END_CONT))
 		return (pg->lines[i].flags & (L_END_STOP | L_END_COLON)) == 0;
-	for (k = 0; k + 3 <= n; k++)
-		if (t[k] == 0xE2 && t[k + 1] == 0x80)
-			depth += t[k + 2] == 0x9C ? 1 : t[k + 2] == 0x9D ?
-			    -1 : 0;
-	return depth > 0;
+	return open_quote(pg, i);
 }
 
 /* Write article k of the page into section s. */

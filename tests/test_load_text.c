@@ -928,6 +928,35 @@ test_open_clause_runs_on(void **state)
 }
 
 /*
+ * A paragraph's first line cut short because a quotation mark may not
+ * end a line (…治理过程的 / “精”。…; 简单的“保基 / 本”，…) is text, not
+ * a subhead.
+ */
+static void
+test_short_first_line(void **state)
+{
+	const char *text =
+	    "本报讯（记者 陈立）城市治理的对象，不仅包\n"
+	    "括道路、管网、建筑等物理空间，也包括人口、\n"
+	    "产业、服务等社会要素，这是共识。\n"
+	    "精细化治理，还体现在治理过程的\n"
+	    "“精”。要以标准化为基础，对城市管理各项\n"
+	    "工作制定明确的标准规范，做到心中有数。\n"
+	    "兜底线不是简单的“保基\n"
+	    "本”，而是要随着经济社会发展逐步提高保\n"
+	    "障水平，让群众得到更多实惠和好处。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_non_null(strstr(got, "这是共识。\n"
+	    "p 精细化治理，还体现在治理过程的“精”。"));
+	assert_non_null(strstr(got, "心中有数。\n"
+	    "p 兜底线不是简单的“保基本”，"));
+	free(got);
+}
+
+/*
  * A subhead as wide as an indented first line (基础设施“补短板”) over
  * the indented first line of its text: no paragraph starts with two
  * indented lines, so it is a title.
@@ -2252,6 +2281,7 @@ main(void)
 		cmocka_unit_test(test_marker_width),
 		cmocka_unit_test(test_interview_turns),
 		cmocka_unit_test(test_indented_subhead),
+		cmocka_unit_test(test_short_first_line),
 		cmocka_unit_test(test_open_clause_runs_on),
 		cmocka_unit_test(test_point_leads),
 		cmocka_unit_test(test_photo_story_titles),

@@ -1215,7 +1215,8 @@ indented_next(const struct page *pg, size_t i)
 
 	return nx != NULL && (nx->flags & (L_BLANK_BEFORE | L_END_STOP |
 	    L_END_COLON | L_DATELINE | L_BYLINE | L_HEADER | L_DROP)) == 0 &&
-	    !nx->spread && shortfall(nx) >= tune.indent_min;
+	    !nx->spread && (nx->xf & X_END) == 0 &&
+	    shortfall(nx) >= tune.indent_min;
 }
 
 /*
@@ -1288,7 +1289,8 @@ display_at_start(const struct page *pg, size_t i)
 	if ((nx->flags & (L_BLANK_BEFORE | L_END_STOP | L_END_COLON |
 	    L_DATELINE | L_BYLINE | L_HEADER | L_DROP)) == 0 &&
 	    (nx->width >= ln->width + tune.indent + tune.first_gap ||
-	    ln->width >= nx->width + tune.first_over))
+	    (ln->width >= nx->width + tune.first_over &&
+	    (nx->xf & X_END) == 0)))
 		return true;
 	/*
 	 * A line followed by the indented first line of a paragraph is no
@@ -1300,6 +1302,9 @@ display_at_start(const struct page *pg, size_t i)
 	    shortfall(nx) >= tune.indent_min &&
 	    shortfall(ln) >= shortfall(nx) + tune.sub_gap)
 		return true;
+	/* A line the text leaves for another page is short: no sign. */
+	if (nx->xf & X_END)
+		return false;
 	if (shortfall(ln) < tune.indent_min)
 		return (nx->flags & (L_END_STOP | L_END_COLON)) == 0 &&
 		    shortfall(nx) >= tune.indent_min;

@@ -957,6 +957,30 @@ test_short_first_line(void **state)
 }
 
 /*
+ * A line the text leaves for another page (下转) is short, but says
+ * nothing about the line above it: that is the text under a subhead.
+ */
+static void
+test_short_before_marker(void **state)
+{
+	const char *text =
+	    "本报讯（记者 程远）海洋是高质量发展的战略要地，\n"
+	    "建设海洋强国必须统筹发展和保护，这是共识。\n"
+	    "三、生态保护是建设海洋强国的必然要求\n"
+	    "海洋生态系统是地球生命支持系统的重要组成\n"
+	    "部分。要坚持保护优先、节约优先、\n"
+	    "（下转第十三版）\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_non_null(strstr(got,
+	    "subhead 三、生态保护是建设海洋强国的必然要求\n"
+	    "p 海洋生态系统是地球生命支持系统的重要组成部分。"));
+	free(got);
+}
+
+/*
  * A subhead as wide as an indented first line (基础设施“补短板”) over
  * the indented first line of its text: no paragraph starts with two
  * indented lines, so it is a title.
@@ -2281,6 +2305,7 @@ main(void)
 		cmocka_unit_test(test_marker_width),
 		cmocka_unit_test(test_interview_turns),
 		cmocka_unit_test(test_indented_subhead),
+		cmocka_unit_test(test_short_before_marker),
 		cmocka_unit_test(test_short_first_line),
 		cmocka_unit_test(test_open_clause_runs_on),
 		cmocka_unit_test(test_point_leads),

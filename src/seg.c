@@ -907,13 +907,17 @@ mark_names(struct page *pg)
 		}
 		/* After a blank, only under a headline that left the
 		   furniture between, or a vertical one (merge_vertical:
-		   its text runs over line breaks). */
+		   its text runs over line breaks), or alone between
+		   blanks under a line without a clause (text extracted
+		   in reading order sets blocks apart so). */
 		if (ln->dl != 0 || ln->width > (unsigned)(tune.name_cells *
 		    tune.names_max) * CELL ||
 		    (ln->flags & (L_HEADER | L_DROP | L_END_STOP |
 		    L_END_COLON | L_END_CONT | L_PAREN)) ||
 		    ((ln->flags & L_BLANK_BEFORE) && k + 1 == i &&
-		    memchr(pg->text + pv->off, '\n', pv->len) == NULL) ||
+		    memchr(pg->text + pv->off, '\n', pv->len) == NULL &&
+		    !((nx->flags & L_BLANK_BEFORE) &&
+		    (pv->flags & (L_INNER_COMMA | L_INNER_STOP)) == 0)) ||
 		    (pv->flags & (L_HEADER | L_DROP | L_END_STOP |
 		    L_END_COLON | L_END_CONT | L_INNER_STOP)) ||
 		    (nx->flags & (L_HEADER | L_DROP)) ||

@@ -981,6 +981,35 @@ test_short_before_marker(void **state)
 }
 
 /*
+ * Text extracted in reading order may set the author's name apart from
+ * the headline and the text by blank lines: it is still the byline.
+ */
+static void
+test_author_between_blanks(void **state)
+{
+	const char *text =
+	    "呵护黑土地 要久久为功\n"
+	    "\n"
+	    "张晓燕\n"
+	    "\n"
+	    "黑土地是“耕地中的大熊猫”，土壤肥沃、有机\n"
+	    "质含量高，是保障国家粮食安全的“压舱石”。东北\n"
+	    "典型黑土区耕地面积约2.78亿亩，粮食产量约占全国\n"
+	    "的四分之一，地位十分重要。\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	a = ed->sections[0]->articles[0];
+	assert_non_null(a->byline);
+	assert_string_equal(a->byline, "张晓燕");
+	assert_int_equal(a->nheadlines, 2);
+	edition_free(ed);
+}
+
+/*
  * A subhead as wide as an indented first line (基础设施“补短板”) over
  * the indented first line of its text: no paragraph starts with two
  * indented lines, so it is a title.
@@ -2305,6 +2334,7 @@ main(void)
 		cmocka_unit_test(test_marker_width),
 		cmocka_unit_test(test_interview_turns),
 		cmocka_unit_test(test_indented_subhead),
+		cmocka_unit_test(test_author_between_blanks),
 		cmocka_unit_test(test_short_before_marker),
 		cmocka_unit_test(test_short_first_line),
 		cmocka_unit_test(test_open_clause_runs_on),

@@ -2,7 +2,7 @@
 """Score kanbao's article rebuilding against the corpus truth.
 
 usage: score.py [--kanbao PATH] [--per-page] [--show N]
-                [--via pdf|pdftotext|both] DIR|FILE.txt|FILE.pdf ...
+                [--via pdf|pdftotext|readorder|both] DIR|FILE.txt|FILE.pdf ...
 
 Text pages: for every FILE.txt with a FILE.json beside it (the truth
 typeset.py writes), runs `kanbao --export=xml FILE.txt`.
@@ -10,7 +10,10 @@ typeset.py writes), runs `kanbao --export=xml FILE.txt`.
 PDF pages: for every FILE.pdf with a FILE.json beside it, runs
 `kanbao --export=xml FILE.pdf` (--via pdf, the PDF loader) or `pdftotext
 FILE.pdf` and kanbao on that text (--via pdftotext, the text loader), or
-both (the default), reported side by side.
+both (the default), reported side by side.  --via readorder gives the text
+loader the page's lines in reading order instead of pdftotext's: the
+lines the PDF loader's geometry reads, a blank line where a block or
+column starts (what a text extracted in reading order looks like).
 
 Articles are matched one to one by the overlap of their
 body text (character 4-grams, whitespace removed), best pair first; a truth
@@ -51,7 +54,34 @@ def grams(s, n=4):
     return {s[i:i + n] for i in range(max(0, len(s) - n + 1))} or {s}
 
 
+def reading_order_text(kanbao, path):
+    """The page text in reading order, as the PDF loader's geometry reads
+    it (KANBAO_PDFDEBUG lines): one line per printed line, a blank line
+    where a block or column starts, a form feed between pages."""
+    env = dict(os.environ, KANBAO_PDFDEBUG="1")
+    p = subprocess.run([kanbao, "--list", path], capture_output=True,
+                       env=env)
+    out = []
+    for raw in p.stderr.decode("utf-8", "replace").splitlines():
+        m = re.match(r"\s*(\d+) ([0-9a-f]{4}) .*?\|(.*)$", raw)
+        if not m:
+            continue
+        idx, flags, text = int(m.group(1)), int(m.group(2), 16), m.group(3)
+        if idx == 0 and out:
+            out.append("\f")
+        if flags & (0x0080 | 0x0800 | 0x0008) and out and out[-1] != "":
+            out.append("")
+        out.append(text)
+    return "\n".join(out).replace("\n\f\n", "\f") + "\n"
+
+
 def run_kanbao(kanbao, path, via="text"):
+    if via == "readorder":
+        with tempfile.TemporaryDirectory() as d:
+            txt = os.path.join(d, os.path.basename(path)[:-4] + ".txt")
+            with open(txt, "w", encoding="utf-8") as f:
+                f.write(reading_order_text(kanbao, path))
+            return run_kanbao(kanbao, txt, "text")
     if via == "pdftotext":
         with tempfile.TemporaryDirectory() as d:
             txt = os.path.join(d, os.path.basename(path)[:-4] + ".txt")

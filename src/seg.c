@@ -1251,12 +1251,15 @@ display_at_start(const struct page *pg, size_t i)
 	if ((ln->xf & X_ENUM) && (ln->flags & L_INNER_COMMA) == 0)
 		return true;
 	/*
-	 * A clause cut at the line's end (…治理过程的 / “精”。…, 简单的
-	 * “保基 / 本”，…: a quotation mark may not end a line, so the
-	 * line before it stops short) is text, however short.
+	 * A clause cut at the line's end (…，还体现在治理过程的 / “精”。
+	 * …, 简单的“保基 / 本”，…: a quotation mark may not end a line,
+	 * so the line before it stops short) is text, however short.
 	 */
-	if (ends_in_function_word(pg, i) || (open_quote(pg, i) &&
-	    (nx = next_line(pg, i)) != NULL && !display_eligible(nx)))
+	if (((ln->flags & L_INNER_COMMA) && ends_in_function_word(pg, i)) ||
+	    (ln->len >= 3 && memcmp(pg->text + ln->off + ln->len - 3, "的",
+	    3) == 0) ||
+	    (open_quote(pg, i) && (nx = next_line(pg, i)) != NULL &&
+	    !display_eligible(nx)))
 		return false;
 	if (shortfall(ln) - tune.indent >= tune.display_short)
 		return true;

@@ -951,6 +951,19 @@ test_short_first_line(void **state)
 	got = render_string(text);
 	assert_non_null(strstr(got, "这是共识。\n"
 	    "p 精细化治理，还体现在治理过程的“精”。"));
+	free(got);
+	/* But 向 ends words as well as clauses: 方向 may end a title. */
+	got = render_string(
+	    "本报讯（记者 何文）国际商事争端的解决方式正在变化，\n"
+	    "诉讼、仲裁和调解各有所长，这是大势。\n"
+	    "（一）多元化解是国际商事争端解决的\n"
+	    "发展方向\n"
+	    "\n"
+	    "从国际经验看，商事主体在选择争端解\n"
+	    "决方式时，往往综合考虑成本、效率、保密\n"
+	    "性和裁判结果的可执行性等因素。\n");
+	assert_non_null(strstr(got,
+	    "subhead （一）多元化解是国际商事争端解决的发展方向\n"));
 	assert_non_null(strstr(got, "心中有数。\n"
 	    "p 兜底线不是简单的“保基本”，"));
 	free(got);

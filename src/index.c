@@ -438,7 +438,8 @@ index_variants(struct index *ix)
 
 	if (ix->fold_id != NULL)
 		return SQLITE_OK;
-	ix->stamp = search_variants_stamp();
+	if (ix->stamp == NULL)		/* not when connecting again */
+		ix->stamp = search_variants_stamp();
 	if ((rc = index_int(ix, "PRAGMA user_version", &version)) != SQLITE_OK)
 		return rc;
 	rc = version != INDEX_SCHEMA ? SQLITE_ERROR :

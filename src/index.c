@@ -8,11 +8,13 @@
  *   meta      schema facts: how keys were folded (see fold_id)
  *   edition   per edition: path, paper, date, the signature of its files
  *   page      per page (section): edition, section, printed page, and the
- *             texts of its articles (body_encode) as one zlib stream,
- *             with a checksum.  A page is the unit a search inflates and
- *             matches: an edition (0.45 of the text compressed, against
- *             0.6 for a page) made a rare word cost a whole edition's
- *             inflating per match, 4 times the time per page
+ *             texts of its articles (body_encode), with their CRC-32.  A
+ *             page is the unit a search reads and matches.  The texts
+ *             are stored as they are: zlib level 1 made them 0.57 of
+ *             their size, but deflate ran at 65 MB/s (a fifth of a
+ *             build's time) and inflate at 200 MB/s, most of the time
+ *             of a search of a rare word; the index is 1.4x the text
+ *             instead of 1.0x, under the 1.5x allowed
  *   tri       FTS5, kanbao_tri tokenizer, per page: the search keys of
  *             its articles
  *
@@ -44,8 +46,14 @@
  * the table may let a false candidate through, never lose a true one.
  * A contentless table needs the old key to delete a row, so it is folded
  * again from the stored text; a change in how keys fold (OpenCC's tables
- * installed or removed, another Unicode version) therefore empties and
- * rebuilds the index (fold_id in meta).
+ * installed, removed or changed, another Unicode version) therefore
+ * empties and rebuilds the index (fold_id in meta).
+ *
+ * OpenCC.  Deriving the Traditional to Simplified table from OpenCC
+ * (search.c) took 25 ms, a fifth of a search of a rare word in 1 GB.
+ * meta keeps the table and a stamp of the OpenCC files it came from
+ * (search_variants_stamp: names, sizes, times); when the stamp is still
+ * right, a search folds with the kept table and never opens OpenCC.
  *
  * Robustness.  The file is a cache.  WAL mode lets readers and one writer
  * work at once; writers wait (busy timeout).  An edition is replaced
@@ -90,15 +98,20 @@
 #define INDEX_TRIGRAMS_MAX	64	/* trigrams of one query word used as
 					   a filter; more select no better and
 					   only lengthen the FTS5 query */
-#define INDEX_ZLEVEL		1	/* zlib level of stored texts: level
-					   6 made pages 3% smaller and cost
-					   a sixth of the build's time */
 #define INDEX_BATCH_BYTES	((size_t)16 << 20)	/* text per
 					   transaction (see index_begin) */
-#define INDEX_CACHE_KB		65536	/* SQLite page cache: FTS5 merges
-					   reread the segments they merge */
-#define INDEX_MMAP		"4294967296"	/* bytes of the file read
-					   through mmap (SQLite caps it) */
+#define INDEX_CACHE_KB		2048	/* SQLite page cache of an update:
+					   FTS5 merges reread the segments
+					   they merge, but a pread() of a
+					   page costs less than faulting in
+					   fresh memory for it (see
+					   index_connect): 64 MB made a
+					   100 MB build 23800 page faults
+					   against 7200, for nothing */
+#define INDEX_READ_CACHE_KB	256	/* and of a search, which reads
+					   each page once: a small cache
+					   reuses its buffers (see
+					   index_connect) */
 #define INDEX_HASHSIZE		"67108864"	/* bytes of tokens FTS5
 					   collects before it writes a
 					   segment: at its default of 1 MB a
@@ -122,8 +135,8 @@ static const char *const index_schema[] = {
 	    "UNIQUE, paper TEXT, date TEXT, size INTEGER NOT NULL, sig "
 	    "INTEGER NOT NULL, hash INTEGER NOT NULL, failed INTEGER NOT NULL)",
 	"CREATE TABLE page(id INTEGER PRIMARY KEY, edition INTEGER NOT NULL, "
-	    "section INTEGER NOT NULL, page INTEGER NOT NULL, size INTEGER "
-	    "NOT NULL, sum INTEGER NOT NULL, body BLOB NOT NULL)",
+	    "section INTEGER NOT NULL, page INTEGER NOT NULL, sum INTEGER NOT "
+	    "NULL, body BLOB NOT NULL)",
 	"CREATE INDEX page_edition ON page(edition)",
 	"CREATE VIRTUAL TABLE tri USING fts5(key, content='', detail=none, "
 	    "tokenize='kanbao_tri')",
@@ -149,13 +162,15 @@ struct index {
 	char			*path;
 	struct search_index	*sidx;	/* folding tables, and the matcher */
 	char			*fold_id;
+	char			*stamp;	/* search_variants_stamp() */
+	char			*t2s;	/* the table folded with, saved */
+	size_t			 t2s_len;
+	bool			 t2s_kept;	/* it is the one meta keeps */
 	bool			 batch;	/* a batch transaction is open */
 	size_t			 batch_bytes;	/* text bytes written in it */
 	sqlite3_stmt		*st[INDEX_NSQL];	/* index_stmt() */
 	struct buf		 body;	/* a page's text, while inserting */
 	struct buf		 key;	/* its key */
-	Bytef			*z;	/* its text compressed */
-	uLongf			 zcap;
 };
 
 /* The files of an edition and what they add up to. */
@@ -174,12 +189,13 @@ struct decoded {
 	size_t		 bcap;
 };
 
-/* The inflated text of one page (a page row), kept while its articles
-   are read one after the other. */
+/* The text of one page (a page row), kept while its articles are read
+   one after the other. */
 struct etext {
 	int64_t		 id;		/* page id; 0: none loaded */
 	char		*raw;
 	size_t		 len;
+	size_t		 cap;		/* bytes allocated at raw */
 	sqlite3_stmt	*st;		/* the SELECT, prepared once */
 };
 
@@ -372,6 +388,100 @@ index_fold_matches(struct index *ix, bool *same)
 	return rc;
 }
 
+/* Keep the folding table and its stamp in meta, in the caller's write
+   transaction.  Returns an SQLite code. */
+static int
+index_keep_variants(struct index *ix)
+{
+	sqlite3_stmt *st;
+	int rc;
+
+	rc = sqlite3_prepare_v2(ix->db, "INSERT OR REPLACE INTO meta "
+	    "VALUES('opencc', ?), ('t2s', ?)", -1, &st, NULL);
+	if (rc != SQLITE_OK)
+		return rc;
+	sqlite3_bind_text(st, 1, ix->stamp, -1, SQLITE_STATIC);
+	sqlite3_bind_blob(st, 2, ix->t2s, (int)ix->t2s_len, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	sqlite3_finalize(st);
+	if (rc != SQLITE_DONE)
+		return rc;
+	ix->t2s_kept = true;
+	return SQLITE_OK;
+}
+
+/* The fold_id of the table ix->t2s (see the top of the file). */
+static char *
+index_fold_id(const struct index *ix)
+{
+	uLong c = crc32(0, Z_NULL, 0);
+
+	c = crc32(c, (const Bytef *)ix->t2s, (uInt)ix->t2s_len);
+	return xasprintf("schema %d utf8proc %s t2s %zu:%08lx", INDEX_SCHEMA,
+	    utf8proc_version(), ix->t2s_len, (unsigned long)c);
+}
+
+/*
+ * Choose the Traditional to Simplified table to fold with, once per
+ * struct index, and set fold_id: the one meta keeps when its stamp is
+ * OpenCC's files' stamp now and it is the table fold_id was made with
+ * (else it is damaged), or else OpenCC's.  Returns an SQLite code.
+ */
+static int
+index_variants(struct index *ix)
+{
+	sqlite3_stmt *st;
+	const char *stamp, *fold;
+	char *id;
+	int64_t version;
+	int rc;
+
+	if (ix->fold_id != NULL)
+		return SQLITE_OK;
+	if (ix->stamp == NULL)		/* not when connecting again */
+		ix->stamp = search_variants_stamp();
+	if ((rc = index_int(ix, "PRAGMA user_version", &version)) != SQLITE_OK)
+		return rc;
+	rc = version != INDEX_SCHEMA ? SQLITE_ERROR :
+	    sqlite3_prepare_v2(ix->db, "SELECT (SELECT v FROM meta WHERE k = "
+	    "'opencc'), (SELECT v FROM meta WHERE k = 't2s'), (SELECT v FROM "
+	    "meta WHERE k = 'fold')", -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW &&
+		    (stamp = (const char *)sqlite3_column_text(st, 0)) != NULL &&
+		    strcmp(stamp, ix->stamp) == 0 &&
+		    sqlite3_column_type(st, 1) == SQLITE_BLOB &&
+		    search_index_variants_load(ix->sidx,
+		    sqlite3_column_blob(st, 1),
+		    (size_t)sqlite3_column_bytes(st, 1))) {
+			ix->t2s = search_index_variants_save(ix->sidx,
+			    &ix->t2s_len);
+			id = index_fold_id(ix);
+			fold = (const char *)sqlite3_column_text(st, 2);
+			ix->t2s_kept = fold != NULL && strcmp(fold, id) == 0;
+			free(id);
+			if (!ix->t2s_kept) {
+				/* Not what the index was made with. */
+				search_index_free(ix->sidx);
+				ix->sidx = search_index_new(NULL);
+				free(ix->t2s);
+				ix->t2s = NULL;
+			}
+		}
+		if (rc == SQLITE_ROW || rc == SQLITE_DONE)
+			rc = SQLITE_OK;
+		sqlite3_finalize(st);
+		if (rc != SQLITE_OK)
+			return rc;
+	} else if (rc != SQLITE_ERROR)	/* SQLITE_ERROR: no meta, not ours */
+		return rc;
+	if (ix->t2s == NULL)
+		ix->t2s = search_index_variants_save(ix->sidx, &ix->t2s_len);
+	ix->fold_id = index_fold_id(ix);
+	return SQLITE_OK;
+}
+
 /*
  * Make the schema current inside one write transaction: a file of
  * another version or fold is emptied and created again.  Two processes
@@ -393,8 +503,19 @@ index_schema_check(struct index *ix)
 	if (version == INDEX_SCHEMA && (rc = index_fold_matches(ix, &same)) !=
 	    SQLITE_OK)
 		return rc;
-	if (version == INDEX_SCHEMA && same)
+	if (version == INDEX_SCHEMA && same && ix->t2s_kept)
 		return SQLITE_OK;
+	if (version == INDEX_SCHEMA && same) {
+		/* OpenCC's files changed, not its table: keep the new
+		   stamp, so the next search need not open it. */
+		if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) != SQLITE_OK)
+			return rc;
+		if ((rc = index_keep_variants(ix)) != SQLITE_OK) {
+			index_exec(ix, "ROLLBACK");
+			return rc;
+		}
+		return index_exec(ix, "COMMIT");
+	}
 	if ((rc = index_exec(ix, "BEGIN IMMEDIATE")) != SQLITE_OK)
 		return rc;
 	if ((rc = index_int(ix, "PRAGMA user_version", &version)) != SQLITE_OK)
@@ -423,6 +544,8 @@ index_schema_check(struct index *ix)
 	sqlite3_finalize(st);
 	if (rc != SQLITE_DONE)
 		goto out;
+	if ((rc = index_keep_variants(ix)) != SQLITE_OK)
+		goto out;
 	sql = xasprintf("PRAGMA user_version = %d", INDEX_SCHEMA);
 	rc = index_exec(ix, sql);
 	free(sql);
@@ -434,12 +557,23 @@ out:
 	return rc;
 }
 
+/* Set the size of the page cache in kB.  Returns an SQLite code. */
+static int
+index_cache(struct index *ix, int kb)
+{
+	char *sql = xasprintf("PRAGMA cache_size = -%d", kb);
+	int rc;
+
+	rc = index_exec(ix, sql);
+	free(sql);
+	return rc;
+}
+
 /* Open the connection and check the schema.  Returns an SQLite code. */
 static int
 index_connect(struct index *ix)
 {
 	int64_t dummy;
-	char *sql;
 	int rc;
 
 	rc = sqlite3_open_v2(ix->path, &ix->db, SQLITE_OPEN_READWRITE |
@@ -472,15 +606,21 @@ index_connect(struct index *ix)
 	   WAL keeps the file consistent either way. */
 	if ((rc = index_exec(ix, "PRAGMA synchronous = NORMAL")) != SQLITE_OK)
 		return rc;
-	/* Read through mmap: no copy per page (pages of texts are read
-	   one after the other by a search). */
-	if ((rc = index_exec(ix, "PRAGMA mmap_size = " INDEX_MMAP)) !=
-	    SQLITE_OK)
+	/*
+	 * Read with pread() into a small page cache, not through mmap: a
+	 * search touches a few pages of each of thousands of scattered
+	 * candidates, and a page fault costs far more than a pread() of 4
+	 * kB from the page cache (on the 2-CPU VM of bench-index.sh, 30-50
+	 * us against 2-4: mmap made a search of 2291 pages 4000 faults,
+	 * the faults most of its time).  A small cache keeps reusing the
+	 * same buffers, where a large one faults in fresh memory for every
+	 * page it reads.
+	 */
+	if ((rc = index_exec(ix, "PRAGMA mmap_size = 0")) != SQLITE_OK)
 		return rc;
-	sql = xasprintf("PRAGMA cache_size = -%d", INDEX_CACHE_KB);
-	rc = index_exec(ix, sql);
-	free(sql);
-	if (rc != SQLITE_OK)
+	if ((rc = index_cache(ix, INDEX_READ_CACHE_KB)) != SQLITE_OK)
+		return rc;
+	if ((rc = index_variants(ix)) != SQLITE_OK)
 		return rc;
 	return index_schema_check(ix);
 }
@@ -563,8 +703,6 @@ index_open(const char *path, char **cause)
 		return NULL;
 	}
 	ix->sidx = search_index_new(NULL);
-	ix->fold_id = xasprintf("schema %d utf8proc %s t2s %d", INDEX_SCHEMA,
-	    utf8proc_version(), search_index_folds_variants(ix->sidx));
 	rc = index_connect(ix);
 	if (index_rc_corrupt(rc)) {
 		/* Not a database, or a damaged one: it is only a cache. */
@@ -592,8 +730,9 @@ index_close(struct index *ix)
 	search_index_free(ix->sidx);
 	buf_free(&ix->body);
 	buf_free(&ix->key);
-	free(ix->z);
 	free(ix->fold_id);
+	free(ix->stamp);
+	free(ix->t2s);
 	free(ix->path);
 	free(ix);
 }
@@ -690,12 +829,18 @@ sig_stat(const char *path, struct sig *sg)
 	return 0;
 }
 
-/* Hash the names and contents of the files of sg into sg->hash. */
+/*
+ * Hash the names and contents of the files of sg into sg->hash: the
+ * names, and per file the CRC-32 and Adler-32 of its contents (zlib's,
+ * at several GB/s; index_hash() over every byte ran at 0.8 GB/s, a
+ * twentieth of a build).
+ */
 static void
 sig_content(struct sig *sg)
 {
 	unsigned char chunk[65536];
 	uint64_t h = HASH_INIT;
+	uint32_t sum[2];
 	size_t i, n;
 	FILE *f;
 
@@ -703,9 +848,14 @@ sig_content(struct sig *sg)
 		h = index_hash(h, sg->names[i], strlen(sg->names[i]) + 1);
 		if ((f = fopen(sg->names[i], "rb")) == NULL)
 			continue;
-		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0)
-			h = index_hash(h, chunk, n);
+		sum[0] = (uint32_t)crc32(0, Z_NULL, 0);
+		sum[1] = (uint32_t)adler32(0, Z_NULL, 0);
+		while ((n = fread(chunk, 1, sizeof chunk, f)) > 0) {
+			sum[0] = (uint32_t)crc32(sum[0], chunk, (uInt)n);
+			sum[1] = (uint32_t)adler32(sum[1], chunk, (uInt)n);
+		}
 		fclose(f);
+		h = index_hash(h, sum, sizeof sum);
 	}
 	sg->hash = (int64_t)h;
 }
@@ -749,17 +899,26 @@ body_encode(const struct article *a, struct buf *b)
 		body_put(b, TAG_BLOCK, a->blocks[i].kind, a->blocks[i].text);
 }
 
-/* The checksum of an encoded body. */
+/* The checksum of an encoded body: zlib's CRC-32, which runs at several
+   GB/s where a byte-at-a-time hash ran at 0.8. */
 static int64_t
 body_sum(const void *p, size_t len)
 {
-	return (int64_t)(index_hash(HASH_INIT, p, len) & 0x7fffffff);
+	uLong c = crc32(0, Z_NULL, 0);
+	const Bytef *b = p;
+	uInt n;
+
+	for (; len > 0; b += n, len -= n) {
+		n = len > UINT_MAX ? UINT_MAX : (uInt)len;
+		c = crc32(c, b, n);
+	}
+	return (int64_t)c;
 }
 
 /*
- * Inflate the stored text of page id (page) into et (kept when it is
- * the one loaded).  Returns an SQLite code: SQLITE_CORRUPT when the checksum does
- * not match or the blob does not inflate to its recorded size.
+ * Read the stored text of page id into et (kept when it is the one
+ * loaded).  Returns an SQLite code: SQLITE_CORRUPT when the checksum
+ * does not match.
  */
 static int
 etext_load(struct index *ix, struct etext *et, int64_t id)
@@ -767,16 +926,13 @@ etext_load(struct index *ix, struct etext *et, int64_t id)
 	sqlite3_stmt *st;
 	const void *blob;
 	size_t blen;
-	int64_t size;
-	uLongf out;
 	int rc;
 
 	if (et->id == id && id != 0)
 		return SQLITE_OK;
 	et->id = 0;
-	if (et->st == NULL && (rc = sqlite3_prepare_v2(ix->db, "SELECT size, "
-	    "sum, body FROM page WHERE id = ?", -1, &et->st, NULL)) !=
-	    SQLITE_OK)
+	if (et->st == NULL && (rc = sqlite3_prepare_v2(ix->db, "SELECT sum, "
+	    "body FROM page WHERE id = ?", -1, &et->st, NULL)) != SQLITE_OK)
 		return rc;
 	st = et->st;
 	sqlite3_reset(st);
@@ -786,24 +942,23 @@ etext_load(struct index *ix, struct etext *et, int64_t id)
 		/* An article without its page's text: damaged. */
 		return rc == SQLITE_DONE ? SQLITE_CORRUPT : rc;
 	}
-	size = sqlite3_column_int64(st, 0);
-	blob = sqlite3_column_blob(st, 2);
-	blen = (size_t)sqlite3_column_bytes(st, 2);
+	blob = sqlite3_column_blob(st, 1);
+	blen = (size_t)sqlite3_column_bytes(st, 1);
 	rc = SQLITE_CORRUPT;
-	/* zlib inflates at most about 1032:1: a larger size is damage, and
-	   must not reach xmalloc(), which aborts when memory runs out. */
-	if (size >= 0 && (uint64_t)size <= (uint64_t)blen * 1032 + 64 &&
-	    body_sum(blob, blen) == sqlite3_column_int64(st, 1)) {
-		free(et->raw);
-		et->len = (size_t)size;
-		et->raw = xmalloc(et->len + 1);
-		out = (uLongf)et->len;
-		if (uncompress((Bytef *)et->raw, &out, blob, (uLong)blen) ==
-		    Z_OK && out == et->len) {
-			et->raw[et->len] = '\0';
-			et->id = id;
-			rc = SQLITE_OK;
+	if (blob != NULL && body_sum(blob, blen) ==
+	    sqlite3_column_int64(st, 0)) {
+		/* One buffer for all pages: no allocation per page. */
+		if (blen + 1 > et->cap) {
+			free(et->raw);
+			et->cap = blen + 1 > 2 * et->cap ? blen + 1 :
+			    2 * et->cap;
+			et->raw = xmalloc(et->cap);
 		}
+		memcpy(et->raw, blob, blen);
+		et->raw[blen] = '\0';
+		et->len = blen;
+		et->id = id;
+		rc = SQLITE_OK;
 	}
 	sqlite3_reset(st);
 	return rc;
@@ -996,7 +1151,7 @@ index_drop_edition(struct index *ix, int64_t id)
 {
 	sqlite3_stmt *sel = NULL, *dt = NULL;
 	struct decoded d;
-	struct etext et = { 0, NULL, 0, NULL };
+	struct etext et = { 0, NULL, 0, 0, NULL };
 	struct buf key = BUF_INIT;
 	int64_t pid;
 	int rc;
@@ -1085,8 +1240,8 @@ index_stmt(struct index *ix, enum index_sql which, sqlite3_stmt **st)
 	static const char *const sql[INDEX_NSQL] = {
 		"INSERT INTO edition(path, paper, date, size, sig, hash, "
 		    "failed) VALUES(?, ?, ?, ?, ?, ?, ?)",
-		"INSERT INTO page(edition, section, page, size, sum, body) "
-		    "VALUES(?, ?, ?, ?, ?, ?)",
+		"INSERT INTO page(edition, section, page, sum, body) "
+		    "VALUES(?, ?, ?, ?, ?)",
 		"INSERT INTO tri(rowid, key) VALUES(?, ?)",
 	};
 	int rc;
@@ -1113,7 +1268,6 @@ index_insert_edition(struct index *ix, const char *path,
 	struct buf *body = &ix->body, *key = &ix->key;
 	const struct section *s;
 	size_t si, ai;
-	uLongf zlen;
 	int64_t eid, pid;
 	int rc;
 
@@ -1139,8 +1293,7 @@ index_insert_edition(struct index *ix, const char *path,
 		s = ed->sections[si];
 		if (s->narticles == 0)
 			continue;
-		/* The page's text, compressed as one, and its key (see the
-		   top of the file). */
+		/* The page's text and its key (see the top of the file). */
 		buf_clear(body);
 		buf_clear(key);
 		for (ai = 0; ai < s->narticles; ai++) {
@@ -1148,20 +1301,14 @@ index_insert_edition(struct index *ix, const char *path,
 			index_article_key(ix, s->articles[ai], key);
 		}
 		buf_putc(key, '\n');
-		zlen = compressBound((uLong)body->len);
-		if (zlen > ix->zcap)
-			ix->z = xreallocarray(ix->z, ix->zcap = zlen, 1);
-		if (compress2(ix->z, &zlen, (const Bytef *)buf_str(body),
-		    (uLong)body->len, INDEX_ZLEVEL) != Z_OK)
-			fatalx("zlib cannot compress %zu bytes", body->len);
 		if ((rc = index_stmt(ix, SQL_PAGE, &pt)) != SQLITE_OK)
 			return rc;
 		sqlite3_bind_int64(pt, 1, eid);
 		sqlite3_bind_int64(pt, 2, (int64_t)si);
 		sqlite3_bind_int64(pt, 3, s->page);
-		sqlite3_bind_int64(pt, 4, (int64_t)body->len);
-		sqlite3_bind_int64(pt, 5, body_sum(ix->z, zlen));
-		sqlite3_bind_blob(pt, 6, ix->z, (int)zlen, SQLITE_STATIC);
+		sqlite3_bind_int64(pt, 4, body_sum(buf_str(body), body->len));
+		sqlite3_bind_blob(pt, 5, buf_str(body), (int)body->len,
+		    SQLITE_STATIC);
 		rc = sqlite3_step(pt);
 		sqlite3_reset(pt);
 		if (rc != SQLITE_DONE)
@@ -1400,6 +1547,7 @@ index_update(struct index *ix, const char *root,
 	int rc = SQLITE_OK, what;
 
 	memset(st, 0, sizeof *st);
+	rc = index_cache(ix, INDEX_CACHE_KB);
 	for (i = 0; i < n && rc == SQLITE_OK; i++) {
 		seen[i] = index_canon(src[i].path);
 		rc = index_one(ix, &src[i], seen[i], opts->load, &what);
@@ -1454,6 +1602,7 @@ index_update(struct index *ix, const char *root,
 		    SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
 		sqlite3_busy_timeout(ix->db, INDEX_BUSY_MS);
 	}
+	(void)index_cache(ix, INDEX_READ_CACHE_KB);
 	for (i = 0; i < n; i++)
 		free(seen[i]);
 	free(seen);
@@ -1604,7 +1753,7 @@ index_search(struct index *ix, const struct search_query *q,
 	struct index_match m;
 	struct search_hit *hits;
 	struct decoded d;
-	struct etext et = { 0, NULL, 0, NULL };
+	struct etext et = { 0, NULL, 0, 0, NULL };
 	sqlite3_stmt *st = NULL;
 	char *root = NULL;
 	size_t count = 0, pos, art;

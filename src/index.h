@@ -41,7 +41,7 @@ struct search_query;
 
 /* Bumped whenever the tables or their meaning change: an index of another
    version is emptied and rebuilt. */
-#define INDEX_SCHEMA	3
+#define INDEX_SCHEMA	4
 
 /* Return values of index_search() and index_update() besides counts. */
 #define INDEX_ERROR	(-1)	/* *cause set */

@@ -52,6 +52,8 @@
  */
 #include "config.h"
 
+#include <sys/stat.h>
+
 #include <limits.h>
 #include <stdint.h>
 #include <stdlib.h>
@@ -1603,6 +1605,108 @@ search_index_folds_variants(struct search_index *idx)
 {
 	index_prepare(idx);
 	return idx->variants;
+}
+
+/* Bytes per pair in a saved table: from and to, 4 bytes each, little
+   endian. */
+#define T2S_SAVED	8
+
+char *
+search_index_variants_save(struct search_index *idx, size_t *len)
+{
+	unsigned char *p, *q;
+	uint32_t v[2];
+	size_t i, k;
+
+	index_prepare(idx);
+	*len = idx->nt2s * T2S_SAVED;
+	p = q = xmalloc(*len + 1);
+	for (i = 0; i < idx->nt2s; i++) {
+		v[0] = idx->t2s[i].from;
+		v[1] = idx->t2s[i].to;
+		for (k = 0; k < T2S_SAVED; k++)
+			*q++ = (unsigned char)(v[k / 4] >> (8 * (k % 4)));
+	}
+	return (char *)p;
+}
+
+bool
+search_index_variants_load(struct search_index *idx, const void *p,
+    size_t len)
+{
+	const unsigned char *b = p;
+	struct t2s_pair *t;
+	uint32_t v[2];
+	size_t n, i, k;
+
+	if (idx->prepared || idx->inv_built || len % T2S_SAVED != 0)
+		return false;
+	for (i = 0; i < sizeof idx->pages / sizeof idx->pages[0]; i++)
+		if (idx->pages[i] != NULL)
+			return false;
+	n = len / T2S_SAVED;
+	t = n > 0 ? xreallocarray(NULL, n, sizeof *t) : NULL;
+	for (i = 0; i < n; i++) {
+		v[0] = v[1] = 0;
+		for (k = 0; k < T2S_SAVED; k++)
+			v[k / 4] |= (uint32_t)b[i * T2S_SAVED + k] <<
+			    (8 * (k % 4));
+		/* As index_prepare() builds it: sorted, BMP ideographs
+		   to other valid code points. */
+		if (v[0] < 0x3400 || v[0] > 0x9FFF || (i > 0 &&
+		    v[0] <= t[i - 1].from) || v[1] == v[0] ||
+		    v[1] > 0x10FFFF || (v[1] >= 0xD800 && v[1] <= 0xDFFF) ||
+		    v[1] == TEXT_REPLACEMENT) {
+			free(t);
+			return false;
+		}
+		t[i].from = v[0];
+		t[i].to = v[1];
+	}
+	idx->t2s = t;
+	idx->nt2s = n;
+	idx->variants = n > 0;
+	idx->prepared = true;
+	return true;
+}
+
+char *
+search_variants_stamp(void)
+{
+#ifdef HAVE_OPENCC
+	/*
+	 * What opencc_open("t2s.json") reads (OpenCC 1.1): the config and
+	 * the dictionaries it names, each looked for in the current folder
+	 * first and then in OpenCC's data folder.
+	 */
+	static const char *const files[] = {
+		"t2s.json", "TSPhrases.ocd2", "TSCharacters.ocd2"
+	};
+	static const char *const dirs[] = { "", OPENCC_DATADIR "/" };
+	struct buf b = BUF_INIT;
+	struct stat st;
+	char *path, *r;
+	size_t i, j;
+
+	buf_puts(&b, "opencc");
+	for (i = 0; i < sizeof dirs / sizeof dirs[0]; i++)
+		for (j = 0; j < sizeof files / sizeof files[0]; j++) {
+			path = xasprintf("%s%s", dirs[i], files[j]);
+			if (stat(path, &st) == 0)
+				buf_printf(&b, " %s:%lld:%lld.%09ld", path,
+				    (long long)st.st_size,
+				    (long long)st.st_mtim.tv_sec,
+				    (long)st.st_mtim.tv_nsec);
+			else
+				buf_printf(&b, " %s:-", path);
+			free(path);
+		}
+	r = xstrdup(buf_str(&b));
+	buf_free(&b);
+	return r;
+#else
+	return xstrdup("no opencc");
+#endif
 }
 
 size_t

@@ -126,6 +126,31 @@ void			 search_index_free(struct search_index *idx);
 bool			 search_index_folds_variants(struct search_index *idx);
 
 /*
+ * The Traditional to Simplified table the index folds with (loading
+ * OpenCC's if it has none yet), as bytes to store: *len bytes, caller
+ * frees.  Empty when there is no folding.
+ */
+char			*search_index_variants_save(struct search_index *idx,
+			     size_t *len);
+
+/*
+ * Give a new index the table search_index_variants_save() returned
+ * (read back from a cache), so that it never opens OpenCC.  Returns
+ * false, leaving the index as it was, when the bytes are not such a
+ * table or the index has folded something already.
+ */
+bool			 search_index_variants_load(struct search_index *idx,
+			     const void *p, size_t len);
+
+/*
+ * A string that changes when OpenCC's Traditional to Simplified data
+ * may have changed (the files it would read: names, sizes, modification
+ * times), computed without opening OpenCC, to tell whether a saved table
+ * is still good.  Caller frees.
+ */
+char			*search_variants_stamp(void);
+
+/*
  * Bytes the index holds now (tables and scratch), for measuring: it never
  * holds the edition's text.
  */

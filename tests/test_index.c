@@ -25,6 +25,8 @@
 #include "text.h"
 #include "xalloc.h"
 
+#include <sqlite3.h>
+
 #define PROPERTY_QUERIES	400	/* random queries compared; under
 					   valgrind KANBAO_PROPERTY_QUERIES
 					   sets fewer */
@@ -612,6 +614,143 @@ test_index_corrupt(void **state)
 	free(copy);
 }
 
+/* Run one SQL statement on an index file (to age or damage it). */
+static void
+sql_on(const char *path, const char *sql)
+{
+	sqlite3 *db;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	if (sqlite3_exec(db, sql, NULL, NULL, NULL) != SQLITE_OK)
+		fail_msg("%s: %s", sql, sqlite3_errmsg(db));
+	sqlite3_close(db);
+}
+
+/* How many editions an index file holds. */
+static size_t
+editions_in(const char *path)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	size_t n;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT count(*) FROM edition",
+	    -1, &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	n = (size_t)sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return n;
+}
+
+/* The Traditional to Simplified table meta keeps, as bytes, and the
+   stamp kept with it; caller frees both. */
+static char *
+kept_table(const char *path, size_t *len, char **stamp)
+{
+	sqlite3 *db;
+	sqlite3_stmt *st;
+	char *t;
+
+	assert_int_equal(sqlite3_open(path, &db), SQLITE_OK);
+	assert_int_equal(sqlite3_prepare_v2(db, "SELECT (SELECT v FROM meta "
+	    "WHERE k = 't2s'), (SELECT v FROM meta WHERE k = 'opencc')", -1,
+	    &st, NULL), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_type(st, 0), SQLITE_BLOB);
+	*len = (size_t)sqlite3_column_bytes(st, 0);
+	t = xmalloc(*len + 1);
+	if (*len > 0)
+		memcpy(t, sqlite3_column_blob(st, 0), *len);
+	*stamp = xstrdup((const char *)sqlite3_column_text(st, 1));
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	return t;
+}
+
+/* Search a copy of the corpus index for query and compare with linear
+   search. */
+static void
+same_as_linear(const struct corpus *c, const char *path, const char *query)
+{
+	struct foundvec lin = { NULL, 0, 0 }, fv = { NULL, 0, 0 };
+	struct search_query *q;
+	struct index *ix;
+	char *cause = NULL;
+
+	q = search_compile(query, &cause);
+	assert_non_null(q);
+	ix = index_open(path, &cause);
+	assert_non_null(ix);
+	assert_true(index_search(ix, q, NULL, collect, &fv, &cause) >= 0);
+	index_close(ix);
+	linear(c, q, &lin);
+	assert_true(lin.n > 0);
+	compare(query, &lin, &fv);
+	found_free(&fv);
+	found_free(&lin);
+	search_query_free(q);
+}
+
+/*
+ * The index keeps the folding table with the stamp of OpenCC's files,
+ * so a search need not open OpenCC.  A stale stamp (OpenCC's files
+ * changed) makes it fold with OpenCC's table and keep the stamp anew; a
+ * kept table that is not the one the index was made with is not used.
+ * Either way the results stay those of linear search, and the editions
+ * stay indexed.
+ */
+static void
+test_index_kept_variants(void **state)
+{
+	struct corpus *c = *state;
+	struct search_index *fresh = search_index_new(NULL);
+	char *copy = xasprintf("%s/kept.sqlite", c->dir), *cmd, *t, *want;
+	char *stamp, *now = search_variants_stamp();
+	size_t len, wlen;
+
+	want = search_index_variants_save(fresh, &wlen);
+	cmd = xasprintf("cp '%s' '%s'", c->ixpath, copy);
+	assert_int_equal(system(cmd), 0);
+	t = kept_table(copy, &len, &stamp);
+	assert_int_equal(len, wlen);
+	assert_memory_equal(t, want, len);
+	assert_string_equal(stamp, now);
+	free(t);
+	free(stamp);
+
+	/* OpenCC's files changed, its table did not. */
+	sql_on(copy, "UPDATE meta SET v = 'opencc of another day' WHERE k = "
+	    "'opencc'");
+	same_as_linear(c, copy, "社区");
+	t = kept_table(copy, &len, &stamp);
+	assert_string_equal(stamp, now);
+	assert_int_equal(len, wlen);
+	free(t);
+	free(stamp);
+
+	/* A kept table that is not what the index was made with: one
+	   Traditional character left out. */
+	if (wlen >= 8) {
+		sql_on(copy, "UPDATE meta SET v = substr(v, 9) WHERE k = 't2s'");
+		same_as_linear(c, copy, "发展");
+		same_as_linear(c, copy, "社区");
+		t = kept_table(copy, &len, &stamp);
+		assert_int_equal(len, wlen);
+		assert_memory_equal(t, want, len);
+		free(t);
+		free(stamp);
+	}
+	assert_int_equal(editions_in(copy), c->n);
+
+	search_index_free(fresh);
+	free(want);
+	free(now);
+	free(cmd);
+	free(copy);
+}
+
 /*
  * Words of 1 and 2 characters at the very end of a field, of an article
  * and of a page (where no trigram starts with them but for the line
@@ -653,6 +792,7 @@ main(void)
 		cmocka_unit_test(test_index_corrupt),
 		cmocka_unit_test(test_index_incremental),
 		cmocka_unit_test(test_index_field_ends),
+		cmocka_unit_test(test_index_kept_variants),
 	};
 
 	return cmocka_run_group_tests(tests, corpus_setup, corpus_teardown);

@@ -235,6 +235,55 @@ test_opencc(void **state)
 #endif
 }
 
+/* A saved Traditional to Simplified table folds in another index as in
+   the one it came from, without OpenCC; bytes that are no such table,
+   or an index that has folded already, are refused. */
+static void
+test_variants_saved(void **state)
+{
+	const char *trad = "推進數字化轉型，發展和頭髮";
+	struct search_index *a = search_index_new(NULL), *b;
+	char *saved, *ka, *kb, *bad;
+	size_t len, la, lb;
+	const char *k;
+
+	(void)state;
+	saved = search_index_variants_save(a, &len);
+	assert_int_equal(len % 8, 0);
+	assert_int_equal(len > 0, search_index_folds_variants(a));
+	b = search_index_new(NULL);
+	assert_true(search_index_variants_load(b, saved, len));
+	assert_int_equal(search_index_folds_variants(b),
+	    search_index_folds_variants(a));
+	k = search_key(a, trad, strlen(trad), &la);
+	ka = xstrndup(k, la);
+	k = search_key(b, trad, strlen(trad), &lb);
+	kb = xstrndup(k, lb);
+	assert_string_equal(ka, kb);
+	/* Once it has folded, b keeps its table. */
+	assert_false(search_index_variants_load(b, saved, len));
+	search_index_free(b);
+	b = search_index_new(NULL);
+	assert_false(search_index_variants_load(b, saved, len + 1));
+	if (len >= 16) {
+		/* Two pairs swapped: not sorted. */
+		bad = xmalloc(len);
+		memcpy(bad, saved, len);
+		memcpy(bad, saved + 8, 8);
+		memcpy(bad + 8, saved, 8);
+		assert_false(search_index_variants_load(b, bad, len));
+		free(bad);
+	}
+	/* An empty table is no folding. */
+	assert_true(search_index_variants_load(b, "", 0));
+	assert_false(search_index_folds_variants(b));
+	search_index_free(b);
+	search_index_free(a);
+	free(saved);
+	free(ka);
+	free(kb);
+}
+
 /* A word split by a line or column break of the source is found. */
 static void
 test_line_break(void **state)
@@ -685,6 +734,7 @@ main(void)
 		cmocka_unit_test(test_print),
 		cmocka_unit_test(test_print_json),
 		cmocka_unit_test(test_memory),
+		cmocka_unit_test(test_variants_saved),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

@@ -134,6 +134,35 @@ test_valid(void **state)
 	assert_true(utf8_valid("\xEF\xBF\xBD", 3, NULL));
 }
 
+/* utf8_valid's shortcut for 3-byte sequences says what the strict
+   decoder says, for every lead byte E0-EF and any two bytes after it,
+   whole or cut short. */
+static void
+test_valid_three(void **state)
+{
+	unsigned char b[4];
+	unsigned lead, b1, b2;
+	uint32_t cp;
+	bool strict;
+
+	(void)state;
+	for (lead = 0xE0; lead <= 0xEF; lead++)
+		for (b1 = 0; b1 < 256; b1++) {
+			b[0] = (unsigned char)lead;
+			b[1] = (unsigned char)b1;
+			assert_false(utf8_valid((char *)b, 2, NULL));
+			for (b2 = 0; b2 < 256; b2++) {
+				b[2] = (unsigned char)b2;
+				b[3] = 'x';
+				strict = utf8_decode((char *)b, 3, &cp) == 3;
+				if (utf8_valid((char *)b, 4, NULL) != strict)
+					fail_msg("%02X %02X %02X: valid %d, "
+					    "strict decoder %d", lead, b1, b2,
+					    !strict, strict);
+			}
+		}
+}
+
 /* Counting, stepping back, first and last code points. */
 static void
 test_count_prev(void **state)
@@ -304,6 +333,7 @@ main(void)
 		cmocka_unit_test(test_decode_fast),
 		cmocka_unit_test(test_encode_roundtrip),
 		cmocka_unit_test(test_valid),
+		cmocka_unit_test(test_valid_three),
 		cmocka_unit_test(test_count_prev),
 		cmocka_unit_test(test_classes),
 		cmocka_unit_test(test_buf),

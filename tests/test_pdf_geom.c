@@ -13,6 +13,7 @@
 #include <math.h>
 
 #include "../src/pdf_geom.h"
+#include "../src/seg.h"
 #include "../src/xalloc.h"
 
 /* A page being set: glyphs appended by put_text. */
@@ -75,6 +76,49 @@ assert_line(const struct pdf_layout *lay, size_t i, const char *want)
 		print_error("line %zu: want \"%s\", got \"%s\"\n", i, want, got);
 	assert_string_equal(got, want);
 	free(got);
+}
+
+/*
+ * Hinted lines through the segmentation pipeline, as load_pdf.c gives
+ * them: a blank line before each line flagged PDF_LINE_GAP, then the
+ * line with its SEG_HINT_* hints.  Returns the edition (caller frees).
+ */
+struct hinted {
+	const char	*text;
+	unsigned	 hints;
+	bool		 gap;
+};
+
+static struct edition *
+read_hinted(const struct hinted *h, size_t n)
+{
+	struct edition *ed = edition_new("t", "t.pdf");
+	struct page pg;
+	char *text;
+	size_t i, len = 0, off;
+	uint32_t lineno = 1;
+
+	for (i = 0; i < n; i++)
+		len += strlen(h[i].text) + 1;
+	text = xmalloc(len + 1);
+	seg_page_init(&pg, text);
+	seg_page_begin(&pg);
+	for (i = 0, off = 0; i < n; i++) {
+		memcpy(text + off, h[i].text, strlen(h[i].text));
+		text[off + strlen(h[i].text)] = '\n';
+		if (h[i].gap)
+			seg_page_line(&pg, off, 0, lineno++);
+		seg_page_line(&pg, off, (uint32_t)strlen(h[i].text),
+		    lineno++);
+		seg_page_line_hint(&pg, h[i].hints);
+		off += strlen(h[i].text) + 1;
+	}
+	text[off] = '\0';
+	assert_true(seg_load_page(&pg, ed, "t.pdf", "t", false) >= 1);
+	seg_page_free(&pg);
+	free(text);
+	edition_finish(ed);
+	return ed;
 }
 
 /*
@@ -449,6 +493,39 @@ test_strip_and_foot(void **state)
 	pdf_layout_free(&lay);
 }
 
+/*
+ * On a hinted page a paragraph ends where the front end saw the next one
+ * start: a full line of body text that happens to end in 摄 (…集卡进港时，
+ * 摄 / 像头自动识别…) is no photographer's credit ending a caption.
+ */
+static void
+test_hinted_credit_runs_on(void **state)
+{
+	static const struct hinted h[] = {
+		{ "从“人工作业”到“智慧码头”", SEG_HINT_DISPLAY |
+		    SEG_HINT_LARGE | SEG_HINT_REGION_START, true },
+		{ "走进港区的中控室，大屏幕上实时显示着船舶动态、",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, true },
+		{ "堆场箱位和集卡轨迹。港区近年来投入智能化改造，上线", 0,
+		    false },
+		{ "了智能理货、无人闸口和智能调度系统。集卡进港时，摄", 0,
+		    false },
+		{ "像头自动识别车牌和箱号，整个过程不到30秒。", 0, false },
+		{ "港区负责人说，智能化改造让码头作业效率提高了两成。",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, false },
+	};
+	struct edition *ed = read_hinted(h, sizeof h / sizeof h[0]);
+	const struct article *a;
+
+	(void)state;
+	assert_int_equal(ed->nsections, 1);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	a = ed->sections[0]->articles[0];
+	assert_int_equal(a->nblocks, 2);
+	assert_non_null(strstr(a->blocks[0].text, "集卡进港时，摄像头自动识别"));
+	edition_free(ed);
+}
+
 int
 main(void)
 {
@@ -463,6 +540,7 @@ main(void)
 		cmocka_unit_test(test_line_roles),
 		cmocka_unit_test(test_bold_heads),
 		cmocka_unit_test(test_strip_and_foot),
+		cmocka_unit_test(test_hinted_credit_runs_on),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

@@ -126,6 +126,9 @@ static const struct {
 	int	bottom_rows;	/* rows of a footer band at most */
 	int	author_bytes;	/* an author line is at most this long (UTF-8
 				   bytes: 本报记者 李华 实习生 王五) */
+	double	author_wide;	/* and this wide (ems) when it is kept with
+				   the headline group over it in the XY cut
+				   (本报记者 蔡明辉 通讯员 王少东: 15 ems) */
 	double	kicker_gap;	/* a kicker stands at most this far over its
 				   headline (ems) */
 	int	bold_lines;	/* a bold paragraph of at most this many lines
@@ -161,6 +164,7 @@ static const struct {
 	.mast_rows = 5,
 	.bottom_rows = 3,
 	.author_bytes = 60,
+	.author_wide = 20,
 	.kicker_gap = 1.0,
 	.bold_lines = 2,
 };
@@ -807,7 +811,7 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 			px1 = fmaxf(px1, gm->f[ids[start]].x1);
 		}
 		if (f->x1 - f->x0 > 0.4f * (px1 - px0) ||
-		    f->x1 - f->x0 > 12.0f * gm->body)
+		    f->x1 - f->x0 > (float)geo.author_wide * gm->body)
 			break;
 		first_cut = k;
 	}

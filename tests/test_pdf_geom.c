@@ -526,6 +526,44 @@ test_hinted_credit_runs_on(void **state)
 	edition_free(ed);
 }
 
+/*
+ * A long author line (本报记者 蔡明辉 通讯员 王少东, 16 ems) centred under
+ * a headline group over four columns, bridging a gutter, is read with
+ * the group, before the first column.
+ */
+static void
+test_wide_author_line(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t i, c, byl;
+	char s[64];
+
+	(void)state;
+	sh.n = 0;
+	put_text(&sh, 396, 100, 20, "老港区的新航程", PDF_GLYPH_BOLD);
+	put_text(&sh, 382, 125, 12, "——泉州石湖港区转型发展纪事", 0);
+	put_text(&sh, 386, 146, 10, "本报记者", 0);
+	put_text(&sh, 435, 146, 10, "蔡明辉", 0);
+	put_text(&sh, 474, 146, 10, "通讯员", 0);
+	put_text(&sh, 513, 146, 10, "王少东", 0);
+	/* Four columns of 20 ems, gutters of 2.4 ems. */
+	for (c = 0; c < 4; c++)
+		for (i = 0; i < 10; i++) {
+			snprintf(s, sizeof s, "第%zu栏%s", c + 1,
+			    "正文十九个字的一行就是这样排满的");
+			put_text(&sh, 30 + 224.0f * (float)c, 168 +
+			    13.0f * (float)i, 10, s, 0);
+		}
+	pdf_geom_layout(sh.g, sh.n, 950, 600, &lay);
+	assert_line(&lay, 0, "老港区的新航程");
+	assert_line(&lay, 1, "——泉州石湖港区转型发展纪事");
+	byl = find_line(&lay, "本报记者 蔡明辉 通讯员 王少东");
+	assert_int_equal(byl, 2);
+	assert_line(&lay, 3, "第1栏正文十九个字的一行就是这样排满的");
+	pdf_layout_free(&lay);
+}
+
 int
 main(void)
 {
@@ -541,6 +579,7 @@ main(void)
 		cmocka_unit_test(test_bold_heads),
 		cmocka_unit_test(test_strip_and_foot),
 		cmocka_unit_test(test_hinted_credit_runs_on),
+		cmocka_unit_test(test_wide_author_line),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

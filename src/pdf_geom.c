@@ -106,6 +106,9 @@ static const struct {
 				   edge ... */
 	double	head_centre;	/* ... or is centred over it within this
 				   share of its width (twice the offset) */
+	double	sliver_wide; /* a part of body text at most this wide ... */
+	double	sliver_gap;	/* ... and this close to the rest (gutters
+				   are wider) is not cut off from it */
 	int	max_depth;	/* deeper XY cuts read the rest by rows */
 	double	indent;		/* a line starting this far right of its
 				   column's edge starts a paragraph (the
@@ -154,6 +157,8 @@ static const struct {
 	.head_rows = 6,
 	.head_left = 1.0,
 	.head_centre = 0.3,
+	.sliver_wide = 2.5,
+	.sliver_gap = 1.5,
 	.max_depth = 48,
 	.indent = 1.4,
 	.para_space = 0.45,
@@ -734,6 +739,53 @@ titles_abreast(const struct geom *gm, const uint32_t *ids, const float *wid,
 }
 
 /*
+ * Would the vertical cut of ids[0..n) (sorted by left edge, wid their
+ * gaps, widest vw) cut off a sliver: a glyph or two of body text, narrower
+ * than a gutter from the rest and within its rows?  That is the end of an
+ * indented verse line wrapped to the column's edge (…切片、分 / 析), where
+ * no other line of the column starts; it is read with the column.
+ */
+static bool
+cuts_sliver(const struct geom *gm, const uint32_t *ids, const float *wid,
+    size_t n, float vw)
+{
+	size_t k, side, s, e;
+	float x0, x1, y0, y1, ry0, ry1;
+	const struct frag *f;
+
+	if (vw >= (float)geo.sliver_gap * gm->body)
+		return false;
+	for (k = 1; k < n && wid[k] < vw; k++)
+		;
+	if (k == n)
+		return false;
+	for (side = 0; side < 2; side++) {
+		s = side == 0 ? 0 : k;
+		e = side == 0 ? k : n;
+		x0 = y0 = ry0 = INFINITY;
+		x1 = y1 = ry1 = -INFINITY;
+		for (size_t j = 0; j < n; j++) {
+			f = &gm->f[ids[j]];
+			if (j < s || j >= e) {
+				ry0 = fminf(ry0, f->y0);
+				ry1 = fmaxf(ry1, f->y1);
+				continue;
+			}
+			if (f->flags & (PDF_LINE_DISPLAY | PDF_LINE_VERTICAL))
+				x1 = INFINITY;	/* no sliver */
+			x0 = fminf(x0, f->x0);
+			x1 = fmaxf(x1, f->x1);
+			y0 = fminf(y0, f->y0);
+			y1 = fmaxf(y1, f->y1);
+		}
+		if (x1 - x0 <= (float)geo.sliver_wide * gm->body &&
+		    y0 >= ry0 && y1 <= ry1)
+			return true;
+	}
+	return false;
+}
+
+/*
  * The recursive XY cut (pass 5, see the top of the file) of ids[0..n):
  * wid is scratch of the same size.
  */
@@ -838,8 +890,17 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 	if (!vertical && vw >= vmin && titles_abreast(gm, ids, wid, n,
 	    fminf((float)geo.cut_peer * hw, (float)geo.hrow * gm->body)))
 		vertical = true;
-	if (vertical)
+	if (vertical) {
 		vw = find_gaps(gm, ids, n, true, true, wid);
+		if (cuts_sliver(gm, ids, wid, n, vw)) {
+			hw = find_gaps(gm, ids, n, false, false, wid);
+			if (hw < hmin) {
+				read_leaf(gm, ids, n);
+				return;
+			}
+			vertical = false;
+		}
+	}
 	cut = (float)geo.cut_peer * (vertical ? vw : hw);
 	/*
 	 * Every wide horizontal gap is cut with the widest: a photo leaves

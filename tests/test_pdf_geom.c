@@ -564,6 +564,39 @@ test_wide_author_line(void **state)
 	pdf_layout_free(&lay);
 }
 
+/*
+ * Verse lines are indented 2 ems; one too long wraps to the column's own
+ * edge, where no other line starts.  That glyph (析) stands an em left
+ * of its column and is read in it, after the line it ends, not as a
+ * column of its own.
+ */
+static void
+test_verse_wrap(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t i, k;
+
+	(void)state;
+	sh.n = 0;
+	for (i = 0; i < 8; i++)
+		put_text(&sh, 60, 50 + 13.0f * (float)i, 10, "一二三四五六七八",
+		    0);
+	put_text(&sh, 220, 50, 10, "有时候风暴来了", 0);
+	put_text(&sh, 220, 63, 10, "船身倾斜成一道斜坡", 0);
+	put_text(&sh, 220, 76, 10, "你带回的样品将被编号、切片、分", 0);
+	put_text(&sh, 200, 89, 10, "析", 0);
+	put_text(&sh, 220, 102, 10, "在显微镜下", 0);
+	put_text(&sh, 220, 115, 10, "在漫长的论文里", 0);
+	pdf_geom_layout(sh.g, sh.n, 400, 600, &lay);
+	k = find_line(&lay, "你带回的样品将被编号、切片、分");
+	assert_line(&lay, k + 1, "析");
+	assert_line(&lay, k + 2, "在显微镜下");
+	assert_line(&lay, k - 1, "船身倾斜成一道斜坡");
+	assert_false(lay.lines[k + 1].flags & PDF_LINE_PARA);
+	pdf_layout_free(&lay);
+}
+
 int
 main(void)
 {
@@ -580,6 +613,7 @@ main(void)
 		cmocka_unit_test(test_strip_and_foot),
 		cmocka_unit_test(test_hinted_credit_runs_on),
 		cmocka_unit_test(test_wide_author_line),
+		cmocka_unit_test(test_verse_wrap),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

@@ -634,6 +634,15 @@ hinted_region(const struct page *pg, size_t i)
 	}
 }
 
+/* On a hinted page, is line i a region start set above body size? */
+static bool
+large_region(const struct page *pg, size_t i)
+{
+	return i < pg->nhinted &&
+	    (pg->hints[i] & SEG_HINT_REGION_START) &&
+	    (pg->hints[i] & SEG_HINT_LARGE);
+}
+
 /*
  * On a hinted page, is the display run at block b, a region start, set
  * at body size like the display run that opens the article at block
@@ -792,7 +801,16 @@ segs_split_articles(struct page *pg)
 			 * Text brought from another page (上接) is the rest
 			 * of one article: its lone lines are its subheads;
 			 * so is a lone 修复：还河流以空间 (a feature's part).
+			 * But a headline the front end saw set large at a
+			 * region start opens the next article under it.
 			 */
+			if (pg->arts[a].cont_from != 0 &&
+			    large_region(pg, pg->blks[b].first)) {
+				cut[b] = 1;
+				n++;
+				start = b;
+				continue;
+			}
 			if (pg->arts[a].cont_from != 0 ||
 			    (e == b + 1 && labelled_subhead(pg, b)))
 				continue;

@@ -597,6 +597,53 @@ test_verse_wrap(void **state)
 	pdf_layout_free(&lay);
 }
 
+/*
+ * Text brought from another page (上接第四版) runs on to the end of its
+ * box; a headline set large at a region start under it opens the next
+ * article, even though its text shares a topic with the continued one.
+ */
+static void
+test_hinted_headline_after_jump(void **state)
+{
+	static const struct hinted h[] = {
+		{ "（上接第四版）", SEG_HINT_PARA_START | SEG_HINT_NEWCOL,
+		    true },
+		{ "智慧化改造也延伸到了港口之外。依托“单一窗口”和",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, false },
+		{ "区块链电子放货平台，进口货物提货单从纸质流转变为", 0,
+		    false },
+		{ "线上秒签，企业办理时间压缩到几分钟。", 0, false },
+		{ "“下一步，我们将推动5G、北斗和数字孪生技术在更多",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, false },
+		{ "作业环节落地。”韩立东说，力争实现港区全面自动化。", 0,
+		    false },
+		{ "东莞加工贸易企业加快转型 自主品牌出口占比升至38%",
+		    SEG_HINT_DISPLAY | SEG_HINT_LARGE | SEG_HINT_REGION_START,
+		    true },
+		{ "东莞市商务局日前发布数据显示，2025年东莞加",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT | SEG_HINT_NEWCOL,
+		    true },
+		{ "工贸易企业中拥有自主品牌的企业数量达到2860家，", 0,
+		    false },
+		{ "自主品牌产品出口额占全市出口总额的比重升至38%，", 0,
+		    false },
+		{ "比三年前提高了11个百分点。", 0, false },
+	};
+	struct edition *ed = read_hinted(h, sizeof h / sizeof h[0]);
+	const struct section *s;
+
+	(void)state;
+	assert_int_equal(ed->nsections, 1);
+	s = ed->sections[0];
+	assert_int_equal(s->narticles, 2);
+	assert_int_equal(s->articles[0]->nblocks, 2);
+	assert_true(s->articles[1]->nheadlines >= 1);
+	assert_string_equal(s->articles[1]->headlines[0].text,
+	    "东莞加工贸易企业加快转型");
+	assert_int_equal(s->articles[1]->nblocks, 1);
+	edition_free(ed);
+}
+
 int
 main(void)
 {
@@ -614,6 +661,7 @@ main(void)
 		cmocka_unit_test(test_hinted_credit_runs_on),
 		cmocka_unit_test(test_wide_author_line),
 		cmocka_unit_test(test_verse_wrap),
+		cmocka_unit_test(test_hinted_headline_after_jump),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

@@ -1365,6 +1365,13 @@ mark_authors(struct geom *gm, struct pdf_layout *lay)
 		if (big < gm->body * (float)geo.display)
 			continue;
 		ln->flags |= PDF_LINE_AUTHOR;
+		/*
+		 * A bold label at body size right under it (核心阅读) heads
+		 * a box of this article: no region of its own.
+		 */
+		if ((lay->lines[i + 1].flags & (PDF_LINE_DISPLAY |
+		    PDF_LINE_LARGE)) == PDF_LINE_DISPLAY)
+			lay->lines[i + 1].flags &= ~(uint32_t)PDF_LINE_REGION;
 	}
 }
 

@@ -644,6 +644,37 @@ test_hinted_headline_after_jump(void **state)
 	edition_free(ed);
 }
 
+/*
+ * A bold label at body size right under an article's author line
+ * (核心阅读 over the box of key points) is a display line of that
+ * article, not the start of a region.
+ */
+static void
+test_label_under_author(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t i, k;
+
+	(void)state;
+	sh.n = 0;
+	put_text(&sh, 40, 40, 20, "推动国际商事争端解决机制创新发展",
+	    PDF_GLYPH_BOLD);
+	put_text(&sh, 40, 68, 10, "何文澜", 0);
+	put_text(&sh, 60, 88, 10, "核心阅读", PDF_GLYPH_BOLD);
+	put_text(&sh, 60, 103, 10, "高效便利公正的商事争端解决机制是营", 0);
+	for (i = 0; i < 6; i++)
+		put_text(&sh, 40, 116 + 13.0f * (float)i, 10,
+		    "商环境的重要组成部分应坚持诉讼仲裁调解", 0);
+	pdf_geom_layout(sh.g, sh.n, 400, 600, &lay);
+	k = find_line(&lay, "何文澜");
+	assert_true(lay.lines[k].flags & PDF_LINE_AUTHOR);
+	k = find_line(&lay, "核心阅读");
+	assert_true(lay.lines[k].flags & PDF_LINE_DISPLAY);
+	assert_false(lay.lines[k].flags & PDF_LINE_REGION);
+	pdf_layout_free(&lay);
+}
+
 int
 main(void)
 {
@@ -662,6 +693,7 @@ main(void)
 		cmocka_unit_test(test_wide_author_line),
 		cmocka_unit_test(test_verse_wrap),
 		cmocka_unit_test(test_hinted_headline_after_jump),
+		cmocka_unit_test(test_label_under_author),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

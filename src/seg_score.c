@@ -949,10 +949,13 @@ score_group(struct page *pg, struct scorer *sc, size_t gi, double *sco,
 				other = sco[k - lo];
 		g->candidate = other >= tune.min_content &&
 		    other >= tune.steal_ratio * own + tune.steal_margin;
-		/* A run the page shows running on in its column stays. */
-		if (!hinted_region(pg, pg->blks[g->first].first))
-			g->candidate = false;
 	}
+	/*
+	 * A run the page shows running on in its column, or labelling a
+	 * box under its article's byline (核心阅读), heads no article.
+	 */
+	if (!hinted_region(pg, pg->blks[g->first].first))
+		g->candidate = false;
 	if (!g->candidate)
 		return;
 	for (k = lo; k < hi; k++) {

@@ -675,6 +675,54 @@ test_label_under_author(void **state)
 	pdf_layout_free(&lay);
 }
 
+/*
+ * On a hinted page a display run that the front end did not see start a
+ * region (核心阅读 under the byline) heads no article, even one whose
+ * text begins with the same words: it stays with its own article.
+ */
+static void
+test_hinted_label_stays(void **state)
+{
+	static const struct hinted h[] = {
+		{ "推动国际商事争端解决机制创新发展", SEG_HINT_DISPLAY |
+		    SEG_HINT_LARGE | SEG_HINT_REGION_START, true },
+		{ "何文澜", SEG_HINT_PARA_START | SEG_HINT_BYLINE, true },
+		{ "核心阅读", SEG_HINT_DISPLAY | SEG_HINT_PARA_START |
+		    SEG_HINT_INDENT, true },
+		{ "高效、便利、公正的商事争端解决机制，是营商环境",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, true },
+		{ "的重要组成部分。应坚持诉讼、仲裁、调解协调发展。", 0,
+		    false },
+		{ "随着我国对外开放不断深化，跨境贸易投资规模持续",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, false },
+		{ "扩大，涉外商事纠纷的数量和复杂程度也随之上升。", 0,
+		    false },
+		{ "推动县域经济高质量发展的路径思考", SEG_HINT_DISPLAY |
+		    SEG_HINT_LARGE | SEG_HINT_REGION_START | SEG_HINT_NEWCOL,
+		    true },
+		{ "梁景文", SEG_HINT_PARA_START | SEG_HINT_BYLINE, true },
+		{ "核心阅读：县域是国家治理的基本单元，也是城乡融合",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, true },
+		{ "发展的关键支点。推动县域经济高质量发展，需要立足", 0,
+		    false },
+		{ "比较优势，增强县城综合承载能力。", 0, false },
+	};
+	struct edition *ed = read_hinted(h, sizeof h / sizeof h[0]);
+	const struct section *s;
+
+	(void)state;
+	assert_int_equal(ed->nsections, 1);
+	s = ed->sections[0];
+	assert_int_equal(s->narticles, 2);
+	assert_string_equal(s->articles[0]->headlines[0].text,
+	    "推动国际商事争端解决机制创新发展");
+	assert_string_equal(s->articles[0]->blocks[0].text, "核心阅读");
+	assert_int_equal(s->articles[1]->nheadlines, 1);
+	assert_string_equal(s->articles[1]->headlines[0].text,
+	    "推动县域经济高质量发展的路径思考");
+	edition_free(ed);
+}
+
 int
 main(void)
 {
@@ -694,6 +742,7 @@ main(void)
 		cmocka_unit_test(test_verse_wrap),
 		cmocka_unit_test(test_hinted_headline_after_jump),
 		cmocka_unit_test(test_label_under_author),
+		cmocka_unit_test(test_hinted_label_stays),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

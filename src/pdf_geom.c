@@ -136,6 +136,8 @@ static const struct {
 				   headline (ems) */
 	int	bold_lines;	/* a bold paragraph of at most this many lines
 				   without final stop is a subhead */
+	int	marker_cps;	/* a continuation marker broken over two lines
+				   is at most this long: （下转第十八版） */
 } geo = {
 	.join_gap = 1.0,
 	.join_back = 0.5,
@@ -172,6 +174,7 @@ static const struct {
 	.author_wide = 20,
 	.kicker_gap = 1.0,
 	.bold_lines = 2,
+	.marker_cps = 12,
 };
 
 /* A fragment: glyphs chained through next[], left to right (or down). */
@@ -1145,6 +1148,101 @@ build_lines(struct geom *gm, struct pdf_layout *lay)
 	return leaf;
 }
 
+/*
+ * Is the tail of line a (from its last opening bracket) followed by the
+ * whole of line b a continuation marker broken over the two lines
+ * (…位居世界前列，（下转第十 / 八版）)?  A bracket, a verb (下转, 上接, 紧接,
+ * 转, 接, 续), at most geo.marker_cps code points in all, ending in 版 and
+ * the closing bracket; the pipeline reads the page from it.  Returns the
+ * length of the tail in bytes, or 0.
+ */
+static size_t
+split_marker(const char *a, size_t alen, const char *b, size_t blen)
+{
+	static const char *const verbs[] = { "下转", "上接", "紧接", "转",
+	    "接", "续", NULL };
+	static const char open[] = "\xEF\xBC\x88", shut[] = "\xEF\xBC\x89";
+	static const char end[] = "版\xEF\xBC\x89";
+	char m[4 * 12 + 1];
+	size_t k, t, i, n, cps, max = 4 * (size_t)geo.marker_cps;
+
+	if (max > sizeof m - 1)
+		max = sizeof m - 1;
+	/* The tail of a: from its last opening bracket. */
+	for (k = alen; k > 0 && alen - k < max; k--)
+		if (a[k - 1] == '(' || (k >= 3 && memcmp(a + k - 3, open,
+		    3) == 0))
+			break;
+	if (k == 0 || alen - k >= max)
+		return 0;
+	t = alen - (a[k - 1] == '(' ? k - 1 : k - 3);
+	if (t + blen > max || blen < sizeof end - 1 ||
+	    memcmp(b + blen - (sizeof end - 1), end, sizeof end - 1) != 0)
+		return 0;
+	memcpy(m, a + alen - t, t);
+	memcpy(m + t, b, blen);
+	n = t + blen;
+	m[n] = '\0';
+	/* A bracket, a verb, no other bracket until the closing one. */
+	i = m[0] == '(' ? 1 : 3;
+	for (k = 0; verbs[k] != NULL; k++)
+		if (strncmp(m + i, verbs[k], strlen(verbs[k])) == 0)
+			break;
+	if (verbs[k] == NULL)
+		return 0;
+	for (cps = 0; i < n; i++) {
+		if ((m[i] & 0xC0) != 0x80)
+			cps++;
+		if (i + 3 < n && (memcmp(m + i, shut, 3) == 0 ||
+		    memcmp(m + i, open, 3) == 0 || m[i] == '(' ||
+		    m[i] == ')'))
+			return 0;
+	}
+	return cps + 1 <= (size_t)geo.marker_cps ? t : 0;
+}
+
+/*
+ * Join each continuation marker broken over two lines of one column
+ * into the first (split_marker): the text is compacted in place and the
+ * line under it goes, its box joining the first's.
+ */
+static void
+join_split_markers(struct pdf_layout *lay, int32_t *leaf)
+{
+	size_t i, out, w = 0, len;
+	struct pdf_line *ln, *nx;
+
+	if (lay->nlines == 0)
+		return;
+	for (i = 0, out = 0; i < lay->nlines; i++, out++) {
+		ln = &lay->lines[i];
+		nx = i + 1 < lay->nlines ? &lay->lines[i + 1] : NULL;
+		len = ln->len;
+		memmove(lay->text + w, lay->text + ln->off, len);
+		ln->off = w;
+		if (nx != NULL && leaf[i + 1] == leaf[i] && !((ln->flags |
+		    nx->flags) & (PDF_LINE_DISPLAY | PDF_LINE_FURNITURE)) &&
+		    split_marker(lay->text + w, len, lay->text + nx->off,
+		    nx->len) != 0) {
+			memmove(lay->text + w + len, lay->text + nx->off,
+			    nx->len);
+			len += nx->len;
+			ln->len = (uint32_t)len;
+			ln->x0 = fminf(ln->x0, nx->x0);
+			ln->x1 = fmaxf(ln->x1, nx->x1);
+			ln->y1 = fmaxf(ln->y1, nx->y1);
+			i++;
+		}
+		w += len;
+		lay->text[w++] = '\n';
+		lay->lines[out] = *ln;
+		leaf[out] = leaf[i];
+	}
+	lay->text[w] = '\0';
+	lay->len = w;
+	lay->nlines = out;
+}
+
 /* Is a line centred between left and right, short of both edges? */
 static bool
 centred(const struct pdf_line *ln, float left, float right, float em)
@@ -1491,6 +1589,7 @@ pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
 	read_leaf(&gm, ids, nb);
 
 	leaf = build_lines(&gm, out);
+	join_split_markers(out, leaf);
 	mark_paragraphs(&gm, out, leaf);
 	mark_bold_heads(&gm, out);
 	mark_subtitles(out);

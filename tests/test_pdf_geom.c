@@ -723,6 +723,37 @@ test_hinted_label_stays(void **state)
 	edition_free(ed);
 }
 
+/*
+ * A continuation marker broken over two lines (（下转第十 / 八版）) is put
+ * back on one line, which the pipeline then reads as a marker; brackets
+ * of other kinds broken the same way stay as they are.
+ */
+static void
+test_split_marker(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t i;
+
+	(void)state;
+	sh.n = 0;
+	for (i = 0; i < 4; i++)
+		put_text(&sh, 40, 40 + 13.0f * (float)i, 10,
+		    "海洋经济发展势头良好质量效益稳步提升", 0);
+	put_text(&sh, 40, 92, 10, "港口吞吐量位居世界前列，（下转第十", 0);
+	put_text(&sh, 40, 105, 10, "八版）", 0);
+	put_text(&sh, 40, 118, 10, "另一段文字从这里开始一直写到栏的末", 0);
+	put_text(&sh, 40, 131, 10, "尾，记者从会上获悉本届会议由（记者", 0);
+	put_text(&sh, 40, 144, 10, "张三）", 0);
+	pdf_geom_layout(sh.g, sh.n, 400, 600, &lay);
+	assert_int_equal(lay.nlines, 8);
+	assert_line(&lay, 4, "港口吞吐量位居世界前列，（下转第十八版）");
+	assert_line(&lay, 5, "另一段文字从这里开始一直写到栏的末");
+	assert_line(&lay, 7, "张三）");
+	assert_true(lay.text[lay.len] == '\0');
+	pdf_layout_free(&lay);
+}
+
 int
 main(void)
 {
@@ -743,6 +774,7 @@ main(void)
 		cmocka_unit_test(test_hinted_headline_after_jump),
 		cmocka_unit_test(test_label_under_author),
 		cmocka_unit_test(test_hinted_label_stays),
+		cmocka_unit_test(test_split_marker),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

@@ -798,19 +798,20 @@ segs_split_articles(struct page *pg)
 				continue;
 			}
 			/*
-			 * Text brought from another page (上接) is the rest
-			 * of one article: its lone lines are its subheads;
-			 * so is a lone 修复：还河流以空间 (a feature's part).
-			 * But a headline the front end saw set large at a
-			 * region start opens the next article under it.
+			 * A headline the front end saw set large at a region
+			 * start opens the next article, whatever the text.
 			 */
-			if (pg->arts[a].cont_from != 0 &&
-			    large_region(pg, pg->blks[b].first)) {
+			if (large_region(pg, pg->blks[b].first)) {
 				cut[b] = 1;
 				n++;
 				start = b;
 				continue;
 			}
+			/*
+			 * Text brought from another page (上接) is the rest
+			 * of one article: its lone lines are its subheads;
+			 * so is a lone 修复：还河流以空间 (a feature's part).
+			 */
 			if (pg->arts[a].cont_from != 0 ||
 			    (e == b + 1 && labelled_subhead(pg, b)))
 				continue;

@@ -754,6 +754,49 @@ test_split_marker(void **state)
 	pdf_layout_free(&lay);
 }
 
+/*
+ * In any article, not only text from another page: a headline set large
+ * at a region start under its paragraphs opens the next article, however
+ * much the two share (企业, 算力, 产业).
+ */
+static void
+test_hinted_large_head_splits(void **state)
+{
+	static const struct hinted h[] = {
+		{ "无锡加快打造长三角算力枢纽节点", SEG_HINT_DISPLAY |
+		    SEG_HINT_LARGE | SEG_HINT_REGION_START, true },
+		{ "本报记者 华晓东", SEG_HINT_PARA_START | SEG_HINT_BYLINE,
+		    true },
+		{ "无锡市日前出台推动算力基础设施高质量发展行动方",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT | SEG_HINT_NEWCOL,
+		    true },
+		{ "案，支持企业购买算力服务，推动产业转型升级。", 0, false },
+		{ "无锡推出“算力券”政策，对中小企业购买算力服务给",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, false },
+		{ "予补贴，帮助企业打造自主品牌，推动产业升级。", 0, false },
+		{ "东莞企业加快转型 自主品牌出口占比升至38%",
+		    SEG_HINT_DISPLAY | SEG_HINT_LARGE | SEG_HINT_REGION_START |
+		    SEG_HINT_NEWCOL, true },
+		{ "东莞市商务局日前发布数据显示，东莞企业中拥有",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, true },
+		{ "自主品牌的企业数量达到2860家，产业转型升级。", 0, false },
+		{ "东莞对企业转型给予支持，帮助企业打造自主品牌，",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, false },
+		{ "推动产业升级，购买服务给予补贴。", 0, false },
+	};
+	struct edition *ed = read_hinted(h, sizeof h / sizeof h[0]);
+	const struct section *s;
+
+	(void)state;
+	assert_int_equal(ed->nsections, 1);
+	s = ed->sections[0];
+	assert_int_equal(s->narticles, 2);
+	assert_int_equal(s->articles[0]->nblocks, 2);
+	assert_string_equal(s->articles[1]->headlines[0].text,
+	    "东莞企业加快转型");
+	edition_free(ed);
+}
+
 int
 main(void)
 {
@@ -775,6 +818,7 @@ main(void)
 		cmocka_unit_test(test_label_under_author),
 		cmocka_unit_test(test_hinted_label_stays),
 		cmocka_unit_test(test_split_marker),
+		cmocka_unit_test(test_hinted_large_head_splits),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

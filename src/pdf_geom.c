@@ -113,6 +113,7 @@ static const struct {
 	double	indent;		/* a line starting this far right of its
 				   column's edge starts a paragraph (the
 				   indent is 2 em) */
+	double	indent_max;	/* and at most this far (more is no indent) */
 	double	para_space;	/* lines of a column this far apart (glyph
 				   ems, box to box; lines touch) are two
 				   paragraphs */
@@ -163,6 +164,7 @@ static const struct {
 	.sliver_gap = 1.5,
 	.max_depth = 48,
 	.indent = 1.4,
+	.indent_max = 3.0,
 	.para_space = 0.45,
 	.short_end = 0.8,
 	.top_band = 0.14,
@@ -1332,11 +1334,17 @@ mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
 		 * A subhead wrapped over two lines is one paragraph: the
 		 * line before does not end a sentence, and both are set in
 		 * the same face, not the body's, or both centred in the
-		 * column.
+		 * column.  Not a full line with a paragraph's indent under
+		 * one flush with the column: a bold title over a bold
+		 * lead-in (国际海事法律研讨会举行 / 本报天津9月12日电（记者…).
 		 */
 		wrapped = !para && leaf[i - 1] == lf && lf >= 0 &&
 		    !ends_stop(lay->text + pv->off, pv->len) &&
-		    ((ln->font == pv->font && ln->font != gm->body_font) ||
+		    ((ln->font == pv->font && ln->font != gm->body_font &&
+		    !(pv->x0 - left[lf] < 0.5f * em &&
+		    ln->x0 - left[lf] >= (float)geo.indent * em &&
+		    ln->x0 - left[lf] <= (float)geo.indent_max * em &&
+		    ln->x1 >= right[lf] - (float)geo.short_end * em)) ||
 		    (centred(pv, left[lf], right[lf], em) &&
 		    centred(ln, left[lf], right[lf], em)));
 		if (lf >= 0 && ln->x0 - left[lf] >= (float)geo.indent * em)

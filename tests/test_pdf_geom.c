@@ -797,6 +797,38 @@ test_hinted_large_head_splits(void **state)
 	edition_free(ed);
 }
 
+/*
+ * A brief's bold title flush with its column over a bold lead-in set
+ * like it but indented as a paragraph (本报天津9月12日电（记者…) is a
+ * title of its own: the lead-in starts a paragraph and the title is a
+ * display line starting a region.
+ */
+static void
+test_bold_title_over_lead(void **state)
+{
+	static struct sheet sh;
+	struct pdf_layout lay;
+	size_t t, l;
+
+	(void)state;
+	sh.n = 0;
+	put_text(&sh, 20, 40, 10, "上一条简讯的正文写满了这一栏宽", 0);
+	put_text(&sh, 20, 53, 10, "度。", 0);
+	put_text(&sh, 20, 70, 10, "国际海事法律研讨会举行", PDF_GLYPH_BOLD);
+	put_text(&sh, 40, 83, 10, "本报天津9月12日电（记者", PDF_GLYPH_BOLD);
+	sh.g[sh.n - 1].x1 = 190;	/* justified to the edge */
+	put_text(&sh, 20, 96, 10, "孙立群）国际海事法律研讨会", 0);
+	put_text(&sh, 20, 109, 10, "日前在天津举行。代表们围绕", 0);
+	put_text(&sh, 20, 122, 10, "新规则进行研讨。", 0);
+	pdf_geom_layout(sh.g, sh.n, 400, 600, &lay);
+	t = find_line(&lay, "国际海事法律研讨会举行");
+	l = find_line(&lay, "本报天津9月12日电（记者");
+	assert_true(lay.lines[l].flags & PDF_LINE_PARA);
+	assert_true(lay.lines[t].flags & PDF_LINE_DISPLAY);
+	assert_true(lay.lines[t].flags & PDF_LINE_REGION);
+	pdf_layout_free(&lay);
+}
+
 int
 main(void)
 {
@@ -819,6 +851,7 @@ main(void)
 		cmocka_unit_test(test_hinted_label_stays),
 		cmocka_unit_test(test_split_marker),
 		cmocka_unit_test(test_hinted_large_head_splits),
+		cmocka_unit_test(test_bold_title_over_lead),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

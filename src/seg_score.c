@@ -1065,10 +1065,18 @@ make_groups(struct page *pg, struct scorer *sc, struct pairs *pp)
 			gfirst = pg->ngroups;
 			for (u = b; u < e; u++) {
 				bool interrupt = pg->blks[u].interrupt;
+				/*
+				 * On a hinted page a unit off a region start
+				 * is the rest of the headline group above it
+				 * (a main line under its kicker).
+				 */
+				bool rest = g != NULL && !inner &&
+				    interrupt == g->interrupt &&
+				    !hinted_region(pg, pg->blks[u].first);
 
-				if (g == NULL || best[u - b] < 0 ||
+				if (!rest && (g == NULL || best[u - b] < 0 ||
 				    best[u - b] != best[u - b - 1] || inner ||
-				    interrupt != g->interrupt) {
+				    interrupt != g->interrupt)) {
 					g = page_add_group(pg);
 					g->first = (uint32_t)u;
 					g->prev = prev;

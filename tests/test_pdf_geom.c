@@ -829,6 +829,50 @@ test_bold_title_over_lead(void **state)
 	pdf_layout_free(&lay);
 }
 
+/*
+ * On a hinted page the lines of one headline group stay together: a
+ * main line under its kicker (no region start of its own) is not cut
+ * off from it, even when the kicker's words suit another article.
+ */
+static void
+test_hinted_group_whole(void **state)
+{
+	static const struct hinted h[] = {
+		{ "从“单点突破”到“链式发展”", SEG_HINT_DISPLAY |
+		    SEG_HINT_LARGE | SEG_HINT_REGION_START, true },
+		{ "苏州工业机器人产业规模跨上千亿元台阶", SEG_HINT_DISPLAY |
+		    SEG_HINT_LARGE, true },
+		{ "苏州市工业和信息化局近日发布数据，去年苏州",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT | SEG_HINT_NEWCOL,
+		    true },
+		{ "机器人产业规模达到一千零二十亿元。", 0, false },
+		{ "工业机器人企业集聚，机器人整机和零部件配套。",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, false },
+		{ "乡村振兴看这里", SEG_HINT_DISPLAY | SEG_HINT_LARGE |
+		    SEG_HINT_REGION_START | SEG_HINT_NEWCOL, true },
+		{ "信阳茶山春意浓 一片叶子富一方", SEG_HINT_DISPLAY |
+		    SEG_HINT_LARGE, true },
+		{ "清明前后，信阳茶山从单点突破到链式发展，茶产",
+		    SEG_HINT_PARA_START | SEG_HINT_INDENT, true },
+		{ "业从“单点突破”走向“链式发展”，链式发展带动", 0,
+		    false },
+		{ "茶农增收。", 0, false },
+	};
+	struct edition *ed = read_hinted(h, sizeof h / sizeof h[0]);
+	const struct section *s;
+
+	(void)state;
+	assert_int_equal(ed->nsections, 1);
+	s = ed->sections[0];
+	assert_int_equal(s->narticles, 2);
+	assert_int_equal(s->articles[0]->nheadlines, 2);
+	assert_string_equal(s->articles[0]->headlines[0].text,
+	    "从“单点突破”到“链式发展”");
+	assert_string_equal(s->articles[1]->headlines[0].text,
+	    "乡村振兴看这里");
+	edition_free(ed);
+}
+
 int
 main(void)
 {
@@ -852,6 +896,7 @@ main(void)
 		cmocka_unit_test(test_split_marker),
 		cmocka_unit_test(test_hinted_large_head_splits),
 		cmocka_unit_test(test_bold_title_over_lead),
+		cmocka_unit_test(test_hinted_group_whole),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

@@ -522,7 +522,8 @@ test_hinted_credit_runs_on(void **state)
 	assert_int_equal(ed->sections[0]->narticles, 1);
 	a = ed->sections[0]->articles[0];
 	assert_int_equal(a->nblocks, 2);
-	assert_non_null(strstr(a->blocks[0].text, "集卡进港时，摄像头自动识别"));
+	assert_non_null(strstr(a->blocks[0].text,
+	    "集卡进港时，摄像头自动识别"));
 	edition_free(ed);
 }
 

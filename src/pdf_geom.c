@@ -106,10 +106,14 @@ static const struct {
 				   edge ... */
 	double	head_centre;	/* ... or is centred over it within this
 				   share of its width (twice the offset) */
+	double	sliver_wide; /* a part of body text at most this wide ... */
+	double	sliver_gap;	/* ... and this close to the rest (gutters
+				   are wider) is not cut off from it */
 	int	max_depth;	/* deeper XY cuts read the rest by rows */
 	double	indent;		/* a line starting this far right of its
 				   column's edge starts a paragraph (the
 				   indent is 2 em) */
+	double	indent_max;	/* and at most this far (more is no indent) */
 	double	para_space;	/* lines of a column this far apart (glyph
 				   ems, box to box; lines touch) are two
 				   paragraphs */
@@ -126,10 +130,15 @@ static const struct {
 	int	bottom_rows;	/* rows of a footer band at most */
 	int	author_bytes;	/* an author line is at most this long (UTF-8
 				   bytes: 本报记者 李华 实习生 王五) */
+	double	author_wide;	/* and this wide (ems) when it is kept with
+				   the headline group over it in the XY cut
+				   (本报记者 蔡明辉 通讯员 王少东: 15 ems) */
 	double	kicker_gap;	/* a kicker stands at most this far over its
 				   headline (ems) */
 	int	bold_lines;	/* a bold paragraph of at most this many lines
 				   without final stop is a subhead */
+	int	marker_cps;	/* a continuation marker broken over two lines
+				   is at most this long: （下转第十八版） */
 } geo = {
 	.join_gap = 1.0,
 	.join_back = 0.5,
@@ -151,8 +160,11 @@ static const struct {
 	.head_rows = 6,
 	.head_left = 1.0,
 	.head_centre = 0.3,
+	.sliver_wide = 2.5,
+	.sliver_gap = 1.5,
 	.max_depth = 48,
 	.indent = 1.4,
+	.indent_max = 3.0,
 	.para_space = 0.45,
 	.short_end = 0.8,
 	.top_band = 0.14,
@@ -161,8 +173,10 @@ static const struct {
 	.mast_rows = 5,
 	.bottom_rows = 3,
 	.author_bytes = 60,
+	.author_wide = 20,
 	.kicker_gap = 1.0,
 	.bold_lines = 2,
+	.marker_cps = 12,
 };
 
 /* A fragment: glyphs chained through next[], left to right (or down). */
@@ -730,6 +744,53 @@ titles_abreast(const struct geom *gm, const uint32_t *ids, const float *wid,
 }
 
 /*
+ * Would the vertical cut of ids[0..n) (sorted by left edge, wid their
+ * gaps, widest vw) cut off a sliver: a glyph or two of body text, narrower
+ * than a gutter from the rest and within its rows?  That is the end of an
+ * indented verse line wrapped to the column's edge (…切片、分 / 析), where
+ * no other line of the column starts; it is read with the column.
+ */
+static bool
+cuts_sliver(const struct geom *gm, const uint32_t *ids, const float *wid,
+    size_t n, float vw)
+{
+	size_t k, side, s, e;
+	float x0, x1, y0, y1, ry0, ry1;
+	const struct frag *f;
+
+	if (vw >= (float)geo.sliver_gap * gm->body)
+		return false;
+	for (k = 1; k < n && wid[k] < vw; k++)
+		;
+	if (k == n)
+		return false;
+	for (side = 0; side < 2; side++) {
+		s = side == 0 ? 0 : k;
+		e = side == 0 ? k : n;
+		x0 = y0 = ry0 = INFINITY;
+		x1 = y1 = ry1 = -INFINITY;
+		for (size_t j = 0; j < n; j++) {
+			f = &gm->f[ids[j]];
+			if (j < s || j >= e) {
+				ry0 = fminf(ry0, f->y0);
+				ry1 = fmaxf(ry1, f->y1);
+				continue;
+			}
+			if (f->flags & (PDF_LINE_DISPLAY | PDF_LINE_VERTICAL))
+				x1 = INFINITY;	/* no sliver */
+			x0 = fminf(x0, f->x0);
+			x1 = fmaxf(x1, f->x1);
+			y0 = fminf(y0, f->y0);
+			y1 = fmaxf(y1, f->y1);
+		}
+		if (x1 - x0 <= (float)geo.sliver_wide * gm->body &&
+		    y0 >= ry0 && y1 <= ry1)
+			return true;
+	}
+	return false;
+}
+
+/*
  * The recursive XY cut (pass 5, see the top of the file) of ids[0..n):
  * wid is scratch of the same size.
  */
@@ -807,7 +868,7 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 			px1 = fmaxf(px1, gm->f[ids[start]].x1);
 		}
 		if (f->x1 - f->x0 > 0.4f * (px1 - px0) ||
-		    f->x1 - f->x0 > 12.0f * gm->body)
+		    f->x1 - f->x0 > (float)geo.author_wide * gm->body)
 			break;
 		first_cut = k;
 	}
@@ -834,8 +895,17 @@ xy_cut(struct geom *gm, uint32_t *ids, float *wid, size_t n, int depth)
 	if (!vertical && vw >= vmin && titles_abreast(gm, ids, wid, n,
 	    fminf((float)geo.cut_peer * hw, (float)geo.hrow * gm->body)))
 		vertical = true;
-	if (vertical)
+	if (vertical) {
 		vw = find_gaps(gm, ids, n, true, true, wid);
+		if (cuts_sliver(gm, ids, wid, n, vw)) {
+			hw = find_gaps(gm, ids, n, false, false, wid);
+			if (hw < hmin) {
+				read_leaf(gm, ids, n);
+				return;
+			}
+			vertical = false;
+		}
+	}
 	cut = (float)geo.cut_peer * (vertical ? vw : hw);
 	/*
 	 * Every wide horizontal gap is cut with the widest: a photo leaves
@@ -1080,6 +1150,101 @@ build_lines(struct geom *gm, struct pdf_layout *lay)
 	return leaf;
 }
 
+/*
+ * Is the tail of line a (from its last opening bracket) followed by the
+ * whole of line b a continuation marker broken over the two lines
+ * (…位居世界前列，（下转第十 / 八版）)?  A bracket, a verb (下转, 上接, 紧接,
+ * 转, 接, 续), at most geo.marker_cps code points in all, ending in 版 and
+ * the closing bracket; the pipeline reads the page from it.  Returns the
+ * length of the tail in bytes, or 0.
+ */
+static size_t
+split_marker(const char *a, size_t alen, const char *b, size_t blen)
+{
+	static const char *const verbs[] = { "下转", "上接", "紧接", "转",
+	    "接", "续", NULL };
+	static const char open[] = "\xEF\xBC\x88", shut[] = "\xEF\xBC\x89";
+	static const char end[] = "版\xEF\xBC\x89";
+	char m[4 * 12 + 1];
+	size_t k, t, i, n, cps, max = 4 * (size_t)geo.marker_cps;
+
+	if (max > sizeof m - 1)
+		max = sizeof m - 1;
+	/* The tail of a: from its last opening bracket. */
+	for (k = alen; k > 0 && alen - k < max; k--)
+		if (a[k - 1] == '(' || (k >= 3 && memcmp(a + k - 3, open,
+		    3) == 0))
+			break;
+	if (k == 0 || alen - k >= max)
+		return 0;
+	t = alen - (a[k - 1] == '(' ? k - 1 : k - 3);
+	if (t + blen > max || blen < sizeof end - 1 ||
+	    memcmp(b + blen - (sizeof end - 1), end, sizeof end - 1) != 0)
+		return 0;
+	memcpy(m, a + alen - t, t);
+	memcpy(m + t, b, blen);
+	n = t + blen;
+	m[n] = '\0';
+	/* A bracket, a verb, no other bracket until the closing one. */
+	i = m[0] == '(' ? 1 : 3;
+	for (k = 0; verbs[k] != NULL; k++)
+		if (strncmp(m + i, verbs[k], strlen(verbs[k])) == 0)
+			break;
+	if (verbs[k] == NULL)
+		return 0;
+	for (cps = 0; i < n; i++) {
+		if ((m[i] & 0xC0) != 0x80)
+			cps++;
+		if (i + 3 < n && (memcmp(m + i, shut, 3) == 0 ||
+		    memcmp(m + i, open, 3) == 0 || m[i] == '(' ||
+		    m[i] == ')'))
+			return 0;
+	}
+	return cps + 1 <= (size_t)geo.marker_cps ? t : 0;
+}
+
+/*
+ * Join each continuation marker broken over two lines of one column
+ * into the first (split_marker): the text is compacted in place and the
+ * line under it goes, its box joining the first's.
+ */
+static void
+join_split_markers(struct pdf_layout *lay, int32_t *leaf)
+{
+	size_t i, out, w = 0, len;
+	struct pdf_line *ln, *nx;
+
+	if (lay->nlines == 0)
+		return;
+	for (i = 0, out = 0; i < lay->nlines; i++, out++) {
+		ln = &lay->lines[i];
+		nx = i + 1 < lay->nlines ? &lay->lines[i + 1] : NULL;
+		len = ln->len;
+		memmove(lay->text + w, lay->text + ln->off, len);
+		ln->off = w;
+		if (nx != NULL && leaf[i + 1] == leaf[i] && !((ln->flags |
+		    nx->flags) & (PDF_LINE_DISPLAY | PDF_LINE_FURNITURE)) &&
+		    split_marker(lay->text + w, len, lay->text + nx->off,
+		    nx->len) != 0) {
+			memmove(lay->text + w + len, lay->text + nx->off,
+			    nx->len);
+			len += nx->len;
+			ln->len = (uint32_t)len;
+			ln->x0 = fminf(ln->x0, nx->x0);
+			ln->x1 = fmaxf(ln->x1, nx->x1);
+			ln->y1 = fmaxf(ln->y1, nx->y1);
+			i++;
+		}
+		w += len;
+		lay->text[w++] = '\n';
+		lay->lines[out] = *ln;
+		leaf[out] = leaf[i];
+	}
+	lay->text[w] = '\0';
+	lay->len = w;
+	lay->nlines = out;
+}
+
 /* Is a line centred between left and right, short of both edges? */
 static bool
 centred(const struct pdf_line *ln, float left, float right, float em)
@@ -1169,11 +1334,17 @@ mark_paragraphs(struct geom *gm, struct pdf_layout *lay, const int32_t *leaf)
 		 * A subhead wrapped over two lines is one paragraph: the
 		 * line before does not end a sentence, and both are set in
 		 * the same face, not the body's, or both centred in the
-		 * column.
+		 * column.  Not a full line with a paragraph's indent under
+		 * one flush with the column: a bold title over a bold
+		 * lead-in (国际海事法律研讨会举行 / 本报天津9月12日电（记者…).
 		 */
 		wrapped = !para && leaf[i - 1] == lf && lf >= 0 &&
 		    !ends_stop(lay->text + pv->off, pv->len) &&
-		    ((ln->font == pv->font && ln->font != gm->body_font) ||
+		    ((ln->font == pv->font && ln->font != gm->body_font &&
+		    !(pv->x0 - left[lf] < 0.5f * em &&
+		    ln->x0 - left[lf] >= (float)geo.indent * em &&
+		    ln->x0 - left[lf] <= (float)geo.indent_max * em &&
+		    ln->x1 >= right[lf] - (float)geo.short_end * em)) ||
 		    (centred(pv, left[lf], right[lf], em) &&
 		    centred(ln, left[lf], right[lf], em)));
 		if (lf >= 0 && ln->x0 - left[lf] >= (float)geo.indent * em)
@@ -1300,6 +1471,13 @@ mark_authors(struct geom *gm, struct pdf_layout *lay)
 		if (big < gm->body * (float)geo.display)
 			continue;
 		ln->flags |= PDF_LINE_AUTHOR;
+		/*
+		 * A bold label at body size right under it (核心阅读) heads
+		 * a box of this article: no region of its own.
+		 */
+		if ((lay->lines[i + 1].flags & (PDF_LINE_DISPLAY |
+		    PDF_LINE_LARGE)) == PDF_LINE_DISPLAY)
+			lay->lines[i + 1].flags &= ~(uint32_t)PDF_LINE_REGION;
 	}
 }
 
@@ -1419,6 +1597,7 @@ pdf_geom_layout(const struct pdf_glyph *g, size_t n, double w, double h,
 	read_leaf(&gm, ids, nb);
 
 	leaf = build_lines(&gm, out);
+	join_split_markers(out, leaf);
 	mark_paragraphs(&gm, out, leaf);
 	mark_bold_heads(&gm, out);
 	mark_subtitles(out);

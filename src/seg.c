@@ -1421,6 +1421,11 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 	if (nx == NULL || starts_article(nx) || (ln->xf & X_END) ||
 	    (nx->xf & X_TAIL))
 		return true;
+	/* A front end that sees the page knows where paragraphs start. */
+	if (line_hint(pg, i) >= 0)
+		return (line_hint(pg, (size_t)(nx - pg->lines)) &
+		    (SEG_HINT_PARA_START | SEG_HINT_REGION_START |
+		    SEG_HINT_DISPLAY)) != 0;
 	/*
 	 * A photographer's credit (…观看。 潘国强摄, …控制。（新华社记者
 	 * 张宇航摄）) ends a caption: after a finished sentence or in
@@ -1430,11 +1435,6 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 	    L_INNER_STOP)) != L_INNER_COMMA || (ln->flags & L_PAREN) ||
 	    line_ends_bracket(pg, i)))
 		return true;
-	/* A front end that sees the page knows where paragraphs start. */
-	if (line_hint(pg, i) >= 0)
-		return (line_hint(pg, (size_t)(nx - pg->lines)) &
-		    (SEG_HINT_PARA_START | SEG_HINT_REGION_START |
-		    SEG_HINT_DISPLAY)) != 0;
 	/*
 	 * A photographer's credit on a line of its own (吴光亮摄) closes
 	 * the caption it stands under; a caption (图为…) after a finished

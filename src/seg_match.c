@@ -1015,11 +1015,13 @@ segm_masthead_parts(const uint32_t *v, size_t n, struct segm_mast *mp)
 		t = furn_token(v, i, j);
 		/*
 		 * After the editors only the page's own marks go on (本版
-		 * 责编：张三 第07版要闻); anything else is more editors.
+		 * 责编：张三 第07版要闻, 责任编辑：张三 … 燕山日报 11 国际);
+		 * anything else is more editors.
 		 */
 		if (editor == 2 && t != FT_MARK && t != FT_MARK_NAME &&
 		    t != FT_DATE && t != FT_PAPER && t != FT_WEEKDAY &&
-		    !(t == FT_NAME && last == FT_MARK))
+		    t != FT_NUMBER && !(t == FT_NAME && (last == FT_MARK ||
+		    last == FT_NUMBER)))
 			break;
 		last = t;
 		switch (t) {

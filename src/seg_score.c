@@ -634,6 +634,15 @@ hinted_region(const struct page *pg, size_t i)
 	}
 }
 
+/* On a hinted page, is line i a region start set above body size? */
+static bool
+large_region(const struct page *pg, size_t i)
+{
+	return i < pg->nhinted &&
+	    (pg->hints[i] & SEG_HINT_REGION_START) &&
+	    (pg->hints[i] & SEG_HINT_LARGE);
+}
+
 /*
  * On a hinted page, is the display run at block b, a region start, set
  * at body size like the display run that opens the article at block
@@ -801,6 +810,16 @@ segs_split_articles(struct page *pg)
 				continue;
 			}
 			/*
+			 * A headline the front end saw set large at a region
+			 * start opens the next article, whatever the text.
+			 */
+			if (large_region(pg, pg->blks[b].first)) {
+				cut[b] = 1;
+				n++;
+				start = b;
+				continue;
+			}
+			/*
 			 * Text brought from another page (上接) is the rest
 			 * of one article: its lone lines are its subheads;
 			 * so is a lone 修复：还河流以空间 (a feature's part).
@@ -943,10 +962,13 @@ score_group(struct page *pg, struct scorer *sc, size_t gi, double *sco,
 				other = sco[k - lo];
 		g->candidate = other >= tune.min_content &&
 		    other >= tune.steal_ratio * own + tune.steal_margin;
-		/* A run the page shows running on in its column stays. */
-		if (!hinted_region(pg, pg->blks[g->first].first))
-			g->candidate = false;
 	}
+	/*
+	 * A run the page shows running on in its column, or labelling a
+	 * box under its article's byline (核心阅读), heads no article.
+	 */
+	if (!hinted_region(pg, pg->blks[g->first].first))
+		g->candidate = false;
 	if (!g->candidate)
 		return;
 	for (k = lo; k < hi; k++) {
@@ -1055,10 +1077,18 @@ make_groups(struct page *pg, struct scorer *sc, struct pairs *pp)
 			gfirst = pg->ngroups;
 			for (u = b; u < e; u++) {
 				bool interrupt = pg->blks[u].interrupt;
+				/*
+				 * On a hinted page a unit off a region start
+				 * is the rest of the headline group above it
+				 * (a main line under its kicker).
+				 */
+				bool rest = g != NULL && !inner &&
+				    interrupt == g->interrupt &&
+				    !hinted_region(pg, pg->blks[u].first);
 
-				if (g == NULL || best[u - b] < 0 ||
+				if (!rest && (g == NULL || best[u - b] < 0 ||
 				    best[u - b] != best[u - b - 1] || inner ||
-				    interrupt != g->interrupt) {
+				    interrupt != g->interrupt)) {
 					g = page_add_group(pg);
 					g->first = (uint32_t)u;
 					g->prev = prev;

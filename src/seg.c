@@ -916,7 +916,7 @@ mark_names(struct page *pg)
 		    L_END_COLON | L_END_CONT | L_PAREN)) ||
 		    ((ln->flags & L_BLANK_BEFORE) && k + 1 == i &&
 		    memchr(pg->text + pv->off, '\n', pv->len) == NULL &&
-		    !((nx->flags & L_BLANK_BEFORE) &&
+		    !(pg->nhinted == 0 && (nx->flags & L_BLANK_BEFORE) &&
 		    (pv->flags & (L_INNER_COMMA | L_INNER_STOP)) == 0)) ||
 		    (pv->flags & (L_HEADER | L_DROP | L_END_STOP |
 		    L_END_COLON | L_END_CONT | L_INNER_STOP)) ||
@@ -2385,10 +2385,12 @@ emit_article(struct page *pg, struct edition *ed, struct section *s,
 		/*
 		 * A line taken for a title but kept as text, in the middle
 		 * of a clause (提起印染，不少人…气味刺 / 鼻”。…), runs on
-		 * into the paragraph under it.
+		 * into the paragraph under it (text only: on a page with
+		 * hints, the title was set as one).
 		 */
 		if (bl->kind == BLK_DISPLAY && bl->fate == FATE_PARAGRAPH &&
-		    bl->first == bl->last && bi + 1 < a->end &&
+		    pg->nhinted == 0 && bl->first == bl->last &&
+		    bi + 1 < a->end &&
 		    pg->blks[bi + 1].kind == BLK_PARA &&
 		    open_clause(pg, bl->last)) {
 			both = pg->blks[bi + 1];

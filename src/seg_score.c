@@ -783,10 +783,13 @@ segs_split_articles(struct page *pg)
 			/*
 			 * A closing credit ends its article: （本报记者
 			 * 龙海燕） / 厦门港… / ——… / text is the next one;
-			 * so does a photographer's (…增多。 符晓岚摄).
+			 * so does a photographer's (…增多。 符晓岚摄).  (A
+			 * front end that sees the page says where regions
+			 * start: its hints decide there.)
 			 */
-			if (pg->blks[b - 1].kind == BLK_TAIL ||
-			    (pg->lines[pg->blks[b - 1].last].xf & X_CREDIT)) {
+			if (pg->nhinted == 0 && (pg->blks[b - 1].kind ==
+			    BLK_TAIL ||
+			    (pg->lines[pg->blks[b - 1].last].xf & X_CREDIT))) {
 				cut[b] = 1;
 				n++;
 				start = b;

@@ -472,16 +472,54 @@ article_set_source(struct edition *ed, struct article *a, const char *file,
 	a->source_line = line;
 }
 
-/* The main headline of an article. */
+/*
+ * The main headline of an article: its main lines, a headline printed over
+ * two lines (经开区教育艺术团参加 / 中央电视台戏曲春晚录制) or a couplet,
+ * joined by a space; else its first line.
+ */
 const char *
 article_title(const struct article *a)
 {
 	size_t i;
 
+	if (a->title != NULL)
+		return a->title;
 	for (i = 0; i < a->nheadlines; i++)
 		if (a->headlines[i].role == HEADLINE_MAIN)
 			return a->headlines[i].text;
 	return a->nheadlines > 0 ? a->headlines[0].text : "";
+}
+
+/*
+ * Put a's main headline lines into b (cleared first), joined by a space.
+ * Returns whether there are two or more: only then is a title to be kept.
+ */
+bool
+article_join_title(const struct article *a, struct buf *b)
+{
+	size_t i, n = 0;
+
+	buf_clear(b);
+	for (i = 0; i < a->nheadlines; i++) {
+		if (a->headlines[i].role != HEADLINE_MAIN)
+			continue;
+		if (n++ > 0)
+			buf_append(b, " ", 1);
+		buf_append(b, a->headlines[i].text,
+		    strlen(a->headlines[i].text));
+	}
+	return n > 1;
+}
+
+/* Join the main lines of a's headline into a->title when there are two. */
+static void
+join_title(struct edition *ed, struct article *a)
+{
+	struct buf b = BUF_INIT;
+
+	if (article_join_title(a, &b))
+		a->title = edition_strdup(ed, buf_str(&b));
+	buf_free(&b);
 }
 
 /* Does a character of this category count for the id (letters, numbers)? */
@@ -911,6 +949,7 @@ edition_finish(struct edition *ed)
 				a->length += count_chars(a->blocks[j].text);
 			if (a->nheadlines == 0)
 				infer_headline(ed, a);
+			join_title(ed, a);
 			article_stable_id(a, a->id);
 		}
 	}

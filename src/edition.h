@@ -78,6 +78,8 @@ struct article {
 	char		 id[17];	/* stable id: 16 lowercase hex digits */
 	struct headline	*headlines;	/* in printed order */
 	size_t		 nheadlines;
+	const char	*title;		/* its main lines joined by a space
+					   (edition_finish); article_title() */
 	const char	*dateline;	/* 本报讯, 新华社北京12月23日电; NULL if none */
 	const char	*byline;	/* "记者 王译博 通讯员 高岩"; NULL if none */
 	struct credit	*credits;	/* the byline split into roles and names */
@@ -246,6 +248,8 @@ void		 article_stable_id(const struct article *a, char out[17]);
 
 /* The main headline text of an article (the MAIN line, else the first). */
 const char	*article_title(const struct article *a);
+struct buf;
+bool		 article_join_title(const struct article *a, struct buf *b);
 
 /* Total number of articles in the edition. */
 size_t		 edition_count_articles(const struct edition *ed);

@@ -187,6 +187,7 @@ struct decoded {
 	struct article	 a;
 	size_t		 hcap;
 	size_t		 bcap;
+	struct buf	 title;		/* a.title when it has two main lines */
 };
 
 /* The text of one page (a page row), kept while its articles are read
@@ -1057,6 +1058,8 @@ body_next(struct decoded *d, const struct etext *et, size_t *pos)
 			return -1;
 		}
 	}
+	a->title = article_join_title(a, &d->title) ? buf_str(&d->title) :
+	    NULL;
 	*pos = p;
 	return 1;
 }
@@ -1067,6 +1070,7 @@ decoded_free(struct decoded *d)
 {
 	free(d->a.headlines);
 	free(d->a.blocks);
+	buf_free(&d->title);
 }
 
 /*

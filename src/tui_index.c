@@ -178,17 +178,11 @@ tui_index_free(struct tui *t)
 	tui_found_free(&t->found);
 }
 
-/* The first printed headline of a, else the first headline, else "". */
+/* The printed headline of a (article_title), else "". */
 static const char *
 tui_found_headline(const struct article *a)
 {
-	size_t i;
-
-	for (i = 0; i < a->nheadlines; i++) {
-		if (a->headlines[i].role == HEADLINE_MAIN)
-			return a->headlines[i].text;
-	}
-	return a->nheadlines > 0 ? a->headlines[0].text : "";
+	return article_title(a);
 }
 
 /* index_search() callback: keep a hit, up to TUI_FOUND_MAX. */

@@ -165,7 +165,7 @@ list_article_row(struct tui *t, struct buf *row, size_t i, size_t cols)
 	else if (h->inferred)
 		title = xasprintf("~ %s", h->text);
 	else
-		title = xstrdup(h->text);
+		title = xstrdup(article_title(a));
 
 	buf_puts(row, num);
 	if (cols > fixed + byw + 4) {
@@ -746,7 +746,7 @@ tui_results_draw(struct tui *t)
 		buf_puts(&row, num);
 		if (cols > fixed + 4) {
 			list_field(t, &row, h == NULL ? _("~ (no headline)") :
-			    h->text, cols - fixed);
+			    article_title(a), cols - fixed);
 			buf_puts(&row, count);
 		}
 		tui_put_shown(t, y, 0, buf_str(&row), row.len, cols, cols,

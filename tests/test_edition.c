@@ -108,6 +108,38 @@ test_kept_block(void **state)
 	edition_free(ed);
 }
 
+/*
+ * A headline printed over two main lines, or a couplet, is one title for
+ * lists: the lines joined by a space; a kicker or subtitle is not in it.
+ */
+static void
+test_joined_title(void **state)
+{
+	struct edition *ed;
+	struct section *s;
+	struct article *a, *b;
+
+	(void)state;
+	ed = edition_new("t", "t.txt");
+	s = edition_add_section(ed, "s", "t.txt");
+	a = section_add_article(ed, s);
+	article_add_headline(ed, a, "新春走基层", HEADLINE_KICKER, false);
+	article_add_headline(ed, a, "经开区教育艺术团参加", HEADLINE_MAIN,
+	    false);
+	article_add_headline(ed, a, "中央电视台戏曲春晚录制", HEADLINE_MAIN,
+	    false);
+	article_add_headline(ed, a, "——孩子们的难忘一天", HEADLINE_SUB, false);
+	article_add_block(ed, a, BLOCK_PARAGRAPH, "正文。");
+	b = section_add_article(ed, s);
+	article_add_headline(ed, b, "开展实战应急演练", HEADLINE_MAIN, false);
+	article_add_block(ed, b, BLOCK_PARAGRAPH, "另一篇。");
+	edition_finish(ed);
+	assert_string_equal(article_title(a),
+	    "经开区教育艺术团参加 中央电视台戏曲春晚录制");
+	assert_string_equal(article_title(b), "开展实战应急演练");
+	edition_free(ed);
+}
+
 /* An article printed without headline gets one from its lead, flagged. */
 static void
 test_inferred_headline(void **state)
@@ -441,6 +473,7 @@ main(void)
 		cmocka_unit_test(test_build),
 		cmocka_unit_test(test_kept_block),
 		cmocka_unit_test(test_inferred_headline),
+		cmocka_unit_test(test_joined_title),
 		cmocka_unit_test(test_stable_id),
 		cmocka_unit_test(test_duplicate_ids),
 		cmocka_unit_test(test_page_paper),

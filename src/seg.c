@@ -403,6 +403,34 @@ page_add_line(struct page *pg)
 }
 
 /*
+ * Line i, right before a line starting with 电, may be a dateline the
+ * line break cut before its 电 (新华社哈尔滨3月5日): when it is one with
+ * 电 added, it starts an article, and the next line runs on from it.
+ * Rare, so the line is normalised again here, into vectors of its own.
+ */
+static void
+mend_dateline(struct page *pg, size_t i)
+{
+	struct line *ln = &pg->lines[i];
+	struct cpvec v = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
+	int dl;
+
+	if (ln->dl != 0 || ln->len > 64 || (ln->flags & (L_END_STOP |
+	    L_END_COLON | L_END_CONT | L_INNER_STOP | L_INNER_COMMA)))
+		return;
+	segm_norm_line(pg->text + ln->off, ln->len, NORM_TEXT, &v, &tmp,
+	    NULL);
+	if (v.n > 0 && v.v[v.n - 1] == 0x65E5 /* 日 */) {
+		segm_cpvec_reserve(&v, v.n + 1);
+		v.v[v.n++] = 0x7535;
+		if ((dl = segm_dateline_match(v.v, v.n, NULL)) != 0)
+			ln->dl = (uint8_t)dl;
+	}
+	segm_cpvec_free(&v);
+	segm_cpvec_free(&tmp);
+}
+
+/*
  * Add the line text[off..off + len) to the page (see seg.h): normalise
  * it, measure it and note what its shape and its start say.  A blank
  * line is not kept: the next line remembers it.  A continuation marker
@@ -450,6 +478,10 @@ seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 	measure_line(ln, pg->cv.v, pg->cv.n,
 	    segm_dateline_match(pg->cv.v, pg->cv.n, NULL));
 	ln->xf = shape_flags(ln, pg->cv.v, pg->cv.n);
+	/* 新华社哈尔滨3月5日 / 电（记者 曲洪波）…: a dateline cut at 电. */
+	if (pg->cv.n > 0 && pg->cv.v[0] == 0x7535 /* 电 */ &&
+	    pg->nlines >= 2 && !pg->blank)
+		mend_dateline(pg, pg->nlines - 2);
 	/*
 	 * The marker took room on the printed line ((接第15版)从组庭到…
 	 * is a full line): count its characters as three quarters each.
@@ -1903,10 +1935,22 @@ emit_dateline(struct page *pg, struct edition *ed, struct article *art,
 
 	line_cps(pg, blk->first, NORM_TEXT);
 	dl = segm_dateline_match(pg->cv.v, pg->cv.n, &end);
-	if (dl == 0)
-		return;
-	if (segm_dateline_kind(dl) == DL_TEXT) {
+	if (dl == 0 && blk->last > blk->first) {
+		/* Cut at 电 by the line break (mend_dateline). */
+		join_cps(&raw, pg->cv.v, pg->cv.n);
+		line_cps(pg, blk->first + 1, NORM_TEXT);
+		join_cps(&raw, pg->cv.v, pg->cv.n);
+		dl = segm_dateline_match(raw.v, raw.n, &end);
+		if (dl != 0 && segm_dateline_kind(dl) == DL_TEXT)
+			put_cps(&b, raw.v, end);
+		raw.n = 0;
+	} else if (dl != 0 && segm_dateline_kind(dl) == DL_TEXT)
 		put_cps(&b, pg->cv.v, end);
+	if (dl == 0) {
+		segm_cpvec_free(&raw);
+		return;
+	}
+	if (segm_dateline_kind(dl) == DL_TEXT) {
 		article_set_dateline(ed, art, buf_str(&b));
 		buf_free(&b);
 	} else

@@ -1023,6 +1023,35 @@ test_author_between_blanks(void **state)
 }
 
 /*
+ * A dateline the line break cut before its 电 (新华社哈尔滨3月5日 /
+ * 电（记者 曲洪波）…) still opens its article, with its byline.
+ */
+static void
+test_dateline_cut_at_dian(void **state)
+{
+	const char *text =
+	    "黑龙江冰雪旅游持续升温\n"
+	    "新华社哈尔滨3月5日\n"
+	    "电（记者 曲洪波）记者从黑龙江省文化和旅游厅获悉，今年雪季全省"
+	    "接待游客\n"
+	    "人次同比增长两成以上，冰雪旅游持续升温，带动了相关产业发展。\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	a = ed->sections[0]->articles[0];
+	assert_int_equal(a->nheadlines, 1);
+	assert_string_equal(a->headlines[0].text, "黑龙江冰雪旅游持续升温");
+	assert_non_null(a->dateline);
+	assert_string_equal(a->dateline, "新华社哈尔滨3月5日电");
+	assert_non_null(a->byline);
+	assert_string_equal(a->byline, "记者 曲洪波");
+	edition_free(ed);
+}
+
+/*
  * A subhead as wide as an indented first line (基础设施“补短板”) over
  * the indented first line of its text: no paragraph starts with two
  * indented lines, so it is a title.
@@ -2349,6 +2378,7 @@ main(void)
 		cmocka_unit_test(test_marker_width),
 		cmocka_unit_test(test_interview_turns),
 		cmocka_unit_test(test_indented_subhead),
+		cmocka_unit_test(test_dateline_cut_at_dian),
 		cmocka_unit_test(test_author_between_blanks),
 		cmocka_unit_test(test_short_before_marker),
 		cmocka_unit_test(test_short_first_line),

@@ -69,7 +69,9 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 
 #else /* HAVE_PDF */
 
+#include <dlfcn.h>
 #include <poppler.h>
+#include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -78,11 +80,109 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 #include "edition.h"
 #include "pdf_geom.h"
 #include "seg.h"
+#include "text.h"
 
 /* Built with PDF support. */
 bool
 load_pdf_supported(void)
 {
+	return true;
+}
+
+/*
+ * poppler-glib (and the GLib calls kanbao makes) are opened with dlopen
+ * when a PDF is met, not linked: loading the forty libraries poppler
+ * brings costs every start about 25 ms, which a search of the library
+ * index or a text edition never needs.  The headers still give the types.
+ * Each load_pdf() opens the library (RTLD_NODELETE: after the first time
+ * that only finds it again) and looks the calls up into a struct pdfapi
+ * of its own, so there is no state between calls.
+ */
+struct pdfapi {
+	void		 *h;
+	char		*(*page_get_text)(PopplerPage *);
+	gboolean	 (*page_get_text_layout)(PopplerPage *,
+			     PopplerRectangle **, guint *);
+	GList		*(*page_get_text_attributes)(PopplerPage *);
+	void		 (*page_free_text_attributes)(GList *);
+	void		 (*page_get_size)(PopplerPage *, double *, double *);
+	PopplerPage	*(*document_get_page)(PopplerDocument *, int);
+	int		 (*document_get_n_pages)(PopplerDocument *);
+	PopplerDocument	*(*document_new_from_bytes)(GBytes *, const char *,
+			     GError **);
+	GQuark		 (*error_quark)(void);
+	void		 (*free)(gpointer);
+	void		 (*object_unref)(gpointer);
+	guint		 (*log_set_handler)(const gchar *, GLogLevelFlags,
+			     GLogFunc, gpointer);
+	void		 (*log_remove_handler)(const gchar *, guint);
+	void		 (*clear_error)(GError **);
+	GBytes		*(*bytes_new_static)(gconstpointer, gsize);
+	void		 (*bytes_unref)(GBytes *);
+};
+
+/* The calls, by name, and where each goes in struct pdfapi. */
+static const struct {
+	const char	*name;
+	size_t		 off;
+} pdfapi_calls[] = {
+	{ "poppler_page_get_text", offsetof(struct pdfapi, page_get_text) },
+	{ "poppler_page_get_text_layout",
+	    offsetof(struct pdfapi, page_get_text_layout) },
+	{ "poppler_page_get_text_attributes",
+	    offsetof(struct pdfapi, page_get_text_attributes) },
+	{ "poppler_page_free_text_attributes",
+	    offsetof(struct pdfapi, page_free_text_attributes) },
+	{ "poppler_page_get_size", offsetof(struct pdfapi, page_get_size) },
+	{ "poppler_document_get_page",
+	    offsetof(struct pdfapi, document_get_page) },
+	{ "poppler_document_get_n_pages",
+	    offsetof(struct pdfapi, document_get_n_pages) },
+	{ "poppler_document_new_from_bytes",
+	    offsetof(struct pdfapi, document_new_from_bytes) },
+	{ "poppler_error_quark", offsetof(struct pdfapi, error_quark) },
+	{ "g_free", offsetof(struct pdfapi, free) },
+	{ "g_object_unref", offsetof(struct pdfapi, object_unref) },
+	{ "g_log_set_handler", offsetof(struct pdfapi, log_set_handler) },
+	{ "g_log_remove_handler",
+	    offsetof(struct pdfapi, log_remove_handler) },
+	{ "g_clear_error", offsetof(struct pdfapi, clear_error) },
+	{ "g_bytes_new_static", offsetof(struct pdfapi, bytes_new_static) },
+	{ "g_bytes_unref", offsetof(struct pdfapi, bytes_unref) },
+};
+
+/*
+ * Open poppler-glib into api.  KANBAO_POPPLER_LIB names another file to
+ * open (the tests use it to see a missing library reported).  Returns
+ * false with *cause set when the library or a call is missing.
+ */
+static bool
+pdfapi_open(struct pdfapi *api, char **cause)
+{
+	const char *lib = getenv("KANBAO_POPPLER_LIB");
+	void *fn;
+	size_t i;
+
+	if (lib == NULL || *lib == '\0')
+		lib = POPPLER_SONAME;
+	memset(api, 0, sizeof *api);
+	api->h = dlopen(lib, RTLD_NOW | RTLD_LOCAL | RTLD_NODELETE);
+	if (api->h == NULL) {
+		*cause = xasprintf(_("a PDF; the PDF library %s could not be "
+		    "loaded (install libpoppler-glib8, or convert it with "
+		    "pdftotext)"), lib);
+		return false;
+	}
+	for (i = 0; i < sizeof pdfapi_calls / sizeof pdfapi_calls[0]; i++) {
+		if ((fn = dlsym(api->h, pdfapi_calls[i].name)) == NULL) {
+			*cause = xasprintf(_("a PDF; the PDF library %s lacks "
+			    "%s"), lib, pdfapi_calls[i].name);
+			dlclose(api->h);
+			return false;
+		}
+		/* POSIX: a dlsym() result converts to a function pointer. */
+		memcpy((char *)api + pdfapi_calls[i].off, &fn, sizeof fn);
+	}
 	return true;
 }
 
@@ -155,32 +255,33 @@ font_bold(const char *name)
  * more than LOAD_PDF_MAX_GLYPHS.
  */
 static long
-page_glyphs(PopplerPage *page, struct pdf_glyph **out)
+page_glyphs(const struct pdfapi *api, PopplerPage *page,
+    struct pdf_glyph **out)
 {
 	PopplerRectangle *rects = NULL;
 	guint nrects = 0, i;
-	char *text, *s;
+	char *text, *s, *end;
 	GList *attrs, *a;
 	PopplerTextAttributes *at = NULL;
 	struct pdf_glyph *g;
 	long n = 0;
 
 	*out = NULL;
-	text = poppler_page_get_text(page);
+	text = api->page_get_text(page);
 	if (text == NULL)
 		return 0;
-	if (!poppler_page_get_text_layout(page, &rects, &nrects) ||
+	if (!api->page_get_text_layout(page, &rects, &nrects) ||
 	    nrects == 0) {
-		g_free(text);
-		g_free(rects);
+		api->free(text);
+		api->free(rects);
 		return 0;
 	}
 	if (nrects > LOAD_PDF_MAX_GLYPHS) {
-		g_free(text);
-		g_free(rects);
+		api->free(text);
+		api->free(rects);
 		return -1;
 	}
-	attrs = poppler_page_get_text_attributes(page);
+	attrs = api->page_get_text_attributes(page);
 	a = attrs;
 	g = xreallocarray(NULL, nrects, sizeof *g);
 	/*
@@ -188,15 +289,18 @@ page_glyphs(PopplerPage *page, struct pdf_glyph **out)
 	 * a version counted differently, the shorter of the two ends it.
 	 */
 	s = text;
-	for (i = 0; i < nrects && *s != '\0'; i++) {
-		gunichar c = g_utf8_get_char_validated(s, -1);
+	end = text + strlen(text);
+	for (i = 0; i < nrects && s < end; i++) {
+		uint32_t c;
+		size_t k = utf8_decode(s, (size_t)(end - s), &c);
 		struct pdf_glyph *q = &g[n];
 
-		if (c == (gunichar)-1 || c == (gunichar)-2) {
+		/* A bad byte is no glyph (a U+FFFD in the text is one). */
+		if (c == TEXT_REPLACEMENT && k == 1) {
 			s++;
 			continue;
 		}
-		s = g_utf8_next_char(s);
+		s += k;
 		while (a != NULL && ((PopplerTextAttributes *)a->data)->
 		    end_index < (gint)i)
 			a = a->next;
@@ -216,9 +320,9 @@ page_glyphs(PopplerPage *page, struct pdf_glyph **out)
 		}
 		n++;
 	}
-	poppler_page_free_text_attributes(attrs);
-	g_free(text);
-	g_free(rects);
+	api->page_free_text_attributes(attrs);
+	api->free(text);
+	api->free(rects);
 	*out = g;
 	return n;
 }
@@ -282,9 +386,9 @@ feed_page(struct page *pg, const struct pdf_layout *lay, uint32_t *lineno)
  * Returns the number of articles, or -1 with *cause set.
  */
 static int
-read_pages(PopplerDocument *doc, int npages, struct edition *ed,
-    const char *path, const char *name, bool header_text, bool *any_text,
-    char **cause)
+read_pages(const struct pdfapi *api, PopplerDocument *doc, int npages,
+    struct edition *ed, const char *path, const char *name, bool header_text,
+    bool *any_text, char **cause)
 {
 	struct page pg;
 	struct pdf_layout lay;
@@ -307,21 +411,21 @@ read_pages(PopplerDocument *doc, int npages, struct edition *ed,
 			count = -1;
 			break;
 		}
-		page = poppler_document_get_page(doc, i);
+		page = api->document_get_page(doc, i);
 		if (page == NULL)
 			continue;
-		poppler_page_get_size(page, &w, &h);
+		api->page_get_size(page, &w, &h);
 		if (!(w > 0 && h > 0 && w <= LOAD_PDF_MAX_SIDE &&
 		    h <= LOAD_PDF_MAX_SIDE)) {
 			*cause = xasprintf(_("page %d is %.0f x %.0f points "
 			    "(the limit is %.0f points a side)"), i + 1, w, h,
 			    LOAD_PDF_MAX_SIDE);
-			g_object_unref(page);
+			api->object_unref(page);
 			count = -1;
 			break;
 		}
-		n = page_glyphs(page, &g);
-		g_object_unref(page);
+		n = page_glyphs(api, page, &g);
+		api->object_unref(page);
 		if (n < 0) {
 			*cause = xasprintf(_("page %d has more than %d glyphs"),
 			    i + 1, LOAD_PDF_MAX_GLYPHS);
@@ -348,6 +452,7 @@ int
 load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
     const char *name, char **cause)
 {
+	struct pdfapi apis, *api = &apis;
 	PopplerDocument *doc;
 	GBytes *bytes;
 	GError *err = NULL;
@@ -355,14 +460,16 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 	int npages, count;
 	bool any_text = false;
 
-	handler = g_log_set_handler("Poppler", G_LOG_LEVEL_MASK |
+	if (!pdfapi_open(api, cause))
+		return -1;
+	handler = api->log_set_handler("Poppler", G_LOG_LEVEL_MASK |
 	    G_LOG_FLAG_FATAL | G_LOG_FLAG_RECURSION, quiet_log, NULL);
 	/* The bytes stay the caller's and outlive the document. */
-	bytes = g_bytes_new_static(data, len);
-	doc = poppler_document_new_from_bytes(bytes, NULL, &err);
-	g_bytes_unref(bytes);
+	bytes = api->bytes_new_static(data, len);
+	doc = api->document_new_from_bytes(bytes, NULL, &err);
+	api->bytes_unref(bytes);
 	if (doc == NULL) {
-		if (err != NULL && err->domain == POPPLER_ERROR &&
+		if (err != NULL && err->domain == api->error_quark() &&
 		    err->code == POPPLER_ERROR_ENCRYPTED)
 			*cause = xstrdup(_("an encrypted PDF: it needs a "
 			    "password, and kanbao does not ask for one"));
@@ -370,11 +477,12 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 			*cause = xasprintf(_("a damaged or truncated PDF (%s)"),
 			    err != NULL && err->message != NULL ?
 			    err->message : _("poppler could not open it"));
-		g_clear_error(&err);
-		g_log_remove_handler("Poppler", handler);
+		api->clear_error(&err);
+		api->log_remove_handler("Poppler", handler);
+		dlclose(api->h);
 		return -1;
 	}
-	npages = poppler_document_get_n_pages(doc);
+	npages = api->document_get_n_pages(doc);
 	if (npages > LOAD_PDF_MAX_PAGES) {
 		*cause = xasprintf(_("a PDF of %d pages (the limit is %d)"),
 		    npages, LOAD_PDF_MAX_PAGES);
@@ -383,11 +491,11 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 		*cause = xstrdup(_("a PDF without pages"));
 		count = -1;
 	} else {
-		count = read_pages(doc, npages, ed, path, name, false,
+		count = read_pages(api, doc, npages, ed, path, name, false,
 		    &any_text, cause);
 		/* Only headers everywhere: read them as text. */
 		if (count == 0 && any_text)
-			count = read_pages(doc, npages, ed, path, name, true,
+			count = read_pages(api, doc, npages, ed, path, name, true,
 			    &any_text, cause);
 		if (count >= 0 && !any_text) {
 			*cause = xstrdup(_("a PDF without text (a scan? kanbao "
@@ -395,8 +503,9 @@ load_pdf(struct edition *ed, const char *data, size_t len, const char *path,
 			count = -1;
 		}
 	}
-	g_object_unref(doc);
-	g_log_remove_handler("Poppler", handler);
+	api->object_unref(doc);
+	api->log_remove_handler("Poppler", handler);
+	dlclose(api->h);
 	return count;
 }
 

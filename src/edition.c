@@ -491,14 +491,21 @@ article_title(const struct article *a)
 }
 
 /*
- * Put a's main headline lines into b (cleared first), joined by a space.
- * Returns whether there are two or more: only then is a title to be kept.
+ * When a's headline has two main lines or more, put them into b (cleared
+ * first), joined by a space, and return true; else leave b and return
+ * false.
  */
 bool
 article_join_title(const struct article *a, struct buf *b)
 {
 	size_t i, n = 0;
 
+	/* Most articles have one main line: nothing to join or allocate. */
+	for (i = 0; i < a->nheadlines && n < 2; i++)
+		n += a->headlines[i].role == HEADLINE_MAIN;
+	if (n < 2)
+		return false;
+	n = 0;
 	buf_clear(b);
 	for (i = 0; i < a->nheadlines; i++) {
 		if (a->headlines[i].role != HEADLINE_MAIN)

@@ -246,8 +246,16 @@ void		 edition_finish(struct edition *ed);
  */
 void		 article_stable_id(const struct article *a, char out[17]);
 
-/* The main headline text of an article (the MAIN line, else the first). */
+/*
+ * The main headline text of an article: its MAIN lines joined by a space
+ * (article->title, made by edition_finish), else its first line.
+ */
 const char	*article_title(const struct article *a);
+/*
+ * When a's headline has two MAIN lines or more, put them into b, joined
+ * by a space, and return true (for readers that build articles without
+ * edition_finish, such as index.c); else leave b and return false.
+ */
 struct buf;
 bool		 article_join_title(const struct article *a, struct buf *b);
 

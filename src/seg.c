@@ -1182,6 +1182,31 @@ mark_chains(struct page *pg)
 	}
 }
 
+/* The raw bytes of line i without the spaces around them, in *t, *n. */
+static void
+line_trimmed(const struct page *pg, size_t i, const char **t, size_t *n)
+{
+	*t = pg->text + pg->lines[i].off;
+	*n = pg->lines[i].len;
+	while (*n > 0 && (**t == ' ' || **t == '\t')) {
+		(*t)++;
+		(*n)--;
+	}
+	while (*n > 0 && ((*t)[*n - 1] == ' ' || (*t)[*n - 1] == '\t'))
+		(*n)--;
+}
+
+/* The last code point of line i, spaces aside (0 if none). */
+static uint32_t
+line_last(const struct page *pg, size_t i)
+{
+	const char *t;
+	size_t n;
+
+	line_trimmed(pg, i, &t, &n);
+	return utf8_last(t, n);
+}
+
 /*
  * Does line i end with a word that cannot end a title: a preposition,
  * conjunction or the particle 的 (…试验区以 / “Cross-border…”)?  Such a
@@ -1194,16 +1219,14 @@ ends_in_function_word(const struct page *pg, size_t i)
 {
 	/* A UTF-32 literal, ended by its 0. */
 	static const uint32_t words[] = U"的以和与及把将从被向对于而并或";
-	const char *t = pg->text + pg->lines[i].off;
-	size_t n = pg->lines[i].len, off, k;
+	const char *t;
+	size_t n, k;
 	uint32_t c;
 
-	while (n > 0 && (t[n - 1] == ' ' || t[n - 1] == '\t'))
-		n--;
+	line_trimmed(pg, i, &t, &n);
 	if (n < 3)
 		return false;
-	off = utf8_prev(t, n);
-	utf8_decode(t + off, n - off, &c);
+	c = utf8_last(t, n);
 	for (k = 0; words[k] != 0; k++)
 		if (words[k] == c)
 			return true;
@@ -1214,13 +1237,10 @@ ends_in_function_word(const struct page *pg, size_t i)
 static bool
 starts_with_dash(const struct page *pg, size_t i)
 {
-	const char *t = pg->text + pg->lines[i].off;
-	size_t n = pg->lines[i].len;
+	const char *t;
+	size_t n;
 
-	while (n > 0 && (*t == ' ' || *t == '\t')) {
-		t++;
-		n--;
-	}
+	line_trimmed(pg, i, &t, &n);
 	return n >= 6 && memcmp(t, "——", 6) == 0;
 }
 
@@ -1288,8 +1308,7 @@ display_at_start(const struct page *pg, size_t i)
 	 * so the line before it stops short) is text, however short.
 	 */
 	if (((ln->flags & L_INNER_COMMA) && ends_in_function_word(pg, i)) ||
-	    (ln->len >= 3 && memcmp(pg->text + ln->off + ln->len - 3, "的",
-	    3) == 0) ||
+	    line_last(pg, i) == 0x7684 /* 的 */ ||
 	    (open_quote(pg, i) && (nx = next_line(pg, i)) != NULL &&
 	    !display_eligible(nx)))
 		return false;
@@ -1404,20 +1423,14 @@ in_brackets(const struct page *pg, size_t i)
 static bool
 starts_ordinal(const struct page *pg, size_t i)
 {
-	static const char nums[] = "一二三四五六七八九十";
-	const char *t = pg->text + pg->lines[i].off;
-	size_t n = pg->lines[i].len, k;
+	const char *t;
+	size_t n;
 
-	while (n > 0 && (*t == ' ' || *t == '\t')) {
-		t++;
-		n--;
-	}
-	if (n < 9 || memcmp(t, "第", 3) != 0 || memcmp(t + 6, "，", 3) != 0)
-		return false;
-	for (k = 0; k + 3 <= sizeof nums - 1; k += 3)
-		if (memcmp(t + 3, nums + k, 3) == 0)
-			return true;
-	return false;
+	line_trimmed(pg, i, &t, &n);
+	/* 第 and ， around one numeral, each three bytes. */
+	return n >= 9 && memcmp(t, "第", 3) == 0 &&
+	    segm_is_cn_numeral(utf8_first(t + 3, 3)) &&
+	    utf8_first(t + 3, 3) != 0x3007 && memcmp(t + 6, "，", 3) == 0;
 }
 
 /* Is ln a photographer's credit alone: short, no sentence in it? */

@@ -237,17 +237,8 @@ tui_index_search(struct tui *t, char *text)
 	char *cause = NULL;
 	int n;
 
-	if ((q = search_compile(text, &cause)) == NULL) {
-		tui_message(t, _("cannot search: %s"), cause);
-		free(cause);
-		free(text);
+	if ((q = tui_search_compile(t, text)) == NULL)
 		return;
-	}
-	if (history_add(text, &cause) != 0) {
-		tui_message(t, _("search history not saved: %s"), cause);
-		free(cause);
-		cause = NULL;
-	}
 	tui_status(t, _("searching the library..."), "");
 	tui_refresh(t);
 	tui_found_free(f);

@@ -106,6 +106,26 @@ tui_results_open(struct tui *t)
 	tui_open_article(t);
 }
 
+/* See tui_view.h. */
+struct search_query *
+tui_search_compile(struct tui *t, char *text)
+{
+	struct search_query *q;
+	char *cause = NULL;
+
+	if ((q = search_compile(text, &cause)) == NULL) {
+		tui_message(t, _("cannot search: %s"), cause);
+		free(cause);
+		free(text);
+		return NULL;
+	}
+	if (history_add(text, &cause) != 0) {
+		tui_message(t, _("search history not saved: %s"), cause);
+		free(cause);
+	}
+	return q;
+}
+
 /*
  * Run the query text (taken over: freed here or kept) typed on screen
  * from.  From the reader it searches the open article and goes to the
@@ -119,18 +139,9 @@ tui_search_run(struct tui *t, char *text, enum tui_screen from)
 	struct tui_results *rs = &t->results;
 	struct search_query *q;
 	struct search_results *res;
-	char *cause = NULL;
 
-	if ((q = search_compile(text, &cause)) == NULL) {
-		tui_message(t, _("cannot search: %s"), cause);
-		free(cause);
-		free(text);
+	if ((q = tui_search_compile(t, text)) == NULL)
 		return;
-	}
-	if (history_add(text, &cause) != 0) {
-		tui_message(t, _("search history not saved: %s"), cause);
-		free(cause);
-	}
 	tui_search_set(t, q, text);
 	if (from == TUI_SCREEN_READER) {
 		if (tui_reader_find(t, SIZE_MAX, true) == 0)

@@ -518,6 +518,13 @@ void		 tui_search_set(struct tui *t, struct search_query *q,
 void		 tui_search_reset(struct tui *t, bool drop_index);
 
 /*
+ * Compile query text typed at the / prompt and note it in the search
+ * history, saying on the status line what went wrong.  Returns the query,
+ * or NULL with text freed when it cannot be searched.
+ */
+struct search_query *tui_search_compile(struct tui *t, char *text);
+
+/*
  * Run query text (ownership passes) typed on screen from: over the open
  * article from the reader, else over the edition into the result list.
  */

@@ -431,6 +431,83 @@ mend_dateline(struct page *pg, size_t i)
 }
 
 /*
+ * A continuation marker cut at the end of the line before (…前列，（下转
+ * 第十 / 八版）): when t[0..len) starts with the rest of one, the marker
+ * leaves the line before, which is measured again (its width kept: the
+ * marker took room on the printed line).  Returns the marker (as
+ * segm_norm_line_info() gives it; 0: none) and in *skip the bytes of t
+ * it took.
+ */
+static int
+mend_marker(struct page *pg, const char *t, size_t len, size_t *skip)
+{
+	struct line *pv;
+	struct cpvec v = { NULL, 0, 0 }, tmp = { NULL, 0, 0 };
+	const char *p;
+	char buf[96];
+	size_t close, clen, open, n;
+	uint16_t width;
+	uint32_t keep;
+	unsigned spaces;
+	bool simple;
+	int m = 0;
+
+	if (pg->nlines == 0 || pg->blank)
+		return 0;
+	/* The rest: …版） within a few characters. */
+	for (close = 0; close < len && close < 24; close++)
+		if (t[close] == ')' || (close + 3 <= len &&
+		    memcmp(t + close, "）", 3) == 0))
+			break;
+	if (close >= len || close >= 24 || close < 3 ||
+	    memcmp(t + close - 3, "版", 3) != 0)
+		return 0;
+	clen = t[close] == ')' ? 1 : 3;
+	/* The start: the line's last opening bracket, near its end. */
+	pv = &pg->lines[pg->nlines - 1];
+	p = pg->text + pv->off;
+	n = pv->len;
+	while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t'))
+		n--;
+	for (open = n; open > 0 && n - open < 30; open--)
+		if (p[open - 1] == '(' || (open >= 3 &&
+		    memcmp(p + open - 3, "（", 3) == 0))
+			break;
+	if (open == 0 || n - open >= 30)
+		return 0;
+	open -= p[open - 1] == '(' ? 1 : 3;
+	if (open == 0 || n - open + close + clen > sizeof buf)
+		return 0;
+	memcpy(buf, p + open, n - open);
+	memcpy(buf + n - open, t, close + clen);
+	segm_norm_line_info(buf, n - open + close + clen, NORM_TEXT, &v, &tmp,
+	    NULL, NULL, &m);
+	if (v.n != 0)
+		m = 0;
+	segm_cpvec_free(&v);
+	segm_cpvec_free(&tmp);
+	if (m == 0)
+		return 0;
+	while (open > 0 && (p[open - 1] == ' ' || p[open - 1] == '\t'))
+		open--;
+	segm_norm_line_info(p, open, NORM_TEXT, &pg->cv, &pg->tmp, &simple,
+	    &spaces, NULL);
+	if (pg->cv.n == 0)
+		return 0;
+	pv->len = (uint32_t)open;
+	width = pv->width;
+	keep = pv->flags & L_BLANK_BEFORE;
+	pv->flags = keep | (simple ? L_SIMPLE : 0);
+	measure_line(pv, pg->cv.v, pg->cv.n,
+	    segm_dateline_match(pg->cv.v, pg->cv.n, NULL));
+	pv->xf = shape_flags(pv, pg->cv.v, pg->cv.n);
+	pv->spread = (spaces & SEGM_SPACES_SPREAD) != 0;
+	pv->width = width;
+	*skip = close + clen;
+	return m;
+}
+
+/*
  * Add the line text[off..off + len) to the page (see seg.h): normalise
  * it, measure it and note what its shape and its start say.  A blank
  * line is not kept: the next line remembers it.  A continuation marker
@@ -447,7 +524,25 @@ seg_page_line(struct page *pg, size_t off, size_t len, uint32_t lineno)
 	size_t k;
 	int marker, kind;
 	unsigned mpage;
+	size_t skip = 0;
 
+	/* The rest of a marker the line before left open: as alone. */
+	if ((marker = mend_marker(pg, t, len, &skip)) != 0) {
+		kind = marker & SEGM_MARK_KIND;
+		mpage = (unsigned)marker >> SEGM_MARK_SHIFT;
+		pg->lines[pg->nlines - 1].xf |= X_END;
+		if (kind == SEGM_MARK_ON)
+			add_cont(pg, pg->nlines - 1, mpage, false);
+		else if (kind == SEGM_MARK_FROM)
+			pg->cont_next = mpage;
+		t += skip;
+		off += skip;
+		len -= skip;
+		for (k = 0; k < len && (t[k] == ' ' || t[k] == '\t'); k++)
+			continue;
+		if (k == len)
+			return;
+	}
 	segm_norm_line_info(t, len, NORM_TEXT, &pg->cv, &pg->tmp, &simple,
 	    &spaces, &marker);
 	kind = marker & SEGM_MARK_KIND;
@@ -937,6 +1032,22 @@ mark_names(struct page *pg)
 			if (segm_box_label(pg->cv.v, pg->cv.n))
 				nx = &pg->lines[i + 2];
 		}
+		/*
+		 * The page's first text, alone between blanks over a
+		 * vertical headline (孙红梅 / 积 / 极 / …): its author.
+		 */
+		if (k == 0 && (pv->flags & (L_HEADER | L_DROP)) &&
+		    pg->nhinted == 0 && ln->dl == 0 &&
+		    (ln->flags & L_BLANK_BEFORE) &&
+		    (nx->flags & L_BLANK_BEFORE) &&
+		    memchr(pg->text + nx->off, '\n', nx->len) != NULL &&
+		    ln->width <= (unsigned)(tune.name_cells *
+		    tune.names_max) * CELL) {
+			line_cps(pg, i, NORM_RAW);
+			if (segm_bare_names(pg->cv.v, pg->cv.n))
+				ln->flags |= L_BYLINE;
+			continue;
+		}
 		/* After a blank, only under a headline that left the
 		   furniture between, or a vertical one (merge_vertical:
 		   its text runs over line breaks), or alone between
@@ -1248,16 +1359,8 @@ starts_with_dash(const struct page *pg, size_t i)
 static bool
 open_quote(const struct page *pg, size_t i)
 {
-	const unsigned char *t = (const unsigned char *)pg->text +
-	    pg->lines[i].off;
-	size_t n = pg->lines[i].len, k;
-	int depth = 0;
-
-	for (k = 0; k + 3 <= n; k++)
-		if (t[k] == 0xE2 && t[k + 1] == 0x80)
-			depth += t[k + 2] == 0x9C ? 1 : t[k + 2] == 0x9D ?
-			    -1 : 0;
-	return depth > 0;
+	return segm_open_quote(pg->text + pg->lines[i].off,
+	    pg->lines[i].len);
 }
 
 /*
@@ -1385,14 +1488,23 @@ display_inside(const struct page *pg, size_t i)
 {
 	const struct line *ln = &pg->lines[i], *nx, *pv;
 
-	if (never_display(ln) || (ln->flags & L_BLANK_BEFORE) == 0 || i == 0)
+	if (never_display(ln) || i == 0)
 		return false;
 	pv = &pg->lines[i - 1];
+	/* A subtitle (——访作家…) under a headline line dropped so. */
+	if ((ln->flags & L_BLANK_BEFORE) == 0)
+		return (pv->flags & L_DISPLAY) && starts_with_dash(pg, i);
 	if (pv->flags & (L_END_STOP | L_END_COLON))
 		return false;
+	nx = next_line(pg, i);
+	/* A title over its subtitle, however wide. */
+	if (nx != NULL && (nx->flags & (L_BLANK_BEFORE | L_HEADER |
+	    L_DROP)) == 0 && (ln->flags & L_INNER_COMMA) == 0 &&
+	    !never_display(nx) && starts_with_dash(pg, (size_t)(nx -
+	    pg->lines)))
+		return true;
 	if (shortfall(ln) - tune.indent < tune.isolated_short)
 		return false;
-	nx = next_line(pg, i);
 	return nx == NULL || (nx->flags & L_BLANK_BEFORE) ||
 	    starts_article(nx);
 }

@@ -1408,6 +1408,15 @@ segm_bare_names(const uint32_t *v, size_t n)
 	/* A staff writer's title (本报评论员) is one name. */
 	if (segm_bare_name(v, n))
 		return true;
+	/*
+	 * Two characters spaced to the width of three are a two-character
+	 * name set so, a pen name too (海 岚): nothing else is set so.
+	 */
+	for (j = 1; j + 1 < n && (v[j] == ' ' || v[j] == 0x3000); j++)
+		continue;
+	if (n >= 3 && j + 1 == n && j > 1 && v[0] >= 0x4E00 &&
+	    v[0] <= 0x9FFF && v[j] >= 0x4E00 && v[j] <= 0x9FFF)
+		return true;
 	for (;;) {
 		while (i < n && (v[i] == ' ' || v[i] == 0x3000))
 			i++;
@@ -1458,4 +1467,22 @@ segm_starts_dash(const char *s, size_t len)
 		len--;
 	}
 	return len >= 6 && memcmp(s, "——", 6) == 0;
+}
+
+/*
+ * Does the raw line s[0..len) open more quotations (“) than it closes
+ * (”)?  Such a line runs on into the next.
+ */
+bool
+segm_open_quote(const char *s, size_t len)
+{
+	const unsigned char *t = (const unsigned char *)s;
+	size_t k;
+	int depth = 0;
+
+	for (k = 0; k + 3 <= len; k++)
+		if (t[k] == 0xE2 && t[k + 1] == 0x80)
+			depth += t[k + 2] == 0x9C ? 1 : t[k + 2] == 0x9D ?
+			    -1 : 0;
+	return depth > 0;
 }

@@ -249,6 +249,9 @@ bool	 segm_tail_match(const uint32_t *v, size_t n, int *kind,
 /* Does the raw line s[0..len) start with —— (a subtitle)? */
 bool	 segm_starts_dash(const char *s, size_t len);
 
+/* Does the raw line s[0..len) open more “ than it closes? */
+bool	 segm_open_quote(const char *s, size_t len);
+
 /* Is v[0..n) an author's name alone (张晓燕, 本报评论员)? */
 bool	 segm_bare_name(const uint32_t *v, size_t n);
 bool	 segm_bare_names(const uint32_t *v, size_t n);

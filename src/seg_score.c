@@ -558,6 +558,20 @@ title_evidence(const struct page *pg, size_t b, size_t e)
 			if (segm_starts_dash(pg->text + pg->lines[l].off,
 			    pg->lines[l].len))
 				return true;
+			/*
+			 * A line after one with its quotation still open
+			 * (零下40摄氏度的“精细 / 活”), or a stub of a
+			 * character or two closing a mark (…《资本 / 论》),
+			 * is the same title wrapped; a stub of a name is
+			 * the author's line under a poem's title.
+			 */
+			if (l > pg->blks[u].first &&
+			    (segm_open_quote(pg->text + pg->lines[l - 1].off,
+			    pg->lines[l - 1].len) ||
+			    (pg->lines[l].width <= tune.title_stub &&
+			    text_is_closing(utf8_last(pg->text +
+			    pg->lines[l].off, pg->lines[l].len)))))
+				continue;
 			lines++;
 		}
 		/*

@@ -35,6 +35,8 @@ static const struct {
 				   paragraph's first line */
 	int	display_short;	/* a line at a block start this much shorter
 				   than a first line is a headline/subhead */
+	int	title_stub;	/* a title's line this narrow (closing marks
+				   and all) is the line above it wrapped */
 	int	isolated_short;	/* same, for a line dropped between blank
 				   lines in the middle of a paragraph */
 	int	first_gap;	/* a line this much (beyond the indent)
@@ -160,6 +162,7 @@ static const struct {
 	.indent = 2 * CELL,
 	.indent_min = 5 * CELL / 4,
 	.display_short = 2 * CELL,
+	.title_stub = 2 * CELL,
 	.isolated_short = 4 * CELL,
 	.first_gap = 3 * CELL / 2,
 	.first_over = 2 * CELL,

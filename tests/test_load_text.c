@@ -2047,6 +2047,173 @@ test_authors_vertical(void **state)
 }
 
 /*
+ * A subhead wrapped in a narrow column with its quotation still open
+ * (零下40摄氏度的“精细 / 活”) is one title, a subhead: the article goes
+ * on after it.
+ */
+static void
+test_wrapped_subhead(void **state)
+{
+	const char *text =
+	    "在南极冰盖上追问地球气候\n"
+	    "本报记者 邹宁远\n"
+	    "南极内陆，海拔4000多米\n"
+	    "的冰盖上，气温常年在零下30\n"
+	    "摄氏度以下。科考队员正在\n"
+	    "钻取深冰芯，读取地球气候的\n"
+	    "历史。\n"
+	    "冰芯越深，年代越久远。\n"
+	    "按照计划，钻探队将力争获取\n"
+	    "可以追溯几十万年的冰芯样\n"
+	    "品。\n"
+	    "零下40摄氏度的“精细\n"
+	    "活”\n"
+	    "深冰芯钻探被称为“在冰\n"
+	    "上绣花”。钻具要在上千米深\n"
+	    "的钻孔中平稳运转，稍有偏差\n"
+	    "就可能卡钻。\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	a = ed->sections[0]->articles[0];
+	assert_int_equal(a->nblocks, 4);
+	assert_int_equal(a->blocks[2].kind, BLOCK_SUBHEAD);
+	assert_string_equal(a->blocks[2].text, "零下40摄氏度的“精细活”");
+	edition_free(ed);
+}
+
+/*
+ * A poem's title over its author's pen name spaced to three characters
+ * (海 岚): the name is its byline, whatever its surname, and the poem a
+ * new article after the one before it.
+ */
+static void
+test_spaced_pen_name(void **state)
+{
+	const char *text =
+	    "夕阳西下，训练结束。孩子\n"
+	    "们把足球装进网兜，排着队向操\n"
+	    "场边的岩温老师挥手告别。远\n"
+	    "处，澜沧江水静静流淌。\n"
+	    "\n"
+	    "远航札记（组诗）\n"
+	    "海 岚\n"
+	    "致远航的科考船\n"
+	    "你从三亚的晨光里出发\n"
+	    "汽笛是一句简短的告别\n"
+	    "码头上挥动的手臂\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 2);
+	a = ed->sections[0]->articles[1];
+	assert_non_null(a->byline);
+	assert_string_equal(a->byline, "海岚");
+	assert_int_equal(a->nheadlines, 1);
+	assert_string_equal(a->headlines[0].text, "远航札记（组诗）");
+	edition_free(ed);
+}
+
+/*
+ * A headline dropped after a poem, whose lines end without punctuation,
+ * with its —— subtitle under it: both are headline lines, not text of
+ * the poem, however wide the first.
+ */
+static void
+test_title_over_subtitle_inside(void **state)
+{
+	const char *text =
+	    "致远航的科考船\n"
+	    "海 岚\n"
+	    "你从三亚的晨光里出发\n"
+	    "汽笛是一句简短的告别\n"
+	    "海面上，第一艘渔船\n"
+	    "正朝着朝阳出航\n"
+	    "\n"
+	    "对话\n"
+	    "\n"
+	    "“秦岭是一本读不完的书”\n"
+	    "——访作家贺秦川\n"
+	    "本报记者 薛晴\n"
+	    "作家贺秦川在秦岭脚下生活了四十多年，新作出版后反响热烈。记者\n"
+	    "在西安与他进行了一次对话。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_null(strstr(got, "p “秦岭是一本读不完的书”"));
+	assert_non_null(strstr(got,
+	    "headline “秦岭是一本读不完的书”\nheadline ——访作家贺秦川\n"));
+	free(got);
+}
+
+/*
+ * The page's first text, a name alone between blank lines over a
+ * vertical headline, is its article's author.
+ */
+static void
+test_name_over_vertical(void **state)
+{
+	const char *text =
+	    "A10 学习与思考 北原日报 2026年3月18日 星期三\n"
+	    "\n"
+	    "孙红梅\n"
+	    "\n"
+	    "积\n极\n应\n对\n老\n龄\n化\n"
+	    "\n"
+	    "人口老龄化是今后较长一段时期我国的基本国情。如何把积极老龄观、\n"
+	    "健康老龄化理念融入经济社会发展全过程，是重大课题。\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	a = ed->sections[0]->articles[0];
+	assert_non_null(a->byline);
+	assert_string_equal(a->byline, "孙红梅");
+	assert_int_equal(a->nheadlines, 1);
+	assert_string_equal(a->headlines[0].text, "积极应对老龄化");
+	assert_int_equal(a->nblocks, 1);
+	edition_free(ed);
+}
+
+/*
+ * A continuation marker cut by the line break (…前列，（下转第十 / 八版）)
+ * is still a marker: the article goes on on page 18, and neither line
+ * keeps a piece of it.
+ */
+static void
+test_marker_cut(void **state)
+{
+	const char *text =
+	    "加快建设海洋强国的几点思考\n"
+	    "郑海川\n"
+	    "推动海洋经济高质量发展，需要优化海洋产业布局，\n"
+	    "推动陆海统筹、区域协调。我国港口货物吞吐量和集装\n"
+	    "箱吞吐量多年位居世界前列，（下转第十\n"
+	    "八版）\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	a = ed->sections[0]->articles[0];
+	assert_int_equal(a->cont_to, 18);
+	assert_int_equal(a->nblocks, 1);
+	assert_null(strstr(a->blocks[0].text, "下转"));
+	assert_null(strstr(a->blocks[0].text, "版"));
+	assert_non_null(strstr(a->blocks[0].text, "位居世界前列，"));
+	edition_free(ed);
+}
+
+/*
  * An article sent on to another page (下转第六版) and brought back there
  * (上接第2版): one article on its first page, with the text and subheads
  * of both; the second page keeps only its own articles.  A page whose
@@ -2410,6 +2577,11 @@ main(void)
 		cmocka_unit_test(test_commentary),
 		cmocka_unit_test(test_authors_vertical),
 		cmocka_unit_test(test_list_items),
+		cmocka_unit_test(test_wrapped_subhead),
+		cmocka_unit_test(test_spaced_pen_name),
+		cmocka_unit_test(test_title_over_subtitle_inside),
+		cmocka_unit_test(test_name_over_vertical),
+		cmocka_unit_test(test_marker_cut),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

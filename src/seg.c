@@ -786,6 +786,23 @@ column_of(unsigned prev, unsigned next, unsigned own)
 }
 
 /*
+ * Does line i, an author's line under a headline (本报记者 于慧敏, or a
+ * name alone), open an article?  Not a closing one after a finished
+ * sentence or in brackets.
+ */
+static bool
+opens_article(const struct page *pg, size_t i)
+{
+	const struct line *ln = &pg->lines[i];
+
+	if ((ln->flags & L_BYLINE) == 0 && (ln->dl == 0 ||
+	    segm_dateline_kind(ln->dl) != DL_LINE))
+		return false;
+	return (ln->flags & L_PAREN) == 0 && (i == 0 ||
+	    (pg->lines[i - 1].flags & (L_END_STOP | L_END_COLON)) == 0);
+}
+
+/*
  * Estimate the column width of every line from the nearest width samples
  * before and after it (see the top of the file).  Two linear sweeps with a
  * small ring of the last samples.
@@ -803,6 +820,14 @@ estimate_columns(struct page *pg)
 		prev[i] = nring == 0 ? 0 : upper_median(tmp, nring);
 		if (nring < tune.min_samples)
 			prev[i] |= WEAK_SIDE;
+		/*
+		 * An author's line opens an article: the lines before it
+		 * are another's, set to another measure maybe.
+		 */
+		if (opens_article(pg, i)) {
+			nring = pos = 0;
+			continue;
+		}
 		if (is_sample(&pg->lines[i])) {
 			ring[pos] = pg->lines[i].width;
 			pos = (pos + 1) % k;
@@ -1378,6 +1403,18 @@ indented_next(const struct page *pg, size_t i)
 	    shortfall(nx) >= tune.indent_min;
 }
 
+/* Does line i open an editor's note (编者按：…), a paragraph? */
+static bool
+editor_note(const struct page *pg, size_t i)
+{
+	const char *t;
+	size_t n;
+
+	line_trimmed(pg, i, &t, &n);
+	return n > 10 && memcmp(t, "编者按", 9) == 0 && (t[9] == ':' ||
+	    (n > 12 && memcmp(t + 9, "：", 3) == 0));
+}
+
 /*
  * Is line i, at the start of a block, a display line?  Yes when it leads
  * to an article start through display lines, or is clearly shorter than a
@@ -1398,6 +1435,8 @@ display_at_start(const struct page *pg, size_t i)
 		    indented_next(pg, i);
 	if (ln->flags & L_CHAIN)
 		return true;
+	if (editor_note(pg, i))
+		return false;
 	/*
 	 * A numbered line without any punctuation ((二)构建…政策体系) is a
 	 * subhead, however close it comes to the column's width: a numbered

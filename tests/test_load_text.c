@@ -2214,6 +2214,77 @@ test_marker_cut(void **state)
 }
 
 /*
+ * The column of an article opened by its author's line is measured
+ * from its own lines: the headline over it does not make a full last
+ * line ending a sentence look short, so the indented paragraph after
+ * it (“小时候…) is a paragraph of its own.
+ */
+static void
+test_column_after_author(void **state)
+{
+	const char *text =
+	    "检查检验结果互认，县域内医疗机构之间实现“一次检查、多处\n"
+	    "认可”，减少重复检查；二是完善家庭医生签约服务，重\n"
+	    "点人群签约率要达到80%以上，让慢病患者有个“健康守\n"
+	    "门人”；三是加强中医药服务，让每个乡镇卫生院都有中\n"
+	    "医馆，每个村卫生室都能提供中医药服务。我们的目标很\n"
+	    "明确，就是让群众在家门口就能看好病、少花钱、少跑\n"
+	    "腿。\n"
+	    "\n"
+	    "一条河的“新生”\n"
+	    "——辽宁浑河沿岸生态修复见闻\n"
+	    "本报记者 于慧敏\n"
+	    "初春的浑河，冰面刚刚开裂，河水在阳光下\n"
+	    "泛着粼粼波光。几只绿头鸭在浅滩上嬉戏，岸边\n"
+	    "晨练的市民不时停下脚步，举起手机拍照。\n"
+	    "“小时候这条河可不是这样。”家住沈阳浑\n"
+	    "南区的退休教师王淑琴指着河面说，“那会儿岸\n"
+	    "边全是垃圾，一到夏天就有味儿，谁也不愿意往\n"
+	    "这边走。”\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 2);
+	a = ed->sections[0]->articles[1];
+	assert_int_equal(a->nblocks, 2);
+	assert_string_equal(a->blocks[1].text, "“小时候这条河可不是这样。”"
+	    "家住沈阳浑南区的退休教师王淑琴指着河面说，“那会儿岸边全是垃圾，"
+	    "一到夏天就有味儿，谁也不愿意往这边走。”");
+	edition_free(ed);
+}
+
+/* An editor's note (编者按：…) opens a paragraph, never a title. */
+static void
+test_editor_note(void **state)
+{
+	const char *text =
+	    "以群众体育夯实体育强国根基\n"
+	    "□ 邓永刚\n"
+	    "编者按：体育强国的基\n"
+	    "础在于群众体育。从“村\n"
+	    "超”“村BA”的火爆到城市\n"
+	    "马拉松的一号难求，群众体\n"
+	    "育正焕发出前所未有的活\n"
+	    "力。本期邀请专家就如何进\n"
+	    "一步推动群众体育高质量发\n"
+	    "展进行探讨。\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	a = ed->sections[0]->articles[0];
+	assert_int_equal(a->nheadlines, 1);
+	assert_int_equal(a->nblocks, 1);
+	assert_int_equal(a->blocks[0].kind, BLOCK_PARAGRAPH);
+	assert_non_null(strstr(a->blocks[0].text, "编者按：体育强国的基础"));
+	edition_free(ed);
+}
+
+/*
  * An article sent on to another page (下转第六版) and brought back there
  * (上接第2版): one article on its first page, with the text and subheads
  * of both; the second page keeps only its own articles.  A page whose
@@ -2582,6 +2653,8 @@ main(void)
 		cmocka_unit_test(test_title_over_subtitle_inside),
 		cmocka_unit_test(test_name_over_vertical),
 		cmocka_unit_test(test_marker_cut),
+		cmocka_unit_test(test_column_after_author),
+		cmocka_unit_test(test_editor_note),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

@@ -1415,6 +1415,26 @@ editor_note(const struct page *pg, size_t i)
 	    (n > 12 && memcmp(t + 9, "：", 3) == 0));
 }
 
+static bool in_brackets(const struct page *, size_t);
+
+/*
+ * Does line i start a note in brackets: on its line, or over two
+ * (（作者为国家海洋战略研究中 / 心研究员）, see mark_split_tail)?
+ */
+static bool
+note_start(const struct page *pg, size_t i)
+{
+	const struct line *nx;
+
+	if (in_brackets(pg, i))
+		return true;
+	if (i + 1 >= pg->nlines)
+		return false;
+	nx = &pg->lines[i + 1];
+	return (pg->lines[i].flags & L_PAREN) && (nx->flags & L_PAREN) &&
+	    (nx->xf & X_END);
+}
+
 /*
  * Is line i, at the start of a block, a display line?  Yes when it leads
  * to an article start through display lines, or is clearly shorter than a
@@ -1424,8 +1444,32 @@ editor_note(const struct page *pg, size_t i)
 static bool
 display_at_start(const struct page *pg, size_t i)
 {
-	const struct line *ln = &pg->lines[i], *nx;
+	const struct line *ln = &pg->lines[i], *nx, *pv;
 
+	/*
+	 * A numbered title wrapped after its comma ((二)规则体系：治理赤字
+	 * 凸显， / 改革需求上升): the line under it is short and ends without
+	 * punctuation, which no paragraph's second line does.
+	 */
+	if ((ln->xf & X_ENUM) && (ln->flags & L_END_CONT) &&
+	    (ln->flags & (L_END_STOP | L_END_COLON | L_INNER_STOP | L_PAREN |
+	    L_DATELINE | L_BYLINE)) == 0 && line_last(pg, i) == 0xFF0C &&
+	    (nx = next_line(pg, i)) != NULL &&
+	    (nx->flags & (L_BLANK_BEFORE | L_INNER_COMMA)) == 0 &&
+	    display_eligible(nx) && (nx->xf & X_END) == 0 &&
+	    shortfall(nx) >= tune.indent + tune.display_short)
+		return true;
+	/*
+	 * The rest of a title whose line above ends where a title cannot:
+	 * at a comma or a function word (四、坚持基金安全与 / 长远可持续
+	 * 相促进).
+	 */
+	pv = i > 0 ? &pg->lines[i - 1] : NULL;
+	if (pv != NULL && (pv->flags & L_DISPLAY) &&
+	    (ln->flags & L_BLANK_BEFORE) == 0 && display_eligible(ln) &&
+	    ((pv->xf & X_ENUM) && ((pv->flags & L_END_CONT) ||
+	    ends_in_function_word(pg, i - 1))))
+		return true;
 	/*
 	 * A numbered line over the indented first line of a paragraph is
 	 * its section's title, commas and all (二、着眼系统调节，建设…).
@@ -1648,7 +1692,7 @@ ends_paragraph(const struct page *pg, size_t i, bool first, bool list)
 	 */
 	if ((ln->flags & L_END_STOP) && (nx->speaker ||
 	    ((nx->flags & L_PAREN) && (nx->xf & X_CREDIT) == 0 &&
-	    in_brackets(pg, (size_t)(nx - pg->lines)))))
+	    note_start(pg, (size_t)(nx - pg->lines)))))
 		return true;
 	/*
 	 * A point whose lead sentence stands alone on its line (第二，建设

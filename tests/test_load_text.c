@@ -2285,6 +2285,84 @@ test_editor_note(void **state)
 }
 
 /*
+ * Numbered titles wrapped where a title cannot end: after a comma
+ * ((二)规则体系：治理赤字凸显， / 改革需求上升) or a function word
+ * (四、坚持基金安全与 / 长远可持续相促进).  Both lines are the subhead.
+ */
+static void
+test_numbered_title_wrapped(void **state)
+{
+	const char *text =
+	    "本报讯 力量对比的变化是一个长期、渐进且\n"
+	    "充满曲折的过程，发达经济体在科\n"
+	    "技、金融、军事等领域仍占有明显\n"
+	    "优势，国际格局的演变不会一蹴而\n"
+	    "就。\n"
+	    "\n"
+	    "（二）规则体系：治理赤字凸显，\n"
+	    "改革需求上升\n"
+	    "现行国际规则体系在很大程度\n"
+	    "上形成于二战后的特定历史条件，\n"
+	    "难以充分反映国际力量对比的新变\n"
+	    "化。\n"
+	    "服务便利化同样重\n"
+	    "要。要依托全国统一的社\n"
+	    "会保险公共服务平台，推\n"
+	    "动社保关系转移接续“跨\n"
+	    "省通办”、待遇资格“静\n"
+	    "默认证”，让数据多跑\n"
+	    "路、群众少跑腿。对老年\n"
+	    "人等特殊群体，要保留线\n"
+	    "下服务渠道，提供上门\n"
+	    "办、代办等贴心服务。\n"
+	    "四、坚持基金安全与\n"
+	    "长远可持续相促进\n"
+	    "社保基金是老百姓的\n"
+	    "“养命钱”，安全是第一\n"
+	    "位的。要健全基金监管体\n"
+	    "系，强化部门协同。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_non_null(strstr(got,
+	    "subhead （二）规则体系：治理赤字凸显，改革需求上升\n"
+	    "p 现行国际规则体系"));
+	assert_non_null(strstr(got,
+	    "subhead 四、坚持基金安全与长远可持续相促进\n"
+	    "p 社保基金是老百姓的"));
+	free(got);
+}
+
+/*
+ * A note in brackets closing the text over two lines (（作者为国家海洋
+ * 战略研究中 / 心研究员）) is a paragraph of its own, even after a last
+ * line as wide as its column.
+ */
+static void
+test_split_note_paragraph(void **state)
+{
+	const char *text =
+	    "向海而兴，背海而衰。只要我\n"
+	    "们坚持陆海统筹、人海和谐、合作\n"
+	    "共赢，就一定能够在建设海洋强国\n"
+	    "的道路上不断取得新的更大成就。\n"
+	    "（作者为国家海洋战略研究中心高\n"
+	    "级研究员）\n";
+	const char *want =
+	    "article\n"
+	    "p 向海而兴，背海而衰。只要我们坚持陆海统筹、人海和谐、合作"
+	    "共赢，就一定能够在建设海洋强国的道路上不断取得新的更大成就。\n"
+	    "p （作者为国家海洋战略研究中心高级研究员）\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "a closing note over two lines");
+	free(got);
+}
+
+/*
  * An article sent on to another page (下转第六版) and brought back there
  * (上接第2版): one article on its first page, with the text and subheads
  * of both; the second page keeps only its own articles.  A page whose
@@ -2655,6 +2733,8 @@ main(void)
 		cmocka_unit_test(test_marker_cut),
 		cmocka_unit_test(test_column_after_author),
 		cmocka_unit_test(test_editor_note),
+		cmocka_unit_test(test_numbered_title_wrapped),
+		cmocka_unit_test(test_split_note_paragraph),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

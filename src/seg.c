@@ -1436,6 +1436,76 @@ note_start(const struct page *pg, size_t i)
 }
 
 /*
+ * Does a line stand out of its column a little: measured too wide (the
+ * digits and Latin of 门国际海洋周11月6日开幕。来自40余个国家和 are
+ * narrower in print than their half cells and gaps)?  Far wider, it says
+ * rather that the column is wider than estimated.
+ */
+static bool
+overflows(const struct line *ln)
+{
+	int over = -shortfall(ln);
+
+	return over > tune.full_tol && over <= tune.wide_title;
+}
+
+/*
+ * Is line i two runs of Han characters, four or more each, set apart by
+ * one space (厦门国际海洋周开幕 四十余国代表参会)?  A headline's two
+ * clauses are printed so; text does not space Han characters but to
+ * spread a line, and names are shorter.
+ */
+static bool
+han_gap(const struct page *pg, size_t i)
+{
+	const char *t;
+	size_t n, k, run = 0, runs[2] = { 0, 0 }, nruns = 0, len;
+	uint32_t c;
+	bool gap = false;
+
+	line_trimmed(pg, i, &t, &n);
+	for (k = 0; k < n; k += len) {
+		len = utf8_decode(t + k, n - k, &c);
+		if (c == ' ' || c == 0x3000) {
+			if (gap || run == 0)
+				return false;
+			gap = true;
+			continue;
+		}
+		if (c < 0x4E00 || c > 0x9FFF)
+			return false;
+		if (gap && nruns == 0) {
+			runs[nruns++] = run;
+			run = 0;
+		}
+		run++;
+	}
+	if (!gap || nruns != 1)
+		return false;
+	runs[1] = run;
+	return runs[0] >= 4 && runs[1] >= 4 && runs[0] + runs[1] >= 9;
+}
+
+/*
+ * Is line i a headline set across columns: without any punctuation, far
+ * wider than the column it stands in, and with a blank line or an
+ * indented first line under it (《建水古城保护条例》5月1日起施行)?
+ */
+static bool
+wide_title(const struct page *pg, size_t i)
+{
+	const struct line *ln = &pg->lines[i], *nx;
+
+	if (!display_eligible(ln) || (ln->flags & L_INNER_COMMA) ||
+	    ln->spread || (int)ln->width < (int)ln->colw + tune.wide_title)
+		return false;
+	nx = next_line(pg, i);
+	return nx == NULL || (nx->flags & L_BLANK_BEFORE) ||
+	    (shortfall(nx) >= tune.indent_min &&
+	    (nx->flags & (L_END_STOP | L_END_COLON)) == 0);
+}
+
+/*
  * Is line i, at the start of a block, a display line?  Yes when it leads
  * to an article start through display lines, or is clearly shorter than a
  * paragraph's first line, or is too wide for an indented first line while
@@ -1481,6 +1551,12 @@ display_at_start(const struct page *pg, size_t i)
 		return true;
 	if (editor_note(pg, i))
 		return false;
+	/* A headline across columns, and the line right over it. */
+	if (wide_title(pg, i) || han_gap(pg, i))
+		return true;
+	if ((nx = next_line(pg, i)) != NULL && (ln->flags &
+	    L_INNER_COMMA) == 0 && wide_title(pg, (size_t)(nx - pg->lines)))
+		return true;
 	/*
 	 * A numbered line without any punctuation ((二)构建…政策体系) is a
 	 * subhead, however close it comes to the column's width: a numbered
@@ -1532,7 +1608,8 @@ display_at_start(const struct page *pg, size_t i)
 	 */
 	if ((nx->flags & (L_BLANK_BEFORE | L_END_STOP | L_END_COLON |
 	    L_DATELINE | L_BYLINE | L_HEADER | L_DROP)) == 0 &&
-	    (nx->width >= ln->width + tune.indent + tune.first_gap ||
+	    ((nx->width >= ln->width + tune.indent + tune.first_gap &&
+	    !overflows(nx)) ||
 	    (ln->width >= nx->width + tune.first_over &&
 	    (nx->xf & X_END) == 0)))
 		return true;

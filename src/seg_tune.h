@@ -43,6 +43,9 @@ static const struct {
 				   shorter than the full line under it is
 				   not a first line but a title */
 	int	first_over;	/* ... nor one this much wider */
+	int	wide_title;	/* a line without punctuation this much
+				   wider than its column is a headline
+				   across columns */
 	int	sub_gap;	/* a line this much shorter than the indented
 				   first line under it is a subhead */
 	int	header_lines;	/* page headers are looked for among the
@@ -166,6 +169,7 @@ static const struct {
 	.isolated_short = 4 * CELL,
 	.first_gap = 3 * CELL / 2,
 	.first_over = 2 * CELL,
+	.wide_title = 4 * CELL,
 	.sub_gap = CELL,
 	.header_lines = 5,
 	.window = 4,

@@ -2363,6 +2363,77 @@ test_split_note_paragraph(void **state)
 }
 
 /*
+ * A kicker over a headline set across columns (《建水古城保护条例》5月1
+ * 日起施行, far wider than the column under it) are headlines, not the
+ * first lines of the text.
+ */
+static void
+test_wide_title(void **state)
+{
+	const char *text =
+	    "为千年古城立规矩\n"
+	    "\n"
+	    "《建水古城保护条例》5月1日起施行\n"
+	    "\n"
+	    "日前，云南省人大常\n"
+	    "委会批准《红河哈尼族彝\n"
+	    "族自治州建水古城保护条\n"
+	    "例》，条例将于5月1日起\n"
+	    "正式施行。这是红河州首\n"
+	    "部针对单个历史文化名城\n"
+	    "的专项地方性法规。\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 1);
+	a = ed->sections[0]->articles[0];
+	assert_int_equal(a->nheadlines, 2);
+	assert_string_equal(a->headlines[1].text,
+	    "《建水古城保护条例》5月1日起施行");
+	assert_int_equal(a->nblocks, 1);
+	assert_true(strncmp(a->blocks[0].text, "日前，", 9) == 0);
+	edition_free(ed);
+}
+
+/*
+ * A headline's two clauses set apart by a space (厦门国际海洋周开幕
+ * 四十余国代表参会), as wide as the text under it, are a headline; the
+ * text's first line is no title for being narrower than a line under it
+ * that overflows its column (digits measured too wide).
+ */
+static void
+test_headline_clauses_spaced(void **state)
+{
+	const char *text =
+	    "本报讯 安徽省有关负责人表示，将持续做好后续\n"
+	    "扶持工作，加强产业就业帮扶，完善社区治\n"
+	    "理，让搬迁群众的日子越过越红火。\n"
+	    "\n"
+	    "厦门国际海洋周开幕 四十余国代表参会\n"
+	    "以“蓝色伙伴 共享未来”为主题的2026厦\n"
+	    "门国际海洋周11月6日开幕。来自40余个国家和\n"
+	    "地区的政府官员、专家学者、企业代表和国际\n"
+	    "组织负责人齐聚鹭岛，围绕海洋生态保护、蓝\n"
+	    "色经济和海洋科技创新展开交流。\n";
+	struct edition *ed;
+	const struct article *a;
+
+	(void)state;
+	ed = load_string(text, NULL);
+	assert_int_equal(ed->sections[0]->narticles, 2);
+	a = ed->sections[0]->articles[1];
+	assert_int_equal(a->nheadlines, 2);
+	assert_string_equal(a->headlines[0].text, "厦门国际海洋周开幕");
+	assert_string_equal(a->headlines[1].text, "四十余国代表参会");
+	assert_int_equal(a->nblocks, 1);
+	assert_true(strncmp(a->blocks[0].text, "以“蓝色伙伴共享未来”",
+	    strlen("以“蓝色伙伴共享未来”")) == 0);
+	edition_free(ed);
+}
+
+/*
  * An article sent on to another page (下转第六版) and brought back there
  * (上接第2版): one article on its first page, with the text and subheads
  * of both; the second page keeps only its own articles.  A page whose
@@ -2735,6 +2806,8 @@ main(void)
 		cmocka_unit_test(test_editor_note),
 		cmocka_unit_test(test_numbered_title_wrapped),
 		cmocka_unit_test(test_split_note_paragraph),
+		cmocka_unit_test(test_wide_title),
+		cmocka_unit_test(test_headline_clauses_spaced),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);

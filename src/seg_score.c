@@ -958,6 +958,8 @@ struct pairs {
  * a subhead only when another article clearly wants it more.  sco has
  * room for a window of scores.
  */
+static bool box_label(struct page *, const struct group *);
+
 static void
 score_group(struct page *pg, struct scorer *sc, size_t gi, double *sco,
     struct pairs *pp)
@@ -984,7 +986,7 @@ score_group(struct page *pg, struct scorer *sc, size_t gi, double *sco,
 	 * A run the page shows running on in its column, or labelling a
 	 * box under its article's byline (核心阅读), heads no article.
 	 */
-	if (!hinted_region(pg, pg->blks[g->first].first))
+	if (!hinted_region(pg, pg->blks[g->first].first) || box_label(pg, g))
 		g->candidate = false;
 	if (!g->candidate)
 		return;

@@ -2434,6 +2434,55 @@ test_headline_clauses_spaced(void **state)
 }
 
 /*
+ * A box label under an article's byline (核心阅读) is its subhead and
+ * heads no article: the next article keeps its own headline, though its
+ * text starts with the same words (核心阅读：县域是…).
+ */
+static void
+test_box_label_heads_nothing(void **state)
+{
+	const char *text =
+	    "推动国际商事争端解决机制创新发展\n"
+	    "何文澜\n"
+	    "\n"
+	    "核心阅读\n"
+	    "高效、便利、公正的商事争端解决机制，是营\n"
+	    "商环境的重要组成部分。应坚持诉讼、仲裁、调解\n"
+	    "协调发展，推动形成多元化、国际化的争端解决格\n"
+	    "局，为高水平对外开放提供坚实法治保障。\n"
+	    "国际商事法庭的设立，是我国在这一领域的重\n"
+	    "要制度创新。通过建立“诉讼、调解、仲裁”有机\n"
+	    "衔接的“一站式”纠纷解决平台，当事人可以根据\n"
+	    "需要灵活选择解决方式。\n"
+	    "\n"
+	    "推动县域经济高质量发展的路径思考\n"
+	    "梁景文\n"
+	    "核心阅读：县域是国家治理的基本单元，也是\n"
+	    "城乡融合发展的关键支点。推动县域经济高质量发\n"
+	    "展，需要立足比较优势培育特色产业，以县城为载\n"
+	    "体提升综合承载能力。\n";
+	const char *want =
+	    "article\nheadline 推动国际商事争端解决机制创新发展\nbyline 何文澜\n"
+	    "subhead 核心阅读\n"
+	    "p 高效、便利、公正的商事争端解决机制，是营商环境的重要组成部分。"
+	    "应坚持诉讼、仲裁、调解协调发展，推动形成多元化、国际化的争端解决"
+	    "格局，为高水平对外开放提供坚实法治保障。\n"
+	    "p 国际商事法庭的设立，是我国在这一领域的重要制度创新。通过建立"
+	    "“诉讼、调解、仲裁”有机衔接的“一站式”纠纷解决平台，当事人可以"
+	    "根据需要灵活选择解决方式。\n"
+	    "article\nheadline 推动县域经济高质量发展的路径思考\nbyline 梁景文\n"
+	    "p 核心阅读：县域是国家治理的基本单元，也是城乡融合发展的关键支点。"
+	    "推动县域经济高质量发展，需要立足比较优势培育特色产业，以县城为载体"
+	    "提升综合承载能力。\n";
+	char *got;
+
+	(void)state;
+	got = render_string(text);
+	assert_rendering(want, got, "a box label under a byline");
+	free(got);
+}
+
+/*
  * An article sent on to another page (下转第六版) and brought back there
  * (上接第2版): one article on its first page, with the text and subheads
  * of both; the second page keeps only its own articles.  A page whose
@@ -2808,6 +2857,7 @@ main(void)
 		cmocka_unit_test(test_split_note_paragraph),
 		cmocka_unit_test(test_wide_title),
 		cmocka_unit_test(test_headline_clauses_spaced),
+		cmocka_unit_test(test_box_label_heads_nothing),
 	};
 
 	return cmocka_run_group_tests(tests, test_utf8_locale, NULL);
